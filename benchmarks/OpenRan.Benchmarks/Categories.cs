@@ -1,0 +1,10 @@
+namespace OpenRan.Benchmarks;
+
+/// <summary>Benchmark categories (dotnet/performance Categories.cs): a level and an area for every class.</summary>
+public static class Categories
+{
+    public const string Kernel = "Kernel";
+    public const string Chain = "Chain";
+    public const string Slot = "Slot";
+    public const string Dsp = "Dsp";
+}

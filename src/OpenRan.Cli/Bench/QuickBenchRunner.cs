@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+
+namespace OpenRan.Cli.Bench;
+
+/// <summary>The result of a quick benchmark: time per operation and throughput, with spread.</summary>
+/// <param name="Name">The benchmark.</param>
+/// <param name="Parameters">Its parameters.</param>
+/// <param name="Samples">How many timed samples were taken.</param>
+/// <param name="OperationsPerSample">How many operations each sample timed.</param>
+/// <param name="MedianMicroseconds">Median time per operation.</param>
+/// <param name="P10Microseconds">10th percentile of time per operation.</param>
+/// <param name="P90Microseconds">90th percentile of time per operation.</param>
+/// <param name="MedianThroughput">Work per second at the median time.</param>
+/// <param name="ThroughputUnit">The throughput unit, for example <c>Msample/s</c>.</param>
+/// <param name="AllocatedBytesPerOperation">Bytes allocated per operation on the measuring thread.</param>
+/// <param name="RealTimeBudgetMicroseconds">The real-time budget, if the benchmark has one.</param>
+public sealed record QuickBenchResult(
+    string Name,
+    IReadOnlyDictionary<string, string> Parameters,
+    int Samples,
+    int OperationsPerSample,
+    double MedianMicroseconds,
+    double P10Microseconds,
+    double P90Microseconds,
+    double MedianThroughput,
+    string ThroughputUnit,
+    double AllocatedBytesPerOperation,
+    double? RealTimeBudgetMicroseconds);
+
+/// <summary>Times a prepared workload: warm-up, then repeated samples of a batch of operations, reporting the median.</summary>
+public static class QuickBenchRunner
+{
+    /// <summary>Measures <paramref name="bench"/>.</summary>
+    /// <param name="name">Benchmark name for the report.</param>
+    /// <param name="bench">The workload.</param>
+    /// <param name="samples">Number of timed samples (≥ 3).</param>
+    /// <param name="sampleMilliseconds">Target duration of one sample; the batch size is chosen to reach it.</param>
+    public static QuickBenchResult Measure(string name, PreparedBenchmark bench, int samples, double sampleMilliseconds)
+    {
+        if (samples < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must be at least 3.");
+        }
+
+        if (!(sampleMilliseconds > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleMilliseconds), sampleMilliseconds, "sample duration must be > 0 ms.");
+        }
+
+        // Warm-up: lets tiered compilation reach optimized code and finds the batch size for one sample.
+        int batch = 1;
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            watch.Restart();
+            for (int i = 0; i < batch; i++)
+            {
+                bench.Operation();
+            }
+
+            double ms = watch.Elapsed.TotalMilliseconds;
+            if (ms >= sampleMilliseconds || batch >= 1 << 24)
+            {
+                break;
+            }
+
+            batch = ms <= 0 ? batch * 16 : Math.Max(batch * 2, (int)Math.Min(1 << 24, batch * sampleMilliseconds / ms));
+        }
+
+        var perOp = new double[samples];
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int s = 0; s < samples; s++)
+        {
+            watch.Restart();
+            for (int i = 0; i < batch; i++)
+            {
+                bench.Operation();
+            }
+
+            perOp[s] = watch.Elapsed.TotalMicroseconds / batch;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Array.Sort(perOp);
+        double median = Percentile(perOp, 0.5);
+        return new QuickBenchResult(
+            name,
+            bench.Parameters,
+            samples,
+            batch,
+            median,
+            Percentile(perOp, 0.1),
+            Percentile(perOp, 0.9),
+            bench.WorkPerOperation / (median * 1e-6),
+            bench.WorkUnit + "/s",
+            allocated / (double)((long)samples * batch),
+            bench.RealTimeBudgetMicroseconds);
+    }
+
+    private static double Percentile(double[] sorted, double p)
+    {
+        double pos = p * (sorted.Length - 1);
+        int lo = (int)Math.Floor(pos);
+        int hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((pos - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    /// <summary>Formats parameters as <c>k=v, k=v</c>.</summary>
+    public static string FormatParameters(IReadOnlyDictionary<string, string> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
+}

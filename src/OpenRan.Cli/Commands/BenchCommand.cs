@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using OpenRan.Cli.Bench;
+using Spectre.Console;
+
+namespace OpenRan.Cli.Commands;
+
+/// <summary><c>openran bench NAME</c>: quick throughput figures for a kernel or chain.</summary>
+internal static class BenchCommand
+{
+    /// <summary>Every quick benchmark; each speed-critical feature adds its own here.</summary>
+    public static IReadOnlyList<IQuickBenchmark> CreateAll()
+    {
+        var all = new List<IQuickBenchmark>();
+        all.AddRange(ComplexKernelBenchmark.CreateAll());
+        return all;
+    }
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("bench", "Quick throughput figures (median and spread after warm-up); BenchmarkDotNet in benchmarks/ is the rigorous reference.");
+        foreach (IQuickBenchmark bench in CreateAll())
+        {
+            command.Subcommands.Add(CreateOne(console, bench));
+        }
+
+        var list = new Command("list", "List the registered benchmarks.");
+        list.SetAction(_ =>
+        {
+            var table = new Table().AddColumn("name").AddColumn("measures");
+            foreach (IQuickBenchmark bench in CreateAll())
+            {
+                table.AddRow(Markup.Escape(bench.Name), Markup.Escape(bench.Description));
+            }
+
+            console.Write(table);
+            return 0;
+        });
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    private static Command CreateOne(IAnsiConsole console, IQuickBenchmark bench)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var samples = new Option<int>("--samples") { Description = "Timed samples (3..10000).", DefaultValueFactory = _ => 21 };
+        var sampleMs = new Option<double>("--sample-ms") { Description = "Target duration of one sample in milliseconds (0.1..10000).", DefaultValueFactory = _ => 50 };
+        var command = new Command(bench.Name, bench.Description) { json, samples, sampleMs };
+        foreach (Option option in bench.Options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            QuickBenchResult result;
+            try
+            {
+                int n = parse.GetValue(samples);
+                double ms = parse.GetValue(sampleMs);
+                if (n is < 3 or > 10000)
+                {
+                    throw new ArgumentException($"--samples = {n} is out of range; valid: 3..10000.");
+                }
+
+                if (ms is < 0.1 or > 10000)
+                {
+                    throw new ArgumentException($"--sample-ms = {ms} is out of range; valid: 0.1..10000.");
+                }
+
+                PreparedBenchmark prepared = bench.Prepare(parse);
+                result = QuickBenchRunner.Measure(bench.Name, prepared, n, ms);
+            }
+            catch (ArgumentException ex)
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return 2;
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(console, result);
+                return 0;
+            }
+
+            console.MarkupLine($"[bold]{Markup.Escape(result.Name)}[/] ({Markup.Escape(QuickBenchRunner.FormatParameters(result.Parameters))})");
+            var table = new Table().AddColumn("median").AddColumn("p10..p90").AddColumn("throughput").AddColumn("allocated/op");
+            if (result.RealTimeBudgetMicroseconds is not null)
+            {
+                table.AddColumn("real-time budget");
+            }
+
+            var row = new List<string>
+            {
+                string.Create(CultureInfo.InvariantCulture, $"{result.MedianMicroseconds:F3} µs"),
+                string.Create(CultureInfo.InvariantCulture, $"{result.P10Microseconds:F3}..{result.P90Microseconds:F3} µs"),
+                string.Create(CultureInfo.InvariantCulture, $"{result.MedianThroughput:F1} {result.ThroughputUnit}"),
+                string.Create(CultureInfo.InvariantCulture, $"{result.AllocatedBytesPerOperation:F0} B"),
+            };
+            if (result.RealTimeBudgetMicroseconds is double budget)
+            {
+                row.Add(string.Create(CultureInfo.InvariantCulture, $"{budget:F0} µs ({100 * result.MedianMicroseconds / budget:F1} % used)"));
+            }
+
+            table.AddRow(row.ToArray());
+            console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

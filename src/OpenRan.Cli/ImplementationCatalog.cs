@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using OpenRan.Dsp;
+
+namespace OpenRan.Cli;
+
+/// <summary>Which implementation a factory picks under <c>auto</c>, and which it could pick.</summary>
+/// <param name="Component">The component, for example <c>LDPC decoder</c>.</param>
+/// <param name="Chosen">The implementation <c>auto</c> selects on this machine.</param>
+/// <param name="Available">Every implementation that can run here.</param>
+public sealed record ImplementationChoice(string Component, string Chosen, IReadOnlyList<string> Available);
+
+/// <summary>
+/// The implementation choices of every factory, for <c>openran info</c> and start-up logs (STYLE.md §7.9).
+/// Each factory-backed component adds its line here.
+/// </summary>
+public static class ImplementationCatalog
+{
+    /// <summary>Describes every component's choice on this machine.</summary>
+    public static IReadOnlyList<ImplementationChoice> Describe()
+    {
+        CpuFeatures cpu = CpuFeatures.Current;
+        string widest = cpu.WidestVectorBits == 0 ? "scalar" : $"Vector{cpu.WidestVectorBits}";
+        var vectorPaths = new List<string> { "scalar" };
+        if (cpu.Vector128Accelerated)
+        {
+            vectorPaths.Add("Vector128");
+        }
+
+        if (cpu.Vector256Accelerated)
+        {
+            vectorPaths.Add("Vector256");
+        }
+
+        var tensorPaths = new List<string>(vectorPaths);
+        if (cpu.Vector512Accelerated)
+        {
+            tensorPaths.Add("Vector512");
+        }
+
+        return
+        [
+            new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
+            new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
+        ];
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using OpenRan.Conformance.Checks;
+using OpenRan.Conformance.Runner;
+
+namespace OpenRan.Conformance;
+
+/// <summary>
+/// Every conformance check the project knows, in report order. Each feature adds its checks here; the CLI
+/// (<c>openran vectors check</c>) and the vector tests enumerate this list.
+/// </summary>
+public static class ConformanceCatalog
+{
+    /// <summary>Creates a fresh instance of every check.</summary>
+    public static IReadOnlyList<IConformanceCheck> CreateAll() =>
+    [
+        new ReferenceFilesCheck(),
+    ];
+}

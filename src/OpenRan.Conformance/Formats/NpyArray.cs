@@ -1,0 +1,305 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace OpenRan.Conformance.Formats;
+
+/// <summary>The element kinds of the NPY format's simple dtypes.</summary>
+public enum NpyKind
+{
+    /// <summary>Boolean (<c>b1</c>).</summary>
+    Bool,
+
+    /// <summary>Signed integer (<c>i1</c>, <c>i2</c>, <c>i4</c>, <c>i8</c>).</summary>
+    SignedInteger,
+
+    /// <summary>Unsigned integer (<c>u1</c>, <c>u2</c>, <c>u4</c>, <c>u8</c>).</summary>
+    UnsignedInteger,
+
+    /// <summary>IEEE float (<c>f2</c>, <c>f4</c>, <c>f8</c>).</summary>
+    Float,
+
+    /// <summary>Complex of two IEEE floats (<c>c8</c>, <c>c16</c>).</summary>
+    Complex,
+}
+
+/// <summary>
+/// An array read from a numpy <c>.npy</c> file (format versions 1.0, 2.0 and 3.0; simple dtypes of every kind, either
+/// byte order, C or Fortran order). <see cref="NumericData.Real"/> and <see cref="NumericData.Imag"/> are always in
+/// C (row-major) order: Fortran-ordered files are transposed on load, so element (i, j, k) of shape (I, J, K) is at
+/// index (i·J + j)·K + k.
+/// </summary>
+/// <remarks>Format: numpy <c>numpy/lib/format.py</c> ("NEP 1"). Object arrays (pickles) and structured dtypes are rejected.</remarks>
+public sealed partial class NpyArray : NumericData
+{
+    private NpyArray(string source, string descr, NpyKind kind, int itemSize, bool wasFortranOrder, int[] shape, double[] real, double[]? imag)
+        : base(source, shape, real, imag)
+    {
+        Descr = descr;
+        Kind = kind;
+        ItemSize = itemSize;
+        WasFortranOrder = wasFortranOrder;
+    }
+
+    /// <summary>The dtype descriptor as stored, for example <c>&lt;c16</c>.</summary>
+    public string Descr { get; }
+
+    /// <summary>The element kind.</summary>
+    public NpyKind Kind { get; }
+
+    /// <summary>Bytes per element (for complex, both parts).</summary>
+    public int ItemSize { get; }
+
+    /// <summary>Whether the file stored the data in Fortran (column-major) order.</summary>
+    public bool WasFortranOrder { get; }
+
+    /// <summary>Element at a C-order multi-index, real part.</summary>
+    public double this[params ReadOnlySpan<int> index] => Real[FlatIndex(index)];
+
+    /// <summary>The C-order flat index of a multi-index.</summary>
+    public int FlatIndex(ReadOnlySpan<int> index)
+    {
+        if (index.Length != Shape.Length)
+        {
+            throw new ArgumentException($"{Source}: {index.Length} indices for a {Shape.Length}-dimensional array.", nameof(index));
+        }
+
+        int flat = 0;
+        for (int d = 0; d < Shape.Length; d++)
+        {
+            if ((uint)index[d] >= (uint)Shape[d])
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), $"{Source}: index {index[d]} outside dimension {d} of size {Shape[d]}.");
+            }
+
+            flat = (flat * Shape[d]) + index[d];
+        }
+
+        return flat;
+    }
+
+    /// <summary>Reads an <c>.npy</c> file.</summary>
+    /// <exception cref="ReferenceDataFormatException">The file is malformed, truncated or of an unsupported dtype.</exception>
+    public static NpyArray Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <summary>Parses <c>.npy</c> content; <paramref name="sourceName"/> names it in errors.</summary>
+    public static NpyArray Parse(ReadOnlySpan<byte> bytes, string sourceName)
+    {
+        ReadOnlySpan<byte> magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(magic))
+        {
+            throw new ReferenceDataFormatException(sourceName, "missing the \\x93NUMPY magic; not an .npy file.");
+        }
+
+        int major = bytes[6];
+        int headerLength;
+        int headerStart;
+        if (major == 1)
+        {
+            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+            headerStart = 10;
+        }
+        else if (major is 2 or 3)
+        {
+            if (bytes.Length < 12)
+            {
+                throw new ReferenceDataFormatException(sourceName, "truncated inside the version 2 preamble.");
+            }
+
+            long length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+            if (length > int.MaxValue)
+            {
+                throw new ReferenceDataFormatException(sourceName, $"header length {length} is implausible.");
+            }
+
+            headerLength = (int)length;
+            headerStart = 12;
+        }
+        else
+        {
+            throw new ReferenceDataFormatException(sourceName, $"format version {major}.{bytes[7]} is not supported (1.0, 2.0, 3.0 are).");
+        }
+
+        if (bytes.Length < headerStart + headerLength)
+        {
+            throw new ReferenceDataFormatException(sourceName, $"truncated: header declares {headerLength} bytes, {bytes.Length - headerStart} present.");
+        }
+
+        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes.Slice(headerStart, headerLength));
+        (string descr, bool fortran, int[] shape) = ParseHeader(header, sourceName);
+        (NpyKind kind, int itemSize, bool bigEndian) = ParseDescr(descr, sourceName);
+
+        long count = 1;
+        foreach (int d in shape)
+        {
+            count *= d;
+        }
+
+        ReadOnlySpan<byte> data = bytes[(headerStart + headerLength)..];
+        long expected = count * itemSize;
+        if (data.Length < expected)
+        {
+            throw new ReferenceDataFormatException(sourceName, $"truncated: shape ({string.Join(", ", shape)}) of {descr} needs {expected} data bytes, {data.Length} present.");
+        }
+
+        if (data.Length > expected)
+        {
+            throw new ReferenceDataFormatException(sourceName, $"{data.Length - expected} unexpected bytes after the {expected} data bytes of shape ({string.Join(", ", shape)}).");
+        }
+
+        int n = (int)count;
+        var real = new double[n];
+        double[]? imag = kind == NpyKind.Complex ? new double[n] : null;
+        int partSize = kind == NpyKind.Complex ? itemSize / 2 : itemSize;
+        for (int i = 0; i < n; i++)
+        {
+            int target = fortran ? FortranToCIndex(i, shape) : i;
+            ReadOnlySpan<byte> item = data.Slice(i * itemSize, itemSize);
+            real[target] = ReadScalar(item[..partSize], kind, bigEndian, sourceName, i);
+            if (imag is not null)
+            {
+                imag[target] = ReadScalar(item[partSize..], kind, bigEndian, sourceName, i);
+            }
+        }
+
+        return new NpyArray(sourceName, descr, kind, itemSize, fortran, shape, real, imag);
+    }
+
+    private static int FortranToCIndex(int fortranIndex, int[] shape)
+    {
+        // Fortran order: the first index varies fastest. Decompose, then recompose with the last index fastest.
+        Span<int> index = stackalloc int[shape.Length];
+        int rest = fortranIndex;
+        for (int d = 0; d < shape.Length; d++)
+        {
+            index[d] = rest % shape[d];
+            rest /= shape[d];
+        }
+
+        int flat = 0;
+        for (int d = 0; d < shape.Length; d++)
+        {
+            flat = (flat * shape[d]) + index[d];
+        }
+
+        return flat;
+    }
+
+    private static (string Descr, bool Fortran, int[] Shape) ParseHeader(string header, string source)
+    {
+        Match descr = DescrRegex().Match(header);
+        Match fortran = FortranRegex().Match(header);
+        Match shape = ShapeRegex().Match(header);
+        if (!descr.Success)
+        {
+            throw new ReferenceDataFormatException(source, $"header has no simple 'descr' string (structured or object dtype?): {header.Trim()}");
+        }
+
+        if (!fortran.Success || !shape.Success)
+        {
+            throw new ReferenceDataFormatException(source, $"header lacks 'fortran_order' or 'shape': {header.Trim()}");
+        }
+
+        var dims = new List<int>();
+        foreach (string part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out int d))
+            {
+                throw new ReferenceDataFormatException(source, $"shape entry '{part}' is not a non-negative integer.");
+            }
+
+            dims.Add(d);
+        }
+
+        return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims.ToArray());
+    }
+
+    private static (NpyKind Kind, int ItemSize, bool BigEndian) ParseDescr(string descr, string source)
+    {
+        if (descr.Length < 3 || !int.TryParse(descr.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int size))
+        {
+            throw new ReferenceDataFormatException(source, $"dtype '{descr}' is not supported (only bool, int, uint, float and complex are; object and string arrays are not).");
+        }
+
+        bool bigEndian = descr[0] switch
+        {
+            '<' or '|' => false,
+            '>' => true,
+            '=' => !BitConverter.IsLittleEndian,
+            _ => throw new ReferenceDataFormatException(source, $"dtype '{descr}' has unknown byte-order mark '{descr[0]}'."),
+        };
+        NpyKind kind = descr[1] switch
+        {
+            'b' when size == 1 => NpyKind.Bool,
+            'i' when size is 1 or 2 or 4 or 8 => NpyKind.SignedInteger,
+            'u' when size is 1 or 2 or 4 or 8 => NpyKind.UnsignedInteger,
+            'f' when size is 2 or 4 or 8 => NpyKind.Float,
+            'c' when size is 8 or 16 => NpyKind.Complex,
+            _ => throw new ReferenceDataFormatException(source, $"dtype '{descr}' is not supported (bool, int, uint, float16/32/64, complex64/128 are)."),
+        };
+        return (kind, size, bigEndian);
+    }
+
+    private static double ReadScalar(ReadOnlySpan<byte> b, NpyKind kind, bool bigEndian, string source, int index)
+    {
+        switch (kind)
+        {
+            case NpyKind.Bool:
+                return b[0] != 0 ? 1 : 0;
+            case NpyKind.SignedInteger:
+                {
+                    long v = b.Length switch
+                    {
+                        1 => (sbyte)b[0],
+                        2 => bigEndian ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
+                        4 => bigEndian ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
+                        _ => bigEndian ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
+                    };
+                    if (v > 1L << 53 || v < -(1L << 53))
+                    {
+                        throw new ReferenceDataFormatException(source, $"element {index} = {v} exceeds 2^53 in magnitude and cannot be held exactly.");
+                    }
+
+                    return v;
+                }
+
+            case NpyKind.UnsignedInteger:
+                {
+                    ulong v = b.Length switch
+                    {
+                        1 => b[0],
+                        2 => bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
+                        4 => bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
+                        _ => bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
+                    };
+                    if (v > 1UL << 53)
+                    {
+                        throw new ReferenceDataFormatException(source, $"element {index} = {v} exceeds 2^53 and cannot be held exactly.");
+                    }
+
+                    return v;
+                }
+
+            default:
+                return b.Length switch
+                {
+                    2 => (double)(bigEndian ? BinaryPrimitives.ReadHalfBigEndian(b) : BinaryPrimitives.ReadHalfLittleEndian(b)),
+                    4 => bigEndian ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
+                    _ => bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
+                };
+        }
+    }
+
+    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
+    private static partial Regex DescrRegex();
+
+    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
+    private static partial Regex FortranRegex();
+
+    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
+    private static partial Regex ShapeRegex();
+}

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// stackalloc and locals are not zeroed: every procedure writes its scratch fully before reading it (STYLE.md §8).
+[module: SkipLocalsInit]
