@@ -14,5 +14,8 @@ public static class ConformanceCatalog
     public static IReadOnlyList<IConformanceCheck> CreateAll() =>
     [
         new ReferenceFilesCheck(),
+        new CrcCheck(),
+        new ScramblingCheck(),
+        new ModulationMapperCheck(),
     ];
 }

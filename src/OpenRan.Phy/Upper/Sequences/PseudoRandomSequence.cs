@@ -1,0 +1,200 @@
+using System;
+using System.Runtime.CompilerServices;
+using OpenRan.Dsp;
+
+namespace OpenRan.Phy.Upper.Sequences;
+
+/// <summary>
+/// The length-31 Gold sequence c(n) of TS 38.211 §5.2.1, generated 28 bits per step with word operations.
+/// </summary>
+/// <remarks>
+/// <para>c(n) = (x1(n + N_C) + x2(n + N_C)) mod 2 with N_C = 1600, x1(n + 31) = (x1(n + 3) + x1(n)) mod 2,
+/// x2(n + 31) = (x2(n + 3) + x2(n + 2) + x2(n + 1) + x2(n)) mod 2, x1(0) = 1, x1(1..30) = 0 and
+/// c_init = Σ x2(i)·2^i.</para>
+/// <para>Each register holds 31 consecutive sequence values, bit i = x(n + i). Because the feedback taps span at most
+/// 3 positions, the next 28 values follow from the current window in one shift-and-xor:
+/// x1(n + 31 + j) = x1(n + 3 + j) ⊕ x1(n + j) for j = 0..27, and likewise for x2 with four taps.</para>
+/// <para>The generator is reused: <see cref="Initialize"/> restarts it for a new c_init without allocating, so a processor
+/// keeps one instance. Not thread-safe.</para>
+/// </remarks>
+public sealed class PseudoRandomSequence
+{
+    /// <summary>N_C, the initial offset of TS 38.211 §5.2.1.</summary>
+    public const int Nc = 1600;
+
+    private const int StepBits = 28;
+    private const uint StepMask = (1u << StepBits) - 1;
+    private const uint RegisterMask = 0x7FFF_FFFFu;
+
+    /// <summary>For each byte value, its eight bits LSB first as eight 0/1 bytes, little-endian in a ulong.</summary>
+    private static readonly ulong[] s_lsbFirstUnpack = BuildUnpackTable();
+
+    private uint _x1;
+    private uint _x2;
+    private ulong _buffer;
+    private int _buffered;
+
+    /// <summary>Creates a generator positioned at c(0) for <paramref name="cInit"/>.</summary>
+    /// <param name="cInit">c_init, 0..2^31 − 1.</param>
+    public PseudoRandomSequence(uint cInit = 0) => Initialize(cInit);
+
+    /// <summary>Restarts the sequence for <paramref name="cInit"/>, positioned at c(0) (that is, after the N_C offset).</summary>
+    /// <param name="cInit">c_init, 0..2^31 − 1 (TS 38.211 §5.2.1: x2 has 31 bits).</param>
+    public void Initialize(uint cInit)
+    {
+        if (cInit > RegisterMask)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(cInit), cInit, "0..2^31 − 1");
+        }
+
+        _x1 = 1;
+        _x2 = cInit;
+        _buffer = 0;
+        _buffered = 0;
+        Step(Nc);
+    }
+
+    /// <summary>Skips <paramref name="count"/> values of c(n) (for example to an offset such as v·864 for PBCH).</summary>
+    public void Advance(int count)
+    {
+        if (count < 0)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(count), count, "≥ 0");
+        }
+
+        int fromBuffer = Math.Min(count, _buffered);
+        _buffer >>= fromBuffer;
+        _buffered -= fromBuffer;
+        Step(count - fromBuffer);
+    }
+
+    /// <summary>Writes the next bits.Length values of c(n), one 0/1 value per byte.</summary>
+    public void Generate(Span<byte> bits)
+    {
+        int i = 0;
+        for (; i + 8 <= bits.Length; i += 8)
+        {
+            Unsafe.WriteUnaligned(ref bits[i], s_lsbFirstUnpack[Next(8)]);
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            bits[i] = (byte)Next(1);
+        }
+    }
+
+    /// <summary>Scrambles bits: computes destination[i] = source[i] ⊕ c(n + i) for 0/1 bytes. The spans may be the same.</summary>
+    public void ApplyXor(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
+        int i = 0;
+        for (; i + 8 <= source.Length; i += 8)
+        {
+            ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in source[i])) ^ s_lsbFirstUnpack[Next(8)];
+            Unsafe.WriteUnaligned(ref destination[i], v);
+        }
+
+        for (; i < source.Length; i++)
+        {
+            destination[i] = (byte)(source[i] ^ Next(1));
+        }
+    }
+
+    /// <summary>
+    /// Descrambles soft bits: computes destination[i] = c(n + i) = 1 ? −source[i] : source[i] (int8 LLRs; −128 maps to 127).
+    /// The spans may be the same.
+    /// </summary>
+    public void ApplySigns(ReadOnlySpan<sbyte> source, Span<sbyte> destination)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
+        for (int i = 0; i < source.Length; i += 8)
+        {
+            int n = Math.Min(8, source.Length - i);
+            uint c = Next(n);
+            for (int j = 0; j < n; j++)
+            {
+                sbyte v = source[i + j];
+                destination[i + j] = ((c >> j) & 1) != 0 ? (sbyte)Math.Min(127, -v) : v;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes QPSK symbols r(m) = a·(1 − 2c(2m)) + j·a·(1 − 2c(2m + 1)), consuming two values of c(n) per symbol
+    /// (the DM-RS sequences of TS 38.211 §6.4.1.1.1, §7.4.1.1.1, §7.4.1.3.1, §7.4.1.4.1 use a = 1/√2).
+    /// </summary>
+    /// <param name="destination">Receives the symbols.</param>
+    /// <param name="amplitude">a, the amplitude per real dimension.</param>
+    public void GenerateQpsk(Span<ComplexF32> destination, float amplitude)
+    {
+        for (int m = 0; m < destination.Length; m++)
+        {
+            uint c = Next(2);
+            destination[m] = new ComplexF32((c & 1) != 0 ? -amplitude : amplitude, (c & 2) != 0 ? -amplitude : amplitude);
+        }
+    }
+
+    /// <summary>Returns the next <paramref name="count"/> (1..32) values c(n), c(n+1), … in bits 0, 1, … of the result.</summary>
+    public uint Next(int count)
+    {
+        if ((uint)(count - 1) > 31)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(count), count, "1..32");
+        }
+
+        while (_buffered < count)
+        {
+            // c(n..n+27) from the current windows, then advance both registers by 28.
+            _buffer |= (ulong)((_x1 ^ _x2) & StepMask) << _buffered;
+            _buffered += StepBits;
+            Shift(StepBits);
+        }
+
+        uint result = (uint)(_buffer & ((1UL << count) - 1));
+        _buffer >>= count;
+        _buffered -= count;
+        return result;
+    }
+
+    private void Step(int count)
+    {
+        while (count >= StepBits)
+        {
+            Shift(StepBits);
+            count -= StepBits;
+        }
+
+        if (count > 0)
+        {
+            Shift(count);
+        }
+    }
+
+    /// <summary>Advances both registers by <paramref name="bits"/> (1..28) positions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Shift(int bits)
+    {
+        uint mask = (1u << bits) - 1;
+        uint new1 = ((_x1 >> 3) ^ _x1) & mask;
+        uint new2 = ((_x2 >> 3) ^ (_x2 >> 2) ^ (_x2 >> 1) ^ _x2) & mask;
+        _x1 = ((_x1 >> bits) | (new1 << (31 - bits))) & RegisterMask;
+        _x2 = ((_x2 >> bits) | (new2 << (31 - bits))) & RegisterMask;
+    }
+
+    private static ulong[] BuildUnpackTable()
+    {
+        var table = new ulong[256];
+        for (int b = 0; b < 256; b++)
+        {
+            ulong v = 0;
+            for (int j = 0; j < 8; j++)
+            {
+                v |= (ulong)((b >> j) & 1) << (8 * j);
+            }
+
+            table[b] = v;
+        }
+
+        return table;
+    }
+}
