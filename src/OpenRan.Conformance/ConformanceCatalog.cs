@@ -17,5 +17,15 @@ public static class ConformanceCatalog
         new CrcCheck(),
         new ScramblingCheck(),
         new ModulationMapperCheck(),
+        new Checks.Polar.PolarSequenceCheck(aff3ct: false),
+        new Checks.Polar.PolarSequenceCheck(aff3ct: true),
+        new Checks.Polar.PolarEncodeCheck(),
+        new Checks.Polar.PolarRateMatchCheck(),
+        new Checks.Polar.PolarRateRecoverCheck(),
+        new Checks.Polar.PolarScDecodeCheck(),
+        new Checks.Polar.Py3gppPolarCheck(),
+        new Checks.Polar.UciSegmentCheck(),
+        new Checks.Polar.UciPolarEncodeCheck(),
+        new Checks.Polar.SmallBlockEncodeCheck(),
     ];
 }
