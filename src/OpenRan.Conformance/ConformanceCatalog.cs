@@ -27,5 +27,9 @@ public static class ConformanceCatalog
         new Checks.Polar.UciSegmentCheck(),
         new Checks.Polar.UciPolarEncodeCheck(),
         new Checks.Polar.SmallBlockEncodeCheck(),
+        new Checks.Ssb.PbchModulationCheck(),
+        new Checks.Ssb.MibCheck(),
+        new Checks.Ssb.BchPy3gppCheck(),
+        new Checks.Ssb.SsbGridCheck(),
     ];
 }
