@@ -31,5 +31,6 @@ public static class ConformanceCatalog
         new Checks.Ssb.MibCheck(),
         new Checks.Ssb.BchPy3gppCheck(),
         new Checks.Ssb.SsbGridCheck(),
+        new Checks.Pdcch.PdcchGridCheck(),
     ];
 }
