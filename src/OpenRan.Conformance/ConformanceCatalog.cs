@@ -31,6 +31,7 @@ public static class ConformanceCatalog
         new Checks.Ssb.MibCheck(),
         new Checks.Ssb.BchPy3gppCheck(),
         new Checks.Ssb.SsbGridCheck(),
+        new Checks.Pdcch.DciEncodeCheck(),
         new Checks.Pdcch.PdcchGridCheck(),
     ];
 }
