@@ -16,7 +16,7 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Uci;
 /// <param name="PaddedLength">A' = ⌈A/C⌉·C.</param>
 /// <param name="Kr">K_r = A'/C + L, the bits of each code block including its CRC.</param>
 /// <param name="Er">E_r = ⌊E_UCI/C⌋, the rate-matched length of each code block.</param>
-public sealed record UciPolarParameters(int A, int EUci, int C, int CrcLength, int PaddedLength, int Kr, int Er)
+public readonly record struct UciPolarParameters(int A, int EUci, int C, int CrcLength, int PaddedLength, int Kr, int Er)
 {
     /// <summary>Derives the parameters for payload length <paramref name="a"/> and E_UCI.</summary>
     public static UciPolarParameters Create(int a, int eUci)
@@ -44,6 +44,7 @@ public sealed class UciPolarEncoder
     private readonly CrcCalculator _crc11 = new(CrcPolynomial.Crc11);
     private readonly byte[] _block = new byte[2 * PolarCode.MaxLength];
     private readonly byte[] _codeword = new byte[PolarCode.MaxLength];
+    private readonly System.Collections.Generic.Dictionary<long, PolarCode> _codes = [];
 
     /// <summary>
     /// Code-block segmentation and CRC attachment (TS 38.212 §5.2.1 with §6.3.1.2.1): A' − A leading zero filler bits,
@@ -51,7 +52,6 @@ public sealed class UciPolarEncoder
     /// </summary>
     public void Segment(ReadOnlySpan<byte> a, UciPolarParameters parameters, Span<byte> blocks)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
         ThrowHelper.ThrowIfLengthDiffers(a.Length, parameters.A, nameof(a));
         ThrowHelper.ThrowIfLengthDiffers(blocks.Length, parameters.C * parameters.Kr, nameof(blocks));
         CrcCalculator crc = parameters.CrcLength == 6 ? _crc6 : _crc11;
@@ -76,7 +76,7 @@ public sealed class UciPolarEncoder
         var parameters = UciPolarParameters.Create(a.Length, g.Length);
         Span<byte> blocks = parameters.C * parameters.Kr <= _block.Length ? _block.AsSpan(0, parameters.C * parameters.Kr) : new byte[parameters.C * parameters.Kr];
         Segment(a, parameters, blocks);
-        var code = PolarCode.ForUci(parameters.Kr, parameters.Er);
+        PolarCode code = UciCodes.Get(_codes, parameters);
         g.Clear();
         for (int r = 0; r < parameters.C; r++)
         {
@@ -84,5 +84,72 @@ public sealed class UciPolarEncoder
             PolarEncoder.Encode(code, blocks.Slice(r * parameters.Kr, parameters.Kr), d);
             PolarRateMatcher.Match(code, d, g.Slice(r * parameters.Er, parameters.Er));
         }
+    }
+}
+
+/// <summary>
+/// UCI decoding for polar-coded UCI (the inverse of <see cref="UciPolarEncoder"/>): per code block rate recovery on LLRs,
+/// CRC-aided SCL decoding (parity-check bits decided per path) with the block's CRC6/CRC11, then desegmentation (the
+/// leading filler bit removed). One instance per worker; decoding allocates nothing after the first use of a (K_r, E_r).
+/// </summary>
+public sealed class UciPolarDecoder
+{
+    private readonly CrcCalculator _crc6 = new(CrcPolynomial.Crc6);
+    private readonly CrcCalculator _crc11 = new(CrcPolynomial.Crc11);
+    private readonly PolarDecoder _decoder;
+    private readonly System.Collections.Generic.Dictionary<long, PolarCode> _codes = [];
+    private readonly float[] _codewordLlrs = new float[PolarCode.MaxLength];
+    private readonly byte[] _block = new byte[PolarCode.MaxLength];
+
+    /// <summary>Creates the decoder with list size <paramref name="listSize"/> (default 8).</summary>
+    public UciPolarDecoder(int listSize = 8) => _decoder = new PolarDecoder(listSize) { ListSize = listSize };
+
+    /// <summary>
+    /// Decodes A = <paramref name="a"/>.Length payload bits from E_UCI = <paramref name="llrs"/>.Length LLRs; returns whether
+    /// every code block's CRC passed.
+    /// </summary>
+    public bool Decode(ReadOnlySpan<float> llrs, Span<byte> a)
+    {
+        var parameters = UciPolarParameters.Create(a.Length, llrs.Length);
+        PolarCode code = UciCodes.Get(_codes, parameters);
+
+        CrcCalculator crc = parameters.CrcLength == 6 ? _crc6 : _crc11;
+        int filler = parameters.PaddedLength - parameters.A;
+        int segment = parameters.PaddedLength / parameters.C;
+        bool allPassed = true;
+        for (int r = 0; r < parameters.C; r++)
+        {
+            Span<float> d = _codewordLlrs.AsSpan(0, code.N);
+            PolarRateDematcher.Recover(code, llrs.Slice(r * parameters.Er, parameters.Er), d);
+            Span<byte> block = _block.AsSpan(0, parameters.Kr);
+            PolarDecodeResult result = _decoder.Decode(code, d, block, new CrcPathCheck(crc));
+            allPassed &= result.CheckPassed;
+            for (int k = 0; k < segment; k++)
+            {
+                int i = (r * segment) + k - filler;
+                if (i >= 0)
+                {
+                    a[i] = block[k];
+                }
+            }
+        }
+
+        return allPassed;
+    }
+}
+
+/// <summary>A per-instance cache of UCI polar codes keyed by (K_r, E_r), so steady-state coding allocates nothing.</summary>
+internal static class UciCodes
+{
+    public static PolarCode Get(System.Collections.Generic.Dictionary<long, PolarCode> cache, UciPolarParameters parameters)
+    {
+        long key = ((long)parameters.Kr << 32) | (uint)parameters.Er;
+        if (!cache.TryGetValue(key, out PolarCode? code))
+        {
+            code = PolarCode.ForUci(parameters.Kr, parameters.Er);
+            cache[key] = code;
+        }
+
+        return code;
     }
 }

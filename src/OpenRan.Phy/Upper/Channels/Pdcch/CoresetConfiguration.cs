@@ -35,7 +35,7 @@ public enum PrecoderGranularity
 /// <param name="Mapping">Interleaved or not.</param>
 /// <param name="RegBundleSize">L: 6 when non-interleaved; 2 or 6 (duration 1, 2) or 3 or 6 (duration 3) when interleaved.</param>
 /// <param name="InterleaverSize">R: 2, 3 or 6 (interleaved only).</param>
-/// <param name="ShiftIndex">n_shift, 0..274 (interleaved only).</param>
+/// <param name="ShiftIndex">n_shift: 0..274 from RRC, or N_ID^cell (0..1007) for CORESET#0 (interleaved only).</param>
 /// <param name="Granularity">The precoder granularity.</param>
 /// <param name="DmrsScramblingId">pdcch-DMRS-ScramblingID N_ID (0..65535), or null to use N_ID^cell.</param>
 public sealed record CoresetConfiguration(
@@ -86,6 +86,6 @@ public sealed record CoresetConfiguration(
             ThrowHelper.ThrowOutOfRange(nameof(InterleaverSize), InterleaverSize, "2, 3 or 6");
         }
 
-        ThrowHelper.ThrowIfOutside(ShiftIndex, 0, 274, nameof(ShiftIndex));
+        ThrowHelper.ThrowIfOutside(ShiftIndex, 0, 1007, nameof(ShiftIndex));
     }
 }
