@@ -24,6 +24,8 @@ public sealed class PolarDecoder
 {
     private const int MaxStages = 11;
     private const float ExactLlrMax = 30f;
+    private const uint SignBit = 0x8000_0000u;
+    private const int MaxRate1Splits = 32;
 
     private readonly StagePool<float> _alpha;
     private readonly StagePool<uint> _betaLeft;
@@ -41,6 +43,13 @@ public sealed class PolarDecoder
     private readonly uint[] _codeword;
     private readonly byte[] _u;
     private readonly int[] _ranked;
+    private readonly float[] _increment0;
+    private readonly float[] _increment1;
+    private readonly int[] _rate1Index;
+    private int _rate1Round = -1;
+    private readonly PolarNode[] _scratchSchedule;
+    private readonly int[] _scheduleCounts;
+    private readonly System.Collections.Generic.Dictionary<(PolarCode Code, bool Rate1), PolarNode[]> _schedules = [];
     private int _activeCount;
     private int _inactiveCount;
     private int _listSize = 8;
@@ -75,6 +84,11 @@ public sealed class PolarDecoder
         _codeword = new uint[maxLength];
         _u = new byte[maxLength];
         _ranked = new int[maxListSize];
+        _increment0 = new float[maxListSize];
+        _increment1 = new float[maxListSize];
+        _rate1Index = new int[maxListSize * MaxRate1Splits];
+        _scratchSchedule = new PolarNode[2 * maxLength];
+        _scheduleCounts = new int[(3 * maxLength) + 3];
         _listSize = Math.Min(8, maxListSize);
     }
 
@@ -83,6 +97,9 @@ public sealed class PolarDecoder
     /// clipped to ±30 (as Sionna's SC decoder; a reference, several times slower).
     /// </summary>
     public bool ExactCheckNode { get; set; }
+
+    /// <summary>Whether rate-0, rate-1 and repetition nodes are decoded in one step (default); false decodes leaf by leaf (reference).</summary>
+    internal bool UseSpecialNodes { get; set; } = true;
 
     /// <summary>The largest list size.</summary>
     public int MaxListSize { get; }
@@ -121,7 +138,7 @@ public sealed class PolarDecoder
             ThrowHelper.ThrowOutOfRange(nameof(code), code.N, $"N ≤ {MaxLength} (this decoder's maximum)");
         }
 
-        Run(llrs, code.BitKinds, _listSize);
+        Run(llrs, code.BitKinds, _listSize, Schedule(code, _listSize));
         int ranked = RankPaths();
         Span<byte> u = _u.AsSpan(0, code.N);
         for (int r = 0; r < ranked; r++)
@@ -172,12 +189,13 @@ public sealed class PolarDecoder
 
         ThrowHelper.ThrowIfLengthDiffers(kinds.Length, n, nameof(kinds));
         ThrowHelper.ThrowIfLengthDiffers(u.Length, n, nameof(u));
-        Run(llrs, kinds, 1);
+        int count = PolarNode.BuildSchedule(kinds, allowRate1: false, useNodes: !ExactCheckNode, _scratchSchedule, _scheduleCounts);
+        Run(llrs, kinds, 1, _scratchSchedule.AsSpan(0, count));
         ExtractU(_active[0], u);
     }
 
-    /// <summary>Runs the SCL recursion over all N leaves; afterwards the active paths hold their final state.</summary>
-    private void Run(ReadOnlySpan<float> llrs, ReadOnlySpan<PolarBitKind> kinds, int listSize)
+    /// <summary>Runs the SCL recursion over the node schedule; afterwards the active paths hold their final state.</summary>
+    private void Run(ReadOnlySpan<float> llrs, ReadOnlySpan<PolarBitKind> kinds, int listSize, ReadOnlySpan<PolarNode> schedule)
     {
         int n = llrs.Length;
         int stages = BitOperations.Log2((uint)n);
@@ -194,56 +212,101 @@ public sealed class PolarDecoder
 
         _metric[0] = 0;
         _register[0] = 0;
-        for (int phi = 0; phi < n; phi++)
+        foreach (PolarNode node in schedule)
         {
+            int s = node.Stage;
+            int phi = node.FirstLeaf;
+            int size = 1 << s;
             int start = phi == 0 ? stages - 1 : BitOperations.TrailingZeroCount(phi);
             for (int a = 0; a < _activeCount; a++)
             {
-                ComputeAlpha(_active[a], phi, start, stages, llrs);
-            }
-
-            PolarBitKind kind = kinds[phi];
-            for (int a = 0; a < _activeCount; a++)
-            {
                 int l = _active[a];
-                _register[l] = (_register[l] >> 1) | ((_register[l] & 1) << 4);
+                ComputeAlpha(l, phi, start, s, stages, llrs);
+                _register[l] = RotateRegister(_register[l], size);
             }
 
-            if (kind == PolarBitKind.Information && listSize > 1)
+            switch (node.Type)
             {
-                SplitPaths(phi, listSize);
-            }
-            else
-            {
-                for (int a = 0; a < _activeCount; a++)
-                {
-                    int l = _active[a];
-                    float lambda = _alpha0[l];
-                    uint bit = kind switch
+                case PolarNodeType.Rate0:
+                    for (int a = 0; a < _activeCount; a++)
                     {
-                        PolarBitKind.Frozen => 0u,
-                        PolarBitKind.ParityCheck => (uint)(_register[l] & 1),
-                        _ => lambda < 0 ? 1u : 0u,
-                    };
-                    SetLeaf(l, phi, bit, kind != PolarBitKind.Frozen);
-                }
+                        int l = _active[a];
+                        _metric[l] += NodePenalty(l, s, 0u);
+                        WriteBeta(l, s, phi, 0u);
+                    }
+
+                    break;
+                case PolarNodeType.Rate1:
+                    for (int a = 0; a < _activeCount; a++)
+                    {
+                        WriteHardDecisions(_active[a], s, phi);
+                    }
+
+                    if (listSize > 1)
+                    {
+                        Rate1List(s, phi, listSize);
+                    }
+
+                    break;
+                default:
+                    // A single leaf or a repetition node: one decision (bit) per path, split when it is free.
+                    PolarBitKind kind = node.Type == PolarNodeType.Repetition ? PolarBitKind.Information : kinds[phi];
+                    for (int a = 0; a < _activeCount; a++)
+                    {
+                        int l = _active[a];
+                        _increment0[l] = NodePenalty(l, s, 0u);
+                        _increment1[l] = kind == PolarBitKind.Frozen ? float.PositiveInfinity : NodePenalty(l, s, SignBit);
+                    }
+
+                    if (kind == PolarBitKind.Information && listSize > 1)
+                    {
+                        SplitPaths(s, phi, listSize);
+                    }
+                    else
+                    {
+                        for (int a = 0; a < _activeCount; a++)
+                        {
+                            int l = _active[a];
+                            uint bit = kind switch
+                            {
+                                PolarBitKind.Frozen => 0u,
+                                PolarBitKind.ParityCheck => (uint)(_register[l] & 1),
+                                _ => _increment1[l] < _increment0[l] ? 1u : 0u,
+                            };
+                            ApplyDecision(l, s, phi, bit, kind != PolarBitKind.Frozen);
+                        }
+                    }
+
+                    break;
             }
 
-            if ((phi & 1) == 1 && stages > 1)
+            int last = phi + size - 1;
+            if ((last & 1) == 1 && stages > 1)
             {
-                int completed = Math.Min(BitOperations.TrailingZeroCount(~phi), stages - 1);
+                int completed = Math.Min(BitOperations.TrailingZeroCount(~last), stages - 1);
                 for (int a = 0; a < _activeCount; a++)
                 {
-                    CombineUp(_active[a], phi, completed);
+                    CombineUp(_active[a], last, Math.Max(s + 1, 1), completed);
                 }
             }
         }
     }
 
-    /// <summary>LLRs from stage <paramref name="start"/> down to the leaf φ for path l.</summary>
-    private void ComputeAlpha(int l, int phi, int start, int stages, ReadOnlySpan<float> llrs)
+    /// <summary>Rotates the 5-bit parity-check register once per leaf, <paramref name="leaves"/> times.</summary>
+    private static int RotateRegister(int register, int leaves)
     {
-        for (int s = start; s >= 1; s--)
+        for (int r = leaves % 5; r > 0; r--)
+        {
+            register = (register >> 1) | ((register & 1) << 4);
+        }
+
+        return register;
+    }
+
+    /// <summary>LLRs from stage <paramref name="start"/> down to the node's stage <paramref name="stage"/> for path l.</summary>
+    private void ComputeAlpha(int l, int phi, int start, int stage, int stages, ReadOnlySpan<float> llrs)
+    {
+        for (int s = start; s >= Math.Max(stage, 1); s--)
         {
             ReadOnlySpan<float> parent = s + 1 == stages ? llrs : _alpha.Read(l, s + 1);
             Span<float> destination = _alpha.Write(l, s);
@@ -261,53 +324,98 @@ public sealed class PolarDecoder
             }
         }
 
+        if (stage > 0)
+        {
+            return;
+        }
+
         ReadOnlySpan<float> pair = stages == 1 ? llrs : _alpha.Read(l, 1);
         _alpha0[l] = (phi & 1) != 0
             ? pair[1] + BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(pair[0]) ^ _beta0Left[l])
             : ExactCheckNode ? PolarKernels.CheckNodeExact(pair[0], pair[1], ExactLlrMax) : PolarKernels.CheckNode(pair[0], pair[1]);
     }
 
-    /// <summary>Decides leaf φ of path l as <paramref name="bit"/>, updating its metric, register and partial sum.</summary>
-    private void SetLeaf(int l, int phi, uint bit, bool inInformationSet)
+    /// <summary>
+    /// The metric increment of setting every bit of the node's codeword to the same value (sign mask
+    /// <paramref name="bitMask"/>): Σ |α_i| over the LLRs that disagree (TS-independent min-sum SCL metric; for a single
+    /// leaf it is the usual |λ| penalty, for rate-0 and repetition nodes the exact node form of Hashemi et al., 2017).
+    /// </summary>
+    private float NodePenalty(int l, int stage, uint bitMask)
     {
-        float lambda = _alpha0[l];
-        uint hard = lambda < 0 ? 1u : 0u;
-        if (hard != bit)
+        if (stage == 0)
         {
-            _metric[l] += MathF.Abs(lambda);
+            float lambda = _alpha0[l];
+            return (BitConverter.SingleToUInt32Bits(lambda) & SignBit) != bitMask && lambda != 0 ? MathF.Abs(lambda) : 0f;
         }
 
+        return PolarKernels.DisagreementSum(_alpha.Read(l, stage), bitMask);
+    }
+
+    /// <summary>Decides the node of path l as <paramref name="bit"/> (every leaf of a repetition node), updating metric, register and partial sums.</summary>
+    private void ApplyDecision(int l, int stage, int phi, uint bit, bool inInformationSet)
+    {
+        _metric[l] += bit == 0 ? _increment0[l] : _increment1[l];
         if (inInformationSet)
         {
             _register[l] ^= (int)bit;
         }
 
-        if ((phi & 1) != 0)
-        {
-            _beta0Right[l] = bit << 31;
-        }
-        else
-        {
-            _beta0Left[l] = bit << 31;
-        }
+        WriteBeta(l, stage, phi, bit << 31);
     }
 
-    /// <summary>After leaf φ, combines the partial sums of the completed nodes at stages 1..<paramref name="completed"/>.</summary>
-    private void CombineUp(int l, int phi, int completed)
+    /// <summary>Writes the node's partial sums (all equal to <paramref name="mask"/>) on the node's side.</summary>
+    private void WriteBeta(int l, int stage, int phi, uint mask)
     {
-        // Stage 1 from the two per-path leaf values.
-        Span<uint> stage1 = ((phi >> 1) & 1) != 0 ? _betaRight.Write(l, 1) : _betaLeft.Write(l, 1);
-        stage1[0] = _beta0Left[l] ^ _beta0Right[l];
-        stage1[1] = _beta0Right[l];
-        for (int s = 2; s <= completed; s++)
+        bool right = ((phi >> stage) & 1) != 0;
+        if (stage == 0)
         {
-            Span<uint> destination = ((phi >> s) & 1) != 0 ? _betaRight.Write(l, s) : _betaLeft.Write(l, s);
-            PolarKernels.Combine(_betaLeft.Read(l, s - 1), _betaRight.Read(l, s - 1), destination);
+            if (right)
+            {
+                _beta0Right[l] = mask;
+            }
+            else
+            {
+                _beta0Left[l] = mask;
+            }
+
+            return;
+        }
+
+        (right ? _betaRight : _betaLeft).Write(l, stage).Fill(mask);
+    }
+
+    /// <summary>Rate-1 node (SC only): the partial sums are the hard decisions of the node LLRs.</summary>
+    private void WriteHardDecisions(int l, int stage, int phi)
+    {
+        bool right = ((phi >> stage) & 1) != 0;
+        ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
+        Span<uint> destination = (right ? _betaRight : _betaLeft).Write(l, stage);
+        for (int i = 0; i < alpha.Length; i++)
+        {
+            destination[i] = BitConverter.SingleToUInt32Bits(alpha[i]) & SignBit;
         }
     }
 
-    /// <summary>List step at an information leaf: keeps the L best of the 2·(active) extensions.</summary>
-    private void SplitPaths(int phi, int listSize)
+    /// <summary>Combines the partial sums of the completed nodes at stages <paramref name="from"/>..<paramref name="completed"/>.</summary>
+    private void CombineUp(int l, int last, int from, int completed)
+    {
+        for (int s = from; s <= completed; s++)
+        {
+            Span<uint> destination = ((last >> s) & 1) != 0 ? _betaRight.Write(l, s) : _betaLeft.Write(l, s);
+            if (s == 1)
+            {
+                destination[0] = _beta0Left[l] ^ _beta0Right[l];
+                destination[1] = _beta0Right[l];
+            }
+            else
+            {
+                PolarKernels.Combine(_betaLeft.Read(l, s - 1), _betaRight.Read(l, s - 1), destination);
+            }
+        }
+    }
+
+    /// <summary>List step at a free decision: keeps the L best of the 2·(active) extensions.</summary>
+    private void SplitPaths(int stage, int phi, int listSize)
     {
         int count = _activeCount;
         if (2 * count <= listSize)
@@ -316,9 +424,8 @@ public sealed class PolarDecoder
             {
                 int l = _active[a];
                 int clone = ClonePath(l);
-                uint hard = _alpha0[l] < 0 ? 1u : 0u;
-                SetLeaf(l, phi, hard, true);
-                SetLeaf(clone, phi, hard ^ 1u, true);
+                ApplySplit(l, stage, phi, 0);
+                ApplySplit(clone, stage, phi, 1);
             }
 
             return;
@@ -328,11 +435,8 @@ public sealed class PolarDecoder
         for (int a = 0; a < count; a++)
         {
             int l = _active[a];
-            float lambda = _alpha0[l];
-            float penalty = MathF.Abs(lambda);
-            bool hardIsOne = lambda < 0;
-            _candidateMetric[2 * a] = _metric[l] + (hardIsOne ? penalty : 0f);
-            _candidateMetric[(2 * a) + 1] = _metric[l] + (hardIsOne ? 0f : penalty);
+            _candidateMetric[2 * a] = _metric[l] + _increment0[l];
+            _candidateMetric[(2 * a) + 1] = _metric[l] + _increment1[l];
         }
 
         int candidates = 2 * count;
@@ -342,7 +446,7 @@ public sealed class PolarDecoder
             _survives[i] = false;
         }
 
-        // Partial insertion sort: the listSize smallest metrics (stable, so ties keep path order).
+        // Insertion sort of the candidate indices by metric (stable, so ties keep path order); 2L ≤ 64 entries.
         for (int i = 1; i < candidates; i++)
         {
             int item = _candidateOrder[i];
@@ -363,68 +467,151 @@ public sealed class PolarDecoder
         }
 
         // Kill the paths with no surviving extension first, so their arrays are free for the clones.
+        Span<int> survivorPaths = stackalloc int[32];
+        Span<byte> decision = stackalloc byte[32];
         int kept = 0;
         for (int a = 0; a < count; a++)
         {
             int l = _active[a];
-            if (!_survives[2 * a] && !_survives[(2 * a) + 1])
+            bool zero = _survives[2 * a], one = _survives[(2 * a) + 1];
+            if (!zero && !one)
             {
                 KillPath(l);
+                continue;
             }
-            else
-            {
-                _candidateOrder[kept++] = a;
-            }
-        }
 
-        // _active is rebuilt: survivors (in their old order) then clones appended by ClonePath.
-        int survivorCount = kept;
-        Span<int> survivorsA = _candidateOrder.AsSpan(0, survivorCount);
-        Span<int> survivorPaths = stackalloc int[32];
-        for (int i = 0; i < survivorCount; i++)
-        {
-            survivorPaths[i] = _active[survivorsA[i]];
-        }
-
-        Span<bool> both = stackalloc bool[32];
-        Span<byte> single = stackalloc byte[32];
-        for (int i = 0; i < survivorCount; i++)
-        {
-            int a = survivorsA[i];
-            both[i] = _survives[2 * a] && _survives[(2 * a) + 1];
-            single[i] = _survives[2 * a] ? (byte)0 : (byte)1;
+            survivorPaths[kept] = l;
+            decision[kept++] = zero && one ? (byte)2 : zero ? (byte)0 : (byte)1;
         }
 
         _activeCount = 0;
-        for (int i = 0; i < survivorCount; i++)
+        for (int i = 0; i < kept; i++)
         {
             _active[_activeCount++] = survivorPaths[i];
         }
 
-        for (int i = 0; i < survivorCount; i++)
+        for (int i = 0; i < kept; i++)
         {
             int l = survivorPaths[i];
-            if (both[i])
+            if (decision[i] == 2)
             {
                 int clone = ClonePath(l);
-                SetLeaf(l, phi, 0, true);
-                SetLeaf(clone, phi, 1, true);
+                ApplySplit(l, stage, phi, 0);
+                ApplySplit(clone, stage, phi, 1);
             }
             else
             {
-                SetLeaf(l, phi, single[i], true);
+                ApplySplit(l, stage, phi, decision[i]);
             }
         }
     }
 
+    /// <summary>The node schedule of a code for a list size (cached per code; built on first use).</summary>
+    private ReadOnlySpan<PolarNode> Schedule(PolarCode code, int listSize)
+    {
+        if (ExactCheckNode || !UseSpecialNodes)
+        {
+            int count = PolarNode.BuildSchedule(code.BitKinds, false, false, _scratchSchedule, _scheduleCounts);
+            return _scratchSchedule.AsSpan(0, count);
+        }
+
+        bool rate1 = code.NPc == 0;
+        if (!_schedules.TryGetValue((code, rate1), out PolarNode[]? schedule))
+        {
+            int count = PolarNode.BuildSchedule(code.BitKinds, rate1, true, _scratchSchedule, _scheduleCounts);
+            schedule = _scratchSchedule.AsSpan(0, count).ToArray();
+            _schedules[(code, rate1)] = schedule;
+        }
+
+        return schedule;
+    }
+
+    /// <summary>Applies a split decision: a node decision, or (rate-1 rounds) keeping or flipping one hard decision.</summary>
+    private void ApplySplit(int l, int stage, int phi, uint bit)
+    {
+        if (_rate1Round < 0)
+        {
+            ApplyDecision(l, stage, phi, bit, true);
+            return;
+        }
+
+        if (bit == 0)
+        {
+            return;
+        }
+
+        _metric[l] += _increment1[l];
+        int position = _rate1Index[(l * MaxRate1Splits) + _rate1Round];
+        bool right = ((phi >> stage) & 1) != 0;
+        Span<uint> beta = (right ? _betaRight : _betaLeft).WriteCopy(l, stage);
+        beta[position] ^= SignBit;
+    }
+
+    /// <summary>
+    /// Rate-1 node in the list decoder (Hashemi, Condo and Gross, "Fast and flexible successive-cancellation list decoders
+    /// for polar codes", 2017): starting from the hard decisions, min(L − 1, M) split rounds, round j offering each path
+    /// to flip its j-th least reliable bit at a metric cost |α|. Equivalent to leaf-by-leaf SCL on the node.
+    /// </summary>
+    private void Rate1List(int stage, int phi, int listSize)
+    {
+        int size = 1 << stage;
+        int rounds = Math.Min(Math.Min(listSize - 1, size), MaxRate1Splits);
+        Span<float> magnitude = stackalloc float[MaxRate1Splits];
+        for (int a = 0; a < _activeCount; a++)
+        {
+            int l = _active[a];
+            ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
+            Span<int> least = _rate1Index.AsSpan(l * MaxRate1Splits, rounds);
+            int filled = 0;
+            for (int i = 0; i < size; i++)
+            {
+                // Keep the `rounds` smallest |α| in ascending order (insertion into a short sorted list).
+                float value = MathF.Abs(alpha[i]);
+                if (filled == rounds && value >= magnitude[rounds - 1])
+                {
+                    continue;
+                }
+
+                int j = filled == rounds ? rounds - 1 : filled++;
+                while (j > 0 && magnitude[j - 1] > value)
+                {
+                    magnitude[j] = magnitude[j - 1];
+                    least[j] = least[j - 1];
+                    j--;
+                }
+
+                magnitude[j] = value;
+                least[j] = i;
+            }
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            _rate1Round = round;
+            for (int a = 0; a < _activeCount; a++)
+            {
+                int l = _active[a];
+                _increment0[l] = 0f;
+                _increment1[l] = MathF.Abs(_alpha.Read(l, stage)[_rate1Index[(l * MaxRate1Splits) + round]]);
+            }
+
+            SplitPaths(stage, phi, listSize);
+        }
+
+        _rate1Round = -1;
+    }
+
     private int ClonePath(int l)
     {
+        _rate1Index.AsSpan(l * MaxRate1Splits, MaxRate1Splits).CopyTo(_rate1Index.AsSpan(_inactive[_inactiveCount - 1] * MaxRate1Splits, MaxRate1Splits));
         int clone = _inactive[--_inactiveCount];
         _active[_activeCount++] = clone;
         _alpha.Clone(l, clone);
         _betaLeft.Clone(l, clone);
         _betaRight.Clone(l, clone);
         _metric[clone] = _metric[l];
+        _increment0[clone] = _increment0[l];
+        _increment1[clone] = _increment1[l];
         _alpha0[clone] = _alpha0[l];
         _beta0Left[clone] = _beta0Left[l];
         _beta0Right[clone] = _beta0Right[l];
@@ -556,6 +743,23 @@ public sealed class PolarDecoder
                 references--;
                 index = _free[(stage * _listSize) + --_freeCount[stage]];
                 _references[(stage * _listSize) + index] = 1;
+            }
+
+            return _data.AsSpan(_offset[stage] + (index << stage), 1 << stage);
+        }
+
+        /// <summary>The path's array at the stage, made exclusive with its current content (for partial updates).</summary>
+        public Span<T> WriteCopy(int path, int stage)
+        {
+            ref int index = ref _index[(path * MaxStages) + stage];
+            ref int references = ref _references[(stage * _listSize) + index];
+            if (references > 1)
+            {
+                references--;
+                int old = index;
+                index = _free[(stage * _listSize) + --_freeCount[stage]];
+                _references[(stage * _listSize) + index] = 1;
+                _data.AsSpan(_offset[stage] + (old << stage), 1 << stage).CopyTo(_data.AsSpan(_offset[stage] + (index << stage), 1 << stage));
             }
 
             return _data.AsSpan(_offset[stage] + (index << stage), 1 << stage);

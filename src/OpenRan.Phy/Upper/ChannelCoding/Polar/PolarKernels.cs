@@ -126,6 +126,39 @@ internal static class PolarKernels
         return (float)(Math.Log(1 + Math.Exp(x + y)) - (m + Math.Log(Math.Exp(x - m) + Math.Exp(y - m))));
     }
 
+    /// <summary>
+    /// Σ |α_i| over the α_i whose hard decision differs from the bit given by <paramref name="bitMask"/> (0 or the sign
+    /// bit): α_i &lt; 0 when the bit is 0, α_i &gt; 0 when it is 1.
+    /// </summary>
+    public static float DisagreementSum(ReadOnlySpan<float> alpha, uint bitMask)
+    {
+        int m = alpha.Length;
+        ref float a = ref MemoryMarshal.GetReference(alpha);
+        int i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
+        {
+            // Flip the sign where the bit is 1, then add max(0, −x) = the magnitude of the disagreeing values.
+            Vector256<float> flip = Vector256.Create(bitMask).AsSingle();
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (; i <= m - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> x = Vector256.LoadUnsafe(ref a, (nuint)i) ^ flip;
+                acc += Vector256.Max(-x, Vector256<float>.Zero);
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < m; i++)
+        {
+            float x = bitMask != 0 ? -alpha[i] : alpha[i];
+            sum += MathF.Max(-x, 0f);
+        }
+
+        return sum;
+    }
+
     /// <summary>Scalar f(a, b) = sign(a)·sign(b)·min(|a|, |b|).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CheckNode(float a, float b)
