@@ -33,8 +33,9 @@ namespace OpenRan.Radio.Zmq;
 /// Disconnected and recreated (a REQ socket that lost its reply cannot send again); a transmitter that gets no request
 /// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly.</para>
 /// <para>Threads: one receive thread (REQ sockets → receive ring) and one transmit thread (transmit ring → REP sockets).
-/// Messages are sent from preallocated arrays (<see cref="Msg.InitGC(byte[], int)"/>, safe to reuse because REQ/REP
-/// lockstep guarantees the previous reply was consumed before the next request arrives) and received through NetMQ's
+/// Replies are sent from preallocated arrays without copying (<see cref="Msg.InitGC(byte[], int)"/>); an array is
+/// refilled only when the next request has arrived, which REQ/REP lockstep makes proof that the previous reply was
+/// consumed) and received through NetMQ's
 /// buffer pool (<see cref="ZmqRadioDriver.UsePooledNetMqBuffers"/>), so streaming does not allocate on our threads.</para>
 /// </remarks>
 public sealed class ZmqRadio : RadioBase
@@ -53,6 +54,8 @@ public sealed class ZmqRadio : RadioBase
     private long _startTimestamp;
     private long _receivedSampleCount;
     private long _transmittedSampleCount;
+    private long _rxThreadAllocatedBytes;
+    private long _txThreadAllocatedBytes;
 
     /// <summary>Creates a ZMQ radio.</summary>
     /// <param name="txAddresses">Transmit (REP, bound) addresses, one per transmit channel.</param>
@@ -82,6 +85,12 @@ public sealed class ZmqRadio : RadioBase
 
     /// <summary>Samples sent per channel since the last start, zero padding included (the transmit clock).</summary>
     public long TransmittedSampleCount => Volatile.Read(ref _transmittedSampleCount);
+
+    /// <summary>Bytes the receive thread has allocated since it started (sampled every loop; for allocation tests and benchmarks).</summary>
+    public long ReceiveThreadAllocatedBytes => Volatile.Read(ref _rxThreadAllocatedBytes);
+
+    /// <summary>Bytes the transmit thread has allocated since it started (sampled every loop).</summary>
+    public long TransmitThreadAllocatedBytes => Volatile.Read(ref _txThreadAllocatedBytes);
 
     /// <inheritdoc />
     protected override void ValidateConfiguration(RadioConfiguration configuration)
@@ -169,6 +178,7 @@ public sealed class ZmqRadio : RadioBase
         long lastRequest = 0;
         bool silenceReported = false;
         var msg = default(Msg);
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             for (int c = 0; c < channels; c++)
@@ -210,7 +220,6 @@ public sealed class ZmqRadio : RadioBase
                     {
                         for (int c = 0; c < channels; c++)
                         {
-                            MemoryMarshal.AsBytes(_txStaging[c].AsSpan(0, n)).CopyTo(_txWire[c]);
                             staged[c] = n;
                         }
 
@@ -222,6 +231,9 @@ public sealed class ZmqRadio : RadioBase
                 {
                     if (pending[c] && staged[c] > 0)
                     {
+                        // The wire buffer is refilled only now: a pending request proves the peer has received the
+                        // whole previous reply, so NetMQ no longer reads from it.
+                        MemoryMarshal.AsBytes(_txStaging[c].AsSpan(0, staged[c])).CopyTo(_txWire[c]);
                         msg.InitGC(_txWire[c], staged[c] * 8);
                         if (sockets[c].TrySend(ref msg, _timeout, false))
                         {
@@ -245,6 +257,7 @@ public sealed class ZmqRadio : RadioBase
                     silenceReported = true;
                 }
 
+                Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
                 Backoff(progressed, ref idle);
             }
         }
@@ -270,6 +283,7 @@ public sealed class ZmqRadio : RadioBase
         long clock = 0;
         var msg = default(Msg);
         byte[] request = [0];
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             for (int c = 0; c < channels; c++)
@@ -332,6 +346,7 @@ public sealed class ZmqRadio : RadioBase
                     progressed = true;
                 }
 
+                Volatile.Write(ref _rxThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
                 Backoff(progressed, ref idle);
             }
         }
