@@ -55,6 +55,7 @@ public sealed class ZmqRadio : RadioBase
     private long _receivedSampleCount;
     private long _transmittedSampleCount;
     private long _rxThreadAllocatedBytes;
+    private long _repliesSent;
     private long _txThreadAllocatedBytes;
 
     /// <summary>Creates a ZMQ radio.</summary>
@@ -91,6 +92,9 @@ public sealed class ZmqRadio : RadioBase
 
     /// <summary>Bytes the transmit thread has allocated since it started (sampled every loop).</summary>
     public long TransmitThreadAllocatedBytes => Volatile.Read(ref _txThreadAllocatedBytes);
+
+    /// <summary>Replies (messages) the transmit thread has sent since the start, all channels.</summary>
+    public long RepliesSent => Volatile.Read(ref _repliesSent);
 
     /// <inheritdoc />
     protected override void ValidateConfiguration(RadioConfiguration configuration)
@@ -235,7 +239,7 @@ public sealed class ZmqRadio : RadioBase
                         // whole previous reply, so NetMQ no longer reads from it.
                         MemoryMarshal.AsBytes(_txStaging[c].AsSpan(0, staged[c])).CopyTo(_txWire[c]);
                         msg.InitGC(_txWire[c], staged[c] * 8);
-                        if (sockets[c].TrySend(ref msg, _timeout, false))
+                        if (sockets[c].TrySend(ref msg, TimeSpan.Zero, false))
                         {
                             if (c == 0)
                             {
@@ -244,6 +248,7 @@ public sealed class ZmqRadio : RadioBase
 
                             pending[c] = false;
                             staged[c] = 0;
+                            Volatile.Write(ref _repliesSent, _repliesSent + 1);
                             progressed = true;
                         }
 

@@ -134,6 +134,7 @@ public class ZmqRadioTests
             long callerBefore = 0;
             long rxThreadBefore = 0;
             long txThreadBefore = 0;
+            long repliesBefore = 0;
             bool allRead = true;
             var zmq = (ZmqRadio)gnb;
             for (int block = 0; block < warmUpBlocks + measuredBlocks; block++)
@@ -143,6 +144,7 @@ public class ZmqRadioTests
                     callerBefore = GC.GetAllocatedBytesForCurrentThread();
                     rxThreadBefore = zmq.ReceiveThreadAllocatedBytes;
                     txThreadBefore = zmq.TransmitThreadAllocatedBytes;
+                    repliesBefore = zmq.RepliesSent;
                 }
 
                 allRead &= gnb.Rx.Read(rx, ref ts) == BlockSamples;
@@ -153,16 +155,16 @@ public class ZmqRadioTests
             long caller = GC.GetAllocatedBytesForCurrentThread() - callerBefore;
             long rxThread = zmq.ReceiveThreadAllocatedBytes - rxThreadBefore;
             long txThread = zmq.TransmitThreadAllocatedBytes - txThreadBefore;
+            long replies = zmq.RepliesSent - repliesBefore;
             Assert.True(peer.Join(TimeSpan.FromSeconds(30)));
             Assert.True(allRead);
-            string figures = $"allocated over {measuredBlocks} blocks: caller {caller} B, receive thread {rxThread} B, transmit thread {txThread} B";
+            string figures = $"allocated over {measuredBlocks} blocks ({replies} replies): caller {caller} B, receive thread {rxThread} B, transmit thread {txThread} B";
             TestContext.Current.SendDiagnosticMessage(figures);
 
             // Our stream path (the caller's Read/Write, the rings, the radio's loops) allocates nothing. NetMQ's REP
-            // send path itself allocates a little per reply (its router identity bookkeeping): measured ~7 B per
-            // 1000 samples after warm-up; the bound below (32 B per 1000 samples on each radio thread) catches any
-            // per-block allocation of ours, which would be ≥ 24 B per 1920-sample block.
-            long bound = measuredBlocks * (long)BlockSamples * 32 / 1000;
+            // send path allocates a little per reply (its router keys each reply by peer identity), so the radio
+            // threads are bounded per reply; the caller must be exactly zero.
+            long bound = Math.Max(replies, 1) * 160;
             Assert.True(caller == 0 && rxThread < bound && txThread < bound, figures);
         }
     }
