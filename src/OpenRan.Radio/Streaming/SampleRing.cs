@@ -124,6 +124,9 @@ public abstract class SampleRing
     /// <summary>Reads (converting) samples of channel <paramref name="channel"/> of <paramref name="slot"/> from <paramref name="offset"/> into <paramref name="destination"/>.</summary>
     public abstract void Read(int slot, int channel, int offset, Span<ComplexF32> destination);
 
+    /// <summary>The address of slot <paramref name="slot"/> of <paramref name="channel"/> (the storage is pinned for the ring's lifetime), for native drivers that read or write in place.</summary>
+    public abstract IntPtr GetSlotAddress(int slot, int channel);
+
     /// <inheritdoc cref="Read(int, int, int, Span{ComplexF32})"/>
     public abstract void Read(int slot, int channel, int offset, Span<ComplexI16> destination);
 }
@@ -160,6 +163,10 @@ public sealed class SampleRing<T> : SampleRing
     /// <inheritdoc />
     public override void Write(int slot, int channel, int offset, ReadOnlySpan<ComplexI16> samples) =>
         SampleConvert.Copy(samples, GetSlot(slot, channel).Slice(offset, samples.Length));
+
+    /// <inheritdoc />
+    public override unsafe IntPtr GetSlotAddress(int slot, int channel) =>
+        (IntPtr)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(GetSlot(slot, channel)));
 
     /// <inheritdoc />
     public override void Clear(int slot, int channel, int offset, int count) => GetSlot(slot, channel).Slice(offset, count).Clear();
