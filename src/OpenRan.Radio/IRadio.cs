@@ -114,6 +114,9 @@ public interface ITxStream
     /// <summary>The element type samples are buffered in.</summary>
     SampleFormat Format { get; }
 
+    /// <summary>Blocks queued and not yet taken by the driver (0 when everything written has gone to the device or wire).</summary>
+    int QueuedBlockCount { get; }
+
     /// <summary>Queues the samples of a single-channel stream for transmission at <paramref name="timestampSamples"/>.</summary>
     /// <param name="samples">The samples.</param>
     /// <param name="timestampSamples">The timestamp of <c>samples[0]</c>; advanced by the number of samples queued.</param>

@@ -106,7 +106,7 @@ public sealed class LoopbackRadio : RadioBase
         int blockCapacity = config.BlockSampleCount;
         long airClock = _startTimestamp;
         long startTicks = Stopwatch.GetTimestamp();
-        int idle = 0;
+        var idle = default(IdleBackoff);
         while (!IsStopping)
         {
             long target = _realTime
@@ -128,11 +128,11 @@ public sealed class LoopbackRadio : RadioBase
 
             if (n == 0)
             {
-                Backoff(ref idle);
+                idle.Pause();
                 continue;
             }
 
-            idle = 0;
+            idle.Reset();
             if (RxRing is not null)
             {
                 Deliver(airClock, n);
@@ -168,21 +168,5 @@ public sealed class LoopbackRadio : RadioBase
         }
 
         ring.Commit(slot, count, timestamp, BurstFlags.None);
-    }
-
-    private static void Backoff(ref int idle)
-    {
-        if (idle++ < 20)
-        {
-            Thread.SpinWait(64);
-        }
-        else if (idle < 40)
-        {
-            Thread.Yield();
-        }
-        else
-        {
-            Thread.Sleep(1);
-        }
     }
 }

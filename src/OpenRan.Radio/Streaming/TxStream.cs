@@ -22,6 +22,8 @@ internal sealed class TxStream : ITxStream
 
     public SampleFormat Format => _ring.Format;
 
+    public int QueuedBlockCount => _ring.FilledBlockCount;
+
     public int Write(ReadOnlySpan<ComplexF32> samples, ref long timestampSamples, BurstFlags flags = BurstFlags.None)
     {
         ThrowIfMultiChannel();

@@ -192,7 +192,7 @@ public sealed class ZmqRadio : RadioBase
                 sockets[c].Bind(_txAddresses[c]);
             }
 
-            int idle = 0;
+            var idle = default(IdleBackoff);
             while (!IsStopping)
             {
                 bool progressed = false;
@@ -263,7 +263,14 @@ public sealed class ZmqRadio : RadioBase
                 }
 
                 Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
-                Backoff(progressed, ref idle);
+                if (progressed)
+                {
+                    idle.Reset();
+                }
+                else
+                {
+                    idle.Pause();
+                }
             }
         }
         finally
@@ -296,7 +303,7 @@ public sealed class ZmqRadio : RadioBase
                 sockets[c] = CreateRequestSocket(_rxAddresses[c]);
             }
 
-            int idle = 0;
+            var idle = default(IdleBackoff);
             while (!IsStopping)
             {
                 bool progressed = false;
@@ -352,7 +359,14 @@ public sealed class ZmqRadio : RadioBase
                 }
 
                 Volatile.Write(ref _rxThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
-                Backoff(progressed, ref idle);
+                if (progressed)
+                {
+                    idle.Reset();
+                }
+                else
+                {
+                    idle.Pause();
+                }
             }
         }
         finally
@@ -446,28 +460,5 @@ public sealed class ZmqRadio : RadioBase
         }
 
         return false;
-    }
-
-    private static void Backoff(bool progressed, ref int idle)
-    {
-        if (progressed)
-        {
-            idle = 0;
-            return;
-        }
-
-        idle++;
-        if (idle < 50)
-        {
-            Thread.SpinWait(50);
-        }
-        else if (idle < 100)
-        {
-            Thread.Yield();
-        }
-        else
-        {
-            Thread.Sleep(1);
-        }
     }
 }
