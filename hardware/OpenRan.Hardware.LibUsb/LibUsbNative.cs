@@ -1,5 +1,4 @@
 using System;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace OpenRan.Hardware.LibUsb;
@@ -129,40 +128,15 @@ internal static unsafe partial class LibUsbNative
 /// <summary>Lazy loading of libusb-1.0 with a clear message when it is missing.</summary>
 public static class LibUsbLibrary
 {
-    private static readonly string[] s_candidates = ["libusb-1.0.so.0", "libusb-1.0.so", "libusb-1.0.0.dylib", "libusb-1.0.dylib", "libusb-1.0.dll"];
-    private static readonly Lazy<(IntPtr Handle, string? Error)> s_library = new(Load);
+    private static readonly OpenRan.Radio.LazyNativeLibrary s_library = new(
+        LibUsbNative.Library,
+        ["libusb-1.0.so.0", "libusb-1.0.so", "libusb-1.0.0.dylib", "libusb-1.0.dylib", "libusb-1.0.dll"],
+        "on Debian/Ubuntu: apt-get install libusb-1.0-0",
+        typeof(LibUsbLibrary).Assembly);
 
     /// <summary>Whether libusb-1.0 can be loaded; <paramref name="reason"/> says how to install it when not.</summary>
-    public static bool IsAvailable(out string reason)
-    {
-        (IntPtr handle, string? error) = s_library.Value;
-        reason = error ?? string.Empty;
-        return handle != IntPtr.Zero;
-    }
+    public static bool IsAvailable(out string reason) => s_library.IsAvailable(out reason);
 
     /// <summary>Throws <see cref="OpenRan.Radio.RadioUnavailableException"/> with the install hint when libusb is missing.</summary>
-    public static void EnsureAvailable()
-    {
-        if (!IsAvailable(out string reason))
-        {
-            throw new OpenRan.Radio.RadioUnavailableException("libusb", reason);
-        }
-    }
-
-    private static (IntPtr, string?) Load()
-    {
-        foreach (string name in s_candidates)
-        {
-            if (NativeLibrary.TryLoad(name, typeof(LibUsbLibrary).Assembly, null, out IntPtr handle))
-            {
-                NativeLibrary.SetDllImportResolver(typeof(LibUsbLibrary).Assembly, Resolve);
-                return (handle, null);
-            }
-        }
-
-        return (IntPtr.Zero, "libusb-1.0 is not installed (tried " + string.Join(", ", s_candidates) + "); on Debian/Ubuntu: apt-get install libusb-1.0-0.");
-    }
-
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName == LibUsbNative.Library && s_library.IsValueCreated ? s_library.Value.Handle : IntPtr.Zero;
+    public static void EnsureAvailable() => s_library.EnsureAvailable("libusb");
 }

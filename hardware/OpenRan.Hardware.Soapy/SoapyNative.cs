@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.InteropServices.Marshalling;
 
@@ -198,42 +197,17 @@ internal static unsafe partial class SoapyNative
 /// <summary>Lazy loading of libSoapySDR with a clear message when it is missing.</summary>
 public static class SoapyLibrary
 {
-    private static readonly string[] s_candidates = ["libSoapySDR.so.0.8", "libSoapySDR.so", "libSoapySDR.dylib", "SoapySDR.dll"];
-    private static readonly Lazy<(IntPtr Handle, string? Error)> s_library = new(Load);
+    private static readonly OpenRan.Radio.LazyNativeLibrary s_library = new(
+        SoapyNative.Library,
+        ["libSoapySDR.so.0.8", "libSoapySDR.so", "libSoapySDR.dylib", "SoapySDR.dll"],
+        "on Debian/Ubuntu: apt-get install libsoapysdr0.8 and the module of your device (soapysdr0.8-module-uhd, -bladerf, -lms7, -hackrf)",
+        typeof(SoapyLibrary).Assembly);
 
     /// <summary>Whether SoapySDR can be loaded; <paramref name="reason"/> says how to install it when not.</summary>
-    public static bool IsAvailable(out string reason)
-    {
-        (IntPtr handle, string? error) = s_library.Value;
-        reason = error ?? string.Empty;
-        return handle != IntPtr.Zero;
-    }
+    public static bool IsAvailable(out string reason) => s_library.IsAvailable(out reason);
 
     /// <summary>Throws <see cref="OpenRan.Radio.RadioUnavailableException"/> with the install hint when SoapySDR is missing.</summary>
-    public static void EnsureAvailable()
-    {
-        if (!IsAvailable(out string reason))
-        {
-            throw new OpenRan.Radio.RadioUnavailableException("soapy", reason);
-        }
-    }
-
-    private static (IntPtr, string?) Load()
-    {
-        foreach (string name in s_candidates)
-        {
-            if (NativeLibrary.TryLoad(name, typeof(SoapyLibrary).Assembly, null, out IntPtr handle))
-            {
-                NativeLibrary.SetDllImportResolver(typeof(SoapyLibrary).Assembly, Resolve);
-                return (handle, null);
-            }
-        }
-
-        return (IntPtr.Zero, "SoapySDR is not installed (tried " + string.Join(", ", s_candidates) + "); on Debian/Ubuntu: apt-get install libsoapysdr0.8 and the module of your device (soapysdr0.8-module-uhd, -bladerf, -lms7, -hackrf).");
-    }
-
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName == SoapyNative.Library && s_library.IsValueCreated ? s_library.Value.Handle : IntPtr.Zero;
+    public static void EnsureAvailable() => s_library.EnsureAvailable("soapy");
 }
 
 /// <summary>A <c>SoapySDRDevice*</c>, released with <c>SoapySDRDevice_unmake</c>.</summary>

@@ -43,24 +43,17 @@ internal sealed class RxStream : IRxStream
         return ReadCore(samples.Length, ref timestampSamples, new Destination(default, samples, null, null));
     }
 
-    public int Read(SampleBlock<ComplexF32> block, int count)
-    {
-        ArgumentNullException.ThrowIfNull(block);
-        ThrowIfBlockMismatch(block.ChannelCount, block.Capacity, count);
-        long ts = 0;
-        int n = ReadCore(count, ref ts, new Destination(default, default, block, null));
-        block.Count = n;
-        block.TimestampSamples = ts;
-        block.Flags = BurstFlags.None;
-        return n;
-    }
+    public int Read(SampleBlock<ComplexF32> block, int count) => ReadBlock(block, count, new Destination(default, default, block, null));
 
-    public int Read(SampleBlock<ComplexI16> block, int count)
+    public int Read(SampleBlock<ComplexI16> block, int count) => ReadBlock(block, count, new Destination(default, default, null, block));
+
+    private int ReadBlock<T>(SampleBlock<T> block, int count, Destination destination)
+        where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(block);
         ThrowIfBlockMismatch(block.ChannelCount, block.Capacity, count);
         long ts = 0;
-        int n = ReadCore(count, ref ts, new Destination(default, default, null, block));
+        int n = ReadCore(count, ref ts, destination);
         block.Count = n;
         block.TimestampSamples = ts;
         block.Flags = BurstFlags.None;
