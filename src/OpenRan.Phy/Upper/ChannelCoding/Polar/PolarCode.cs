@@ -34,6 +34,7 @@ public sealed class PolarCode
     private readonly PolarBitKind[] _bitKinds;
     private readonly short[] _informationPositions;
     private readonly short[] _subBlockInterleaver;
+    private readonly short[] _codewordIndex;
 
     /// <summary>Constructs the code.</summary>
     /// <param name="k">K, input bits including CRC, 1..1023 (≤ 164 when <paramref name="inputInterleaving"/>), K + n_PC ≤ N.</param>
@@ -70,6 +71,13 @@ public sealed class PolarCode
         BuildInputInterleaver(inputInterleaving, _inputInterleaver);
         _bitKinds = new PolarBitKind[N];
         AllocateSubChannels();
+        _codewordIndex = new short[e];
+        var map = new PolarRateMatchingMap(N, k, e, channelInterleaving);
+        for (int i = 0; i < e; i++)
+        {
+            _codewordIndex[i] = (short)map.CodewordIndex(i);
+        }
+
         _informationPositions = new short[k];
         int j = 0;
         for (int n = 0; n < N; n++)
@@ -122,6 +130,12 @@ public sealed class PolarCode
 
     /// <summary>J(n), n = 0..N−1: y_n = d_J(n) (§5.4.1.1).</summary>
     public ReadOnlySpan<short> SubBlockInterleaver => _subBlockInterleaver;
+
+    /// <summary>
+    /// The composed rate-matching map (§5.4.1.1-§5.4.1.3): f_i = d_(CodewordIndex[i]) for i = 0..E−1; repeated positions appear
+    /// more than once, punctured and shortened ones not at all.
+    /// </summary>
+    public ReadOnlySpan<short> CodewordIndex => _codewordIndex;
 
     /// <summary>A short description, for example <c>polar K=56 E=864 N=512</c>.</summary>
     public override string ToString() => $"polar K={K} E={E} N={N} nPC={NPc}/{NPcWm} IIL={(InputInterleaving ? 1 : 0)} IBIL={(ChannelInterleaving ? 1 : 0)} {Mode}";

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
@@ -731,7 +733,7 @@ public sealed class PolarDecoder
         }
 
         public ReadOnlySpan<T> Read(int path, int stage) =>
-            _data.AsSpan(_offset[stage] + (_index[(path * MaxStages) + stage] << stage), 1 << stage);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _offset[stage] + (_index[(path * MaxStages) + stage] << stage)), 1 << stage);
 
         /// <summary>The path's array at the stage, made exclusive first (no copy: callers overwrite it entirely).</summary>
         public Span<T> Write(int path, int stage)
@@ -745,7 +747,7 @@ public sealed class PolarDecoder
                 _references[(stage * _listSize) + index] = 1;
             }
 
-            return _data.AsSpan(_offset[stage] + (index << stage), 1 << stage);
+            return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _offset[stage] + (index << stage)), 1 << stage);
         }
 
         /// <summary>The path's array at the stage, made exclusive with its current content (for partial updates).</summary>

@@ -32,7 +32,7 @@ public static class PolarRateDematcher
         ArgumentNullException.ThrowIfNull(code);
         ThrowHelper.ThrowIfLengthDiffers(f.Length, code.E, nameof(f));
         ThrowHelper.ThrowIfLengthDiffers(d.Length, code.N, nameof(d));
-        Recover<float, FloatLlrArithmetic>(f, code.K, code.ChannelInterleaving, d, true);
+        RecoverWithMap<float, FloatLlrArithmetic>(code, f, d);
     }
 
     /// <summary>Recovers the code's N int8 LLRs from its E rate-matched LLRs.</summary>
@@ -41,7 +41,40 @@ public static class PolarRateDematcher
         ArgumentNullException.ThrowIfNull(code);
         ThrowHelper.ThrowIfLengthDiffers(f.Length, code.E, nameof(f));
         ThrowHelper.ThrowIfLengthDiffers(d.Length, code.N, nameof(d));
-        Recover<sbyte, Int8LlrArithmetic>(f, code.K, code.ChannelInterleaving, d, true);
+        RecoverWithMap<sbyte, Int8LlrArithmetic>(code, f, d);
+    }
+
+    /// <summary>Rate recovery through the code's precomputed index map (repetitions combined).</summary>
+    private static void RecoverWithMap<T, TArithmetic>(PolarCode code, ReadOnlySpan<T> f, Span<T> d)
+        where TArithmetic : ILlrArithmetic<T>
+    {
+        d.Fill(TArithmetic.Zero);
+        if (code.Mode == PolarRateMatchingMode.Shortening)
+        {
+            ReadOnlySpan<short> j = code.SubBlockInterleaver;
+            for (int y = code.E; y < code.N; y++)
+            {
+                d[j[y]] = TArithmetic.KnownZero;
+            }
+        }
+
+        ReadOnlySpan<short> map = code.CodewordIndex;
+        if (code.Mode == PolarRateMatchingMode.Repetition)
+        {
+            for (int i = 0; i < f.Length; i++)
+            {
+                ref T target = ref d[map[i]];
+                target = TArithmetic.Add(target, f[i]);
+            }
+
+            return;
+        }
+
+        // Without repetition every position receives at most one value.
+        for (int i = 0; i < f.Length; i++)
+        {
+            d[map[i]] = f[i];
+        }
     }
 
     private static void Recover<T, TArithmetic>(ReadOnlySpan<T> f, int k, bool channelInterleaving, Span<T> d, bool combineRepetitions)

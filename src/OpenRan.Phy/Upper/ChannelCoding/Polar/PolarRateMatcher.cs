@@ -18,7 +18,12 @@ public static class PolarRateMatcher
     {
         ArgumentNullException.ThrowIfNull(code);
         ThrowHelper.ThrowIfLengthDiffers(f.Length, code.E, nameof(f));
-        Match(d, code.K, code.ChannelInterleaving, f);
+        ThrowHelper.ThrowIfLengthDiffers(d.Length, code.N, nameof(d));
+        ReadOnlySpan<short> map = code.CodewordIndex;
+        for (int i = 0; i < f.Length; i++)
+        {
+            f[i] = d[map[i]];
+        }
     }
 
     /// <summary>Rate-matches d (N = d.Length bits, a power of two 32..1024) for K input bits into f (E = f.Length bits).</summary>
