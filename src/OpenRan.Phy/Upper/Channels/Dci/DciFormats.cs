@@ -156,48 +156,17 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
         ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
         bits.Clear();
         var w = new BitWriter(bits);
-        int fdra = DlFdraBits;
-        switch (rntiType)
+        Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
+        int count = Fields1_0(rntiType, fields);
+        for (int i = 0; i < count; i++)
         {
-            case DciRntiType.PRnti:
-                w.Write(dci.ShortMessagesIndicator, 2);
-                w.Write(dci.ShortMessages, 8);
-                w.Write(dci.FrequencyDomainAssignment, fdra);
-                w.Write(dci.TimeDomainAssignment, 4);
-                w.Write(dci.VrbToPrbMapping, 1);
-                w.Write(dci.Mcs, 5);
-                w.Write(dci.TbScaling, 2);
-                break;
-            case DciRntiType.SiRnti:
-                w.Write(dci.FrequencyDomainAssignment, fdra);
-                w.Write(dci.TimeDomainAssignment, 4);
-                w.Write(dci.VrbToPrbMapping, 1);
-                w.Write(dci.Mcs, 5);
-                w.Write(dci.RedundancyVersion, 2);
-                w.Write(dci.SystemInformationIndicator, 1);
-                break;
-            case DciRntiType.RaRnti:
-                w.Write(dci.FrequencyDomainAssignment, fdra);
-                w.Write(dci.TimeDomainAssignment, 4);
-                w.Write(dci.VrbToPrbMapping, 1);
-                w.Write(dci.Mcs, 5);
-                w.Write(dci.TbScaling, 2);
-                w.Write(dci.SfnLsbs, 2);
-                break;
-            default:
-                w.Write(1, 1);
-                w.Write(dci.FrequencyDomainAssignment, fdra);
-                w.Write(dci.TimeDomainAssignment, 4);
-                w.Write(dci.VrbToPrbMapping, 1);
-                w.Write(dci.Mcs, 5);
-                w.Write(dci.NewDataIndicator, 1);
-                w.Write(dci.RedundancyVersion, 2);
-                w.Write(dci.HarqProcess, 4);
-                w.Write(rntiType == DciRntiType.TcRnti ? 0 : dci.DownlinkAssignmentIndex, 2);
-                w.Write(dci.TpcPucch, 2);
-                w.Write(dci.PucchResourceIndicator, 3);
-                w.Write(dci.PdschToHarqTiming, 3);
-                break;
+            int value = fields[i].Field switch
+            {
+                Dci1_0Field.Identifier => 1,
+                Dci1_0Field.DownlinkAssignmentIndex when rntiType == DciRntiType.TcRnti => 0,
+                _ => Get(dci, fields[i].Field),
+            };
+            w.Write(value, fields[i].Bits);
         }
     }
 
@@ -206,52 +175,107 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
     {
         ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
         var r = new BitReader(bits);
-        int fdra = DlFdraBits;
+        Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
+        int count = Fields1_0(rntiType, fields);
         var dci = new Dci1_0();
-        switch (rntiType)
+        for (int i = 0; i < count; i++)
         {
-            case DciRntiType.PRnti:
-                dci.ShortMessagesIndicator = r.Read(2);
-                dci.ShortMessages = r.Read(8);
-                dci.FrequencyDomainAssignment = r.Read(fdra);
-                dci.TimeDomainAssignment = r.Read(4);
-                dci.VrbToPrbMapping = r.Read(1);
-                dci.Mcs = r.Read(5);
-                dci.TbScaling = r.Read(2);
-                break;
-            case DciRntiType.SiRnti:
-                dci.FrequencyDomainAssignment = r.Read(fdra);
-                dci.TimeDomainAssignment = r.Read(4);
-                dci.VrbToPrbMapping = r.Read(1);
-                dci.Mcs = r.Read(5);
-                dci.RedundancyVersion = r.Read(2);
-                dci.SystemInformationIndicator = r.Read(1);
-                break;
-            case DciRntiType.RaRnti:
-                dci.FrequencyDomainAssignment = r.Read(fdra);
-                dci.TimeDomainAssignment = r.Read(4);
-                dci.VrbToPrbMapping = r.Read(1);
-                dci.Mcs = r.Read(5);
-                dci.TbScaling = r.Read(2);
-                dci.SfnLsbs = r.Read(2);
-                break;
-            default:
-                dci.Identifier = r.Read(1);
-                dci.FrequencyDomainAssignment = r.Read(fdra);
-                dci.TimeDomainAssignment = r.Read(4);
-                dci.VrbToPrbMapping = r.Read(1);
-                dci.Mcs = r.Read(5);
-                dci.NewDataIndicator = r.Read(1);
-                dci.RedundancyVersion = r.Read(2);
-                dci.HarqProcess = r.Read(4);
-                dci.DownlinkAssignmentIndex = r.Read(2);
-                dci.TpcPucch = r.Read(2);
-                dci.PucchResourceIndicator = r.Read(3);
-                dci.PdschToHarqTiming = r.Read(3);
-                break;
+            Set(ref dci, fields[i].Field, r.Read(fields[i].Bits));
         }
 
         return dci;
+    }
+
+    /// <summary>The fields of format 1_0 for an RNTI type in transmission order (TS 38.212 §7.3.1.2.1); reserved bits follow as padding.</summary>
+    private int Fields1_0(DciRntiType rntiType, Span<(Dci1_0Field Field, int Bits)> fields)
+    {
+        int n = 0;
+        int fdra = DlFdraBits;
+        switch (rntiType)
+        {
+            case DciRntiType.PRnti:
+                fields[n++] = (Dci1_0Field.ShortMessagesIndicator, 2);
+                fields[n++] = (Dci1_0Field.ShortMessages, 8);
+                break;
+            case DciRntiType.CRnti or DciRntiType.TcRnti:
+                fields[n++] = (Dci1_0Field.Identifier, 1);
+                break;
+        }
+
+        fields[n++] = (Dci1_0Field.FrequencyDomainAssignment, fdra);
+        fields[n++] = (Dci1_0Field.TimeDomainAssignment, 4);
+        fields[n++] = (Dci1_0Field.VrbToPrbMapping, 1);
+        fields[n++] = (Dci1_0Field.Mcs, 5);
+        switch (rntiType)
+        {
+            case DciRntiType.PRnti:
+                fields[n++] = (Dci1_0Field.TbScaling, 2);
+                break;
+            case DciRntiType.SiRnti:
+                fields[n++] = (Dci1_0Field.RedundancyVersion, 2);
+                fields[n++] = (Dci1_0Field.SystemInformationIndicator, 1);
+                break;
+            case DciRntiType.RaRnti:
+                fields[n++] = (Dci1_0Field.TbScaling, 2);
+                fields[n++] = (Dci1_0Field.SfnLsbs, 2);
+                break;
+            default:
+                fields[n++] = (Dci1_0Field.NewDataIndicator, 1);
+                fields[n++] = (Dci1_0Field.RedundancyVersion, 2);
+                fields[n++] = (Dci1_0Field.HarqProcess, 4);
+                fields[n++] = (Dci1_0Field.DownlinkAssignmentIndex, 2);
+                fields[n++] = (Dci1_0Field.TpcPucch, 2);
+                fields[n++] = (Dci1_0Field.PucchResourceIndicator, 3);
+                fields[n++] = (Dci1_0Field.PdschToHarqTiming, 3);
+                break;
+        }
+
+        return n;
+    }
+
+    private static int Get(in Dci1_0 dci, Dci1_0Field field) => field switch
+    {
+        Dci1_0Field.Identifier => dci.Identifier,
+        Dci1_0Field.FrequencyDomainAssignment => dci.FrequencyDomainAssignment,
+        Dci1_0Field.TimeDomainAssignment => dci.TimeDomainAssignment,
+        Dci1_0Field.VrbToPrbMapping => dci.VrbToPrbMapping,
+        Dci1_0Field.Mcs => dci.Mcs,
+        Dci1_0Field.NewDataIndicator => dci.NewDataIndicator,
+        Dci1_0Field.RedundancyVersion => dci.RedundancyVersion,
+        Dci1_0Field.HarqProcess => dci.HarqProcess,
+        Dci1_0Field.DownlinkAssignmentIndex => dci.DownlinkAssignmentIndex,
+        Dci1_0Field.TpcPucch => dci.TpcPucch,
+        Dci1_0Field.PucchResourceIndicator => dci.PucchResourceIndicator,
+        Dci1_0Field.PdschToHarqTiming => dci.PdschToHarqTiming,
+        Dci1_0Field.SystemInformationIndicator => dci.SystemInformationIndicator,
+        Dci1_0Field.TbScaling => dci.TbScaling,
+        Dci1_0Field.SfnLsbs => dci.SfnLsbs,
+        Dci1_0Field.ShortMessagesIndicator => dci.ShortMessagesIndicator,
+        _ => dci.ShortMessages,
+    };
+
+    private static void Set(ref Dci1_0 dci, Dci1_0Field field, int value)
+    {
+        switch (field)
+        {
+            case Dci1_0Field.Identifier: dci.Identifier = value; break;
+            case Dci1_0Field.FrequencyDomainAssignment: dci.FrequencyDomainAssignment = value; break;
+            case Dci1_0Field.TimeDomainAssignment: dci.TimeDomainAssignment = value; break;
+            case Dci1_0Field.VrbToPrbMapping: dci.VrbToPrbMapping = value; break;
+            case Dci1_0Field.Mcs: dci.Mcs = value; break;
+            case Dci1_0Field.NewDataIndicator: dci.NewDataIndicator = value; break;
+            case Dci1_0Field.RedundancyVersion: dci.RedundancyVersion = value; break;
+            case Dci1_0Field.HarqProcess: dci.HarqProcess = value; break;
+            case Dci1_0Field.DownlinkAssignmentIndex: dci.DownlinkAssignmentIndex = value; break;
+            case Dci1_0Field.TpcPucch: dci.TpcPucch = value; break;
+            case Dci1_0Field.PucchResourceIndicator: dci.PucchResourceIndicator = value; break;
+            case Dci1_0Field.PdschToHarqTiming: dci.PdschToHarqTiming = value; break;
+            case Dci1_0Field.SystemInformationIndicator: dci.SystemInformationIndicator = value; break;
+            case Dci1_0Field.TbScaling: dci.TbScaling = value; break;
+            case Dci1_0Field.SfnLsbs: dci.SfnLsbs = value; break;
+            case Dci1_0Field.ShortMessagesIndicator: dci.ShortMessagesIndicator = value; break;
+            default: dci.ShortMessages = value; break;
+        }
     }
 
     /// <summary>Packs format 0_0 into <see cref="Size"/> bits (zero padding before the UL/SUL indicator).</summary>
@@ -298,6 +322,28 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
 
     /// <summary>The identifier bit (first bit) of a C-RNTI/TC-RNTI DCI: 0 for 0_0, 1 for 1_0.</summary>
     public static bool IsDownlink(ReadOnlySpan<byte> bits) => bits.Length > 0 && bits[0] == 1;
+}
+
+/// <summary>The fields of DCI format 1_0, for its field tables.</summary>
+internal enum Dci1_0Field
+{
+    Identifier,
+    FrequencyDomainAssignment,
+    TimeDomainAssignment,
+    VrbToPrbMapping,
+    Mcs,
+    NewDataIndicator,
+    RedundancyVersion,
+    HarqProcess,
+    DownlinkAssignmentIndex,
+    TpcPucch,
+    PucchResourceIndicator,
+    PdschToHarqTiming,
+    SystemInformationIndicator,
+    TbScaling,
+    SfnLsbs,
+    ShortMessagesIndicator,
+    ShortMessages,
 }
 
 /// <summary>Writes fields MSB first into unpacked bits.</summary>

@@ -67,9 +67,7 @@ public sealed record Dci1_1Configuration(
     /// <summary>The fields in transmission order with their widths (0 for absent fields).</summary>
     public IReadOnlyList<(string Field, int Bits)> Fields()
     {
-        int type0 = DciFieldWidths.RbgCount(BwpRbs, BwpStartRb, RbgSize);
-        int type1 = DciFieldWidths.RivBits(BwpRbs);
-        int fdra = DciFieldWidths.FdraBits(Allocation, type0, type1);
+        int fdra = DciFieldWidths.FdraBits(Allocation, BwpRbs, BwpStartRb, RbgSize);
         return
         [
             ("Identifier for DCI formats", 1),
@@ -149,9 +147,7 @@ public sealed record Dci0_1Configuration(
     /// <summary>The fields in transmission order with their widths.</summary>
     public IReadOnlyList<(string Field, int Bits)> Fields()
     {
-        int type0 = DciFieldWidths.RbgCount(BwpRbs, BwpStartRb, RbgSize);
-        int type1 = DciFieldWidths.RivBits(BwpRbs);
-        int fdra = DciFieldWidths.FdraBits(Allocation, type0, type1);
+        int fdra = DciFieldWidths.FdraBits(Allocation, BwpRbs, BwpStartRb, RbgSize);
         return
         [
             ("Identifier for DCI formats", 1),
@@ -207,13 +203,18 @@ public static class DciFieldWidths
         return (rbs + (start % p) + p - 1) / p;
     }
 
-    /// <summary>The FDRA width: N_RBG, the RIV width, or max of both plus 1 for dynamic switching.</summary>
-    public static int FdraBits(ResourceAllocationType type, int type0Bits, int type1Bits) => type switch
+    /// <summary>The FDRA width for a BWP: N_RBG (type 0), the RIV width (type 1), or max of both plus 1 (dynamic switch).</summary>
+    public static int FdraBits(ResourceAllocationType type, int rbs, int start, int rbgSize)
     {
-        ResourceAllocationType.Type0 => type0Bits,
-        ResourceAllocationType.Type1 => type1Bits,
-        _ => Math.Max(type0Bits, type1Bits) + 1,
-    };
+        int type0Bits = RbgCount(rbs, start, rbgSize);
+        int type1Bits = RivBits(rbs);
+        return type switch
+        {
+            ResourceAllocationType.Type0 => type0Bits,
+            ResourceAllocationType.Type1 => type1Bits,
+            _ => Math.Max(type0Bits, type1Bits) + 1,
+        };
+    }
 
     /// <summary>⌈log2(n_BWP)⌉ with n_BWP = n_BWP,RRC + 1 when n_BWP,RRC ≤ 3, else n_BWP,RRC.</summary>
     public static int BwpIndicatorBits(int bwpCountRrc)
