@@ -57,6 +57,7 @@ public static class ImplementationCatalog
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
             RadioDrivers(),
+            new ImplementationChoice("polar SC/SCL f, g and partial-sum kernels (OpenRan.Phy.Upper.ChannelCoding.Polar)", cpu.Vector256Accelerated ? "Vector256" : "scalar", cpu.Vector256Accelerated ? ["scalar", "Vector256"] : ["scalar"]),
         ];
     }
 }
