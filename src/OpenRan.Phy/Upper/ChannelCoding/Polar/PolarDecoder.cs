@@ -590,11 +590,21 @@ public sealed class PolarDecoder
         for (int round = 0; round < rounds; round++)
         {
             _rate1Round = round;
+            float worstKeep = float.NegativeInfinity, bestFlip = float.PositiveInfinity;
             for (int a = 0; a < _activeCount; a++)
             {
                 int l = _active[a];
                 _increment0[l] = 0f;
                 _increment1[l] = MathF.Abs(_alpha.Read(l, stage)[_rate1Index[(l * MaxRate1Splits) + round]]);
+                worstKeep = MathF.Max(worstKeep, _metric[l]);
+                bestFlip = MathF.Min(bestFlip, _metric[l] + _increment1[l]);
+            }
+
+            // With a full list, when every flip is strictly worse than every path kept as is, this round changes nothing,
+            // and neither do the later ones (their |α| only grow): stop early (same result as running them).
+            if (_activeCount == listSize && bestFlip > worstKeep)
+            {
+                break;
             }
 
             SplitPaths(stage, phi, listSize);

@@ -35,6 +35,8 @@ public sealed class PbchReceiver
     private readonly ComplexF32[] _pbchChannel = new ComplexF32[SsbResourceMap.PbchSymbolCount];
     private readonly ComplexF32[] _rbChannel = new ComplexF32[SsbResourceMap.SymbolCount * 20];
     private readonly float[] _llrs = new float[BchCodec.E];
+    private readonly ComplexF32[] _hypotheses = new ComplexF32[8 * SsbResourceMap.DmrsSymbolCount];
+    private int _hypothesesCell = -1;
 
     /// <summary>Creates the receiver with a BCH decoder of list size <paramref name="listSize"/> (default 8).</summary>
     public PbchReceiver(int listSize = 8) => _bch = new BchCodec(listSize);
@@ -62,18 +64,29 @@ public sealed class PbchReceiver
             energy += y.MagnitudeSquared;
         }
 
+        if (_hypothesesCell != nIdCell)
+        {
+            // The 8 DM-RS sequences depend only on N_ID^cell: generated once per cell.
+            for (int iBar = 0; iBar < 8; iBar++)
+            {
+                PbchDmrs.Generate(iBar, nIdCell, _sequence, _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount));
+            }
+
+            _hypothesesCell = nIdCell;
+        }
+
         int best = 0;
         float bestMetric = -1;
         for (int iBar = 0; iBar < 8; iBar++)
         {
-            PbchDmrs.Generate(iBar, nIdCell, _sequence, _dmrsReference);
+            ReadOnlySpan<ComplexF32> reference = _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount);
             float metric = 0;
             for (int group = 0; group < SsbResourceMap.DmrsSymbolCount; group += DmrsPerRb)
             {
                 ComplexF32 sum = default;
                 for (int m = group; m < group + DmrsPerRb; m++)
                 {
-                    sum += ComplexF32.MultiplyConjugate(_dmrsReceived[m], _dmrsReference[m]);
+                    sum += ComplexF32.MultiplyConjugate(_dmrsReceived[m], reference[m]);
                 }
 
                 metric += sum.MagnitudeSquared;
@@ -86,7 +99,7 @@ public sealed class PbchReceiver
             }
         }
 
-        PbchDmrs.Generate(best, nIdCell, _sequence, _dmrsReference);
+        _hypotheses.AsSpan(best * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount).CopyTo(_dmrsReference);
         float noiseVariance = EstimateChannel(nIdCell);
         ReadOnlySpan<short> pbchPositions = SsbResourceMap.PbchPositions(nIdCell);
         for (int i = 0; i < pbchPositions.Length; i++)
@@ -141,9 +154,19 @@ public sealed class PbchReceiver
 
     private static void Gather(ResourceGrid grid, int port, int firstSymbol, int firstSubcarrier, ReadOnlySpan<short> positions, Span<ComplexF32> destination)
     {
+        // Positions are ordered by symbol: fetch each symbol's block span once.
+        int currentSymbol = -1;
+        ReadOnlySpan<ComplexF32> block = default;
         for (int i = 0; i < positions.Length; i++)
         {
-            destination[i] = grid[port, firstSymbol + (positions[i] / SsbResourceMap.SubcarrierCount), firstSubcarrier + (positions[i] % SsbResourceMap.SubcarrierCount)];
+            int l = positions[i] / SsbResourceMap.SubcarrierCount;
+            if (l != currentSymbol)
+            {
+                block = grid.Symbol(port, firstSymbol + l).Slice(firstSubcarrier, SsbResourceMap.SubcarrierCount);
+                currentSymbol = l;
+            }
+
+            destination[i] = block[positions[i] - (l * SsbResourceMap.SubcarrierCount)];
         }
     }
 }
