@@ -138,9 +138,28 @@ public class PolarDecoderTests
         for (int trial = 0; trial < 50; trial++)
         {
             var d = new float[code.N];
-            for (int i = 0; i < d.Length; i++)
+            if (trial % 2 == 0)
             {
-                d[i] = (float)((random.NextDouble() * 6) - 2.5);
+                for (int i = 0; i < d.Length; i++)
+                {
+                    d[i] = (float)((random.NextDouble() * 6) - 2.5);
+                }
+            }
+            else
+            {
+                // A noisy codeword: most decisions are reliable, which exercises the early exits of the node decoders.
+                var c = new byte[k];
+                for (int i = 0; i < k; i++)
+                {
+                    c[i] = (byte)random.Next(2);
+                }
+
+                var x = new byte[code.N];
+                PolarEncoder.Encode(code, c, x);
+                for (int i = 0; i < d.Length; i++)
+                {
+                    d[i] = (float)(((1 - (2 * x[i])) * 2.5) + ((random.NextDouble() - 0.5) * 5));
+                }
             }
 
             var a = new byte[k];
