@@ -24,6 +24,10 @@ public class PdcchTests
         Assert.Equal(new Type0Occasion(1, 0, 2), Type0PdcchCss.Occasion(1, 3, 0, 2));
         // Index 4: O = 5 at μ = 1 → slot 10 of a 20-slot frame.
         Assert.Equal(new Type0Occasion(10, 0, 0), Type0PdcchCss.Occasion(4, 0, 1, 1));
+        // FR2 (Table 13-12) index 3: O = 2.5 ms at μ = 3 → slot 20; M = 1/2, odd blocks start at symbol 7.
+        Assert.Equal(new Type0Occasion(20 + 2, 0, 7), Type0PdcchCss.Occasion(3, 5, 3, 2, fr2: true));
+        // Pattern 2, {240, 120} kHz (Table 13-14): block 8k + 4 is monitored one slot earlier at symbol 12.
+        Assert.Equal((-1, 12), Ts38213Table13_13To13_15.Occasion(240, 120, 0, 12));
     }
 
     [Fact]

@@ -113,12 +113,12 @@ public static class Ts38213Table13
     private static Coreset0Row R(int pattern, int rbs, int symbols, int offset) => new(pattern, rbs, symbols, offset, offset);
 }
 
-/// <summary>One row of TS 38.213 Table 13-11 (multiplexing pattern 1, FR1).</summary>
-/// <param name="O">O, in ms (slots at 15 kHz).</param>
+/// <summary>One row of TS 38.213 Tables 13-11 and 13-12 (multiplexing pattern 1).</summary>
+/// <param name="OTimes2">2·O, O in ms (0, 2, 2.5, 5, 7, 7.5).</param>
 /// <param name="SearchSpaceSetsPerSlot">Number of search space sets per slot (1 or 2).</param>
 /// <param name="MTimes2">2·M (M = 1/2, 1 or 2).</param>
-/// <param name="FirstSymbol">First symbol index; −1 means 0 for even i and N_symb^CORESET for odd i.</param>
-public readonly record struct Type0MonitoringRow(int O, int SearchSpaceSetsPerSlot, int MTimes2, int FirstSymbol);
+/// <param name="FirstSymbol">First symbol index; −1 means 0 for even i and N_symb^CORESET for odd i; −7 means 0 for even i and 7 for odd i.</param>
+public readonly record struct Type0MonitoringRow(int OTimes2, int SearchSpaceSetsPerSlot, int MTimes2, int FirstSymbol);
 
 /// <summary>
 /// TS 38.213 Table 13-11 (Release 17): parameters of the Type0-PDCCH CSS monitoring occasions for SS/PBCH block and CORESET
@@ -128,10 +128,10 @@ public static class Ts38213Table13_11
 {
     private static readonly Type0MonitoringRow[] s_rows =
     [
-        new(0, 1, 2, 0), new(0, 2, 1, -1), new(2, 1, 2, 0), new(2, 2, 1, -1),
-        new(5, 1, 2, 0), new(5, 2, 1, -1), new(7, 1, 2, 0), new(7, 2, 1, -1),
-        new(0, 1, 4, 0), new(5, 1, 4, 0), new(0, 1, 2, 1), new(0, 1, 2, 2),
-        new(2, 1, 2, 1), new(2, 1, 2, 2), new(5, 1, 2, 1), new(5, 1, 2, 2),
+        new(0, 1, 2, 0), new(0, 2, 1, -1), new(4, 1, 2, 0), new(4, 2, 1, -1),
+        new(10, 1, 2, 0), new(10, 2, 1, -1), new(14, 1, 2, 0), new(14, 2, 1, -1),
+        new(0, 1, 4, 0), new(10, 1, 4, 0), new(0, 1, 2, 1), new(0, 1, 2, 2),
+        new(4, 1, 2, 1), new(4, 1, 2, 2), new(10, 1, 2, 1), new(10, 1, 2, 2),
     ];
 
     /// <summary>The row for searchSpaceZero <paramref name="index"/> (0..15).</summary>
@@ -139,5 +139,65 @@ public static class Ts38213Table13_11
     {
         ThrowHelper.ThrowIfOutside(index, 0, 15);
         return s_rows[index];
+    }
+}
+
+/// <summary>
+/// TS 38.213 Table 13-12 (Release 17): parameters of the Type0-PDCCH CSS monitoring occasions for multiplexing pattern 1 in
+/// FR2-1 (and FR2-NTN, and {120, 120} kHz in FR2-2), indexed by searchSpaceZero; null for reserved rows. Source of the numbers:
+/// the specification table.
+/// </summary>
+public static class Ts38213Table13_12
+{
+    private static readonly Type0MonitoringRow?[] s_rows =
+    [
+        new(0, 1, 2, 0), new(0, 2, 1, -7), new(5, 1, 2, 0), new(5, 2, 1, -7),
+        new(10, 1, 2, 0), new(10, 2, 1, -7), new(0, 2, 1, -1), new(5, 2, 1, -1),
+        new(10, 2, 1, -1), new(15, 1, 2, 0), new(15, 2, 1, -7), new(15, 2, 1, -1),
+        new(0, 1, 4, 0), new(10, 1, 4, 0), null, null,
+    ];
+
+    /// <summary>The row for searchSpaceZero <paramref name="index"/> (0..15), or null when reserved.</summary>
+    public static Type0MonitoringRow? Row(int index)
+    {
+        ThrowHelper.ThrowIfOutside(index, 0, 15);
+        return s_rows[index];
+    }
+}
+
+/// <summary>
+/// TS 38.213 Tables 13-13, 13-14 and 13-15 (Release 17): Type0-PDCCH CSS monitoring occasions for multiplexing patterns 2 and 3
+/// (searchSpaceZero 0 only; other indices are reserved): the slot relative to the SS/PBCH block's slot n_SSB,i and the first
+/// symbol, by the block index i. Source of the numbers: the specification tables.
+/// </summary>
+public static class Ts38213Table13_13To13_15
+{
+    /// <summary>
+    /// (slot offset from n_SSB,i, first symbol) for block <paramref name="ssbIndex"/>, or null for a reserved index or an
+    /// unsupported SCS pair. Table 13-13: {120, 60} kHz pattern 2; Table 13-14: {240, 120} kHz pattern 2; Table 13-15:
+    /// {120, 120} kHz pattern 3.
+    /// </summary>
+    public static (int SlotOffset, int FirstSymbol)? Occasion(int ssbScsKhz, int pdcchScsKhz, int searchSpaceZero, int ssbIndex)
+    {
+        ThrowHelper.ThrowIfOutside(searchSpaceZero, 0, 15);
+        ThrowHelper.ThrowIfOutside(ssbIndex, 0, 63);
+        if (searchSpaceZero != 0)
+        {
+            return null;
+        }
+
+        return (ssbScsKhz, pdcchScsKhz) switch
+        {
+            (120, 60) => (0, (ssbIndex % 4) switch { 0 => 0, 1 => 1, 2 => 6, _ => 7 }),
+            (240, 120) => (ssbIndex % 8) switch
+            {
+                4 => (-1, 12),
+                5 => (-1, 13),
+                int r and (6 or 7) => (0, r - 6),
+                int r => (0, r),
+            },
+            (120, 120) => (0, (ssbIndex % 4) switch { 0 => 4, 1 => 8, 2 => 2, _ => 6 }),
+            _ => null,
+        };
     }
 }

@@ -41,19 +41,29 @@ public static class Type0PdcchCss
     public static SearchSpaceConfiguration SearchSpace(int firstSymbol) => new(0, true, 1, 0, 1, firstSymbol, [0, 0, 4, 2, 1]);
 
     /// <summary>
-    /// The monitoring occasion for SS/PBCH block <paramref name="ssbIndex"/> (pattern 1, FR1, Table 13-11):
-    /// n_0 = (O·2^μ + ⌊i·M⌋) mod N_slot^frame, SFN parity ⌊(O·2^μ + ⌊i·M⌋)/N_slot^frame⌋ mod 2.
+    /// The monitoring occasion for SS/PBCH block <paramref name="ssbIndex"/> (pattern 1; Table 13-11 in FR1, Table 13-12 in
+    /// FR2): n_0 = (O·2^μ + ⌊i·M⌋) mod N_slot^frame, SFN parity ⌊(O·2^μ + ⌊i·M⌋)/N_slot^frame⌋ mod 2; the UE monitors n_0
+    /// and n_0 + 1.
     /// </summary>
     /// <param name="searchSpaceZero">searchSpaceZero from the MIB.</param>
     /// <param name="ssbIndex">i.</param>
-    /// <param name="mu">μ of the PDCCH SCS (0 or 1 in FR1).</param>
+    /// <param name="mu">μ of the PDCCH SCS (0, 1 in FR1; 2, 3 in FR2).</param>
     /// <param name="coresetSymbols">N_symb^CORESET.</param>
-    public static Type0Occasion Occasion(int searchSpaceZero, int ssbIndex, int mu, int coresetSymbols)
+    /// <param name="fr2">Use Table 13-12 (FR2) instead of Table 13-11.</param>
+    public static Type0Occasion Occasion(int searchSpaceZero, int ssbIndex, int mu, int coresetSymbols, bool fr2 = false)
     {
-        Type0MonitoringRow row = Ts38213Table13_11.Row(searchSpaceZero);
+        Type0MonitoringRow row = fr2
+            ? Ts38213Table13_12.Row(searchSpaceZero) ?? throw new ArgumentOutOfRangeException(nameof(searchSpaceZero), searchSpaceZero, "searchSpaceZero is reserved in TS 38.213 Table 13-12 (valid: 0..13).")
+            : Ts38213Table13_11.Row(searchSpaceZero);
         int slotsPerFrame = 10 << mu;
-        int value = (row.O << mu) + (ssbIndex * row.MTimes2 / 2);
-        int firstSymbol = row.FirstSymbol >= 0 ? row.FirstSymbol : (ssbIndex % 2 == 0 ? 0 : coresetSymbols);
+        // O·2^μ with O = OTimes2/2 (an integer number of slots for every μ the tables allow).
+        int value = ((row.OTimes2 << mu) / 2) + (ssbIndex * row.MTimes2 / 2);
+        int firstSymbol = row.FirstSymbol switch
+        {
+            -1 => ssbIndex % 2 == 0 ? 0 : coresetSymbols,
+            -7 => ssbIndex % 2 == 0 ? 0 : 7,
+            int symbol => symbol,
+        };
         return new Type0Occasion(value % slotsPerFrame, (value / slotsPerFrame) % 2, firstSymbol);
     }
 }
