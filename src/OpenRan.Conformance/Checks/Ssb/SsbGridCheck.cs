@@ -12,8 +12,8 @@ namespace OpenRan.Conformance.Checks.Ssb;
 /// SS/PBCH bursts against MATLAB 10 ms grids (<c>py5gphy_matlab/ssb/grid</c>): from the MIB fields, N_ID^cell, block
 /// pattern (0/1/2 = case A/B/C), carrier frequency (L_max, unpaired spectrum), transmitted-block bitmap, period and
 /// N_CRB^SSB/k_SSB, the generated frame (SFN 0, both half frames) must equal <c>highphyData</c> within 1e-5. Then every
-/// transmitted block is decoded from the reference grid, clean and with seeded noise at 0 dB SNR, and must give the MIB,
-/// block index and half frame back.
+/// transmitted block is received from the reference grid, clean and with seeded noise at 0 dB SNR: PSS/SSS detection must
+/// give N_ID^cell, and the PBCH decode the MIB, block index and half frame.
 /// </summary>
 public sealed class SsbGridCheck : IConformanceCheck
 {
@@ -83,8 +83,15 @@ public sealed class SsbGridCheck : IConformanceCheck
 
     private static string? DecodeAll(PbchReceiver receiver, ResourceGrid grid, SsbFrame frame, List<(int Symbol, int Index, int HalfFrame)> blocks, string condition)
     {
+        var detector = new CellIdentityDetector();
         foreach ((int symbol, int index, int halfFrame) in blocks)
         {
+            CellIdentity identity = detector.Detect(grid, 0, symbol, frame.FirstSubcarrier);
+            if (identity.NIdCell != frame.NIdCell)
+            {
+                return $"{condition}: block {index} PSS/SSS detection gave N_ID^cell {identity.NIdCell}, expected {frame.NIdCell}";
+            }
+
             PbchReceiveResult result = receiver.Receive(grid, 0, symbol, frame.FirstSubcarrier, frame.NIdCell, frame.LMax);
             if (!result.CrcPassed || result.Mib != frame.Mib || result.SsbIndex != index || result.HalfFrame != halfFrame)
             {

@@ -67,6 +67,20 @@ public class SsbTests
         Assert.True(result.DmrsMetric > 0.99f);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(580)]
+    [InlineData(1007)]
+    public void CellIdentityDetector_MappedBlock_FindsCell(int nIdCell)
+    {
+        var grid = new ResourceGrid(1, 14, 12 * 24);
+        new SsbTransmitter().Map(grid, 0, 2, 12, new Mib(1, false, 0, 2, 0, false, true), nIdCell, 4, 0, 0, SsbAmplitudes.Unit);
+        var detector = new CellIdentityDetector();
+        CellIdentity identity = detector.Detect(grid, 0, 2, 12);
+        Assert.Equal(nIdCell, identity.NIdCell);
+        Assert.True(identity.PssMetric > 0.99f && identity.SssMetric > 0.99f, $"{identity}");
+    }
+
     [Fact]
     public void Receive_SteadyState_AllocatesNothing()
     {
@@ -74,7 +88,11 @@ public class SsbTests
         var mib = new Mib(100, false, 5, 2, 0, false, true);
         new SsbTransmitter().Map(grid, 0, 2, 0, mib, 7, 8, 1, 0, SsbAmplitudes.Unit);
         var receiver = new PbchReceiver();
-        receiver.Receive(grid, 0, 2, 0, 7, 8);
+        for (int i = 0; i < 3; i++)
+        {
+            receiver.Receive(grid, 0, 2, 0, 7, 8);
+        }
+
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 5; i++)
         {
