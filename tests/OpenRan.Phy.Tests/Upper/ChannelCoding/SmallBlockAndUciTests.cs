@@ -36,6 +36,24 @@ public class SmallBlockAndUciTests
         }
     }
 
+    [Fact]
+    public void RateMatchThenRecover_ReedMuller_DecodesFromRepeatedBits()
+    {
+        var c = new byte[] { 1, 0, 1, 1, 0, 1, 1 };
+        var d = new sbyte[32];
+        SmallBlockCode.Encode(c, 2, d);
+        var e = new sbyte[50];
+        SmallBlockCode.RateMatch(d, e);
+        Assert.Equal(d[3], e[35]);
+        var llrs = Array.ConvertAll(e, v => v == 0 ? 1f : -1f);
+        var recovered = new float[32];
+        SmallBlockCode.RateRecover(llrs, recovered);
+        Assert.Equal(2f * (d[0] == 0 ? 1 : -1), recovered[0]);
+        var decoded = new byte[7];
+        SmallBlockCode.DecodeReedMuller(recovered, decoded);
+        Assert.Equal(c, decoded);
+    }
+
     [Theory]
     [InlineData(12, 60)]
     [InlineData(19, 100)]

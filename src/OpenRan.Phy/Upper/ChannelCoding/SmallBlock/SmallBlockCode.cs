@@ -171,6 +171,41 @@ public static class SmallBlockCode
         return best;
     }
 
+    /// <summary>
+    /// Rate matching for small block lengths (TS 38.212 §5.4.3): e_k = d_(k mod N), k = 0..E−1 (placeholders are repeated
+    /// like coded bits).
+    /// </summary>
+    public static void RateMatch(ReadOnlySpan<sbyte> d, Span<sbyte> e)
+    {
+        if (d.IsEmpty)
+        {
+            ThrowHelper.ThrowArgument(nameof(d), "the coded block is empty.");
+        }
+
+        for (int k = 0; k < e.Length; k++)
+        {
+            e[k] = d[k % d.Length];
+        }
+    }
+
+    /// <summary>
+    /// The inverse of <see cref="RateMatch"/> on LLRs: d[n] = Σ_(k ≡ n mod N) e[k] (repeated observations combined);
+    /// positions never sent get 0.
+    /// </summary>
+    public static void RateRecover(ReadOnlySpan<float> e, Span<float> d)
+    {
+        if (d.IsEmpty)
+        {
+            ThrowHelper.ThrowArgument(nameof(d), "the coded block is empty.");
+        }
+
+        d.Clear();
+        for (int k = 0; k < e.Length; k++)
+        {
+            d[k % d.Length] += e[k];
+        }
+    }
+
     private static void ValidateQm(int qm)
     {
         if (qm is not (1 or 2 or 4 or 6 or 8))
