@@ -14,5 +14,7 @@ public static class ConformanceCatalog
     public static IReadOnlyList<IConformanceCheck> CreateAll() =>
     [
         new ReferenceFilesCheck(),
+        new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
+        new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
     ];
 }
