@@ -16,5 +16,6 @@ public static class ConformanceCatalog
         new ReferenceFilesCheck(),
         new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
         new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
+        new OfdmSsbWaveformCheck(),
     ];
 }
