@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
 
 namespace OpenRan.Cli;
 
@@ -41,6 +42,7 @@ public static class ImplementationCatalog
         [
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
+            new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
         ];
     }
 }

@@ -45,7 +45,7 @@ public abstract class FftPlan : IFft
         for (int i = 0; i < _passes.Length; i++)
         {
             FftPass pass = _passes[i];
-            FillTwiddles(i, pass);
+            FillTwiddles(pass);
             if (pass.IsGenericRadix)
             {
                 for (int t = 0; t < pass.Radix; t++)
@@ -74,7 +74,7 @@ public abstract class FftPlan : IFft
     /// <summary>The passes.</summary>
     private protected ReadOnlySpan<FftPass> Passes => _passes;
 
-    /// <summary>Forward twiddles w_n^(p·k) of every pass; the layout within a pass is chosen by <see cref="TwiddleIndex"/>.</summary>
+    /// <summary>Forward twiddles w_n^(p·k) of every pass, group-major within a pass: offset + p·(r−1) + k − 1.</summary>
     private protected ComplexF32[] Twiddles { get; }
 
     /// <summary>Forward roots of unity ω_r^t of the generic-radix passes.</summary>
@@ -128,12 +128,6 @@ public abstract class FftPlan : IFft
     /// <summary>Runs pass <paramref name="index"/> from <paramref name="x"/> to <paramref name="y"/> (disjoint, N values each).</summary>
     private protected abstract void RunPass(int index, ReadOnlySpan<ComplexF32> x, Span<ComplexF32> y, FftDirection direction);
 
-    /// <summary>
-    /// Where twiddle w_n^(p·k) (k = 1..r−1) of <paramref name="pass"/> is stored, relative to the pass's offset. The default
-    /// is group-major: p·(r−1) + k − 1.
-    /// </summary>
-    private protected virtual int TwiddleIndex(int passIndex, FftPass pass, int p, int k) => (p * (pass.Radix - 1)) + k - 1;
-
     /// <summary>e^(−j2π·t/n), from t mod n so that large products stay exact.</summary>
     internal static ComplexF32 RootOfUnity(long t, int n)
     {
@@ -165,14 +159,14 @@ public abstract class FftPlan : IFft
         }
     }
 
-    private void FillTwiddles(int passIndex, FftPass pass)
+    private void FillTwiddles(FftPass pass)
     {
         int n = pass.Radix * pass.Groups;
         for (int p = 0; p < pass.Groups; p++)
         {
             for (int k = 1; k < pass.Radix; k++)
             {
-                Twiddles[pass.TwiddleOffset + TwiddleIndex(passIndex, pass, p, k)] = RootOfUnity((long)p * k, n);
+                Twiddles[pass.TwiddleOffset + (p * (pass.Radix - 1)) + k - 1] = RootOfUnity((long)p * k, n);
             }
         }
     }

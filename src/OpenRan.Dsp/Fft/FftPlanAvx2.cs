@@ -10,7 +10,7 @@ namespace OpenRan.Dsp.Fft;
 /// </summary>
 /// <remarks>
 /// The first pass (stride s = 1) has radix 4 or 8 (see <see cref="FftFactorization.Radices"/>) and runs four consecutive
-/// groups p per vector, with per-lane twiddles stored four groups at a time; its r output vectors hold r·4 consecutive
+/// groups p per vector, with per-lane twiddles stored four groups at a time and split into real and imaginary vectors; its r output vectors hold r·4 consecutive
 /// outputs in group-major order and are put in order by 4×4 complex transposes. Every later pass has a stride that is a
 /// multiple of 4, so it runs four consecutive q per vector with one broadcast twiddle per output row, and needs no tail.
 /// Groups of the first pass that do not fill a vector, and generic (prime &gt; 5) radices, run the scalar pass.
@@ -28,7 +28,33 @@ public sealed class FftPlanAvx2 : FftPlan
         {
             throw new PlatformNotSupportedException("FftPlanAvx2 needs hardware-accelerated Vector256 (AVX2); use FftPlanGeneric.");
         }
+
+        // First-pass twiddles for the vector groups, pre-split so that a multiply needs no shuffle of the twiddle: for each
+        // block of four groups p..p+3 and each k = 1..r−1, one vector (wr_p, wr_p, wr_p+1, wr_p+1, …) and one (wi_p, wi_p, …).
+        FftPass first = Passes[0];
+        int r = first.Radix;
+        int vectorGroups = first.Groups & ~3;
+        _firstPassTwiddles = new float[vectorGroups * (r - 1) * 4];
+        int at = 0;
+        for (int p = 0; p < vectorGroups; p += 4)
+        {
+            for (int k = 1; k < r; k++)
+            {
+                for (int part = 0; part < 2; part++)
+                {
+                    for (int lane = 0; lane < 4; lane++)
+                    {
+                        ComplexF32 w = Twiddles[first.TwiddleOffset + ((p + lane) * (r - 1)) + k - 1];
+                        float value = part == 0 ? w.Re : w.Im;
+                        _firstPassTwiddles[at++] = value;
+                        _firstPassTwiddles[at++] = value;
+                    }
+                }
+            }
+        }
     }
+
+    private readonly float[] _firstPassTwiddles;
 
     /// <summary>The factory name of this implementation.</summary>
     public const string Name = "avx2";
@@ -41,18 +67,6 @@ public sealed class FftPlanAvx2 : FftPlan
 
     /// <summary>Whether <paramref name="length"/> suits this plan (a multiple of 4 within the supported range).</summary>
     public static bool SupportsLength(int length) => length is >= 4 and <= MaxLength && length % 4 == 0;
-
-    private protected override int TwiddleIndex(int passIndex, FftPass pass, int p, int k)
-    {
-        int vectorGroups = pass.Groups & ~3;
-        if (passIndex == 0 && p < vectorGroups)
-        {
-            // Four groups at a time: for each k, the twiddles of groups p..p+3 side by side (one vector).
-            return ((p & ~3) * (pass.Radix - 1)) + ((k - 1) * 4) + (p & 3);
-        }
-
-        return base.TwiddleIndex(passIndex, pass, p, k);
-    }
 
     private protected override void RunPass(int index, ReadOnlySpan<ComplexF32> x, Span<ComplexF32> y, FftDirection direction)
     {
@@ -86,13 +100,14 @@ public sealed class FftPlanAvx2 : FftPlan
         if (index == 0)
         {
             int vectorGroups = pass.Groups & ~3;
+            ref float split = ref MemoryMarshal.GetArrayDataReference(_firstPassTwiddles);
             if (pass.Radix == 4)
             {
-                FirstPass4<TDirection>(ref xf, ref yf, pass.Groups, vectorGroups, ref tw);
+                FirstPass4<TDirection>(ref xf, ref yf, pass.Groups, vectorGroups, ref split);
             }
             else
             {
-                FirstPass8<TDirection>(ref xf, ref yf, pass.Groups, vectorGroups, ref tw);
+                FirstPass8<TDirection>(ref xf, ref yf, pass.Groups, vectorGroups, ref split);
             }
 
             if (vectorGroups < pass.Groups)
@@ -127,115 +142,124 @@ public sealed class FftPlanAvx2 : FftPlan
     }
 
     // ---- First pass (s = 1): four groups per vector, transposed stores -------------------------------------------
+    // Offsets are in floats (two per complex) and unsigned, so each load or store is one addressing mode [base + offset].
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Load(ref float source, int complexIndex) => Vector256.LoadUnsafe(ref source, (nuint)(2 * complexIndex));
+    private static Vector256<float> Load(ref float source, nuint floatOffset) => Vector256.LoadUnsafe(ref source, floatOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector256<float> value, ref float destination, int complexIndex) => value.StoreUnsafe(ref destination, (nuint)(2 * complexIndex));
+    private static void Store(Vector256<float> value, ref float destination, nuint floatOffset) => value.StoreUnsafe(ref destination, floatOffset);
 
-    private static void FirstPass4<TDirection>(ref float x, ref float y, int m, int vectorGroups, ref ComplexF32 tw)
+    /// <summary>b·w with the pre-split per-lane twiddle at <paramref name="split"/> + 16·<paramref name="index"/> (real-part vector, then imaginary-part vector).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MultiplySplit<TDirection>(Vector256<float> b, ref float split, nuint index)
+        where TDirection : struct, IFftDirection =>
+        FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b, Vector256.LoadUnsafe(ref split, 16 * index), Vector256.LoadUnsafe(ref split, (16 * index) + 8));
+
+    private static void FirstPass4<TDirection>(ref float x, ref float y, int m, int vectorGroups, ref float split)
         where TDirection : struct, IFftDirection
     {
-        ref float w = ref Unsafe.As<ComplexF32, float>(ref tw);
+        nuint row = (nuint)(2 * m);
         for (int p = 0; p < vectorGroups; p += 4)
         {
             // Lane i works on group p + i: a_t = x[p + i + t·m].
-            FftVectorMath.Dft4<TDirection>(Load(ref x, p), Load(ref x, p + m), Load(ref x, p + (2 * m)), Load(ref x, p + (3 * m)), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
-            int t = 3 * p;
-            b1 = FftVectorMath.MultiplyTwiddle<TDirection>(b1, Load(ref w, t));
-            b2 = FftVectorMath.MultiplyTwiddle<TDirection>(b2, Load(ref w, t + 4));
-            b3 = FftVectorMath.MultiplyTwiddle<TDirection>(b3, Load(ref w, t + 8));
+            ref float xp = ref Unsafe.Add(ref x, 2 * p);
+            FftVectorMath.Dft4<TDirection>(Load(ref xp, 0), Load(ref xp, row), Load(ref xp, 2 * row), Load(ref xp, 3 * row), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
+            ref float w = ref Unsafe.Add(ref split, 12 * p);
+            b1 = MultiplySplit<TDirection>(b1, ref w, 0);
+            b2 = MultiplySplit<TDirection>(b2, ref w, 1);
+            b3 = MultiplySplit<TDirection>(b3, ref w, 2);
 
             // y[4(p + i) + k] = b_k lane i: after the transpose vector i holds outputs 4(p + i) .. 4(p + i) + 3.
             FftVectorMath.Transpose4x4(ref b0, ref b1, ref b2, ref b3);
-            int o = 4 * p;
-            Store(b0, ref y, o);
-            Store(b1, ref y, o + 4);
-            Store(b2, ref y, o + 8);
-            Store(b3, ref y, o + 12);
+            ref float yp = ref Unsafe.Add(ref y, 8 * p);
+            Store(b0, ref yp, 0);
+            Store(b1, ref yp, 8);
+            Store(b2, ref yp, 16);
+            Store(b3, ref yp, 24);
         }
     }
 
-    private static void FirstPass8<TDirection>(ref float x, ref float y, int m, int vectorGroups, ref ComplexF32 tw)
+    private static void FirstPass8<TDirection>(ref float x, ref float y, int m, int vectorGroups, ref float split)
         where TDirection : struct, IFftDirection
     {
-        ref float w = ref Unsafe.As<ComplexF32, float>(ref tw);
+        nuint row = (nuint)(2 * m);
         for (int p = 0; p < vectorGroups; p += 4)
         {
-            Vector256<float> b0 = Load(ref x, p);
-            Vector256<float> b1 = Load(ref x, p + m);
-            Vector256<float> b2 = Load(ref x, p + (2 * m));
-            Vector256<float> b3 = Load(ref x, p + (3 * m));
-            Vector256<float> b4 = Load(ref x, p + (4 * m));
-            Vector256<float> b5 = Load(ref x, p + (5 * m));
-            Vector256<float> b6 = Load(ref x, p + (6 * m));
-            Vector256<float> b7 = Load(ref x, p + (7 * m));
+            ref float xp = ref Unsafe.Add(ref x, 2 * p);
+            Vector256<float> b0 = Load(ref xp, 0);
+            Vector256<float> b1 = Load(ref xp, row);
+            Vector256<float> b2 = Load(ref xp, 2 * row);
+            Vector256<float> b3 = Load(ref xp, 3 * row);
+            Vector256<float> b4 = Load(ref xp, 4 * row);
+            Vector256<float> b5 = Load(ref xp, 5 * row);
+            Vector256<float> b6 = Load(ref xp, 6 * row);
+            Vector256<float> b7 = Load(ref xp, 7 * row);
             FftVectorMath.Dft8<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
-            int t = 7 * p;
-            b1 = FftVectorMath.MultiplyTwiddle<TDirection>(b1, Load(ref w, t));
-            b2 = FftVectorMath.MultiplyTwiddle<TDirection>(b2, Load(ref w, t + 4));
-            b3 = FftVectorMath.MultiplyTwiddle<TDirection>(b3, Load(ref w, t + 8));
-            b4 = FftVectorMath.MultiplyTwiddle<TDirection>(b4, Load(ref w, t + 12));
-            b5 = FftVectorMath.MultiplyTwiddle<TDirection>(b5, Load(ref w, t + 16));
-            b6 = FftVectorMath.MultiplyTwiddle<TDirection>(b6, Load(ref w, t + 20));
-            b7 = FftVectorMath.MultiplyTwiddle<TDirection>(b7, Load(ref w, t + 24));
+            ref float w = ref Unsafe.Add(ref split, 28 * p);
+            b1 = MultiplySplit<TDirection>(b1, ref w, 0);
+            b2 = MultiplySplit<TDirection>(b2, ref w, 1);
+            b3 = MultiplySplit<TDirection>(b3, ref w, 2);
+            b4 = MultiplySplit<TDirection>(b4, ref w, 3);
+            b5 = MultiplySplit<TDirection>(b5, ref w, 4);
+            b6 = MultiplySplit<TDirection>(b6, ref w, 5);
+            b7 = MultiplySplit<TDirection>(b7, ref w, 6);
 
             // Outputs 8(p + i) .. 8(p + i) + 7 = (b0..b3 lane i, b4..b7 lane i): two 4×4 transposes.
             FftVectorMath.Transpose4x4(ref b0, ref b1, ref b2, ref b3);
             FftVectorMath.Transpose4x4(ref b4, ref b5, ref b6, ref b7);
-            int o = 8 * p;
-            Store(b0, ref y, o);
-            Store(b4, ref y, o + 4);
-            Store(b1, ref y, o + 8);
-            Store(b5, ref y, o + 12);
-            Store(b2, ref y, o + 16);
-            Store(b6, ref y, o + 20);
-            Store(b3, ref y, o + 24);
-            Store(b7, ref y, o + 28);
+            ref float yp = ref Unsafe.Add(ref y, 16 * p);
+            Store(b0, ref yp, 0);
+            Store(b4, ref yp, 8);
+            Store(b1, ref yp, 16);
+            Store(b5, ref yp, 24);
+            Store(b2, ref yp, 32);
+            Store(b6, ref yp, 40);
+            Store(b3, ref yp, 48);
+            Store(b7, ref yp, 56);
         }
     }
 
     // ---- Later passes (s a multiple of 4): four consecutive q per vector, broadcast twiddles ------------------------
+    // For group p the inputs of row t start at x + 2·(s·p + t·s·m) floats and the outputs of row k at y + 2·(r·s·p + k·s).
 
+    /// <summary>z·w for the twiddle (re, im) at <paramref name="w"/> + 2·<paramref name="index"/> floats, broadcast straight from memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Broadcast(ref ComplexF32 w, int index, out Vector256<float> re, out Vector256<float> im)
-    {
-        ComplexF32 value = Unsafe.Add(ref w, index);
-        re = Vector256.Create(value.Re);
-        im = Vector256.Create(value.Im);
-    }
+    private static Vector256<float> MultiplyBroadcast<TDirection>(Vector256<float> z, ref float w, int index)
+        where TDirection : struct, IFftDirection =>
+        FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(z, Vector256.Create(Unsafe.Add(ref w, 2 * index)), Vector256.Create(Unsafe.Add(ref w, (2 * index) + 1)));
 
     private static void StridedPass4<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
         where TDirection : struct, IFftDirection
     {
         int s = pass.Stride;
         int m = pass.Groups;
-        int rowIn = s * m;
+        nuint rowIn = (nuint)(2 * s * m);
+        nuint rowOut = (nuint)(2 * s);
+        nuint end = (nuint)(2 * s);
+        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
-            Broadcast(ref tw, 3 * p, out Vector256<float> w1r, out Vector256<float> w1i);
-            Broadcast(ref tw, (3 * p) + 1, out Vector256<float> w2r, out Vector256<float> w2i);
-            Broadcast(ref tw, (3 * p) + 2, out Vector256<float> w3r, out Vector256<float> w3i);
+            ref float w = ref Unsafe.Add(ref twf, 6 * p);
+            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
+            ref float yp = ref Unsafe.Add(ref y, 8 * s * p);
             bool twiddle = p != 0;
-            int i0 = s * p;
-            int o0 = 4 * s * p;
-            for (int q = 0; q < s; q += 4)
+            for (nuint q = 0; q < end; q += 8)
             {
-                int i = i0 + q;
-                FftVectorMath.Dft4<TDirection>(Load(ref x, i), Load(ref x, i + rowIn), Load(ref x, i + (2 * rowIn)), Load(ref x, i + (3 * rowIn)), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
+                ref float xq = ref Unsafe.Add(ref xp, q);
+                FftVectorMath.Dft4<TDirection>(Load(ref xq, 0), Load(ref xq, rowIn), Load(ref xq, 2 * rowIn), Load(ref xq, 3 * rowIn), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
                 if (twiddle)
                 {
-                    b1 = FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b1, w1r, w1i);
-                    b2 = FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b2, w2r, w2i);
-                    b3 = FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b3, w3r, w3i);
+                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
+                    b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
                 }
 
-                int o = o0 + q;
-                Store(b0, ref y, o);
-                Store(b1, ref y, o + s);
-                Store(b2, ref y, o + (2 * s));
-                Store(b3, ref y, o + (3 * s));
+                ref float yq = ref Unsafe.Add(ref yp, q);
+                Store(b0, ref yq, 0);
+                Store(b1, ref yq, rowOut);
+                Store(b2, ref yq, 2 * rowOut);
+                Store(b3, ref yq, 3 * rowOut);
             }
         }
     }
@@ -245,28 +269,30 @@ public sealed class FftPlanAvx2 : FftPlan
     {
         int s = pass.Stride;
         int m = pass.Groups;
-        int rowIn = s * m;
+        nuint rowIn = (nuint)(2 * s * m);
+        nuint rowOut = (nuint)(2 * s);
+        nuint end = (nuint)(2 * s);
+        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
-            ref ComplexF32 w = ref Unsafe.Add(ref tw, 7 * p);
+            ref float w = ref Unsafe.Add(ref twf, 14 * p);
+            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
+            ref float yp = ref Unsafe.Add(ref y, 16 * s * p);
             bool twiddle = p != 0;
-            int i0 = s * p;
-            int o0 = 8 * s * p;
-            for (int q = 0; q < s; q += 4)
+            for (nuint q = 0; q < end; q += 8)
             {
-                int i = i0 + q;
-                Vector256<float> b0 = Load(ref x, i);
-                Vector256<float> b1 = Load(ref x, i + rowIn);
-                Vector256<float> b2 = Load(ref x, i + (2 * rowIn));
-                Vector256<float> b3 = Load(ref x, i + (3 * rowIn));
-                Vector256<float> b4 = Load(ref x, i + (4 * rowIn));
-                Vector256<float> b5 = Load(ref x, i + (5 * rowIn));
-                Vector256<float> b6 = Load(ref x, i + (6 * rowIn));
-                Vector256<float> b7 = Load(ref x, i + (7 * rowIn));
+                ref float xq = ref Unsafe.Add(ref xp, q);
+                Vector256<float> b0 = Load(ref xq, 0);
+                Vector256<float> b1 = Load(ref xq, rowIn);
+                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
+                Vector256<float> b3 = Load(ref xq, 3 * rowIn);
+                Vector256<float> b4 = Load(ref xq, 4 * rowIn);
+                Vector256<float> b5 = Load(ref xq, 5 * rowIn);
+                Vector256<float> b6 = Load(ref xq, 6 * rowIn);
+                Vector256<float> b7 = Load(ref xq, 7 * rowIn);
                 FftVectorMath.Dft8<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
                 if (twiddle)
                 {
-                    // Seven broadcast twiddles are too many to keep in registers beside eight data vectors: load them here.
                     b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
                     b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
                     b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
@@ -276,25 +302,17 @@ public sealed class FftPlanAvx2 : FftPlan
                     b7 = MultiplyBroadcast<TDirection>(b7, ref w, 6);
                 }
 
-                int o = o0 + q;
-                Store(b0, ref y, o);
-                Store(b1, ref y, o + s);
-                Store(b2, ref y, o + (2 * s));
-                Store(b3, ref y, o + (3 * s));
-                Store(b4, ref y, o + (4 * s));
-                Store(b5, ref y, o + (5 * s));
-                Store(b6, ref y, o + (6 * s));
-                Store(b7, ref y, o + (7 * s));
+                ref float yq = ref Unsafe.Add(ref yp, q);
+                Store(b0, ref yq, 0);
+                Store(b1, ref yq, rowOut);
+                Store(b2, ref yq, 2 * rowOut);
+                Store(b3, ref yq, 3 * rowOut);
+                Store(b4, ref yq, 4 * rowOut);
+                Store(b5, ref yq, 5 * rowOut);
+                Store(b6, ref yq, 6 * rowOut);
+                Store(b7, ref yq, 7 * rowOut);
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyBroadcast<TDirection>(Vector256<float> z, ref ComplexF32 w, int index)
-        where TDirection : struct, IFftDirection
-    {
-        Broadcast(ref w, index, out Vector256<float> re, out Vector256<float> im);
-        return FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(z, re, im);
     }
 
     private static void StridedPass3<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
@@ -302,31 +320,33 @@ public sealed class FftPlanAvx2 : FftPlan
     {
         int s = pass.Stride;
         int m = pass.Groups;
-        int rowIn = s * m;
+        nuint rowIn = (nuint)(2 * s * m);
+        nuint rowOut = (nuint)(2 * s);
+        nuint end = (nuint)(2 * s);
+        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
-            Broadcast(ref tw, 2 * p, out Vector256<float> w1r, out Vector256<float> w1i);
-            Broadcast(ref tw, (2 * p) + 1, out Vector256<float> w2r, out Vector256<float> w2i);
+            ref float w = ref Unsafe.Add(ref twf, 4 * p);
+            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
+            ref float yp = ref Unsafe.Add(ref y, 6 * s * p);
             bool twiddle = p != 0;
-            int i0 = s * p;
-            int o0 = 3 * s * p;
-            for (int q = 0; q < s; q += 4)
+            for (nuint q = 0; q < end; q += 8)
             {
-                int i = i0 + q;
-                Vector256<float> b0 = Load(ref x, i);
-                Vector256<float> b1 = Load(ref x, i + rowIn);
-                Vector256<float> b2 = Load(ref x, i + (2 * rowIn));
+                ref float xq = ref Unsafe.Add(ref xp, q);
+                Vector256<float> b0 = Load(ref xq, 0);
+                Vector256<float> b1 = Load(ref xq, rowIn);
+                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
                 FftVectorMath.Dft3<TDirection>(ref b0, ref b1, ref b2);
                 if (twiddle)
                 {
-                    b1 = FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b1, w1r, w1i);
-                    b2 = FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(b2, w2r, w2i);
+                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
                 }
 
-                int o = o0 + q;
-                Store(b0, ref y, o);
-                Store(b1, ref y, o + s);
-                Store(b2, ref y, o + (2 * s));
+                ref float yq = ref Unsafe.Add(ref yp, q);
+                Store(b0, ref yq, 0);
+                Store(b1, ref yq, rowOut);
+                Store(b2, ref yq, 2 * rowOut);
             }
         }
     }
@@ -336,21 +356,24 @@ public sealed class FftPlanAvx2 : FftPlan
     {
         int s = pass.Stride;
         int m = pass.Groups;
-        int rowIn = s * m;
+        nuint rowIn = (nuint)(2 * s * m);
+        nuint rowOut = (nuint)(2 * s);
+        nuint end = (nuint)(2 * s);
+        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
-            ref ComplexF32 w = ref Unsafe.Add(ref tw, 4 * p);
+            ref float w = ref Unsafe.Add(ref twf, 8 * p);
+            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
+            ref float yp = ref Unsafe.Add(ref y, 10 * s * p);
             bool twiddle = p != 0;
-            int i0 = s * p;
-            int o0 = 5 * s * p;
-            for (int q = 0; q < s; q += 4)
+            for (nuint q = 0; q < end; q += 8)
             {
-                int i = i0 + q;
-                Vector256<float> b0 = Load(ref x, i);
-                Vector256<float> b1 = Load(ref x, i + rowIn);
-                Vector256<float> b2 = Load(ref x, i + (2 * rowIn));
-                Vector256<float> b3 = Load(ref x, i + (3 * rowIn));
-                Vector256<float> b4 = Load(ref x, i + (4 * rowIn));
+                ref float xq = ref Unsafe.Add(ref xp, q);
+                Vector256<float> b0 = Load(ref xq, 0);
+                Vector256<float> b1 = Load(ref xq, rowIn);
+                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
+                Vector256<float> b3 = Load(ref xq, 3 * rowIn);
+                Vector256<float> b4 = Load(ref xq, 4 * rowIn);
                 FftVectorMath.Dft5<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4);
                 if (twiddle)
                 {
@@ -360,12 +383,12 @@ public sealed class FftPlanAvx2 : FftPlan
                     b4 = MultiplyBroadcast<TDirection>(b4, ref w, 3);
                 }
 
-                int o = o0 + q;
-                Store(b0, ref y, o);
-                Store(b1, ref y, o + s);
-                Store(b2, ref y, o + (2 * s));
-                Store(b3, ref y, o + (3 * s));
-                Store(b4, ref y, o + (4 * s));
+                ref float yq = ref Unsafe.Add(ref yp, q);
+                Store(b0, ref yq, 0);
+                Store(b1, ref yq, rowOut);
+                Store(b2, ref yq, 2 * rowOut);
+                Store(b3, ref yq, 3 * rowOut);
+                Store(b4, ref yq, 4 * rowOut);
             }
         }
     }

@@ -183,10 +183,10 @@ internal static class FftScalarPass
             Dft4<TDirection>(x[i0], x[i0 + (2 * inStride)], x[i0 + (4 * inStride)], x[i0 + (6 * inStride)], out ComplexF32 e0, out ComplexF32 e1, out ComplexF32 e2, out ComplexF32 e3);
             Dft4<TDirection>(x[i0 + inStride], x[i0 + (3 * inStride)], x[i0 + (5 * inStride)], x[i0 + (7 * inStride)], out ComplexF32 o0v, out ComplexF32 o1, out ComplexF32 o2, out ComplexF32 o3);
 
-            // ω_8·z = (z + ω_4·z)/√2; ω_8² = ω_4; ω_8³ = ω_4·ω_8.
+            // ω_8·z = (z + ω_4·z)/√2; ω_8² = ω_4; ω_8³·z = ω_4·ω_8·z = (ω_4·z − z)/√2.
             o1 = InvSqrt2 * (o1 + FftScalarMath.RotateQuarter<TDirection>(o1));
             o2 = FftScalarMath.RotateQuarter<TDirection>(o2);
-            o3 = FftScalarMath.RotateQuarter<TDirection>(InvSqrt2 * (o3 + FftScalarMath.RotateQuarter<TDirection>(o3)));
+            o3 = InvSqrt2 * (FftScalarMath.RotateQuarter<TDirection>(o3) - o3);
             y[o0] = e0 + o0v;
             y[o0 + outStride] = FftScalarMath.MultiplyTwiddle<TDirection>(e1 + o1, w[0]);
             y[o0 + (2 * outStride)] = FftScalarMath.MultiplyTwiddle<TDirection>(e2 + o2, w[1]);

@@ -73,10 +73,11 @@ internal static class FftVectorMath
     {
         Dft4<TDirection>(a0, a2, a4, a6, out Vector256<float> e0, out Vector256<float> e1, out Vector256<float> e2, out Vector256<float> e3);
         Dft4<TDirection>(a1, a3, a5, a7, out Vector256<float> o0, out Vector256<float> o1, out Vector256<float> o2, out Vector256<float> o3);
+        // ω_8·z = (z + ω_4·z)/√2 and ω_8³·z = (ω_4·z − z)/√2 (both directions, with the direction's ω_4); ω_8² = ω_4.
         Vector256<float> invSqrt2 = Vector256.Create(FftScalarPass.InvSqrt2);
         o1 = (o1 + RotateQuarter<TDirection>(o1)) * invSqrt2;
         o2 = RotateQuarter<TDirection>(o2);
-        o3 = RotateQuarter<TDirection>((o3 + RotateQuarter<TDirection>(o3)) * invSqrt2);
+        o3 = (RotateQuarter<TDirection>(o3) - o3) * invSqrt2;
         a0 = e0 + o0;
         a1 = e1 + o1;
         a2 = e2 + o2;
