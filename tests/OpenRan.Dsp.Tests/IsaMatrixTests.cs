@@ -32,7 +32,8 @@ public class IsaMatrixTests
             bits,
             typeof(ComplexKernelsTests).FullName!,
             typeof(SampleConversionTests).FullName!,
-            typeof(BitPackingTests).FullName!);
+            typeof(BitPackingTests).FullName!,
+            typeof(Fft.FftPlanTests).FullName!);
         Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
     }
 }
