@@ -122,16 +122,16 @@ public sealed class FftPlanAvx2 : FftPlan
         switch (pass.Radix)
         {
             case 3:
-                StridedPass3<TDirection>(ref xf, ref yf, pass, ref tw);
+                StridedPass<TDirection, Butterfly3>(ref xf, ref yf, pass, ref tw);
                 break;
             case 4:
-                StridedPass4<TDirection>(ref xf, ref yf, pass, ref tw);
+                StridedPass<TDirection, Butterfly4>(ref xf, ref yf, pass, ref tw);
                 break;
             case 5:
-                StridedPass5<TDirection>(ref xf, ref yf, pass, ref tw);
+                StridedPass<TDirection, Butterfly5>(ref xf, ref yf, pass, ref tw);
                 break;
             case 8:
-                StridedPass8<TDirection>(ref xf, ref yf, pass, ref tw);
+                StridedPass<TDirection, Butterfly8>(ref xf, ref yf, pass, ref tw);
                 break;
             default:
                 // Radix 2 never follows a first pass of radix 4 or 8; other primes use the direct DFT.
@@ -229,167 +229,157 @@ public sealed class FftPlanAvx2 : FftPlan
         where TDirection : struct, IFftDirection =>
         FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(z, Vector256.Create(Unsafe.Add(ref w, 2 * index)), Vector256.Create(Unsafe.Add(ref w, (2 * index) + 1)));
 
-    private static void StridedPass4<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
+    /// <summary>
+    /// The loops shared by every later pass: for each group p the twiddles w_n^(p·k) start at 2·(r−1)·p floats, and four
+    /// consecutive q at a time go through <typeparamref name="TButterfly"/> (p = 0 has unit twiddles and skips them).
+    /// </summary>
+    private static void StridedPass<TDirection, TButterfly>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
         where TDirection : struct, IFftDirection
+        where TButterfly : struct, IVectorButterfly
     {
         int s = pass.Stride;
         int m = pass.Groups;
+        int r = TButterfly.Radix;
         nuint rowIn = (nuint)(2 * s * m);
         nuint rowOut = (nuint)(2 * s);
         nuint end = (nuint)(2 * s);
         ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
-            ref float w = ref Unsafe.Add(ref twf, 6 * p);
+            ref float w = ref Unsafe.Add(ref twf, 2 * (r - 1) * p);
             ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
-            ref float yp = ref Unsafe.Add(ref y, 8 * s * p);
+            ref float yp = ref Unsafe.Add(ref y, 2 * r * s * p);
             bool twiddle = p != 0;
             for (nuint q = 0; q < end; q += 8)
             {
-                ref float xq = ref Unsafe.Add(ref xp, q);
-                FftVectorMath.Dft4<TDirection>(Load(ref xq, 0), Load(ref xq, rowIn), Load(ref xq, 2 * rowIn), Load(ref xq, 3 * rowIn), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
-                if (twiddle)
-                {
-                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
-                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
-                    b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
-                }
-
-                ref float yq = ref Unsafe.Add(ref yp, q);
-                Store(b0, ref yq, 0);
-                Store(b1, ref yq, rowOut);
-                Store(b2, ref yq, 2 * rowOut);
-                Store(b3, ref yq, 3 * rowOut);
+                TButterfly.Apply<TDirection>(ref Unsafe.Add(ref xp, q), rowIn, ref Unsafe.Add(ref yp, q), rowOut, ref w, twiddle);
             }
         }
     }
 
-    private static void StridedPass8<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
-        where TDirection : struct, IFftDirection
+    /// <summary>A radix-r butterfly on four consecutive q: inputs at xq + t·rowIn, outputs at yq + k·rowOut (float offsets).</summary>
+    private interface IVectorButterfly
     {
-        int s = pass.Stride;
-        int m = pass.Groups;
-        nuint rowIn = (nuint)(2 * s * m);
-        nuint rowOut = (nuint)(2 * s);
-        nuint end = (nuint)(2 * s);
-        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
-        for (int p = 0; p < m; p++)
-        {
-            ref float w = ref Unsafe.Add(ref twf, 14 * p);
-            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
-            ref float yp = ref Unsafe.Add(ref y, 16 * s * p);
-            bool twiddle = p != 0;
-            for (nuint q = 0; q < end; q += 8)
-            {
-                ref float xq = ref Unsafe.Add(ref xp, q);
-                Vector256<float> b0 = Load(ref xq, 0);
-                Vector256<float> b1 = Load(ref xq, rowIn);
-                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
-                Vector256<float> b3 = Load(ref xq, 3 * rowIn);
-                Vector256<float> b4 = Load(ref xq, 4 * rowIn);
-                Vector256<float> b5 = Load(ref xq, 5 * rowIn);
-                Vector256<float> b6 = Load(ref xq, 6 * rowIn);
-                Vector256<float> b7 = Load(ref xq, 7 * rowIn);
-                FftVectorMath.Dft8<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
-                if (twiddle)
-                {
-                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
-                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
-                    b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
-                    b4 = MultiplyBroadcast<TDirection>(b4, ref w, 3);
-                    b5 = MultiplyBroadcast<TDirection>(b5, ref w, 4);
-                    b6 = MultiplyBroadcast<TDirection>(b6, ref w, 5);
-                    b7 = MultiplyBroadcast<TDirection>(b7, ref w, 6);
-                }
+        static abstract int Radix { get; }
 
-                ref float yq = ref Unsafe.Add(ref yp, q);
-                Store(b0, ref yq, 0);
-                Store(b1, ref yq, rowOut);
-                Store(b2, ref yq, 2 * rowOut);
-                Store(b3, ref yq, 3 * rowOut);
-                Store(b4, ref yq, 4 * rowOut);
-                Store(b5, ref yq, 5 * rowOut);
-                Store(b6, ref yq, 6 * rowOut);
-                Store(b7, ref yq, 7 * rowOut);
+        static abstract void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
+            where TDirection : struct, IFftDirection;
+    }
+
+    private readonly struct Butterfly3 : IVectorButterfly
+    {
+        public static int Radix => 3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
+            where TDirection : struct, IFftDirection
+        {
+            Vector256<float> b0 = Load(ref xq, 0);
+            Vector256<float> b1 = Load(ref xq, rowIn);
+            Vector256<float> b2 = Load(ref xq, 2 * rowIn);
+            FftVectorMath.Dft3<TDirection>(ref b0, ref b1, ref b2);
+            if (twiddle)
+            {
+                b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
             }
+
+            Store(b0, ref yq, 0);
+            Store(b1, ref yq, rowOut);
+            Store(b2, ref yq, 2 * rowOut);
         }
     }
 
-    private static void StridedPass3<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
-        where TDirection : struct, IFftDirection
+    private readonly struct Butterfly4 : IVectorButterfly
     {
-        int s = pass.Stride;
-        int m = pass.Groups;
-        nuint rowIn = (nuint)(2 * s * m);
-        nuint rowOut = (nuint)(2 * s);
-        nuint end = (nuint)(2 * s);
-        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
-        for (int p = 0; p < m; p++)
-        {
-            ref float w = ref Unsafe.Add(ref twf, 4 * p);
-            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
-            ref float yp = ref Unsafe.Add(ref y, 6 * s * p);
-            bool twiddle = p != 0;
-            for (nuint q = 0; q < end; q += 8)
-            {
-                ref float xq = ref Unsafe.Add(ref xp, q);
-                Vector256<float> b0 = Load(ref xq, 0);
-                Vector256<float> b1 = Load(ref xq, rowIn);
-                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
-                FftVectorMath.Dft3<TDirection>(ref b0, ref b1, ref b2);
-                if (twiddle)
-                {
-                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
-                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
-                }
+        public static int Radix => 4;
 
-                ref float yq = ref Unsafe.Add(ref yp, q);
-                Store(b0, ref yq, 0);
-                Store(b1, ref yq, rowOut);
-                Store(b2, ref yq, 2 * rowOut);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
+            where TDirection : struct, IFftDirection
+        {
+            FftVectorMath.Dft4<TDirection>(Load(ref xq, 0), Load(ref xq, rowIn), Load(ref xq, 2 * rowIn), Load(ref xq, 3 * rowIn), out Vector256<float> b0, out Vector256<float> b1, out Vector256<float> b2, out Vector256<float> b3);
+            if (twiddle)
+            {
+                b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
+                b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
             }
+
+            Store(b0, ref yq, 0);
+            Store(b1, ref yq, rowOut);
+            Store(b2, ref yq, 2 * rowOut);
+            Store(b3, ref yq, 3 * rowOut);
         }
     }
 
-    private static void StridedPass5<TDirection>(ref float x, ref float y, FftPass pass, ref ComplexF32 tw)
-        where TDirection : struct, IFftDirection
+    private readonly struct Butterfly5 : IVectorButterfly
     {
-        int s = pass.Stride;
-        int m = pass.Groups;
-        nuint rowIn = (nuint)(2 * s * m);
-        nuint rowOut = (nuint)(2 * s);
-        nuint end = (nuint)(2 * s);
-        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
-        for (int p = 0; p < m; p++)
-        {
-            ref float w = ref Unsafe.Add(ref twf, 8 * p);
-            ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
-            ref float yp = ref Unsafe.Add(ref y, 10 * s * p);
-            bool twiddle = p != 0;
-            for (nuint q = 0; q < end; q += 8)
-            {
-                ref float xq = ref Unsafe.Add(ref xp, q);
-                Vector256<float> b0 = Load(ref xq, 0);
-                Vector256<float> b1 = Load(ref xq, rowIn);
-                Vector256<float> b2 = Load(ref xq, 2 * rowIn);
-                Vector256<float> b3 = Load(ref xq, 3 * rowIn);
-                Vector256<float> b4 = Load(ref xq, 4 * rowIn);
-                FftVectorMath.Dft5<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4);
-                if (twiddle)
-                {
-                    b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
-                    b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
-                    b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
-                    b4 = MultiplyBroadcast<TDirection>(b4, ref w, 3);
-                }
+        public static int Radix => 5;
 
-                ref float yq = ref Unsafe.Add(ref yp, q);
-                Store(b0, ref yq, 0);
-                Store(b1, ref yq, rowOut);
-                Store(b2, ref yq, 2 * rowOut);
-                Store(b3, ref yq, 3 * rowOut);
-                Store(b4, ref yq, 4 * rowOut);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
+            where TDirection : struct, IFftDirection
+        {
+            Vector256<float> b0 = Load(ref xq, 0);
+            Vector256<float> b1 = Load(ref xq, rowIn);
+            Vector256<float> b2 = Load(ref xq, 2 * rowIn);
+            Vector256<float> b3 = Load(ref xq, 3 * rowIn);
+            Vector256<float> b4 = Load(ref xq, 4 * rowIn);
+            FftVectorMath.Dft5<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4);
+            if (twiddle)
+            {
+                b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
+                b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
+                b4 = MultiplyBroadcast<TDirection>(b4, ref w, 3);
             }
+
+            Store(b0, ref yq, 0);
+            Store(b1, ref yq, rowOut);
+            Store(b2, ref yq, 2 * rowOut);
+            Store(b3, ref yq, 3 * rowOut);
+            Store(b4, ref yq, 4 * rowOut);
+        }
+    }
+
+    private readonly struct Butterfly8 : IVectorButterfly
+    {
+        public static int Radix => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
+            where TDirection : struct, IFftDirection
+        {
+            Vector256<float> b0 = Load(ref xq, 0);
+            Vector256<float> b1 = Load(ref xq, rowIn);
+            Vector256<float> b2 = Load(ref xq, 2 * rowIn);
+            Vector256<float> b3 = Load(ref xq, 3 * rowIn);
+            Vector256<float> b4 = Load(ref xq, 4 * rowIn);
+            Vector256<float> b5 = Load(ref xq, 5 * rowIn);
+            Vector256<float> b6 = Load(ref xq, 6 * rowIn);
+            Vector256<float> b7 = Load(ref xq, 7 * rowIn);
+            FftVectorMath.Dft8<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
+            if (twiddle)
+            {
+                // Seven broadcast twiddles would not fit in registers beside eight data vectors: broadcast them from memory here.
+                b1 = MultiplyBroadcast<TDirection>(b1, ref w, 0);
+                b2 = MultiplyBroadcast<TDirection>(b2, ref w, 1);
+                b3 = MultiplyBroadcast<TDirection>(b3, ref w, 2);
+                b4 = MultiplyBroadcast<TDirection>(b4, ref w, 3);
+                b5 = MultiplyBroadcast<TDirection>(b5, ref w, 4);
+                b6 = MultiplyBroadcast<TDirection>(b6, ref w, 5);
+                b7 = MultiplyBroadcast<TDirection>(b7, ref w, 6);
+            }
+
+            Store(b0, ref yq, 0);
+            Store(b1, ref yq, rowOut);
+            Store(b2, ref yq, 2 * rowOut);
+            Store(b3, ref yq, 3 * rowOut);
+            Store(b4, ref yq, 4 * rowOut);
+            Store(b5, ref yq, 5 * rowOut);
+            Store(b6, ref yq, 6 * rowOut);
+            Store(b7, ref yq, 7 * rowOut);
         }
     }
 }

@@ -99,60 +99,38 @@ public class FftPlanTests
     }
 
     [Fact]
-    public void RoundTrip_InverseByLength_RecoversInput()
-    {
-        Gen.Select(Gen.Int[0, FftReference.NrSizes().Count - 1], Gen.Int, Gen.Bool)
-            .Sample(
-                t =>
-                {
-                    (int sizeIndex, int seed, bool generic) = t;
-                    int n = FftReference.NrSizes()[sizeIndex];
-                    string implementation = generic ? FftPlanGeneric.Name : "auto";
-                    FftPlan plan = FftFactory.Create(n, implementation, FftScaling.InverseByLength);
-                    ComplexF32[] x = FftReference.RandomSignal(n, seed);
-                    var spectrum = new ComplexF32[n];
-                    var back = new ComplexF32[n];
-                    plan.Forward(x, spectrum);
-                    plan.Inverse(spectrum, back);
-                    double num = 0, den = 0;
-                    for (int i = 0; i < n; i++)
-                    {
-                        num += (back[i] - x[i]).MagnitudeSquared;
-                        den += x[i].MagnitudeSquared;
-                    }
+    public void RoundTrip_InverseByLength_RecoversInput() =>
+        SampleNrSizes(FftScaling.InverseByLength, (plan, x) =>
+        {
+            var spectrum = new ComplexF32[x.Length];
+            var back = new ComplexF32[x.Length];
+            plan.Forward(x, spectrum);
+            plan.Inverse(spectrum, back);
+            double num = 0, den = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                num += (back[i] - x[i]).MagnitudeSquared;
+                den += x[i].MagnitudeSquared;
+            }
 
-                    return Math.Sqrt(num / den) < 1e-6;
-                },
-                seed: "0N0XIzNsQ0O2",
-                iter: 60);
-    }
+            return Math.Sqrt(num / den) < 1e-6;
+        });
 
     [Fact]
-    public void Parseval_Unitary_PreservesEnergy()
-    {
-        Gen.Select(Gen.Int[0, FftReference.NrSizes().Count - 1], Gen.Int, Gen.Bool)
-            .Sample(
-                t =>
-                {
-                    (int sizeIndex, int seed, bool generic) = t;
-                    int n = FftReference.NrSizes()[sizeIndex];
-                    string implementation = generic ? FftPlanGeneric.Name : "auto";
-                    FftPlan plan = FftFactory.Create(n, implementation, FftScaling.Unitary);
-                    ComplexF32[] x = FftReference.RandomSignal(n, seed);
-                    var spectrum = new ComplexF32[n];
-                    plan.Forward(x, spectrum);
-                    double ex = 0, ey = 0;
-                    for (int i = 0; i < n; i++)
-                    {
-                        ex += x[i].MagnitudeSquared;
-                        ey += spectrum[i].MagnitudeSquared;
-                    }
+    public void Parseval_Unitary_PreservesEnergy() =>
+        SampleNrSizes(FftScaling.Unitary, (plan, x) =>
+        {
+            var spectrum = new ComplexF32[x.Length];
+            plan.Forward(x, spectrum);
+            double ex = 0, ey = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                ex += x[i].MagnitudeSquared;
+                ey += spectrum[i].MagnitudeSquared;
+            }
 
-                    return Math.Abs(ey - ex) <= 1e-5 * ex;
-                },
-                seed: "0N0XIzNsQ0O2",
-                iter: 60);
-    }
+            return Math.Abs(ey - ex) <= 1e-5 * ex;
+        });
 
     [Fact]
     public void Transform_Impulse_GivesFlatSpectrumAndShiftedImpulseGivesRotation()
@@ -232,6 +210,20 @@ public class FftPlanTests
             Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         }
     }
+
+    /// <summary>CsCheck property over random NR sizes, random signals and both implementations (fixed seed, 60 samples).</summary>
+    private static void SampleNrSizes(FftScaling scaling, Func<FftPlan, ComplexF32[], bool> property) =>
+        Gen.Select(Gen.Int[0, FftReference.NrSizes().Count - 1], Gen.Int, Gen.Bool)
+            .Sample(
+                t =>
+                {
+                    (int sizeIndex, int seed, bool generic) = t;
+                    int n = FftReference.NrSizes()[sizeIndex];
+                    FftPlan plan = FftFactory.Create(n, generic ? FftPlanGeneric.Name : "auto", scaling);
+                    return property(plan, FftReference.RandomSignal(n, seed));
+                },
+                seed: "0N0XIzNsQ0O2",
+                iter: 60);
 
     private static FftPlan CreateOrSkip(int n, string implementation, FftScaling scaling)
     {

@@ -13,30 +13,19 @@ namespace OpenRan.Phy.Lower.Ofdm;
 /// </summary>
 public sealed class OfdmDemodulator
 {
-    private readonly FftPlan _fft;
-    private readonly ComplexF32[] _bins;
+    private readonly OfdmSymbolResources _resources;
     private readonly ComplexF32[]? _windowCorrection;
-    private readonly OfdmSubcarrierMap _map;
-    private readonly PhaseCompensationTable _phase;
     private readonly float _scale;
 
     /// <summary>Builds the FFT plan, phase and window-correction tables and buffers for <paramref name="configuration"/>.</summary>
     public OfdmDemodulator(OfdmConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        configuration.Validate();
+        _resources = new OfdmSymbolResources(configuration);
         Configuration = configuration;
         int n = configuration.Timing.FftSize;
-        _fft = FftFactory.Create(n, configuration.FftImplementation, FftScaling.None);
-        _bins = new ComplexF32[n];
-        _map = new OfdmSubcarrierMap(configuration.SubcarrierCount, n, configuration.FrequencyShiftSubcarriers);
-        _phase = new PhaseCompensationTable(configuration.Timing, configuration.CarrierFrequencyHz);
-        _scale = configuration.Scaling switch
-        {
-            OfdmScaling.InverseFftSize => 1f,
-            OfdmScaling.Unitary => (float)(1.0 / Math.Sqrt(n)),
-            _ => 1f / n,
-        };
+
+        // The inverse of the modulator's factor (1/N → 1, 1/√N → 1/√N with the unscaled FFT's N, 1 → 1/N).
+        _scale = 1f / (n * OfdmSymbolResources.ModulationFactor(configuration.Scaling, n));
         int offset = configuration.FftWindowOffsetSamples;
         if (offset != 0)
         {
@@ -45,7 +34,7 @@ public sealed class OfdmDemodulator
             _windowCorrection = new ComplexF32[configuration.SubcarrierCount];
             for (int k = 0; k < _windowCorrection.Length; k++)
             {
-                long turns = ((long)_map.SignedBin(k) * offset) % n;
+                long turns = ((long)_resources.Map.SignedBin(k) * offset) % n;
                 _windowCorrection[k] = ComplexF32.FromPolar(1.0, 2.0 * Math.PI * turns / n);
             }
         }
@@ -55,7 +44,7 @@ public sealed class OfdmDemodulator
     public OfdmConfiguration Configuration { get; }
 
     /// <summary>The FFT implementation in use.</summary>
-    public string FftImplementation => _fft.Implementation;
+    public string FftImplementation => _resources.Fft.Implementation;
 
     /// <summary>Samples of slot <paramref name="slot"/>.</summary>
     public int SlotSampleCount(int slot) => Configuration.Timing.SlotSampleCount(slot);
@@ -99,8 +88,8 @@ public sealed class OfdmDemodulator
         int n = timing.FftSize;
         ThrowHelper.ThrowIfLengthDiffers(samples.Length, cp + n, nameof(samples));
         ThrowHelper.ThrowIfLengthDiffers(subcarriers.Length, Configuration.SubcarrierCount, nameof(subcarriers));
-        _fft.Transform(samples.Slice(cp - Configuration.FftWindowOffsetSamples, n), _bins, FftDirection.Forward);
-        _map.Extract(_bins, _phase[symbolInSubframe].Conjugate * _scale, subcarriers);
+        _resources.Fft.Transform(samples.Slice(cp - Configuration.FftWindowOffsetSamples, n), _resources.Bins, FftDirection.Forward);
+        _resources.Map.Extract(_resources.Bins, _resources.Phase[symbolInSubframe].Conjugate * _scale, subcarriers);
         if (_windowCorrection is not null)
         {
             ComplexKernels.Multiply(subcarriers, _windowCorrection, subcarriers);

@@ -13,36 +13,22 @@ namespace OpenRan.Phy.Lower.Ofdm;
 /// </summary>
 public sealed class OfdmModulator
 {
-    private readonly FftPlan _fft;
-    private readonly ComplexF32[] _bins;
-    private readonly OfdmSubcarrierMap _map;
-    private readonly PhaseCompensationTable _phase;
+    private readonly OfdmSymbolResources _resources;
     private readonly float _scale;
 
     /// <summary>Builds the FFT plan, phase table and buffers for <paramref name="configuration"/>.</summary>
     public OfdmModulator(OfdmConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        configuration.Validate();
+        _resources = new OfdmSymbolResources(configuration);
         Configuration = configuration;
-        int n = configuration.Timing.FftSize;
-        _fft = FftFactory.Create(n, configuration.FftImplementation, FftScaling.None);
-        _bins = new ComplexF32[n];
-        _map = new OfdmSubcarrierMap(configuration.SubcarrierCount, n, configuration.FrequencyShiftSubcarriers);
-        _phase = new PhaseCompensationTable(configuration.Timing, configuration.CarrierFrequencyHz);
-        _scale = configuration.Scaling switch
-        {
-            OfdmScaling.InverseFftSize => 1f / n,
-            OfdmScaling.Unitary => (float)(1.0 / Math.Sqrt(n)),
-            _ => 1f,
-        };
+        _scale = OfdmSymbolResources.ModulationFactor(configuration.Scaling, configuration.Timing.FftSize);
     }
 
     /// <summary>The configuration.</summary>
     public OfdmConfiguration Configuration { get; }
 
     /// <summary>The FFT implementation in use.</summary>
-    public string FftImplementation => _fft.Implementation;
+    public string FftImplementation => _resources.Fft.Implementation;
 
     /// <summary>Samples of slot <paramref name="slot"/> (its length depends on slot mod 2^μ through the long cyclic prefixes).</summary>
     public int SlotSampleCount(int slot) => Configuration.Timing.SlotSampleCount(slot);
@@ -95,11 +81,11 @@ public sealed class OfdmModulator
         int cp = timing.CyclicPrefixLength(symbolInSubframe);
         int n = timing.FftSize;
         ThrowHelper.ThrowIfLengthDiffers(samples.Length, cp + n, nameof(samples));
-        _map.Map(subcarriers, _phase[symbolInSubframe] * _scale, _bins);
+        _resources.Map.Map(subcarriers, _resources.Phase[symbolInSubframe] * _scale, _resources.Bins);
 
         // The useful part goes straight to its place after the cyclic prefix, which is then copied from its tail.
         Span<ComplexF32> useful = samples.Slice(cp, n);
-        _fft.Transform(_bins, useful, FftDirection.Inverse);
+        _resources.Fft.Transform(_resources.Bins, useful, FftDirection.Inverse);
         useful.Slice(n - cp, cp).CopyTo(samples[..cp]);
     }
 }
