@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
+using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
 using Spectre.Console;
 
@@ -123,6 +124,9 @@ internal static class FreqCommand
         }
 
         Add(table, "OFDM centre (f0)", Mhz(plan.OfdmCenterFrequencyHz), "TS 38.211 §5.4");
+        OfdmTiming timing = OfdmTiming.ForGrid(Numerology.FromSubcarrierSpacingKhz(plan.SubcarrierSpacingKhz), CyclicPrefix.Normal, plan.NRb);
+        OfdmTiming compact = OfdmTiming.ForGrid(timing.Numerology, CyclicPrefix.Normal, plan.NRb, FftSizeRule.Compact);
+        Add(table, "OFDM sampling", string.Create(CultureInfo.InvariantCulture, $"N = {timing.FftSize} at {timing.SampleRateHz / 1e6:G6} Msps (compact: N = {compact.FftSize} at {compact.SampleRateHz / 1e6:G6} Msps)"), "FftSizeRule, ≤ 85 % occupancy");
         Add(table, "Point A", $"{Mhz(plan.PointAFrequencyHz)} (NR-ARFCN {Arfcn(plan.PointAArfcn)})", "TS 38.211 §4.4.4.2");
         Add(table, "SSB", $"GSCN {plan.SsbGscn} = {Mhz(plan.SsbFrequencyHz)} (NR-ARFCN {Arfcn(plan.SsbArfcn)}), {plan.SsbSubcarrierSpacingKhz} kHz {plan.SsbPattern}", "TS 38.104 §5.4.3");
         Add(table, "offsetToPointA", plan.OffsetToPointA.ToString(CultureInfo.InvariantCulture), "TS 38.213 §4.1");

@@ -128,6 +128,38 @@ public class OfdmTimingTests
     }
 
     [Fact]
+    public void EveryChannelBandwidth_BothRules_GiveValidTimingWithinOccupancy()
+    {
+        foreach (FrequencyRange range in new[] { FrequencyRange.Fr1, FrequencyRange.Fr2 })
+        {
+            foreach (int bandwidth in Ts38101Table5_3_2_1.ChannelBandwidthsMhz(range))
+            {
+                foreach (int scs in new[] { 15, 30, 60, 120 })
+                {
+                    if (Ts38101Table5_3_2_1.TryGetMaxRbCount(range, bandwidth, scs) is not int nRb)
+                    {
+                        continue;
+                    }
+
+                    foreach (FftSizeRule rule in new[] { FftSizeRule.PowerOfTwo, FftSizeRule.Compact })
+                    {
+                        OfdmTiming timing = OfdmTiming.ForGrid(Numerology.FromSubcarrierSpacingKhz(scs), CyclicPrefix.Normal, nRb, rule);
+                        Assert.True(12.0 * nRb / timing.FftSize <= OfdmTiming.MaxOccupancy, $"{range} {bandwidth} MHz {scs} kHz: N = {timing.FftSize}");
+                        Assert.True(12.0 * nRb / (timing.FftSize / 2) > OfdmTiming.MaxOccupancy || timing.FftSize == 128 || rule == FftSizeRule.Compact);
+                        Assert.Equal(0, timing.FftSize % 128);
+                        Assert.Equal(timing.FftSize * scs * 1000.0, timing.SampleRateHz);
+                    }
+                }
+            }
+        }
+
+        // MATLAB's sample rates in the reference data: 40 MHz at 15 kHz → 61.44 Msps, 10 MHz at 15 kHz → 15.36 Msps, 40 MHz at 30 kHz → 61.44 Msps.
+        Assert.Equal(61.44e6, OfdmTiming.ForGrid(new Numerology(0), CyclicPrefix.Normal, 216).SampleRateHz);
+        Assert.Equal(15.36e6, OfdmTiming.ForGrid(new Numerology(0), CyclicPrefix.Normal, 52).SampleRateHz);
+        Assert.Equal(61.44e6, OfdmTiming.ForGrid(new Numerology(1), CyclicPrefix.Normal, 106).SampleRateHz);
+    }
+
+    [Fact]
     public void ForSampleRate_ValidRate_GivesFftSize()
     {
         Assert.Equal(1536, OfdmTiming.ForSampleRate(new Numerology(0), CyclicPrefix.Normal, 23.04e6, 106).FftSize);
