@@ -14,6 +14,7 @@ namespace OpenRan.Benchmarks.Dsp;
 /// <c>libfftw3f.so.3</c> is missing) and Math.NET Numerics (in-place on a copy of the input, as its API requires).
 /// </summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Dsp, Categories.Fft)]
+[MedianColumn]
 [Config(typeof(SkipFftwWhenMissing))]
 public class FftBenchmarks
 {

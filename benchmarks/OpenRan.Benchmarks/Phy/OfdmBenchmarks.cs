@@ -12,6 +12,7 @@ namespace OpenRan.Benchmarks.Phy;
 /// 106 PRB at FFT 2048 (20 MHz). Must show 0 B allocated.
 /// </summary>
 [BenchmarkCategory(Categories.Slot, Categories.Ofdm)]
+[MedianColumn]
 public class OfdmBenchmarks
 {
     private OfdmModulator? _modulator;

@@ -10,13 +10,15 @@ namespace OpenRan.Dsp.Fft;
 /// </summary>
 /// <remarks>
 /// The first pass (stride s = 1) has radix 4 or 8 (see <see cref="FftFactorization.Radices"/>) and runs four consecutive
-/// groups p per vector, with per-lane twiddles stored four groups at a time and split into real and imaginary vectors; its r output vectors hold r·4 consecutive
-/// outputs in group-major order and are put in order by 4×4 complex transposes. Every later pass has a stride that is a
+/// groups p per vector, with per-lane twiddles stored four groups at a time and split into real and imaginary vectors;
+/// its r output vectors hold r·4 consecutive outputs in group-major order and are put in order by 4×4 complex transposes. Every later pass has a stride that is a
 /// multiple of 4, so it runs four consecutive q per vector with one broadcast twiddle per output row, and needs no tail.
 /// Groups of the first pass that do not fill a vector, and generic (prime &gt; 5) radices, run the scalar pass.
 /// </remarks>
 public sealed class FftPlanAvx2 : FftPlan
 {
+    private readonly float[] _firstPassTwiddles;
+
     /// <summary>Plans a transform of <paramref name="length"/> points.</summary>
     /// <param name="length">N, a multiple of 4 in 4..2^20.</param>
     /// <param name="scaling">The normalisation convention.</param>
@@ -53,8 +55,6 @@ public sealed class FftPlanAvx2 : FftPlan
             }
         }
     }
-
-    private readonly float[] _firstPassTwiddles;
 
     /// <summary>The factory name of this implementation.</summary>
     public const string Name = "avx2";
