@@ -106,7 +106,7 @@ public abstract class FftPlan : IFft
     public void Transform(Span<ComplexF32> data, FftDirection direction)
     {
         ThrowHelper.ThrowIfLengthDiffers(data.Length, Length, nameof(data));
-        if ((_passes.Length & 1) == 1)
+        if ((StepCount & 1) == 1)
         {
             // An odd number of passes starts by writing the output: read the input from a copy in the scratch buffer,
             // which the second pass may then overwrite (the first pass has consumed it by then).
@@ -125,7 +125,13 @@ public abstract class FftPlan : IFft
     /// <summary>Inverse transform, out-of-place.</summary>
     public void Inverse(ReadOnlySpan<ComplexF32> input, Span<ComplexF32> output) => Transform(input, output, FftDirection.Inverse);
 
-    /// <summary>Runs pass <paramref name="index"/> from <paramref name="x"/> to <paramref name="y"/> (disjoint, N values each).</summary>
+    /// <summary>
+    /// How many out-of-place steps a transform takes: one per pass unless the implementation fuses passes (each step reads
+    /// all N values once and writes them once).
+    /// </summary>
+    private protected virtual int StepCount => _passes.Length;
+
+    /// <summary>Runs step <paramref name="index"/> (pass <paramref name="index"/> unless passes are fused) from <paramref name="x"/> to <paramref name="y"/> (disjoint, N values each).</summary>
     private protected abstract void RunPass(int index, ReadOnlySpan<ComplexF32> x, Span<ComplexF32> y, FftDirection direction);
 
     /// <summary>e^(−j2π·t/n), from t mod n so that large products stay exact.</summary>
@@ -137,7 +143,7 @@ public abstract class FftPlan : IFft
 
     private void Run(ReadOnlySpan<ComplexF32> source, Span<ComplexF32> output, FftDirection direction)
     {
-        int count = _passes.Length;
+        int count = StepCount;
         if (count == 0)
         {
             source.CopyTo(output);

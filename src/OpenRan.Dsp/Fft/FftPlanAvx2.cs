@@ -18,6 +18,7 @@ namespace OpenRan.Dsp.Fft;
 public sealed class FftPlanAvx2 : FftPlan
 {
     private readonly float[] _firstPassTwiddles;
+    private readonly float[]? _fusedScratch;
 
     /// <summary>Plans a transform of <paramref name="length"/> points.</summary>
     /// <param name="length">N, a multiple of 4 in 4..2^20.</param>
@@ -37,6 +38,13 @@ public sealed class FftPlanAvx2 : FftPlan
         int r = first.Radix;
         int vectorGroups = first.Groups & ~3;
         _firstPassTwiddles = new float[vectorGroups * (r - 1) * 4];
+
+        // The last two passes run as one step when both are vector passes: see RunFusedLastPasses.
+        if (Passes.Length >= 3 && Passes[^2].Radix is 3 or 4 or 5 or 8 && Passes[^1].Radix is 3 or 4 or 5 or 8)
+        {
+            _fusedScratch = new float[Passes[^2].Radix * Passes[^1].Radix * Vector256<float>.Count];
+        }
+
         int at = 0;
         for (int p = 0; p < vectorGroups; p += 4)
         {
@@ -67,6 +75,8 @@ public sealed class FftPlanAvx2 : FftPlan
 
     /// <summary>Whether <paramref name="length"/> suits this plan (a multiple of 4 within the supported range).</summary>
     public static bool SupportsLength(int length) => length is >= 4 and <= MaxLength && length % 4 == 0;
+
+    private protected override int StepCount => _fusedScratch is null ? Passes.Length : Passes.Length - 1;
 
     private protected override void RunPass(int index, ReadOnlySpan<ComplexF32> x, Span<ComplexF32> y, FftDirection direction)
     {
@@ -116,6 +126,12 @@ public sealed class FftPlanAvx2 : FftPlan
                 FftScalarPass.Run<TDirection>(x, y, pass, tail, vectorGroups, pass.Groups, default);
             }
 
+            return;
+        }
+
+        if (_fusedScratch is not null && index == Passes.Length - 2)
+        {
+            RunFusedLastPasses<TDirection>(ref xf, ref yf, pass, Passes[^1], ref tw);
             return;
         }
 
@@ -228,6 +244,85 @@ public sealed class FftPlanAvx2 : FftPlan
     private static Vector256<float> MultiplyBroadcast<TDirection>(Vector256<float> z, ref float w, int index)
         where TDirection : struct, IFftDirection =>
         FftVectorMath.MultiplyBroadcastTwiddle<TDirection>(z, Vector256.Create(Unsafe.Add(ref w, 2 * index)), Vector256.Create(Unsafe.Add(ref w, (2 * index) + 1)));
+
+    /// <summary>
+    /// The last two passes as one step. With A the second-to-last pass (radix r1, stride S, r2 groups) and B the last
+    /// (radix r2, stride S·r1, one group, no twiddles), every q &lt; S only touches positions q + S·j, j &lt; r1·r2: A reads
+    /// x[q + S(p + t·r2)] and writes q + S(r1·p + k); B reads q + S(a + r1·t) and writes y[q + S(a + r1·k)]. So for four
+    /// consecutive q at a time A writes its r1·r2 vectors into a small scratch (L1-resident) that B reads, and the data
+    /// crosses memory once instead of twice.
+    /// </summary>
+    private void RunFusedLastPasses<TDirection>(ref float x, ref float y, FftPass a, FftPass b, ref ComplexF32 tw)
+        where TDirection : struct, IFftDirection
+    {
+        switch (a.Radix)
+        {
+            case 3:
+                RunFused<TDirection, Butterfly3>(ref x, ref y, a, b, ref tw);
+                break;
+            case 4:
+                RunFused<TDirection, Butterfly4>(ref x, ref y, a, b, ref tw);
+                break;
+            case 5:
+                RunFused<TDirection, Butterfly5>(ref x, ref y, a, b, ref tw);
+                break;
+            default:
+                RunFused<TDirection, Butterfly8>(ref x, ref y, a, b, ref tw);
+                break;
+        }
+    }
+
+    private void RunFused<TDirection, TFirst>(ref float x, ref float y, FftPass a, FftPass b, ref ComplexF32 tw)
+        where TDirection : struct, IFftDirection
+        where TFirst : struct, IVectorButterfly
+    {
+        switch (b.Radix)
+        {
+            case 3:
+                RunFused<TDirection, TFirst, Butterfly3>(ref x, ref y, a, ref tw);
+                break;
+            case 4:
+                RunFused<TDirection, TFirst, Butterfly4>(ref x, ref y, a, ref tw);
+                break;
+            case 5:
+                RunFused<TDirection, TFirst, Butterfly5>(ref x, ref y, a, ref tw);
+                break;
+            default:
+                RunFused<TDirection, TFirst, Butterfly8>(ref x, ref y, a, ref tw);
+                break;
+        }
+    }
+
+    private void RunFused<TDirection, TFirst, TSecond>(ref float x, ref float y, FftPass a, ref ComplexF32 tw)
+        where TDirection : struct, IFftDirection
+        where TFirst : struct, IVectorButterfly
+        where TSecond : struct, IVectorButterfly
+    {
+        int r1 = TFirst.Radix;
+        int r2 = TSecond.Radix;
+        int stride = a.Stride;
+        const int vector = 8; // floats per Vector256: scratch vector j lives at 8·j
+        ref float scratch = ref MemoryMarshal.GetArrayDataReference(_fusedScratch!);
+        ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
+        nuint rowInA = (nuint)(2 * stride * r2);
+        nuint rowOutB = (nuint)(2 * stride * r1);
+        for (int q = 0; q < stride; q += 4)
+        {
+            ref float xq = ref Unsafe.Add(ref x, 2 * q);
+            for (int p = 0; p < r2; p++)
+            {
+                // Pass A, group p: inputs x[q + S(p + t·r2)], outputs scratch[r1·p + k], twiddles w^(p·k).
+                TFirst.Apply<TDirection>(ref Unsafe.Add(ref xq, 2 * stride * p), rowInA, ref Unsafe.Add(ref scratch, vector * r1 * p), vector, ref Unsafe.Add(ref twf, 2 * (r1 - 1) * p), p != 0);
+            }
+
+            ref float yq = ref Unsafe.Add(ref y, 2 * q);
+            for (int c = 0; c < r1; c++)
+            {
+                // Pass B, q' = q + S·c: inputs scratch[c + r1·t], outputs y[q + S(c + r1·k)], no twiddles.
+                TSecond.Apply<TDirection>(ref Unsafe.Add(ref scratch, vector * c), (nuint)(vector * r1), ref Unsafe.Add(ref yq, 2 * stride * c), rowOutB, ref twf, false);
+            }
+        }
+    }
 
     /// <summary>
     /// The loops shared by every later pass: for each group p the twiddles w_n^(p·k) start at 2·(r−1)·p floats, and four
