@@ -13,7 +13,10 @@ namespace OpenRan.Dsp.Fft;
 /// groups p per vector, with per-lane twiddles stored four groups at a time and split into real and imaginary vectors;
 /// its r output vectors hold r·4 consecutive outputs in group-major order and are put in order by 4×4 complex transposes. Every later pass has a stride that is a
 /// multiple of 4, so it runs four consecutive q per vector with one broadcast twiddle per output row, and needs no tail.
-/// Groups of the first pass that do not fill a vector, and generic (prime &gt; 5) radices, run the scalar pass.
+/// When the last two passes are both vector passes they run as one step through a small scratch buffer (see
+/// <c>RunFusedLastPasses</c>), so the data crosses memory once less: at N = 4096 the 32 KB input and output no longer
+/// both pass through L1 four times. Groups of the first pass that do not fill a vector, and generic (prime &gt; 5)
+/// radices, run the scalar pass.
 /// </remarks>
 public sealed class FftPlanAvx2 : FftPlan
 {
