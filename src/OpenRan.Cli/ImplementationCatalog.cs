@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
 
 namespace OpenRan.Cli;
 
@@ -57,6 +58,7 @@ public static class ImplementationCatalog
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
             RadioDrivers(),
+            new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
         ];
     }
 }

@@ -17,5 +17,8 @@ public static class ConformanceCatalog
         new CrcCheck(),
         new ScramblingCheck(),
         new ModulationMapperCheck(),
+        new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
+        new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
+        new OfdmSsbWaveformCheck(),
     ];
 }
