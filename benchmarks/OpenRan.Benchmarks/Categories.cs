@@ -10,4 +10,6 @@ public static class Categories
     public const string Polar = "Polar";
     public const string Pbch = "Pbch";
     public const string Pdcch = "Pdcch";
+    public const string Fft = "Fft";
+    public const string Ofdm = "Ofdm";
 }

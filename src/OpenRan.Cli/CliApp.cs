@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(VectorsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(RadioCommand.Create(console));
+        root.Subcommands.Add(FreqCommand.Create(console));
         return root;
     }
 }

@@ -33,5 +33,9 @@ public static class ConformanceCatalog
         new Checks.Ssb.SsbGridCheck(),
         new Checks.Pdcch.DciEncodeCheck(),
         new Checks.Pdcch.PdcchGridCheck(),
+        new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
+        new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
+        new OfdmSsbWaveformCheck(),
+        new Checks.Ssb.SsbWaveformCheck(),
     ];
 }

@@ -33,7 +33,8 @@ public class IsaMatrixTests
             typeof(ComplexKernelsTests).FullName!,
             typeof(SampleConversionTests).FullName!,
             typeof(BitPackingTests).FullName!,
-            typeof(LogLikelihoodRatioTests).FullName!);
+            typeof(LogLikelihoodRatioTests).FullName!,
+            typeof(Fft.FftPlanTests).FullName!);
         Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
     }
 }

@@ -17,6 +17,8 @@ internal static class BenchCommand
         all.AddRange(ComplexKernelBenchmark.CreateAll());
         all.AddRange(ControlChannelBenchmark.CreateAll());
         all.Add(new RadioLoopbackBenchmark());
+        all.Add(new FftQuickBenchmark());
+        all.AddRange(OfdmQuickBenchmark.CreateAll());
         return all;
     }
 
