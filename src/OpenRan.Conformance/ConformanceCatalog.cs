@@ -37,5 +37,6 @@ public static class ConformanceCatalog
         new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
         new OfdmSsbWaveformCheck(),
         new Checks.Ssb.SsbWaveformCheck(),
+        new Checks.Ssb.SrsranCaptureCheck(),
     ];
 }
