@@ -17,5 +17,8 @@ public static class ConformanceCatalog
         new CrcCheck(),
         new ScramblingCheck(),
         new ModulationMapperCheck(),
+        new LdpcBaseGraphCheck(),
+        new LdpcEncodeCheck(),
+        new LdpcEncodeSrsranCheck(),
     ];
 }

@@ -1,0 +1,59 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+
+/// <summary>
+/// Block operations on unpacked bits (one bit per byte) for the LDPC encoder: a cyclic shift of a Z_c-bit block is a
+/// contiguous read from a duplicated block (x, x), so P_i,j·x = (x, x)[P .. P + Z_c).
+/// </summary>
+internal static class BitBlock
+{
+    /// <summary>Computes destination[i] ^= source[i] for i &lt; destination.Length (Vector256, Vector128, then scalar tail).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void XorInto(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        Debug.Assert(source.Length >= destination.Length);
+        ref byte s = ref MemoryMarshal.GetReference(source);
+        ref byte d = ref MemoryMarshal.GetReference(destination);
+        int n = destination.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                (Vector256.LoadUnsafe(ref d, (nuint)i) ^ Vector256.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                (Vector128.LoadUnsafe(ref d, (nuint)i) ^ Vector128.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i <= n - sizeof(ulong); i += sizeof(ulong))
+        {
+            ref byte di = ref Unsafe.Add(ref d, i);
+            Unsafe.WriteUnaligned(ref di, Unsafe.ReadUnaligned<ulong>(ref di) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref s, i)));
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref d, i) ^= Unsafe.Add(ref s, i);
+        }
+    }
+
+    /// <summary>Writes <paramref name="block"/> twice into <paramref name="duplicated"/> (length ≥ 2·block.Length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Duplicate(ReadOnlySpan<byte> block, Span<byte> duplicated)
+    {
+        block.CopyTo(duplicated);
+        block.CopyTo(duplicated[block.Length..]);
+    }
+}
