@@ -20,5 +20,11 @@ public static class ConformanceCatalog
         new LdpcBaseGraphCheck(),
         new LdpcEncodeCheck(),
         new LdpcEncodeSrsranCheck(),
+        new LdpcSegmentationCheck(),
+        new LdpcRateMatchCheck(),
+        new TransportBlockSizeCheck(),
+        new SionnaTransportBlockEncodeCheck(),
+        .. SharedChannelEncodeCheck.CreateAll(),
+        new SharedChannelDecodeSib1Check(),
     ];
 }

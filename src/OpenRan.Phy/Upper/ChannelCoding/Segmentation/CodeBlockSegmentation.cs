@@ -116,10 +116,17 @@ public readonly record struct CodeBlockSegmentation
     /// <param name="r">The code block, 0..C−1.</param>
     /// <param name="codeBlock">Receives c_r0 … c_r(K−1).</param>
     /// <param name="crc24B">A CRC24B calculator (used when C &gt; 1).</param>
-    public void WriteCodeBlock(ReadOnlySpan<byte> b, int r, Span<byte> codeBlock, CrcCalculator crc24B)
+    public void WriteCodeBlock(ReadOnlySpan<byte> b, int r, Span<byte> codeBlock, CrcCalculator crc24B) =>
+        WriteCodeBlock(b, [], r, codeBlock, crc24B);
+
+    /// <summary>
+    /// As <see cref="WriteCodeBlock(ReadOnlySpan{byte}, int, Span{byte}, CrcCalculator)"/> with b given in two parts,
+    /// b = (<paramref name="head"/>, <paramref name="tail"/>), for example the transport block and its CRC.
+    /// </summary>
+    public void WriteCodeBlock(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, int r, Span<byte> codeBlock, CrcCalculator crc24B)
     {
         ArgumentNullException.ThrowIfNull(crc24B);
-        ThrowHelper.ThrowIfLengthDiffers(b.Length, InputLength, nameof(b));
+        ThrowHelper.ThrowIfLengthDiffers(head.Length + tail.Length, InputLength, "b");
         ThrowHelper.ThrowIfLengthDiffers(codeBlock.Length, CodeBlockLength, nameof(codeBlock));
         ThrowHelper.ThrowIfOutside(r, 0, CodeBlockCount - 1);
         if (crc24B.Polynomial != CrcPolynomial.Crc24B)
@@ -128,12 +135,42 @@ public readonly record struct CodeBlockSegmentation
         }
 
         int payload = PayloadLength;
-        b.Slice(r * payload, payload).CopyTo(codeBlock);
+        CopyRange(head, tail, r * payload, codeBlock[..payload]);
         if (CrcLength > 0)
         {
             crc24B.Attach(codeBlock[..CodeBlockInformationLength], payload);
         }
 
         codeBlock[CodeBlockInformationLength..].Clear();
+    }
+
+    /// <summary>Copies b[start .. start + destination.Length) with b = (head, tail).</summary>
+    internal static void CopyRange(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, int start, Span<byte> destination)
+    {
+        int fromHead = Math.Clamp(head.Length - start, 0, destination.Length);
+        if (fromHead > 0)
+        {
+            head.Slice(start, fromHead).CopyTo(destination);
+        }
+
+        if (fromHead < destination.Length)
+        {
+            tail.Slice(start + fromHead - head.Length, destination.Length - fromHead).CopyTo(destination[fromHead..]);
+        }
+    }
+
+    /// <summary>Writes source into b[start .. start + source.Length) with b = (head, tail): the inverse of <see cref="CopyRange"/>.</summary>
+    internal static void ScatterRange(ReadOnlySpan<byte> source, int start, Span<byte> head, Span<byte> tail)
+    {
+        int toHead = Math.Clamp(head.Length - start, 0, source.Length);
+        if (toHead > 0)
+        {
+            source[..toHead].CopyTo(head[start..]);
+        }
+
+        if (toHead < source.Length)
+        {
+            source[toHead..].CopyTo(tail[(start + toHead - head.Length)..]);
+        }
     }
 }
