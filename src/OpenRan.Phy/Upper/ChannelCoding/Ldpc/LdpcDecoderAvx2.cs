@@ -109,9 +109,10 @@ public sealed class LdpcDecoderAvx2 : LdpcDecoderBase
             Vector256<sbyte> min1 = highest, min2 = highest, argMin = Vector256<sbyte>.Zero, signs = Vector256<sbyte>.Zero;
             for (int i = 0; i < degree; i++)
             {
-                // t = sat(L − R), kept within ±127 (scalar: Math.Clamp(app − message, −127, 127)).
+                // t = sat(L − R) kept within ±127; a settled L = ±127 passes unchanged (R masked to 0 there).
                 Vector256<sbyte> app = Vector256.LoadUnsafe(ref columnBase, (nuint)(source[i] + k));
                 Vector256<sbyte> old = Vector256.LoadUnsafe(ref messageBase, (nuint)(((first + i) * padded) + k));
+                old = Avx2.AndNot(Avx2.CompareEqual(Avx2.Abs(app).AsSByte(), highest), old);
                 Vector256<sbyte> value = Avx2.Max(Avx2.SubtractSaturate(app, old), lowest);
                 t[i] = value;
 
@@ -136,7 +137,10 @@ public sealed class LdpcDecoderAvx2 : LdpcDecoderBase
                 // Sign of the product over the other edges: bit 7 of signs ^ t; "| 1" keeps the selector non-zero for vpsignb.
                 Vector256<sbyte> message = Avx2.Sign(magnitude, (signs ^ value) | one);
                 message.StoreUnsafe(ref messageBase, (nuint)(((first + i) * padded) + k));
-                Vector256<sbyte> updated = Avx2.Max(Avx2.AddSaturate(value, message), lowest);
+
+                // L = sat(t + R) within ±127, or t itself when t = ±127 (settled: the message is masked to 0).
+                Vector256<sbyte> added = Avx2.AndNot(Avx2.CompareEqual(Avx2.Abs(value).AsSByte(), highest), message);
+                Vector256<sbyte> updated = Avx2.Max(Avx2.AddSaturate(value, added), lowest);
                 updated.StoreUnsafe(ref columnBase, (nuint)(destination[i] + k));
                 updated.StoreUnsafe(ref columnBase, (nuint)(destination[i] + z + k));
             }

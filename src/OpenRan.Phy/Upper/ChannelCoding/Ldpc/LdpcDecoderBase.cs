@@ -11,7 +11,11 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 /// Layered min-sum (one layer = one row of H_BG, i.e. Z_c parity checks), rows in increasing order, for each check:
 /// t_e = sat(L_e − R_e) with L the a-posteriori LLR and R the previous check-to-variable message of edge e; the new message is
 /// R_e = s_e · max(0, ⌊α·μ_e⌋ − β), μ_e the smallest |t| over the other edges and s_e the product of their signs; then
-/// L_e = sat(t_e + R_e). Saturation is to ±127 (int8 without −128).
+/// L_e = sat(t_e + R_e). Saturation is to ±127 (int8 without −128), and ±127 means "settled": a variable whose
+/// a-posteriori LLR reaches ±127 (or enters as ±127, like a filler bit) keeps it, t_e = L_e and L_e is not updated. Without
+/// this rule saturation breaks L = L_channel + Σ R: t = L − R of a saturated L is too small, the check's minimum collapses,
+/// its other variables lose their magnitude and signs flip (fixed-point layered decoders diverge after convergence). With it,
+/// every unsaturated L stays exact and saturated ones are frozen, like the "infinity" of srsRAN's LLR convention.
 /// </remarks>
 public abstract class LdpcDecoderBase : ILdpcDecoder
 {

@@ -54,7 +54,7 @@ public sealed class LdpcDecoderGeneric : LdpcDecoderBase
         argMin.Clear();
         signs.Clear();
 
-        // Pass 1, edge by edge: t = clamp(L − R, ±127) for the Z_c checks (check m sees bit mod(m + P, Z_c) of the
+        // Pass 1, edge by edge: t = clamp(L − R, ±127) (t = L when L = ±127, a settled bit) for the Z_c checks (check m sees bit mod(m + P, Z_c) of the
         // column, TS 38.212 §5.3.2); track the two smallest |t|, the first edge reaching the smallest and the sign product.
         for (int i = 0; i < degree; i++)
         {
@@ -66,7 +66,8 @@ public sealed class LdpcDecoderGeneric : LdpcDecoderBase
             {
                 int lane = m + shift;
                 lane -= lane >= z ? z : 0;
-                int value = Math.Clamp(column[lane] - messages[m], -Saturation, Saturation);
+                int current = column[lane];
+                int value = Math.Abs(current) == Saturation ? current : Math.Clamp(current - messages[m], -Saturation, Saturation);
                 t[m] = (sbyte)value;
                 int magnitude = Math.Abs(value);
                 if (magnitude < min1[m])
@@ -90,7 +91,8 @@ public sealed class LdpcDecoderGeneric : LdpcDecoderBase
             min2[m] = Options.Correct(min2[m]);
         }
 
-        // Pass 2: R = (sign product of the other edges) · (corrected smallest magnitude of the other edges); L = clamp(t + R).
+        // Pass 2: R = (sign product of the other edges) · (corrected smallest magnitude of the other edges);
+        // L = clamp(t + R), or L = t when t = ±127.
         for (int i = 0; i < degree; i++)
         {
             Span<sbyte> column = app.Slice(code.EdgeColumn[first + i] * z, z);
@@ -104,7 +106,7 @@ public sealed class LdpcDecoderGeneric : LdpcDecoderBase
                 int magnitude = argMin[m] == i ? min2[m] : min1[m];
                 int message = (signs[m] ^ t[m]) < 0 ? -magnitude : magnitude;
                 messages[m] = (sbyte)message;
-                column[lane] = (sbyte)Math.Clamp(t[m] + message, -Saturation, Saturation);
+                column[lane] = Math.Abs((int)t[m]) == Saturation ? t[m] : (sbyte)Math.Clamp(t[m] + message, -Saturation, Saturation);
             }
         }
     }
