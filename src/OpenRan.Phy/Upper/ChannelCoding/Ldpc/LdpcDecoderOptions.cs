@@ -25,8 +25,11 @@ public enum LdpcEarlyTermination
 /// <remarks>
 /// The decoder is a layered min-sum decoder on int8 LLRs. Its check-to-variable magnitude is
 /// max(0, ⌊α·min⌋ − β) with α = <see cref="ScalingSixteenths"/>/16 and β = <see cref="Offset"/>: α &lt; 1 is normalized
-/// min-sum, β &gt; 0 offset min-sum, both may be combined. The default (α = 1, β = 1 … see <see cref="Default"/>) was chosen
-/// with <c>openran sim code</c>; the README gives the comparison.
+/// min-sum, β &gt; 0 offset min-sum, both may be combined. The default is offset min-sum, α = 1 and β = 2, for int8 LLRs
+/// that carry about 4 units per natural LLR unit (β ≈ 0.5 in LLR units; scale β with the LLR quantization). Chosen with
+/// <c>openran sim code</c> (README): at BG1, Z_c = 288, K = 6144, R = 1/2, 10 iterations it matched the best normalized
+/// and combined settings within the statistical error (FER ≈ 1e-2 at E_b/N_0 = 1.5 dB) and costs one saturating
+/// subtraction per check node, where normalization needs a multiply. Plain min-sum (α = 1, β = 0) does not converge there.
 /// </remarks>
 public sealed record LdpcDecoderOptions
 {
@@ -55,7 +58,7 @@ public sealed record LdpcDecoderOptions
     public const int DefaultScalingSixteenths = 16;
 
     /// <summary>Default β (see the remarks).</summary>
-    public const int DefaultOffset = 1;
+    public const int DefaultOffset = 2;
 
     /// <summary>10 iterations, early termination on parity check and CRC, default correction.</summary>
     public static LdpcDecoderOptions Default { get; } = new();
