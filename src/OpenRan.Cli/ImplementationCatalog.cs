@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Cli;
 
@@ -41,6 +42,7 @@ public static class ImplementationCatalog
         [
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
+            new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
         ];
     }
 }

@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         var all = new List<IQuickBenchmark>();
         all.AddRange(ComplexKernelBenchmark.CreateAll());
+        all.AddRange([new LdpcEncodeBenchmark(), new LdpcDecodeBenchmark(), new LdpcRateMatchBenchmark(dematch: false), new LdpcRateMatchBenchmark(dematch: true), new CrcBenchmark()]);
         return all;
     }
 

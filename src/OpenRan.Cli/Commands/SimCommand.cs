@@ -128,7 +128,7 @@ internal static class SimCommand
             FileInfo? csvFile = parse.GetValue(csv);
             if (csvFile is not null)
             {
-                File.WriteAllText(csvFile.FullName, ToCsv(results), Encoding.UTF8);
+                File.WriteAllText(csvFile.FullName, ToCsv(results), new UTF8Encoding(false));
             }
 
             if (asJson)

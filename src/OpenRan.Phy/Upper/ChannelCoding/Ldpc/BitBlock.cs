@@ -49,6 +49,60 @@ internal static class BitBlock
         }
     }
 
+    /// <summary>
+    /// Computes destination[i] = XOR over j of source[offsets[j] + i] for i &lt; destination.Length: the sum of several
+    /// (shifted) blocks, accumulated in registers (each vector of the destination is stored once).
+    /// </summary>
+    /// <param name="source">The blocks; every offsets[j] + destination.Length must lie within it.</param>
+    /// <param name="offsets">Start of each block in <paramref name="source"/> (at least one).</param>
+    /// <param name="destination">Receives the sum.</param>
+    public static void XorSum(ReadOnlySpan<byte> source, ReadOnlySpan<int> offsets, Span<byte> destination)
+    {
+        Debug.Assert(offsets.Length > 0);
+        ref byte s = ref MemoryMarshal.GetReference(source);
+        ref byte d = ref MemoryMarshal.GetReference(destination);
+        int n = destination.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                Vector256<byte> sum = Vector256.LoadUnsafe(ref s, (nuint)(offsets[0] + i));
+                for (int j = 1; j < offsets.Length; j++)
+                {
+                    sum ^= Vector256.LoadUnsafe(ref s, (nuint)(offsets[j] + i));
+                }
+
+                sum.StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                Vector128<byte> sum = Vector128.LoadUnsafe(ref s, (nuint)(offsets[0] + i));
+                for (int j = 1; j < offsets.Length; j++)
+                {
+                    sum ^= Vector128.LoadUnsafe(ref s, (nuint)(offsets[j] + i));
+                }
+
+                sum.StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            byte sum = Unsafe.Add(ref s, offsets[0] + i);
+            for (int j = 1; j < offsets.Length; j++)
+            {
+                sum ^= Unsafe.Add(ref s, offsets[j] + i);
+            }
+
+            Unsafe.Add(ref d, i) = sum;
+        }
+    }
+
     /// <summary>Writes <paramref name="block"/> twice into <paramref name="duplicated"/> (length ≥ 2·block.Length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Duplicate(ReadOnlySpan<byte> block, Span<byte> duplicated)

@@ -20,6 +20,7 @@ public sealed class LdpcCode
     private readonly int[] _rowStart;
     private readonly int[] _edgeColumn;
     private readonly int[] _edgeShift;
+    private readonly int[] _duplicatedOffset;
 
     private LdpcCode(LdpcBaseGraphTable table, int zc)
     {
@@ -49,6 +50,11 @@ public sealed class LdpcCode
 
         _rowStart[table.RowCount] = e;
         CoreInverseShift = ValidateStructure();
+        _duplicatedOffset = new int[table.EntryCount];
+        for (int i = 0; i < _duplicatedOffset.Length; i++)
+        {
+            _duplicatedOffset[i] = (_edgeColumn[i] * 2 * zc) + _edgeShift[i];
+        }
     }
 
     /// <summary>The base graph table.</summary>
@@ -95,6 +101,12 @@ public sealed class LdpcCode
 
     /// <summary>P_i,j = mod(V_i,j, Z_c) of every edge.</summary>
     internal ReadOnlySpan<int> EdgeShift => _edgeShift;
+
+    /// <summary>
+    /// For every edge, where P_i,j·x_j starts when each column's Z_c bits are stored duplicated, (x_j, x_j), one column
+    /// after another: 2·Z_c·j + P_i,j (the encoder's layout).
+    /// </summary>
+    internal ReadOnlySpan<int> DuplicatedOffset => _duplicatedOffset;
 
     /// <summary>The code for <paramref name="baseGraph"/> and lifting size <paramref name="zc"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Unknown base graph or <paramref name="zc"/> not a lifting size.</exception>

@@ -64,7 +64,7 @@ public sealed class LdpcEncoder
         Span<byte> lambda = _rows.AsSpan(0, CoreColumns * z);
         for (int row = 0; row < CoreColumns; row++)
         {
-            AccumulateRow(blocks, z, rowStart[row], rowStart[row + 1], edgeColumn, edgeShift, kb, lambda.Slice(row * z, z));
+            AccumulateRow(blocks, code, rowStart[row], rowStart[row + 1], kb, lambda.Slice(row * z, z));
         }
 
         // Core parity p_0..p_3 (columns K_b..K_b+3), written duplicated after the information blocks.
@@ -111,46 +111,50 @@ public sealed class LdpcEncoder
             }
         }
 
-        // Extension rows i ≥ 4: the parity block of column K_b + i is Σ P_i,j x_j over information and core columns.
+        // Extension rows i ≥ 4: the parity block of column K_b + i is Σ P_i,j x_j over information and core columns,
+        // written straight into the codeword (through scratch only for a last, partial block).
         Span<byte> parity = sum;
         for (int row = CoreColumns; row < code.RowCount; row++)
         {
-            AccumulateRow(blocks, z, rowStart[row], rowStart[row + 1], edgeColumn, edgeShift, kb + CoreColumns, parity);
-            if (!WriteBlock(parity, codeword, (kb + row - 2) * z))
+            int offset = (kb + row - 2) * z;
+            if (offset + z <= codeword.Length)
             {
-                return;
-            }
-        }
-    }
+                AccumulateRow(blocks, code, rowStart[row], rowStart[row + 1], kb + CoreColumns, codeword.Slice(offset, z));
+                if (offset + z == codeword.Length)
+                {
+                    return;
+                }
 
-    /// <summary>destination = Σ P_e·x_(column e) over the edges [first, end) whose column is below <paramref name="columnLimit"/>.</summary>
-    private static void AccumulateRow(Span<byte> blocks, int z, int first, int end, ReadOnlySpan<int> edgeColumn, ReadOnlySpan<int> edgeShift, int columnLimit, Span<byte> destination)
-    {
-        bool empty = true;
-        for (int e = first; e < end; e++)
-        {
-            int column = edgeColumn[e];
-            if (column >= columnLimit)
-            {
                 continue;
             }
 
-            ReadOnlySpan<byte> rotated = blocks.Slice((column * 2 * z) + edgeShift[e], z);
-            if (empty)
-            {
-                rotated.CopyTo(destination);
-                empty = false;
-            }
-            else
-            {
-                BitBlock.XorInto(rotated, destination);
-            }
+            AccumulateRow(blocks, code, rowStart[row], rowStart[row + 1], kb + CoreColumns, parity);
+            WriteBlock(parity, codeword, offset);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// destination = Σ P_e·x_(column e) over the edges [first, end) whose column is below <paramref name="columnLimit"/>; edges
+    /// are sorted by column, so these are a prefix of the row.
+    /// </summary>
+    private static void AccumulateRow(ReadOnlySpan<byte> blocks, LdpcCode code, int first, int end, int columnLimit, Span<byte> destination)
+    {
+        ReadOnlySpan<int> columns = code.EdgeColumn;
+        int last = first;
+        while (last < end && columns[last] < columnLimit)
+        {
+            last++;
         }
 
-        if (empty)
+        if (last == first)
         {
             destination.Clear();
+            return;
         }
+
+        // The rotated block P·x of a column is (x, x)[P .. P + Z_c): one contiguous read per edge.
+        BitBlock.XorSum(blocks, code.DuplicatedOffset[first..last], destination);
     }
 
     /// <summary>Copies as much of <paramref name="block"/> as fits at <paramref name="offset"/>; false when the codeword is full.</summary>
