@@ -7,4 +7,6 @@ public static class Categories
     public const string Chain = "Chain";
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
+    public const string Ldpc = "Ldpc";
+    public const string Crc = "Crc";
 }

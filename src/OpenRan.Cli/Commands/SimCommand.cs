@@ -188,7 +188,7 @@ internal static class SimCommand
             (double low, double high) = r.FrameErrorRateInterval;
             table.AddRow(
                 F(r.EbN0Db, "F2"), F(r.EsN0Db, "F3"), r.Frames.ToString(CultureInfo.InvariantCulture), r.FrameErrors.ToString(CultureInfo.InvariantCulture),
-                F(r.FrameErrorRate, "E2"), $"{F(low, "E1")}..{F(high, "E1")}", F(r.BitErrorRate, "E2"),
+                F(r.FrameErrorRate, "0.00E+0"), $"{F(low, "0.0E+0")}..{F(high, "0.0E+0")}", F(r.BitErrorRate, "0.00E+0"),
                 r.DecoderFailures.ToString(CultureInfo.InvariantCulture), r.UndetectedErrors.ToString(CultureInfo.InvariantCulture), F(r.ElapsedSeconds, "F1"));
         }
 

@@ -117,7 +117,8 @@ public sealed record CodedAwgnPointResult(
             double n = Frames, p = FrameErrorRate, z2 = z * z;
             double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
             double half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n))) / (1 + (z2 / n));
-            return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+            double low = centre - half;
+            return (low < 1e-12 ? 0 : low, Math.Min(1, centre + half));
         }
     }
 }
