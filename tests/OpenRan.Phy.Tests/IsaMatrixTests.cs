@@ -13,36 +13,15 @@ namespace OpenRan.Phy.Tests;
 /// </summary>
 public class IsaMatrixTests
 {
-    public static TheoryData<string> Knobs()
-    {
-        var data = new TheoryData<string>();
-        foreach ((string name, _, _) in IsaChildProcess.Configurations)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Knobs))]
-    public void ChannelCodingTests_PassUnderNarrowerInstructionSets(string configuration)
-    {
-        if (IsaChildProcess.IsChild)
-        {
-            Assert.Skip("already inside an ISA child process.");
-        }
-
-        (string _, string variable, int bits) = System.Linq.Enumerable.First(IsaChildProcess.Configurations, c => c.Name == configuration);
-        (int exitCode, string output) = IsaChildProcess.Run(
+    [MemberData(nameof(IsaChildProcess.ConfigurationNames), MemberType = typeof(IsaChildProcess))]
+    public void ChannelCodingTests_PassUnderNarrowerInstructionSets(string configuration) =>
+        IsaChildProcess.AssertPasses(
             typeof(IsaMatrixTests).Assembly,
-            variable,
-            bits,
+            configuration,
             typeof(CrcCalculatorTests).FullName!,
             typeof(LdpcEncoderTests).FullName!,
             typeof(LdpcDecoderTests).FullName!,
             typeof(LdpcRateMatchingTests).FullName!,
             typeof(SharedChannelCodingTests).FullName!);
-        Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
-    }
 }

@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Benchmarks.Phy;
 
@@ -27,7 +28,7 @@ public class LdpcDecoderBenchmarks
     {
         _code = LdpcCode.Get(LdpcBaseGraph.Bg1, 384);
         int e = (int)Math.Min(_code.CodewordLength, Math.Ceiling(_code.InformationLength / Rate));
-        (_, _, _llrs) = LdpcBenchmarkInput.Create(_code, e);
+        (_, _, _llrs) = LdpcReferenceSignal.Create(_code, e);
         _bits = new byte[_code.InformationLength];
         _decoder = LdpcDecoderFactory.Create(Implementation, new LdpcDecoderOptions(maxIterations: 6, earlyTermination: LdpcEarlyTermination.None));
     }

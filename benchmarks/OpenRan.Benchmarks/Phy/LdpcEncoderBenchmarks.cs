@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Benchmarks.Phy;
 
@@ -25,7 +26,7 @@ public class LdpcEncoderBenchmarks
     public void Setup()
     {
         _code = LdpcCode.Get(BaseGraph, LiftingSize);
-        (_message, _codeword, _) = LdpcBenchmarkInput.Create(_code, 1);
+        (_message, _codeword, _) = LdpcReferenceSignal.Create(_code, 1);
     }
 
     [Benchmark]

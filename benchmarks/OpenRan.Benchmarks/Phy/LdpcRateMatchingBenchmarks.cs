@@ -2,6 +2,7 @@ using System;
 using BenchmarkDotNet.Attributes;
 using OpenRan.Dsp;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Simulation.Coding;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 
 namespace OpenRan.Benchmarks.Phy;
@@ -28,7 +29,7 @@ public class LdpcRateMatchingBenchmarks
     {
         LdpcCode code = LdpcCode.Get(LdpcBaseGraph.Bg1, 384);
         _buffer = LdpcCircularBuffer.ForCodeBlock(code, code.InformationLength - 64, code.CodewordLength, 2);
-        (_, _codeword, _) = LdpcBenchmarkInput.Create(code, 1);
+        (_, _codeword, _) = LdpcReferenceSignal.Create(code, 1);
         _output = new byte[E];
         var random = new Random(5);
         _llrs = new sbyte[E];

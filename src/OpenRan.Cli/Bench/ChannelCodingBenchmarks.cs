@@ -6,6 +6,7 @@ using OpenRan.Dsp;
 using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Cli.Bench;
 
@@ -41,24 +42,7 @@ internal sealed class LdpcBenchmarkSetup
 
         LdpcCode code = LdpcCode.Get((LdpcBaseGraph)bg, zc);
         int e = (int)Math.Min(code.CodewordLength, Math.Ceiling(code.InformationLength / rate));
-        var random = new Random(1234);
-        var message = new byte[code.InformationLength];
-        for (int i = 0; i < message.Length; i++)
-        {
-            message[i] = (byte)random.Next(2);
-        }
-
-        var codeword = new byte[code.CodewordLength];
-        new LdpcEncoder().Encode(message, codeword, code);
-        double sigma = Math.Sqrt(1 / (2 * Math.Pow(10, 0.3)));
-        var llrs = new sbyte[e];
-        for (int i = 0; i < e; i++)
-        {
-            double n = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            double y = (1 - (2 * codeword[i])) + (sigma * n);
-            llrs[i] = LogLikelihoodRatio.Quantize((float)(2 * y / (sigma * sigma)), 4f);
-        }
-
+        var signal = LdpcReferenceSignal.Create(code, e, esN0Db: 3);
         var parameters = new Dictionary<string, string>
         {
             ["bg"] = bg.ToString(CultureInfo.InvariantCulture),
@@ -67,7 +51,7 @@ internal sealed class LdpcBenchmarkSetup
             ["E"] = e.ToString(CultureInfo.InvariantCulture),
             ["R"] = ((double)code.InformationLength / e).ToString("F3", CultureInfo.InvariantCulture),
         };
-        return (code, e, message, codeword, llrs, parameters);
+        return (code, e, signal.Message, signal.Codeword, signal.Llrs, parameters);
     }
 }
 
