@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.RateMatching;
@@ -57,12 +60,8 @@ public static class LdpcRateDematcher
                 int i = k / rowLength;
                 int j = k - (i * rowLength);
                 int count = Math.Min(Math.Min(destination.Length, rowLength - j), Chunk);
-                ReadOnlySpan<sbyte> source = llrs[(i + (j * modulationOrder))..];
                 Span<sbyte> chunk = gathered[..count];
-                for (int t = 0; t < count; t++)
-                {
-                    chunk[t] = source[t * modulationOrder];
-                }
+                GatherStrided(llrs, i + (j * modulationOrder), modulationOrder, chunk);
 
                 Span<sbyte> target = destination[..count];
                 LogLikelihoodRatio.Add(target, chunk, target);
@@ -73,4 +72,62 @@ public static class LdpcRateDematcher
 
         return buffer.FilledLength(llrs.Length);
     }
+
+    /// <summary>
+    /// Computes destination[t] = source[start + t·stride]: one row of the bit interleaver (TS 38.212 §5.4.2.2) read back.
+    /// </summary>
+    /// <remarks>
+    /// For strides 2, 4 and 8, 32 values at a time: load the stride·32 bytes they span and halve them log2(stride) times,
+    /// each time keeping the even bytes (a truncating narrow of 16-bit lanes), which leaves every stride-th byte in order.
+    /// Only blocks whose loads stay inside <paramref name="source"/> are vectorized; the rest is scalar.
+    /// </remarks>
+    internal static void GatherStrided(ReadOnlySpan<sbyte> source, int start, int stride, Span<sbyte> destination)
+    {
+        ref sbyte from = ref MemoryMarshal.GetReference(source);
+        ref sbyte to = ref MemoryMarshal.GetReference(destination);
+        int t = 0;
+        if (Vector256.IsHardwareAccelerated && stride is 2 or 4 or 8)
+        {
+            int span = stride * Vector256<byte>.Count;
+            for (; t <= destination.Length - Vector256<byte>.Count && start + (t * stride) + span <= source.Length; t += Vector256<byte>.Count)
+            {
+                nuint offset = (nuint)(start + (t * stride));
+                Vector256<byte> v0 = Vector256.LoadUnsafe(ref from, offset).AsByte();
+                Vector256<byte> v1 = Vector256.LoadUnsafe(ref from, offset + 32).AsByte();
+                Vector256<byte> row;
+                if (stride == 2)
+                {
+                    row = EvenBytes(v0, v1);
+                }
+                else
+                {
+                    Vector256<byte> v2 = Vector256.LoadUnsafe(ref from, offset + 64).AsByte();
+                    Vector256<byte> v3 = Vector256.LoadUnsafe(ref from, offset + 96).AsByte();
+                    Vector256<byte> e01 = EvenBytes(v0, v1);
+                    Vector256<byte> e23 = EvenBytes(v2, v3);
+                    if (stride == 4)
+                    {
+                        row = EvenBytes(e01, e23);
+                    }
+                    else
+                    {
+                        Vector256<byte> e45 = EvenBytes(Vector256.LoadUnsafe(ref from, offset + 128).AsByte(), Vector256.LoadUnsafe(ref from, offset + 160).AsByte());
+                        Vector256<byte> e67 = EvenBytes(Vector256.LoadUnsafe(ref from, offset + 192).AsByte(), Vector256.LoadUnsafe(ref from, offset + 224).AsByte());
+                        row = EvenBytes(EvenBytes(e01, e23), EvenBytes(e45, e67));
+                    }
+                }
+
+                row.AsSByte().StoreUnsafe(ref to, (nuint)t);
+            }
+        }
+
+        for (; t < destination.Length; t++)
+        {
+            Unsafe.Add(ref to, t) = source[start + (t * stride)];
+        }
+    }
+
+    /// <summary>The even-indexed bytes of (a, b) in order: the low byte of every 16-bit lane, narrowed (vpackuswb-like).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> EvenBytes(Vector256<byte> a, Vector256<byte> b) => Vector256.Narrow(a.AsUInt16(), b.AsUInt16());
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.RateMatching;
@@ -43,10 +45,12 @@ public static class LdpcRateMatcher
                 int i = k / rowLength;
                 int j = k - (i * rowLength);
                 int count = Math.Min(source.Length, rowLength - j);
-                Span<byte> destination = output[(i + (j * modulationOrder))..];
+                // Bounds: the last element written is i + (j + count − 1)·Q_m < E since j + count ≤ E/Q_m.
+                ref byte destination = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), i + (j * modulationOrder));
+                ref byte from = ref MemoryMarshal.GetReference(source);
                 for (int t = 0; t < count; t++)
                 {
-                    destination[t * modulationOrder] = source[t];
+                    Unsafe.Add(ref destination, t * modulationOrder) = Unsafe.Add(ref from, t);
                 }
 
                 source = source[count..];

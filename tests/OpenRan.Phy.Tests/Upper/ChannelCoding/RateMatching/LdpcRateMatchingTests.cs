@@ -89,6 +89,32 @@ public class LdpcRateMatchingTests
         }, iter: 300, seed: "0N0XIzNsQ0O2");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(8)]
+    [InlineData(10)]
+    public void GatherStrided_EveryLengthAndOffset_MatchesScalar(int stride)
+    {
+        var random = new Random(stride);
+        var source = new sbyte[(stride * 140) + 9];
+        random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(source.AsSpan()));
+        for (int start = 0; start < 9; start++)
+        {
+            for (int count = 0; count <= 136 && start + ((count - 1) * stride) < source.Length; count++)
+            {
+                var destination = new sbyte[count];
+                LdpcRateDematcher.GatherStrided(source, start, stride, destination);
+                for (int t = 0; t < count; t++)
+                {
+                    Assert.Equal(source[start + (t * stride)], destination[t]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Interleaver_PlacesRowsAsTs38212Section5_4_2_2()
     {
