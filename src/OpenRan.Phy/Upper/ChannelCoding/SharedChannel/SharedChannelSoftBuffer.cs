@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Phy.Upper.ChannelCoding.Segmentation;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 
@@ -13,7 +14,8 @@ public sealed class SharedChannelSoftBuffer
 {
     private readonly sbyte[] _llrs;
     private readonly int[] _filled;
-    private SharedChannelCodingParameters _parameters;
+    private CodeBlockSegmentation _segmentation;
+    private int _circularBufferLength;
     private bool _holdsData;
 
     /// <summary>Allocates the buffer.</summary>
@@ -46,7 +48,8 @@ public sealed class SharedChannelSoftBuffer
 
     /// <summary>
     /// Prepares for a transmission of the transport block with <paramref name="parameters"/>: for new data (or an empty
-    /// buffer) every code block is cleared and its fillers set to known 0; a retransmission must use the same parameters.
+    /// buffer) every code block is cleared and its fillers set to known 0; a retransmission must keep the soft-buffer
+    /// layout (segmentation and N_cb; Q_m and N_L may change, as with the reserved MCS indices of TS 38.214 §5.1.3.1).
     /// </summary>
     internal void Begin(SharedChannelCodingParameters parameters, bool newData)
     {
@@ -57,14 +60,15 @@ public sealed class SharedChannelSoftBuffer
             ThrowHelper.ThrowArgument(nameof(parameters), $"the transport block needs {c} code blocks of N_cb = {ncb}; this soft buffer holds {MaxCodeBlockCount} of {CodeBlockCapacity}.");
         }
 
-        if (!newData && _holdsData && _parameters != parameters)
+        if (!newData && _holdsData && (_segmentation != parameters.Segmentation || _circularBufferLength != ncb))
         {
-            ThrowHelper.ThrowArgument(nameof(parameters), "a retransmission (newData = false) must use the parameters of the stored transport block; pass newData = true for a new one.");
+            ThrowHelper.ThrowArgument(nameof(parameters), "a retransmission (newData = false) must keep the stored transport block's segmentation and N_cb; pass newData = true for a new one.");
         }
 
         if (newData || !_holdsData)
         {
-            _parameters = parameters;
+            _segmentation = parameters.Segmentation;
+            _circularBufferLength = ncb;
             _filled.AsSpan(0, c).Clear();
             _holdsData = true;
         }

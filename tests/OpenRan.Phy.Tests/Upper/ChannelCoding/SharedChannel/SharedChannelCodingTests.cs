@@ -128,7 +128,13 @@ public class SharedChannelCodingTests
         }
 
         Assert.False(firstPassed, "the first transmission alone should not decode at this SNR");
-        Assert.Throws<ArgumentException>(() => decoder.Decode(new sbyte[g], new SharedChannelCodingParameters(8000, 0.6, 2, 1, LimitedBufferRateMatching.Disabled), 1, soft, newData: false, decoded));
+
+        // A retransmission may change Q_m (same soft-buffer layout) but not the transport block's segmentation.
+        var otherModulation = new SharedChannelCodingParameters(8000, 0.5, 4, 1, LimitedBufferRateMatching.Disabled);
+        var coded16 = new byte[g];
+        encoder.Encode(block, otherModulation, 3, coded16);
+        Assert.True(decoder.Decode(Array.ConvertAll(coded16, b => (sbyte)(b == 0 ? 10 : -10)), otherModulation, 3, soft, newData: false, decoded).CrcPassed);
+        Assert.Throws<ArgumentException>(() => decoder.Decode(new sbyte[g], new SharedChannelCodingParameters(8000, 0.2, 2, 1, LimitedBufferRateMatching.Disabled), 1, soft, newData: false, decoded));
     }
 
     [Fact]
