@@ -9,4 +9,6 @@ public static class Categories
     public const string Dsp = "Dsp";
     public const string Fft = "Fft";
     public const string Ofdm = "Ofdm";
+    public const string Ldpc = "Ldpc";
+    public const string Crc = "Crc";
 }
