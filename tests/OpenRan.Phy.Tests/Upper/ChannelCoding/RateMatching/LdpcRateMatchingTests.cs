@@ -164,8 +164,14 @@ public class LdpcRateMatchingTests
         var soft = new sbyte[25344];
         var bits = new byte[12000];
         var codeword = new byte[25344];
-        LdpcRateDematcher.Dematch(llrs, buffer, 6, soft);
-        LdpcRateMatcher.Match(codeword, buffer, 6, bits);
+        for (int i = 0; i < 5; i++)
+        {
+            // Warm-up: lets tiered compilation settle.
+            LdpcRateDematcher.Reset(buffer, soft);
+            LdpcRateDematcher.Dematch(llrs, buffer, 6, soft);
+            LdpcRateMatcher.Match(codeword, buffer, 6, bits);
+        }
+
         long before = GC.GetAllocatedBytesForCurrentThread();
         LdpcRateDematcher.Reset(buffer, soft);
         LdpcRateDematcher.Dematch(llrs, buffer, 6, soft);
