@@ -12,4 +12,6 @@ public static class Categories
     public const string Pdcch = "Pdcch";
     public const string Fft = "Fft";
     public const string Ofdm = "Ofdm";
+    public const string Ldpc = "Ldpc";
+    public const string Crc = "Crc";
 }

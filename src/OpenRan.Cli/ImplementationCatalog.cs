@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
 using OpenRan.Dsp.Fft;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Cli;
 
@@ -60,6 +61,7 @@ public static class ImplementationCatalog
             RadioDrivers(),
             new ImplementationChoice("polar SC/SCL f, g and partial-sum kernels (OpenRan.Phy.Upper.ChannelCoding.Polar)", cpu.Vector256Accelerated ? "Vector256" : "scalar", cpu.Vector256Accelerated ? ["scalar", "Vector256"] : ["scalar"]),
             new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
+            new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
         ];
     }
 }

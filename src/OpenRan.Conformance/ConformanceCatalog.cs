@@ -38,5 +38,14 @@ public static class ConformanceCatalog
         new OfdmSsbWaveformCheck(),
         new Checks.Ssb.SsbWaveformCheck(),
         new Checks.Ssb.SrsranCaptureCheck(),
+        new LdpcBaseGraphCheck(),
+        new LdpcEncodeCheck(),
+        new LdpcEncodeSrsranCheck(),
+        new LdpcSegmentationCheck(),
+        new LdpcRateMatchCheck(),
+        new TransportBlockSizeCheck(),
+        new SionnaTransportBlockEncodeCheck(),
+        .. SharedChannelEncodeCheck.CreateAll(),
+        new SharedChannelDecodeSib1Check(),
     ];
 }

@@ -19,6 +19,7 @@ internal static class BenchCommand
         all.Add(new RadioLoopbackBenchmark());
         all.Add(new FftQuickBenchmark());
         all.AddRange(OfdmQuickBenchmark.CreateAll());
+        all.AddRange([new LdpcEncodeBenchmark(), new LdpcDecodeBenchmark(), new LdpcRateMatchBenchmark(dematch: false), new LdpcRateMatchBenchmark(dematch: true), new CrcBenchmark()]);
         return all;
     }
 
