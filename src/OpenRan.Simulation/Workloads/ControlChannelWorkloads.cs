@@ -3,6 +3,7 @@ using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Ssb;
+using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Simulation.Workloads;
 
@@ -12,17 +13,24 @@ namespace OpenRan.Simulation.Workloads;
 /// </summary>
 public static class ControlChannelWorkloads
 {
-    /// <summary>Adds complex white Gaussian noise of variance <paramref name="variance"/> to every element (seeded Box-Muller).</summary>
+    /// <summary>Adds complex white Gaussian noise of variance <paramref name="variance"/> to every element (seeded <see cref="GaussianNoiseSource"/>).</summary>
     public static void AddNoise(Span<ComplexF32> samples, double variance, int seed)
     {
-        var random = new Random(seed);
-        double sigma = Math.Sqrt(variance / 2);
+        float[] normals = Normals(2 * samples.Length, seed);
+        float sigma = (float)Math.Sqrt(variance / 2);
         for (int i = 0; i < samples.Length; i++)
         {
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            double r = Math.Sqrt(-2 * Math.Log(u1)) * sigma;
-            samples[i] += new ComplexF32((float)(r * Math.Cos(2 * Math.PI * u2)), (float)(r * Math.Sin(2 * Math.PI * u2)));
+            samples[i] += new ComplexF32(sigma * normals[2 * i], sigma * normals[(2 * i) + 1]);
         }
+    }
+
+    private static float[] Normals(int count, int seed)
+    {
+        var source = new GaussianNoiseSource(count);
+        source.Reseed((ulong)seed);
+        var normals = new float[count];
+        source.FillStandardNormal(normals);
+        return normals;
     }
 
     /// <summary>E rate-matched LLRs of a DCI of <paramref name="payload"/> bits for RNTI 0x4601 at an SNR per coded bit.</summary>
@@ -39,11 +47,11 @@ public static class ControlChannelWorkloads
         var f = new byte[e];
         codec.Encode(bits, 0x4601, f);
         double sigma2 = Math.Pow(10, -snrDb / 10);
+        float[] normals = Normals(e, seed);
         var llrs = new float[e];
         for (int i = 0; i < e; i++)
         {
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            double y = (f[i] == 0 ? 1 : -1) + (Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2) * Math.Sqrt(sigma2));
+            double y = (f[i] == 0 ? 1 : -1) + (normals[i] * Math.Sqrt(sigma2));
             llrs[i] = (float)(2 * y / sigma2);
         }
 
