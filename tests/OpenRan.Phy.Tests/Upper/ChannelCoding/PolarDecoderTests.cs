@@ -129,11 +129,14 @@ public class PolarDecoderTests
     [InlineData(8, 56, 864)]
     [InlineData(8, 140, 216)]
     [InlineData(4, 24, 500)]
+    [InlineData(8, 100, 300)]
+    [InlineData(2, 164, 1000)]
+    [InlineData(16, 80, 160)]
     public void Decode_SpecialNodes_MatchLeafByLeafDecoding(int listSize, int k, int e)
     {
         var code = PolarCode.ForDownlink(k, e);
-        var fast = new PolarDecoder(8) { ListSize = listSize };
-        var reference = new PolarDecoder(8) { ListSize = listSize, UseSpecialNodes = false };
+        var fast = new PolarDecoder(16) { ListSize = listSize };
+        var reference = new PolarDecoder(16) { ListSize = listSize, UseSpecialNodes = false };
         var random = new Random(k * e);
         for (int trial = 0; trial < 50; trial++)
         {

@@ -49,6 +49,8 @@ public sealed class PolarDecoder
     private readonly float[] _increment1;
     private readonly int[] _rate1Index;
     private int _rate1Round = -1;
+    private bool _spcMode;
+    private readonly int[] _spcParity;
     private readonly PolarNode[] _scratchSchedule;
     private readonly int[] _scheduleCounts;
     private readonly System.Collections.Generic.Dictionary<(PolarCode Code, bool Rate1), PolarNode[]> _schedules = [];
@@ -89,6 +91,7 @@ public sealed class PolarDecoder
         _increment0 = new float[maxListSize];
         _increment1 = new float[maxListSize];
         _rate1Index = new int[maxListSize * MaxRate1Splits];
+        _spcParity = new int[maxListSize];
         _scratchSchedule = new PolarNode[2 * maxLength];
         _scheduleCounts = new int[(3 * maxLength) + 3];
         _listSize = Math.Min(8, maxListSize);
@@ -237,6 +240,9 @@ public sealed class PolarDecoder
                         WriteBeta(l, s, phi, 0u);
                     }
 
+                    break;
+                case PolarNodeType.SingleParityCheck:
+                    SingleParityCheck(s, phi, listSize);
                     break;
                 case PolarNodeType.Rate1:
                     for (int a = 0; a < _activeCount; a++)
@@ -543,6 +549,11 @@ public sealed class PolarDecoder
         }
 
         _metric[l] += _increment1[l];
+        if (_spcMode)
+        {
+            _spcParity[l] ^= 1;
+        }
+
         int position = _rate1Index[(l * MaxRate1Splits) + _rate1Round];
         bool right = ((phi >> stage) & 1) != 0;
         Span<uint> beta = (right ? _betaRight : _betaLeft).WriteCopy(l, stage);
@@ -554,37 +565,111 @@ public sealed class PolarDecoder
     /// for polar codes", 2017): starting from the hard decisions, min(L − 1, M) split rounds, round j offering each path
     /// to flip its j-th least reliable bit at a metric cost |α|. Equivalent to leaf-by-leaf SCL on the node.
     /// </summary>
+    /// <summary>Writes the indices of the <paramref name="count"/> smallest |α| of path l's node, ascending, into its index row.</summary>
+    private void SelectLeastReliable(int l, int stage, int count)
+    {
+        ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
+        Span<int> least = _rate1Index.AsSpan(l * MaxRate1Splits, count);
+        Span<float> magnitude = stackalloc float[MaxRate1Splits];
+        int filled = 0;
+        for (int i = 0; i < alpha.Length; i++)
+        {
+            // Keep the `count` smallest |α| in ascending order (insertion into a short sorted list).
+            float value = MathF.Abs(alpha[i]);
+            if (filled == count && value >= magnitude[count - 1])
+            {
+                continue;
+            }
+
+            int j = filled == count ? count - 1 : filled++;
+            while (j > 0 && magnitude[j - 1] > value)
+            {
+                magnitude[j] = magnitude[j - 1];
+                least[j] = least[j - 1];
+                j--;
+            }
+
+            magnitude[j] = value;
+            least[j] = i;
+        }
+    }
+
+    /// <summary>
+    /// Single-parity-check node (first leaf frozen, the rest information) in SC or SCL: hard decisions, the parity fixed by the
+    /// least reliable bit (Wagner rule) and, in a list, min(L, M) − 1 split rounds flipping the next least reliable bits
+    /// together with that bit (Hashemi, Condo and Gross, 2017): flipping bit i costs |α_i| ± |α_min| as the path's parity is
+    /// currently satisfied or not. Equivalent to leaf-by-leaf SCL on the node.
+    /// </summary>
+    private void SingleParityCheck(int stage, int phi, int listSize)
+    {
+        int size = 1 << stage;
+        int count = Math.Min(Math.Min(listSize, size), MaxRate1Splits);
+        for (int a = 0; a < _activeCount; a++)
+        {
+            int l = _active[a];
+            WriteHardDecisions(l, stage, phi);
+            SelectLeastReliable(l, stage, count);
+            ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
+            uint parity = 0;
+            foreach (float value in alpha)
+            {
+                parity ^= BitConverter.SingleToUInt32Bits(value) >> 31;
+            }
+
+            _spcParity[l] = (int)parity;
+            if (parity != 0)
+            {
+                _metric[l] += MathF.Abs(alpha[_rate1Index[l * MaxRate1Splits]]);
+            }
+        }
+
+        _spcMode = true;
+        for (int round = 1; round < count; round++)
+        {
+            _rate1Round = round;
+            float worstKeep = float.NegativeInfinity, bestFlip = float.PositiveInfinity;
+            for (int a = 0; a < _activeCount; a++)
+            {
+                int l = _active[a];
+                ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
+                float least = MathF.Abs(alpha[_rate1Index[l * MaxRate1Splits]]);
+                _increment0[l] = 0f;
+                _increment1[l] = MathF.Abs(alpha[_rate1Index[(l * MaxRate1Splits) + round]]) + (_spcParity[l] != 0 ? -least : least);
+                worstKeep = MathF.Max(worstKeep, _metric[l]);
+                bestFlip = MathF.Min(bestFlip, _metric[l] + _increment1[l]);
+            }
+
+            // As for rate-1 nodes: flip costs only grow with the round, so a round that changes nothing ends the node.
+            if (_activeCount == listSize && bestFlip > worstKeep)
+            {
+                break;
+            }
+
+            SplitPaths(stage, phi, listSize);
+        }
+
+        _spcMode = false;
+        _rate1Round = -1;
+
+        // Satisfy the parity with the least reliable bit.
+        bool right = ((phi >> stage) & 1) != 0;
+        for (int a = 0; a < _activeCount; a++)
+        {
+            int l = _active[a];
+            if (_spcParity[l] != 0)
+            {
+                (right ? _betaRight : _betaLeft).WriteCopy(l, stage)[_rate1Index[l * MaxRate1Splits]] ^= SignBit;
+            }
+        }
+    }
+
     private void Rate1List(int stage, int phi, int listSize)
     {
         int size = 1 << stage;
         int rounds = Math.Min(Math.Min(listSize - 1, size), MaxRate1Splits);
-        Span<float> magnitude = stackalloc float[MaxRate1Splits];
         for (int a = 0; a < _activeCount; a++)
         {
-            int l = _active[a];
-            ReadOnlySpan<float> alpha = _alpha.Read(l, stage);
-            Span<int> least = _rate1Index.AsSpan(l * MaxRate1Splits, rounds);
-            int filled = 0;
-            for (int i = 0; i < size; i++)
-            {
-                // Keep the `rounds` smallest |α| in ascending order (insertion into a short sorted list).
-                float value = MathF.Abs(alpha[i]);
-                if (filled == rounds && value >= magnitude[rounds - 1])
-                {
-                    continue;
-                }
-
-                int j = filled == rounds ? rounds - 1 : filled++;
-                while (j > 0 && magnitude[j - 1] > value)
-                {
-                    magnitude[j] = magnitude[j - 1];
-                    least[j] = least[j - 1];
-                    j--;
-                }
-
-                magnitude[j] = value;
-                least[j] = i;
-            }
+            SelectLeastReliable(_active[a], stage, rounds);
         }
 
         for (int round = 0; round < rounds; round++)
@@ -624,6 +709,7 @@ public sealed class PolarDecoder
         _metric[clone] = _metric[l];
         _increment0[clone] = _increment0[l];
         _increment1[clone] = _increment1[l];
+        _spcParity[clone] = _spcParity[l];
         _alpha0[clone] = _alpha0[l];
         _beta0Left[clone] = _beta0Left[l];
         _beta0Right[clone] = _beta0Right[l];

@@ -16,6 +16,9 @@ internal enum PolarNodeType : byte
 
     /// <summary>All leaves frozen except the last, an information bit: β = all 0 or all 1 (one decision).</summary>
     Repetition,
+
+    /// <summary>The first leaf frozen, the others information (codes without parity-check bits): even-weight codewords.</summary>
+    SingleParityCheck,
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ internal readonly record struct PolarNode(byte Stage, short FirstLeaf, PolarNode
 {
     /// <summary>
     /// Splits the tree of <paramref name="kinds"/> (length N) into nodes in decoding order: a subtree becomes one node when it is
-    /// rate-0, rate-1 (if <paramref name="allowRate1"/>) or a repetition code, else it is split in halves down to single
+    /// rate-0, rate-1 or single-parity-check (if <paramref name="allowRate1"/>) or a repetition code, else it is split in halves down to single
     /// leaves. With <paramref name="useNodes"/> false every leaf is its own node. Returns the node count.
     /// </summary>
     /// <param name="kinds">The kind of each u_n.</param>
@@ -82,6 +85,12 @@ internal readonly record struct PolarNode(byte Stage, short FirstLeaf, PolarNode
             if (allowRate1 && informationCount == size)
             {
                 destination[count++] = new PolarNode((byte)stage, (short)first, PolarNodeType.Rate1);
+                return;
+            }
+
+            if (allowRate1 && size >= 4 && frozenCount == 1 && informationCount == size - 1 && kinds[first] == PolarBitKind.Frozen)
+            {
+                destination[count++] = new PolarNode((byte)stage, (short)first, PolarNodeType.SingleParityCheck);
                 return;
             }
 
