@@ -17,5 +17,7 @@ public static class ConformanceCatalog
         new CrcCheck(),
         new ScramblingCheck(),
         new ModulationMapperCheck(),
+        new LowPaprSequenceCheck(),
+        new DemapperLlrCheck(),
     ];
 }
