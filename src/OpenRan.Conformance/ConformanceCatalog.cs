@@ -19,5 +19,6 @@ public static class ConformanceCatalog
         new ModulationMapperCheck(),
         new LowPaprSequenceCheck(),
         new DemapperLlrCheck(),
+        new TransformPrecodingCheck(),
     ];
 }
