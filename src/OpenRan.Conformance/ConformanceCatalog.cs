@@ -20,5 +20,7 @@ public static class ConformanceCatalog
         new LowPaprSequenceCheck(),
         new DemapperLlrCheck(),
         new TransformPrecodingCheck(),
+        new PdschGridCheck("pdsch"),
+        new PdschGridCheck("pdsch_short"),
     ];
 }
