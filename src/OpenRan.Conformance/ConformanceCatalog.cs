@@ -22,5 +22,8 @@ public static class ConformanceCatalog
         new TransformPrecodingCheck(),
         new PdschGridCheck("pdsch"),
         new PdschGridCheck("pdsch_short"),
+        new PdschReferenceSignalsCheck(),
+        new PuschDmrsCheck(),
+        new PuschTransmitterDmrsCheck(),
     ];
 }

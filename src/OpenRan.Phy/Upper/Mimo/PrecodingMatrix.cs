@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Mimo;
@@ -18,6 +19,11 @@ public enum PuschTransmissionScheme
 /// </summary>
 public sealed class PrecodingMatrix
 {
+    private static readonly PrecodingMatrix[] s_identities = [.. System.Linq.Enumerable.Range(1, LayerMapper.MaxLayers).Select(CreateIdentity)];
+
+    // Every codebook matrix, built once: [transform precoding][layers − 1][ports == 4][tpmi].
+    private static readonly PrecodingMatrix[][][][] s_codebooks = BuildCodebooks();
+
     private readonly ComplexF32[] _coefficients;
 
     private PrecodingMatrix(int ports, int layers, ComplexF32[] coefficients)
@@ -61,10 +67,15 @@ public sealed class PrecodingMatrix
         }
     }
 
-    /// <summary>The identity for <paramref name="layers"/> layers (non-codebook transmission, PDSCH).</summary>
+    /// <summary>The identity for <paramref name="layers"/> layers (non-codebook transmission, PDSCH); a shared instance.</summary>
     public static PrecodingMatrix Identity(int layers)
     {
         ThrowHelper.ThrowIfOutside(layers, 1, LayerMapper.MaxLayers);
+        return s_identities[layers - 1];
+    }
+
+    private static PrecodingMatrix CreateIdentity(int layers)
+    {
         var w = new ComplexF32[layers * layers];
         for (int v = 0; v < layers; v++)
         {
@@ -108,9 +119,36 @@ public sealed class PrecodingMatrix
         }
 
         ThrowHelper.ThrowIfOutside(tpmi, 0, count - 1);
-        var w = new ComplexF32[ports * layers];
-        Ts38211Table6_3_1_5.Matrix(layers, ports, transformPrecoding, tpmi, w);
-        return new PrecodingMatrix(ports, layers, w);
+        return s_codebooks[transformPrecoding ? 1 : 0][layers - 1][ports == 4 ? 1 : 0][tpmi];
+    }
+
+    private static PrecodingMatrix[][][][] BuildCodebooks()
+    {
+        var all = new PrecodingMatrix[2][][][];
+        for (int tp = 0; tp < 2; tp++)
+        {
+            all[tp] = new PrecodingMatrix[LayerMapper.MaxLayers][][];
+            for (int layers = 1; layers <= LayerMapper.MaxLayers; layers++)
+            {
+                all[tp][layers - 1] = new PrecodingMatrix[2][];
+                for (int p = 0; p < 2; p++)
+                {
+                    int ports = p == 0 ? 2 : 4;
+                    int count = Ts38211Table6_3_1_5.TpmiCount(layers, ports, tp == 1);
+                    var matrices = new PrecodingMatrix[count];
+                    for (int tpmi = 0; tpmi < count; tpmi++)
+                    {
+                        var w = new ComplexF32[ports * layers];
+                        Ts38211Table6_3_1_5.Matrix(layers, ports, tp == 1, tpmi, w);
+                        matrices[tpmi] = new PrecodingMatrix(ports, layers, w);
+                    }
+
+                    all[tp][layers - 1][p] = matrices;
+                }
+            }
+        }
+
+        return all;
     }
 
     /// <summary>Number of TPMI values of the codebook for (layers, ports, transform precoding); 0 when none exists.</summary>

@@ -122,5 +122,31 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
         }
     }
 
+    /// <inheritdoc />
+    protected override void AddLayoutProblems(SharedChannelLayout layout, List<string> problems)
+    {
+        System.ArgumentNullException.ThrowIfNull(layout);
+        System.ArgumentNullException.ThrowIfNull(problems);
+        if (!TransformPrecoding)
+        {
+            return;
+        }
+
+        for (int l = 0; l < layout.SymbolsPerSlot; l++)
+        {
+            int count = 0;
+            foreach (DataRun run in layout.DataRuns(l))
+            {
+                count += run.Length;
+            }
+
+            if (count != 0 && count != layout.SubcarrierCount)
+            {
+                problems.Add($"with transform precoding every data symbol must use all {layout.SubcarrierCount} allocated subcarriers; symbol {l} has {count} (reserved resources must cover whole symbols)");
+                return;
+            }
+        }
+    }
+
     private const int LowPaprSequenceType2MinLength = Sequences.LowPaprSequenceType2.MinLength;
 }

@@ -105,7 +105,7 @@ public abstract record SharedChannelConfiguration
         {
             try
             {
-                _ = BuildLayout();
+                AddLayoutProblems(BuildLayout(), problems);
             }
             catch (ArgumentException ex)
             {
@@ -132,6 +132,11 @@ public abstract record SharedChannelConfiguration
 
     /// <summary>Adds the channel-specific problems (precoding, transform precoding, …).</summary>
     protected abstract void AddChannelProblems(List<string> problems);
+
+    /// <summary>Adds problems that need the resource-element layout; none by default.</summary>
+    protected virtual void AddLayoutProblems(SharedChannelLayout layout, List<string> problems)
+    {
+    }
 
     /// <summary>Value equality including the lists.</summary>
     public virtual bool Equals(SharedChannelConfiguration? other) =>
