@@ -25,5 +25,8 @@ public static class ConformanceCatalog
         new PdschReferenceSignalsCheck(),
         new PuschDmrsCheck(),
         new PuschTransmitterDmrsCheck(),
+        new PdschReceiveCheck("pdsch"),
+        new PdschReceiveCheck("pdsch_short"),
+        new PuschTransmitterReceiveCheck(),
     ];
 }
