@@ -19,9 +19,11 @@ namespace OpenRan.Phy.Upper.ChannelEstimation;
 /// the pair centre (every 4 subcarriers for type 1, every 6 for type 2).</para>
 /// <para>Timing offset: θ = arg Σ ĥ(n+1)ĥ*(n) / spacing is the phase slope per subcarrier, τ = −θ/(2πΔf). z is
 /// de-rotated by e^{−jθk} before despreading, smoothing and interpolation, and the result re-rotated by e^{jθk}.</para>
-/// <para>Noise: the residual z − Σ_p w_t w_f ĥ̄_p against 5-pilot moving averages ĥ̄, each element divided by its bias
+/// <para>Noise: the residual z − Σ_p w_t w_f ĥ̄_p against 3-pilot moving averages ĥ̄ (centred, so a linear channel
+/// variation cancels), each element divided by its bias
 /// (1 − P/(c·D)) for P ports, c averaged pilots and D = 2L′ despread elements, gives σ²/β² (σ² of the data elements).</para>
-/// <para>CFO: φ = arg Σ ĥ_{o+1}(n)ĥ_o*(n) between DM-RS positions Δt symbols apart, f = φ/(2π·Δt·T_symb) with T_symb
+/// <para>CFO: φ = arg Σ ĥ_{o+1}(n)ĥ_o*(n)/Δl between DM-RS positions Δl symbols apart (magnitude-weighted over the
+/// neighbouring pairs), f = φ/(2π·T_symb) with T_symb
 /// the mean symbol duration of the numerology.</para>
 /// Buffers are sized at construction for 275 PRB, the given ports and layers, 4 DM-RS positions; estimation allocates
 /// nothing (the Wiener option plans its filters on first use of each pilot pattern and SNR bin). Not thread-safe.
@@ -34,7 +36,7 @@ public sealed class DmrsChannelEstimator
     private const int MaxSequence = 6 * NrConstants.MaxPrb; // DM-RS elements of one CDM group in one symbol
     private const int MaxPairs = MaxSequence / 2;
     private const int MaxGroups = 3;
-    private const int NoiseWindow = 5;
+    private const int NoiseWindow = 3;
 
     private readonly int _maxRx;
     private readonly int _maxLayers;
@@ -194,7 +196,7 @@ public sealed class DmrsChannelEstimator
             }
         }
 
-        // 4. Noise variance from the residual against 5-pilot moving averages.
+        // 4. Noise variance from the residual against 3-pilot moving averages.
         float noiseTotal = 0;
         for (int r = 0; r < rxPorts; r++)
         {
@@ -261,21 +263,26 @@ public sealed class DmrsChannelEstimator
         // 6. Carrier frequency offset between DM-RS positions.
         if (occasions > 1)
         {
-            ComplexF32 cfo = ComplexF32.Zero;
-            for (int r = 0; r < rxPorts; r++)
+            // Per neighbouring pair of DM-RS positions: the phase per symbol arg(Σ ĥ_{o+1}ĥ_o*)/Δl, weighted by |Σ|.
+            double weighted = 0, weights = 0;
+            for (int o = 0; o + 1 < occasions; o++)
             {
-                for (int v = 0; v < layers; v++)
+                ComplexF32 correlation = ComplexF32.Zero;
+                for (int r = 0; r < rxPorts; r++)
                 {
-                    for (int o = 0; o + 1 < occasions; o++)
+                    for (int v = 0; v < layers; v++)
                     {
-                        cfo += ComplexKernels.DotConjugate(PilotRow(r, v, o + 1, pairs), PilotRow(r, v, o, pairs)) *
-                               (1f / (_occasionSymbol[o + 1] - _occasionSymbol[o]));
+                        correlation += ComplexKernels.DotConjugate(PilotRow(r, v, o + 1, pairs), PilotRow(r, v, o, pairs));
                     }
                 }
+
+                double magnitude = correlation.Magnitude;
+                weighted += magnitude * correlation.Phase / (_occasionSymbol[o + 1] - _occasionSymbol[o]);
+                weights += magnitude;
             }
 
             double symbolSeconds = 1e-3 * 15e3 / (subcarrierSpacingHz * layout.SymbolsPerSlot);
-            estimate.CarrierFrequencyOffsetHz = cfo.Phase / (2 * Math.PI * symbolSeconds);
+            estimate.CarrierFrequencyOffsetHz = weights > 0 ? weighted / weights / (2 * Math.PI * symbolSeconds) : 0;
             estimate.HasCarrierFrequencyOffset = true;
         }
 
@@ -297,17 +304,17 @@ public sealed class DmrsChannelEstimator
         return count;
     }
 
-    private static bool GroupInUse(DmrsConfiguration dmrs, int group)
+    private static bool GroupInUse(DmrsConfiguration dmrs, int group) => PortsInGroup(dmrs, group) > 0;
+
+    private static int PortsInGroup(DmrsConfiguration dmrs, int group)
     {
-        foreach (int port in dmrs.Ports)
+        int count = 0;
+        for (int v = 0; v < dmrs.Ports.Count; v++)
         {
-            if (DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port) == group)
-            {
-                return true;
-            }
+            count += DmrsPortTable.CdmGroup(dmrs.ConfigurationType, dmrs.Ports[v]) == group ? 1 : 0;
         }
 
-        return false;
+        return count;
     }
 
     private static int GroupOffset(DmrsConfigurationType type, int group) => type == DmrsConfigurationType.Type1 ? group : 2 * group;
@@ -403,11 +410,7 @@ public sealed class DmrsChannelEstimator
     private (float Sum, int Count) GroupResidual(SharedChannelLayout layout, int r, int o, int g, int pairs, int pairsPerPrb, int lengthPrime)
     {
         DmrsConfiguration dmrs = layout.Dmrs;
-        int portsInGroup = 0;
-        foreach (int port in dmrs.Ports)
-        {
-            portsInGroup += DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port) == g ? 1 : 0;
-        }
+        int portsInGroup = PortsInGroup(dmrs, g);
 
         int d = 2 * lengthPrime;
         float sum = 0;
