@@ -41,6 +41,7 @@ public static class ImplementationCatalog
         [
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
+            new ImplementationChoice("soft demapper (OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory)", OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory.AutoChoice, OpenRan.Phy.Upper.Modulation.DemodulationMapperAvx2.IsSupported ? ["avx2", "generic"] : ["generic"]),
         ];
     }
 }

@@ -2,7 +2,7 @@ using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper;
 
-/// <summary>Re-runs the Phy kernel tests (demapper, equalizer) with AVX-512, AVX2 and all hardware intrinsics disabled.</summary>
+/// <summary>Re-runs the Phy kernel tests (demapper, equalizer, modulation mapper, Gold sequence) with AVX-512, AVX2 and all hardware intrinsics disabled.</summary>
 public class PhyIsaMatrixTests
 {
     public static TheoryData<string> Knobs()
@@ -31,7 +31,9 @@ public class PhyIsaMatrixTests
             variable,
             bits,
             typeof(DemodulationMapperTests).FullName!,
-            typeof(ChannelEqualizerTests).FullName!);
+            typeof(ChannelEqualizerTests).FullName!,
+            typeof(ModulationMapperTests).FullName!,
+            typeof(PseudoRandomSequenceTests).FullName!);
         Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
     }
 }

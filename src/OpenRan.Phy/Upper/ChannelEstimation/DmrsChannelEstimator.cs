@@ -44,7 +44,7 @@ public sealed class DmrsChannelEstimator
     private readonly ComplexF32[] _reference = new ComplexF32[MaxOccasions * 2 * MaxGroups * MaxSequence];
     private readonly ComplexF32[] _z;
     private readonly ComplexF32[] _pilots;
-    private readonly ComplexF32[] _smoothed = new ComplexF32[MaxPairs];
+    private readonly ComplexF32[] _smoothed = new ComplexF32[4 * MaxPairs];
     private readonly ComplexF32[] _occasionRows;
     private readonly ComplexF32[] _blockRotation = new ComplexF32[NrConstants.MaxPrb];
     private readonly ComplexF32[] _subcarrierRotation = new ComplexF32[NrConstants.SubcarriersPerRb];
@@ -400,9 +400,12 @@ public sealed class DmrsChannelEstimator
     {
         for (int b = 0; b < layout.PrbCount; b++)
         {
-            Span<ComplexF32> block = row.Slice(b * NrConstants.SubcarriersPerRb, NrConstants.SubcarriersPerRb);
-            ComplexKernels.Scale(block, _blockRotation[b], block);
-            ComplexKernels.Multiply(block, _subcarrierRotation, block);
+            ComplexF32 block = _blockRotation[b];
+            int offset = b * NrConstants.SubcarriersPerRb;
+            for (int k = 0; k < NrConstants.SubcarriersPerRb; k++)
+            {
+                row[offset + k] *= block * _subcarrierRotation[k];
+            }
         }
     }
 
@@ -411,46 +414,62 @@ public sealed class DmrsChannelEstimator
     {
         DmrsConfiguration dmrs = layout.Dmrs;
         int portsInGroup = PortsInGroup(dmrs, g);
-
         int d = 2 * lengthPrime;
         float sum = 0;
         int count = 0;
+        Span<float> covers = stackalloc float[4 * 4]; // [port in group][l′·2 + k′]
+        Span<int> layers = stackalloc int[4];
+        int members = 0;
+        for (int v = 0; v < dmrs.Ports.Count; v++)
+        {
+            int port = dmrs.Ports[v];
+            if (DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port) != g)
+            {
+                continue;
+            }
+
+            for (int lp = 0; lp < lengthPrime; lp++)
+            {
+                for (int kp = 0; kp < 2; kp++)
+                {
+                    covers[(members * 4) + (lp * 2) + kp] = DmrsPortTable.FrequencyCover(dmrs.ConfigurationType, port, kp) * DmrsPortTable.TimeCover(dmrs.ConfigurationType, port, lp);
+                }
+            }
+
+            layers[members++] = v;
+        }
+
         foreach ((int first, int clusterBlocks) in layout.Clusters)
         {
             int start = first * pairsPerPrb;
             int length = clusterBlocks * pairsPerPrb;
+            for (int q = 0; q < members; q++)
+            {
+                MovingAverage(PilotRow(r, layers[q], o, pairs).Slice(start, length), NoiseWindow, SmoothedRow(q, length));
+            }
+
             for (int n = 0; n < length; n++)
             {
-                int lo = Math.Max(0, n - (NoiseWindow / 2));
-                int hi = Math.Min(length - 1, n + (NoiseWindow / 2));
-                int averaged = hi - lo + 1;
+                int averaged = Math.Min(length - 1, n + (NoiseWindow / 2)) - Math.Max(0, n - (NoiseWindow / 2)) + 1;
                 float bias = 1f - (portsInGroup / (float)(averaged * d));
                 if (bias < 0.2f)
                 {
                     continue;
                 }
 
+                float inverseBias = 1f / bias;
                 for (int lp = 0; lp < lengthPrime; lp++)
                 {
                     ReadOnlySpan<ComplexF32> z = ZRow(r, o, lp, g, 2 * pairs);
                     for (int kp = 0; kp < 2; kp++)
                     {
                         ComplexF32 model = ComplexF32.Zero;
-                        for (int v = 0; v < dmrs.Ports.Count; v++)
+                        for (int q = 0; q < members; q++)
                         {
-                            int port = dmrs.Ports[v];
-                            if (DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port) != g)
-                            {
-                                continue;
-                            }
-
-                            ReadOnlySpan<ComplexF32> pilots = PilotRow(r, v, o, pairs).Slice(start, length);
-                            ComplexF32 mean = ComplexKernels.Sum(pilots.Slice(lo, averaged)) * (1f / averaged);
-                            float cover = DmrsPortTable.FrequencyCover(dmrs.ConfigurationType, port, kp) * DmrsPortTable.TimeCover(dmrs.ConfigurationType, port, lp);
-                            model += mean * cover;
+                            model += _smoothed[(q * MaxPairs) + n] * covers[(q * 4) + (lp * 2) + kp];
                         }
 
-                        sum += (z[(2 * (start + n)) + kp] - model).MagnitudeSquared / bias;
+                        sum += (z[(2 * (start + n)) + kp] - model).MagnitudeSquared * inverseBias;
                         count++;
                     }
                 }
@@ -459,6 +478,8 @@ public sealed class DmrsChannelEstimator
 
         return (sum, count);
     }
+
+    private Span<ComplexF32> SmoothedRow(int index, int length) => _smoothed.AsSpan(index * MaxPairs, length);
 
     /// <summary>Moving average of <paramref name="window"/> pilots, then linear interpolation to every allocated subcarrier, flat beyond the outer pilots of each cluster.</summary>
     private void InterpolateLinear(SharedChannelLayout layout, ReadOnlySpan<ComplexF32> pilots, DmrsConfigurationType type, int delta, int window, Span<ComplexF32> output)
@@ -495,15 +516,35 @@ public sealed class DmrsChannelEstimator
         }
     }
 
-    /// <summary>destination[n] = mean of source over the window centred on n, shortened at the ends.</summary>
+    /// <summary>destination[n] = mean of source over the window centred on n, shortened at the ends (running sum).</summary>
     internal static void MovingAverage(ReadOnlySpan<ComplexF32> source, int window, Span<ComplexF32> destination)
     {
         int half = window / 2;
-        for (int n = 0; n < source.Length; n++)
+        int length = source.Length;
+        if (half == 0 || length <= 1)
         {
-            int lo = Math.Max(0, n - half);
-            int hi = Math.Min(source.Length - 1, n + half);
-            destination[n] = ComplexKernels.Sum(source.Slice(lo, hi - lo + 1)) * (1f / (hi - lo + 1));
+            source.CopyTo(destination);
+            return;
+        }
+
+        // Sum of source[lo..hi], updated as the window slides (a handful of terms, so rounding does not build up).
+        ComplexF32 sum = ComplexF32.Zero;
+        int lo = 0, hi = -1;
+        for (int n = 0; n < length; n++)
+        {
+            int newLo = Math.Max(0, n - half);
+            int newHi = Math.Min(length - 1, n + half);
+            while (hi < newHi)
+            {
+                sum += source[++hi];
+            }
+
+            while (lo < newLo)
+            {
+                sum -= source[lo++];
+            }
+
+            destination[n] = sum * (1f / (newHi - newLo + 1));
         }
     }
 

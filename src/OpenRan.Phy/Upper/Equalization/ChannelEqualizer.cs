@@ -81,9 +81,12 @@ public static class ChannelEqualizer
         int done = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            done = layers == 1
-                ? CombineVector256(received, channel, strides, rxPorts, length, noiseVariance, symbols, postNoise)
-                : SolveVector256(algorithm, received, channel, strides, rxPorts, layers, length, noiseVariance, symbols, postNoise);
+            done = layers switch
+            {
+                1 => CombineVector256(received, channel, strides, rxPorts, length, noiseVariance, symbols, postNoise),
+                2 => SolveTwoLayersVector256(algorithm, received, channel, strides, rxPorts, length, noiseVariance, symbols, postNoise),
+                _ => SolveVector256(algorithm, received, channel, strides, rxPorts, layers, length, noiseVariance, symbols, postNoise),
+            };
         }
 
         EqualizeScalar(algorithm, received, channel, strides, rxPorts, layers, done, length, noiseVariance, symbols, postNoise);
@@ -252,6 +255,74 @@ public static class ChannelEqualizer
             Vector256.ConditionalSelect(valid, numerator * inverse, Vector256<float>.Zero).StoreUnsafe(ref x, (nuint)(2 * i));
             Vector256<float> noise = Vector256.ConditionalSelect(valid, sigma2 * inverse, Vector256.Create(float.PositiveInfinity));
             EvenLanes(noise).StoreUnsafe(ref e, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Two layers: the 2×2 Hermitian inverse in closed form, A = [[a, b], [b*, d]] (a, d real, + σ² for MMSE),
+    /// A⁻¹ = [[d, −b], [−b*, a]]/(ad − |b|²); 4 elements per step. Returns the elements done.
+    /// </summary>
+    private static int SolveTwoLayersVector256(EqualizerAlgorithm algorithm, ReadOnlySpan<ComplexF32> received, ReadOnlySpan<ComplexF32> channel, Strides strides, int rxPorts, int length, float noiseVariance, Span<ComplexF32> symbols, Span<float> postNoise)
+    {
+        ref float y = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(received));
+        ref float h = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(channel));
+        ref float xOut = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
+        ref float eOut = ref MemoryMarshal.GetReference(postNoise);
+        Vector256<float> sigma2 = Vector256.Create(noiseVariance);
+        Vector256<float> regularisation = algorithm == EqualizerAlgorithm.Mmse ? sigma2 : Vector256<float>.Zero;
+        Vector256<float> infinity = Vector256.Create(float.PositiveInfinity);
+        Vector256<float> tiny = Vector256.Create(1e-30f);
+        Vector256<float> minimumGain = Vector256.Create(1e-6f);
+        int i = 0;
+        for (; i <= length - 4; i += 4)
+        {
+            Vector256<float> a = Vector256<float>.Zero, d = Vector256<float>.Zero, b = Vector256<float>.Zero;
+            Vector256<float> c0 = Vector256<float>.Zero, c1 = Vector256<float>.Zero;
+            for (int r = 0; r < rxPorts; r++)
+            {
+                Vector256<float> h0 = Vector256.LoadUnsafe(ref h, (nuint)(2 * (strides.Channel(r, 0) + i)));
+                Vector256<float> h1 = Vector256.LoadUnsafe(ref h, (nuint)(2 * (strides.Channel(r, 1) + i)));
+                Vector256<float> yr = Vector256.LoadUnsafe(ref y, (nuint)(2 * ((r * strides.Received) + i)));
+                a += Norm(h0);
+                d += Norm(h1);
+                b += ComplexSimd.MultiplyConjugate(h1, h0); // Σ h0*·h1
+                c0 += ComplexSimd.MultiplyConjugate(yr, h0);
+                c1 += ComplexSimd.MultiplyConjugate(yr, h1);
+            }
+
+            Vector256<float> trace = a + d;
+            a += regularisation;
+            d += regularisation;
+            Vector256<float> determinant = (a * d) - Norm(b);
+            Vector256<float> valid = Vector256.GreaterThan(determinant, trace * trace * Vector256.Create(1e-6f)) & Vector256.GreaterThan(trace, tiny);
+            Vector256<float> inverse = Vector256<float>.One / Vector256.Max(determinant, tiny);
+
+            // x0 = (d·c0 − b·c1)/det, x1 = (a·c1 − b*·c0)/det.
+            Vector256<float> x0 = ((d * c0) - ComplexSimd.Multiply(b, c1)) * inverse;
+            Vector256<float> x1 = ((a * c1) - ComplexSimd.MultiplyConjugate(c0, b)) * inverse;
+            Vector256<float> e0 = sigma2 * d * inverse;
+            Vector256<float> e1 = sigma2 * a * inverse;
+            Vector256<float> ok0 = valid, ok1 = valid;
+            if (algorithm == EqualizerAlgorithm.Mmse)
+            {
+                Vector256<float> mu0 = Vector256<float>.One - e0;
+                Vector256<float> mu1 = Vector256<float>.One - e1;
+                ok0 &= Vector256.GreaterThan(mu0, minimumGain);
+                ok1 &= Vector256.GreaterThan(mu1, minimumGain);
+                Vector256<float> inverse0 = Vector256<float>.One / Vector256.Max(mu0, minimumGain);
+                Vector256<float> inverse1 = Vector256<float>.One / Vector256.Max(mu1, minimumGain);
+                x0 *= inverse0;
+                x1 *= inverse1;
+                e0 *= inverse0;
+                e1 *= inverse1;
+            }
+
+            Vector256.ConditionalSelect(ok0, x0, Vector256<float>.Zero).StoreUnsafe(ref xOut, (nuint)(2 * i));
+            Vector256.ConditionalSelect(ok1, x1, Vector256<float>.Zero).StoreUnsafe(ref xOut, (nuint)(2 * (strides.Output + i)));
+            EvenLanes(Vector256.ConditionalSelect(ok0, e0, infinity)).StoreUnsafe(ref eOut, (nuint)i);
+            EvenLanes(Vector256.ConditionalSelect(ok1, e1, infinity)).StoreUnsafe(ref eOut, (nuint)(strides.Output + i));
         }
 
         return i;

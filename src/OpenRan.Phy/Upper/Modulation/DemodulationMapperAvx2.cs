@@ -17,10 +17,10 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     /// <summary>The name of this implementation.</summary>
     public const string ImplementationName = "avx2";
 
-    // Per scheme (indexed by ModulationScheme), per axis bit j: the slope and intercept tables as vectors of 8 entries
-    // (interval t sits in vector t/8, lane t%8; tables shorter than 8 are padded with their last entry).
-    private static readonly Vector256<float>[]?[][] s_slopes = BuildVectors(slopes: true);
-    private static readonly Vector256<float>[]?[][] s_intercepts = BuildVectors(slopes: false);
+    // Per scheme (indexed by ModulationScheme): the positive-half slope and intercept tables of every axis bit j as
+    // vectors of 8 entries, [j·blocks + t/8] lane t%8 for interval 2^(m−1) + t; short tables repeat their last entry.
+    private static readonly Vector256<float>[]?[] s_slopes = BuildVectors(slopes: true);
+    private static readonly Vector256<float>[]?[] s_intercepts = BuildVectors(slopes: false);
 
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX2.</exception>
@@ -54,11 +54,15 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     }
 
     /// <summary>Vector part for QAM; returns the number of symbols processed (a multiple of 4).</summary>
+    /// <remarks>
+    /// Gray symmetry halves the tables: the sign bit's LLR is odd in x and the others are even, so everything is looked
+    /// up at |x| in the 2^(m−1) intervals of the positive half and the sign bit's value takes the sign of x.
+    /// </remarks>
     private int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
     {
         QamAxisTable table = SoftDemapping.Table(scheme);
-        Vector256<float>[]?[] slopes = s_slopes[(int)scheme];
-        Vector256<float>[]?[] intercepts = s_intercepts[(int)scheme];
+        Vector256<float>[] slopes = s_slopes[(int)scheme]!;
+        Vector256<float>[] intercepts = s_intercepts[(int)scheme]!;
         int m = table.BitsPerAxis;
         int qm = 2 * m;
         int count = symbols.Length & ~3;
@@ -66,11 +70,13 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
         ref float nv = ref MemoryMarshal.GetReference(noiseVariances);
         ref sbyte dst = ref MemoryMarshal.GetReference(llrs);
         Vector256<float> halfScale = Vector256.Create(table.HalfScale);
-        Vector256<float> center = Vector256.Create((float)(table.IntervalCount / 2));
-        Vector256<float> lastInterval = Vector256.Create((float)(table.IntervalCount - 1));
+        Vector256<float> lastInterval = Vector256.Create((float)((table.IntervalCount / 2) - 1));
         Vector256<float> scale = Vector256.Create(LlrScale);
         Vector256<float> max = Vector256.Create((float)LogLikelihoodRatio.Max);
         Vector256<float> min = Vector256.Create((float)-LogLikelihoodRatio.Max);
+        Vector256<float> signBit = Vector256.Create(-0f);
+        Vector128<float> infinity = Vector128.Create(float.PositiveInfinity);
+        bool twoBlocks = table.IntervalCount > 16;
         Span<Vector256<int>> bits = stackalloc Vector256<int>[5];
         for (int i = 0; i < count; i += 4)
         {
@@ -80,18 +86,26 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
             // Per-symbol factor scale/σ² duplicated onto both lanes of its symbol; non-positive, NaN or infinite σ²
             // (erasures) give 0, as SoftDemapping.InverseNoise does in the scalar code.
             Vector128<float> sigma2 = Vector128.LoadUnsafe(ref nv, (nuint)i);
-            Vector128<float> valid = Vector128.GreaterThan(sigma2, Vector128<float>.Zero) & Vector128.LessThan(sigma2, Vector128.Create(float.PositiveInfinity));
+            Vector128<float> valid = Vector128.GreaterThan(sigma2, Vector128<float>.Zero) & Vector128.LessThan(sigma2, infinity);
             Vector128<float> inverse = Vector128.ConditionalSelect(valid, Vector128<float>.One / sigma2, Vector128<float>.Zero);
             Vector256<float> factor = Vector256.Create(Sse.UnpackLow(inverse, inverse), Sse.UnpackHigh(inverse, inverse)) * scale;
 
-            // Interval index t = clamp(⌊x·norm/2⌋ + 2^(m−1), 0, 2^m − 1), as float then int (exact, small integers).
-            Vector256<float> t = Vector256.Min(Vector256.Max(Vector256.Floor(values * halfScale) + center, Vector256<float>.Zero), lastInterval);
-            Vector256<int> index = Vector256.ConvertToInt32(t);
+            // Interval of |x| in the positive half: t = min(⌊|x|·norm/2⌋, 2^(m−1) − 1).
+            Vector256<float> magnitude = Vector256.AndNot(values, signBit);
+            Vector256<int> index = Vector256.ConvertToInt32(Vector256.Min(Vector256.Floor(magnitude * halfScale), lastInterval));
+            Vector256<float> sign = Vector256.LessThan(values, Vector256<float>.Zero) & signBit;
             for (int j = 0; j < m; j++)
             {
-                // σ²-free LLR = slope[t]·x + intercept[t], then ·scale/σ², rounded half to even and clamped to ±120.
-                Vector256<float> llr = ((Lookup(slopes[j]!, index) * values) + Lookup(intercepts[j]!, index)) * factor;
-                llr = Vector256.Min(Vector256.Max(Vector256.Round(llr), min), max);
+                // σ²-free LLR = slope[t]·|x| + intercept[t] (sign of x applied to the sign bit j = 0), then ·scale/σ²,
+                // rounded half to even and clamped to ±120.
+                Vector256<float> slope = Lookup(slopes, intercepts, j, index, twoBlocks, out Vector256<float> intercept);
+                Vector256<float> llr = (slope * magnitude) + intercept;
+                if (j == 0)
+                {
+                    llr ^= sign;
+                }
+
+                llr = Vector256.Min(Vector256.Max(Vector256.Round(llr * factor), min), max);
                 bits[j] = Vector256.ConvertToInt32(llr);
             }
 
@@ -101,20 +115,22 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
         return count;
     }
 
-    /// <summary>table[index] per lane for a table of up to 32 entries held as 8-entry vectors.</summary>
+    /// <summary>slope and intercept of axis bit j at interval index (per lane), from one or two 8-entry blocks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Lookup(Vector256<float>[] table, Vector256<int> index)
+    private static Vector256<float> Lookup(Vector256<float>[] slopes, Vector256<float>[] intercepts, int j, Vector256<int> index, bool twoBlocks, out Vector256<float> intercept)
     {
-        // vpermps uses the low 3 bits of each index; higher bits select the 8-entry block.
-        Vector256<float> result = Avx2.PermuteVar8x32(table[0], index);
-        for (int block = 1; block < table.Length; block++)
+        // vpermps uses the low 3 bits of each index; with 16 intervals bit 3 selects the block.
+        int block = twoBlocks ? 2 * j : j;
+        Vector256<float> slope = Avx2.PermuteVar8x32(slopes[block], index);
+        intercept = Avx2.PermuteVar8x32(intercepts[block], index);
+        if (twoBlocks)
         {
-            Vector256<float> candidate = Avx2.PermuteVar8x32(table[block], index);
-            Vector256<float> inBlock = Vector256.GreaterThanOrEqual(index, Vector256.Create(8 * block)).AsSingle();
-            result = Vector256.ConditionalSelect(inBlock, candidate, result);
+            Vector256<float> upper = Vector256.GreaterThan(index, Vector256.Create(7)).AsSingle();
+            slope = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(slopes[block + 1], index), slope);
+            intercept = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(intercepts[block + 1], index), intercept);
         }
 
-        return result;
+        return slope;
     }
 
     /// <summary>
@@ -167,40 +183,37 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
         }
     }
 
-    private static Vector256<float>[]?[][] BuildVectors(bool slopes)
+    private static Vector256<float>[]?[] BuildVectors(bool slopes)
     {
-        var all = new Vector256<float>[]?[Enum.GetValues<ModulationScheme>().Length][];
+        var all = new Vector256<float>[]?[Enum.GetValues<ModulationScheme>().Length];
         foreach (ModulationScheme scheme in Enum.GetValues<ModulationScheme>())
         {
-            int qm = scheme.BitsPerSymbol();
-            if (qm < 2)
+            if (scheme.BitsPerSymbol() < 2)
             {
-                all[(int)scheme] = [];
                 continue;
             }
 
+            // Positive half of the table (intervals 2^(m−1) .. 2^m − 1), in blocks of 8, padded with the last entry.
             QamAxisTable table = SoftDemapping.Table(scheme);
-            var perBit = new Vector256<float>[]?[table.BitsPerAxis];
+            int half = table.IntervalCount / 2;
+            int blocks = (half + 7) / 8;
+            var vectors = new Vector256<float>[table.BitsPerAxis * blocks];
+            var lanes = new float[8];
             for (int j = 0; j < table.BitsPerAxis; j++)
             {
                 float[] source = slopes ? table.Slopes[j] : table.Intercepts[j];
-                int blocks = (source.Length + 7) / 8;
-                var vectors = new Vector256<float>[blocks];
-                var lanes = new float[8];
                 for (int b = 0; b < blocks; b++)
                 {
                     for (int lane = 0; lane < 8; lane++)
                     {
-                        lanes[lane] = source[Math.Min((8 * b) + lane, source.Length - 1)];
+                        lanes[lane] = source[half + Math.Min((8 * b) + lane, half - 1)];
                     }
 
-                    vectors[b] = Vector256.Create(lanes);
+                    vectors[(j * blocks) + b] = Vector256.Create(lanes);
                 }
-
-                perBit[j] = vectors;
             }
 
-            all[(int)scheme] = perBit;
+            all[(int)scheme] = vectors;
         }
 
         return all;

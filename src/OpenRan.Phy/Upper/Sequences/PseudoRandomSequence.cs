@@ -1,5 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Sequences;
@@ -104,10 +107,33 @@ public sealed class PseudoRandomSequence
     /// Descrambles soft bits: computes destination[i] = c(n + i) = 1 ? −source[i] : source[i] (int8 LLRs; −128 maps to 127).
     /// The spans may be the same.
     /// </summary>
+    /// <remarks>
+    /// With AVX2, 32 values per step: the 32 sequence bits are broadcast, each byte lane picks its byte (vpshufb) and
+    /// tests its bit, giving a 0/−1 mask m; destination = m ? −max(source, −127) : source. The scalar loop below is the
+    /// reference and handles the tail.
+    /// </remarks>
     public void ApplySigns(ReadOnlySpan<sbyte> source, Span<sbyte> destination)
     {
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
-        for (int i = 0; i < source.Length; i += 8)
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref sbyte src = ref MemoryMarshal.GetReference(source);
+            ref sbyte dst = ref MemoryMarshal.GetReference(destination);
+            // Byte lane j of each 128-bit half selects byte j/8 of the broadcast word (lane 1 holds the same bytes).
+            Vector256<byte> select = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+            Vector256<byte> bit = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+            Vector256<sbyte> floor = Vector256.Create((sbyte)-127);
+            for (; i <= source.Length - 32; i += 32)
+            {
+                Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
+                Vector256<sbyte> mask = Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit).AsSByte();
+                Vector256<sbyte> value = Vector256.LoadUnsafe(ref src, (nuint)i);
+                Vector256.ConditionalSelect(mask, -Vector256.Max(value, floor), value).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < source.Length; i += 8)
         {
             int n = Math.Min(8, source.Length - i);
             uint c = Next(n);
