@@ -7,4 +7,8 @@ public static class Categories
     public const string Chain = "Chain";
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
+    public const string Modulation = "Modulation";
+    public const string Equalization = "Equalization";
+    public const string Pdsch = "Pdsch";
+    public const string Pusch = "Pusch";
 }

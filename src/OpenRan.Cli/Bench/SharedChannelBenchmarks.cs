@@ -153,47 +153,36 @@ internal static class SharedChannelBenchmarks
             int carrier = Math.Max(prb, 273);
             var dmrs = new DmrsConfiguration { AdditionalPosition = 1, Ports = [.. Enumerable.Range(0, layers)] };
             var grid = new ResourceGrid(Math.Max(rx, layers), 14, carrier * 12);
+            var received = new ResourceGrid(rx, 14, carrier * 12);
             Action operation;
             int g;
             if (_downlink)
             {
                 var configuration = new PdschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, Dmrs = dmrs };
                 var modulator = new PdschModulator(layers);
+                var demodulator = _receive ? new PdschDemodulator(rx, layers) : null;
                 g = modulator.CodewordLength(configuration);
                 byte[] bits = RandomBits(g);
+                var llrs = new sbyte[g];
                 modulator.Modulate(configuration, bits, 0, grid);
-                if (_receive)
-                {
-                    var received = new ResourceGrid(rx, 14, carrier * 12);
-                    CopyToReceivePorts(grid, received, rx);
-                    var demodulator = new PdschDemodulator(rx, layers);
-                    var llrs = new sbyte[g];
-                    operation = () => demodulator.Demodulate(configuration, received, 0, llrs);
-                }
-                else
-                {
-                    operation = () => modulator.Modulate(configuration, bits, 0, grid);
-                }
+                CopyToReceivePorts(grid, received, rx);
+                operation = demodulator is null
+                    ? () => modulator.Modulate(configuration, bits, 0, grid)
+                    : () => demodulator.Demodulate(configuration, received, 0, llrs);
             }
             else
             {
                 var configuration = new PuschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, AntennaPortCount = layers, Dmrs = dmrs };
                 var modulator = new PuschModulator(layers);
+                var demodulator = _receive ? new PuschDemodulator(rx, layers) : null;
                 g = modulator.CodewordLength(configuration);
                 byte[] bits = RandomBits(g);
+                var llrs = new sbyte[g];
                 modulator.Modulate(configuration, bits, 0, grid);
-                if (_receive)
-                {
-                    var received = new ResourceGrid(rx, 14, carrier * 12);
-                    CopyToReceivePorts(grid, received, rx);
-                    var demodulator = new PuschDemodulator(rx, layers);
-                    var llrs = new sbyte[g];
-                    operation = () => demodulator.Demodulate(configuration, received, 0, llrs);
-                }
-                else
-                {
-                    operation = () => modulator.Modulate(configuration, bits, 0, grid);
-                }
+                CopyToReceivePorts(grid, received, rx);
+                operation = demodulator is null
+                    ? () => modulator.Modulate(configuration, bits, 0, grid)
+                    : () => demodulator.Demodulate(configuration, received, 0, llrs);
             }
 
             return new PreparedBenchmark(

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 using OpenRan.Conformance.Cases;
@@ -20,30 +19,19 @@ namespace OpenRan.Conformance.Checks;
 /// <c>layermap_out</c>, and the grid of every layer must equal <c>fd_slot_data</c> within 1e-5 (DM-RS elements compared
 /// after the dataset's documented amplitude conversion, <see cref="MatlabPdschCase.DmrsScaleToMatlab"/>).
 /// </summary>
-public sealed class PdschGridCheck : IConformanceCheck
+public sealed class PdschGridCheck : MatlabPdschCheck
 {
     /// <summary>Complex tolerance, relative to the largest reference magnitude.</summary>
     public const double Tolerance = 1e-5;
 
-    private readonly string _folder;
-
     /// <summary>Creates the check for one folder of <c>py5gphy_matlab/pdsch</c> (<c>pdsch</c> or <c>pdsch_short</c>).</summary>
-    public PdschGridCheck(string folder) => _folder = folder;
+    public PdschGridCheck(string folder)
+        : base(folder, "grid", "PDSCH codeword → layers → grid, DM-RS (TS 38.211 §7.3.1, §7.4.1.1)")
+    {
+    }
 
     /// <inheritdoc />
-    public string Category => _folder == "pdsch" ? "pdsch-grid" : $"{_folder.Replace('_', '-')}-grid";
-
-    /// <inheritdoc />
-    public string Description => $"PDSCH codeword → layers → grid, DM-RS ({_folder}; TS 38.211 §7.3.1, §7.4.1.1)";
-
-    /// <inheritdoc />
-    public string RelativeFolder => $"py5gphy_matlab/pdsch/{_folder}";
-
-    /// <inheritdoc />
-    public IEnumerable<string> EnumerateCases(string folder) => ConformanceRunner.FilesIn(folder, "*.mat");
-
-    /// <inheritdoc />
-    public CaseResult Run(string caseId)
+    public override CaseResult Run(string caseId)
     {
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Numerics;
 using OpenRan.Conformance.Cases;
 using OpenRan.Conformance.Runner;
@@ -17,30 +16,19 @@ namespace OpenRan.Conformance.Checks;
 /// (channel estimation, MMSE, demapping, descrambling); the hard decisions of the codeword LLRs must equal
 /// <c>RM_out</c> bit for bit.
 /// </summary>
-public sealed class PdschReceiveCheck : IConformanceCheck
+public sealed class PdschReceiveCheck : MatlabPdschCheck
 {
     /// <summary>The noisy SNR, dB.</summary>
     public const double SnrDb = 30;
 
-    private readonly string _folder;
-
     /// <summary>Creates the check for one folder of <c>py5gphy_matlab/pdsch</c>.</summary>
-    public PdschReceiveCheck(string folder) => _folder = folder;
+    public PdschReceiveCheck(string folder)
+        : base(folder, "receive", "PDSCH grid → codeword LLRs, noiseless and 30 dB (TS 38.211 §7.3.1 inverted)")
+    {
+    }
 
     /// <inheritdoc />
-    public string Category => _folder == "pdsch" ? "pdsch-receive" : $"{_folder.Replace('_', '-')}-receive";
-
-    /// <inheritdoc />
-    public string Description => $"PDSCH grid → codeword LLRs, noiseless and 30 dB ({_folder}; TS 38.211 §7.3.1 inverted)";
-
-    /// <inheritdoc />
-    public string RelativeFolder => $"py5gphy_matlab/pdsch/{_folder}";
-
-    /// <inheritdoc />
-    public IEnumerable<string> EnumerateCases(string folder) => ConformanceRunner.FilesIn(folder, "*.mat");
-
-    /// <inheritdoc />
-    public CaseResult Run(string caseId)
+    public override CaseResult Run(string caseId)
     {
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;

@@ -1,10 +1,9 @@
-using System;
-using System.Collections.Generic;
 using OpenRan.Conformance.Cases;
 using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 
 namespace OpenRan.Conformance.Checks;
 
@@ -17,46 +16,25 @@ namespace OpenRan.Conformance.Checks;
 /// demapping, DM-RS and precoding against Sionna but not the data-element order and scrambling on their own; those are
 /// checked against MATLAB by <c>pdsch-grid</c> (shared mapping code) and, from the transport block, by the chain check.
 /// </summary>
-public sealed class PuschTransmitterReceiveCheck : IConformanceCheck
+public sealed class PuschTransmitterReceiveCheck : SionnaPuschTransmitterCheck
 {
     /// <summary>The noisy SNR, dB.</summary>
     public const double SnrDb = 30;
 
-    /// <summary>Grid tolerance (README §1.8).</summary>
-    public const double Tolerance = 1e-6;
+    /// <inheritdoc />
+    public override string Category => "pusch-transmitter-receive";
 
     /// <inheritdoc />
-    public string Category => "pusch-transmitter-receive";
+    public override string Description => "Sionna PUSCH grids → codeword → grid again, noiseless and 30 dB (TS 38.211 §6.3.1)";
 
     /// <inheritdoc />
-    public string Description => "Sionna PUSCH grids → codeword → grid again, noiseless and 30 dB (TS 38.211 §6.3.1)";
-
-    /// <inheritdoc />
-    public string RelativeFolder => "sionna/nr/pusch_transmitter";
-
-    /// <inheritdoc />
-    public IEnumerable<string> EnumerateCases(string folder) => ConformanceRunner.FilesIn(folder, "*.json");
-
-    /// <inheritdoc />
-    public CaseResult Run(string caseId)
+    public override CaseResult Run(string caseId)
     {
         SionnaPuschCase vector = SionnaPuschCase.Load(caseId);
         PuschConfiguration configuration = vector.Configuration;
         int ports = configuration.AntennaPortCount;
         int k = configuration.NSizeGrid * NrConstants.SubcarriersPerRb;
-        var reference = new ResourceGrid(ports, 14, k);
-        for (int p = 0; p < ports; p++)
-        {
-            for (int l = 0; l < 14; l++)
-            {
-                Span<ComplexF32> row = reference.Symbol(p, l);
-                for (int i = 0; i < k; i++)
-                {
-                    row[i] = ComplexF32.FromComplex(vector.Grid(p, l, i));
-                }
-            }
-        }
-
+        ResourceGrid reference = ReferenceGrid(vector);
         var demodulator = new PuschDemodulator(ports, configuration.LayerCount);
         var modulator = new PuschModulator(configuration.LayerCount);
         var received = new ResourceGrid(ports, 14, k);
@@ -67,24 +45,13 @@ public sealed class PuschTransmitterReceiveCheck : IConformanceCheck
         foreach (double snr in (double[])[double.PositiveInfinity, SnrDb])
         {
             TestChannel.Apply(reference, snr, seed: 7, received);
-            var measurements = demodulator.Demodulate(configuration, received, vector.Slot, llrs);
+            SharedChannelMeasurements measurements = demodulator.Demodulate(configuration, received, vector.Slot, llrs);
             LogLikelihoodRatio.HardDecision(llrs, bits);
             modulator.Modulate(configuration, bits, vector.Slot, regenerated);
-            for (int p = 0; p < ports; p++)
+            string? diff = FirstDifference(vector, regenerated, (_, _) => true);
+            if (diff is not null)
             {
-                for (int l = 0; l < 14; l++)
-                {
-                    ReadOnlySpan<ComplexF32> row = regenerated.Symbol(p, l);
-                    for (int i = 0; i < k; i++)
-                    {
-                        System.Numerics.Complex expected = vector.Grid(p, l, i);
-                        double error = (new System.Numerics.Complex(row[i].Re, row[i].Im) - expected).Magnitude;
-                        if (error > Tolerance)
-                        {
-                            return CaseResult.Fail($"SNR {snr} dB: port {p}, symbol {l}, subcarrier {i}: {row[i]}, expected {expected} (|error| {error:G3}; {measurements})");
-                        }
-                    }
-                }
+                return CaseResult.Fail($"SNR {snr} dB: {diff} ({measurements})");
             }
 
             detail = $"SINR {measurements.SinrDb:F1} dB, EVM {measurements.EvmPercent:F2} % at {snr} dB";

@@ -1,5 +1,4 @@
 using System;
-using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
@@ -13,34 +12,19 @@ namespace OpenRan.Phy.Upper.Channels.Pusch;
 /// and descrambling (TS 38.211 §6.3.1 inverted). The LLRs feed the UL-SCH rate dematcher (TS 38.212 §6.2.5).
 /// </summary>
 /// <remarks>Buffers sized at construction; steady-state demodulation allocates nothing. Not thread-safe.</remarks>
-public sealed class PuschDemodulator
+public sealed class PuschDemodulator : SharedChannelSlotProcessor<PuschConfiguration>
 {
     private readonly SharedChannelDemodulator _core;
-    private readonly LayoutCache _layouts = new();
 
-    /// <summary>Creates a demodulator for up to <paramref name="maxRxPorts"/> receive ports and <paramref name="maxLayers"/> layers.</summary>
+    /// <summary>Creates a demodulator for up to <paramref name="maxRxPorts"/> receive ports (1..8) and <paramref name="maxLayers"/> layers.</summary>
     public PuschDemodulator(int maxRxPorts = 4, int maxLayers = 4, SharedChannelReceiverOptions? options = null)
-    {
-        ThrowHelper.ThrowIfOutside(maxRxPorts, 1, 8);
-        ThrowHelper.ThrowIfOutside(maxLayers, 1, 4);
-        _core = new SharedChannelDemodulator(maxRxPorts, maxLayers, options ?? new SharedChannelReceiverOptions());
-    }
+        : base(maxLayers) => _core = new SharedChannelDemodulator(maxRxPorts, maxLayers, options ?? new SharedChannelReceiverOptions());
 
     /// <summary>The channel estimate of the last demodulated slot.</summary>
     public ChannelEstimate ChannelEstimate => _core.Estimate;
 
     /// <summary>The soft demapper in use.</summary>
     public IDemodulationMapper Demapper => _core.Demapper;
-
-    /// <summary>The layout of a configuration (validated and cached).</summary>
-    public SharedChannelLayout Layout(PuschConfiguration configuration) => _layouts.Get(configuration);
-
-    /// <summary>G, the number of codeword LLRs of a configuration.</summary>
-    public int CodewordLength(PuschConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return Layout(configuration).DataResourceElementCount * configuration.LayerCount * configuration.Modulation.BitsPerSymbol();
-    }
 
     /// <summary>Demodulates one slot.</summary>
     /// <param name="configuration">The PUSCH configuration.</param>
@@ -49,10 +33,8 @@ public sealed class PuschDemodulator
     /// <param name="llrs">Receives the G descrambled codeword LLRs (int8, positive favours 0).</param>
     public SharedChannelMeasurements Demodulate(PuschConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(received);
-        SharedChannelLayout layout = _layouts.Get(configuration);
-        ThrowHelper.ThrowIfOutside(slot, 0, configuration.SlotsPerFrame - 1);
+        SharedChannelLayout layout = Prepare(configuration, slot);
         return _core.Demodulate(received, configuration, layout, slot, configuration.ScramblingCInit, configuration.TransformPrecoding, configuration.TransformPrecodingDmrs, configuration.Pi2BpskDmrs, llrs);
     }
 }

@@ -3,7 +3,6 @@ using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Mimo;
-using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.TransformPrecoding;
 
 namespace OpenRan.Phy.Upper.Channels.Pusch;
@@ -14,54 +13,32 @@ namespace OpenRan.Phy.Upper.Channels.Pusch;
 /// around DM-RS (§6.4.1.1), PT-RS (§6.4.1.2) and reserved resources; the DM-RS and PT-RS are precoded with the data.
 /// </summary>
 /// <remarks>Scratch is sized at construction for the largest slot; steady-state processing allocates nothing. Not thread-safe.</remarks>
-public sealed class PuschModulator
+public sealed class PuschModulator : SharedChannelSlotProcessor<PuschConfiguration>
 {
     private readonly SharedChannelModulator _modulator;
     private readonly SharedChannelReferenceSignals _referenceSignals = new();
     private readonly TransformPrecoder _transformPrecoder = new();
-    private readonly LayoutCache _layouts = new();
     private readonly ResourceGrid _layerGrid;
     private readonly ComplexF32[] _precoded;
 
     /// <summary>Creates a modulator for up to <paramref name="maxLayers"/> layers.</summary>
     public PuschModulator(int maxLayers = 4)
+        : base(maxLayers)
     {
-        ThrowHelper.ThrowIfOutside(maxLayers, 1, 4);
-        MaxLayers = maxLayers;
         _modulator = new SharedChannelModulator(maxLayers);
         _layerGrid = new ResourceGrid(maxLayers, NrConstants.SymbolsPerSlotNormalCp, NrConstants.MaxPrb * NrConstants.SubcarriersPerRb);
         _precoded = new ComplexF32[SharedChannelDataMapper.MaxResourceElementsPerLayer];
     }
 
-    /// <summary>Largest number of layers.</summary>
-    public int MaxLayers { get; }
-
-    /// <summary>The layout of a configuration (validated and cached).</summary>
-    public SharedChannelLayout Layout(PuschConfiguration configuration) => _layouts.Get(configuration);
-
-    /// <summary>G, the number of coded bits the configuration carries (UL-SCH only).</summary>
-    public int CodewordLength(PuschConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return Layout(configuration).DataResourceElementCount * configuration.LayerCount * configuration.Modulation.BitsPerSymbol();
-    }
-
     /// <summary>Maps a codeword of G bits onto <paramref name="grid"/>, reconfigured (and cleared) to the antenna ports and carrier.</summary>
     /// <param name="configuration">The PUSCH configuration.</param>
-    /// <param name="codeword">The codeword bits (0/1), length <see cref="CodewordLength"/>.</param>
+    /// <param name="codeword">The codeword bits (0/1), length <see cref="SharedChannelSlotProcessor{T}.CodewordLength"/>.</param>
     /// <param name="slot">n_s,f^μ, the slot number within the frame.</param>
     /// <param name="grid">Receives the antenna ports: <see cref="PuschConfiguration.AntennaPortCount"/> ports.</param>
     public void Modulate(PuschConfiguration configuration, ReadOnlySpan<byte> codeword, int slot, ResourceGrid grid)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(grid);
-        SharedChannelLayout layout = _layouts.Get(configuration);
-        ThrowHelper.ThrowIfOutside(slot, 0, configuration.SlotsPerFrame - 1);
-        if (configuration.LayerCount > MaxLayers)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(configuration), configuration.LayerCount, $"at most {MaxLayers} layers for this modulator");
-        }
-
+        SharedChannelLayout layout = Prepare(configuration, slot);
         SharedChannelModulator.ThrowIfWrongLength(codeword.Length, layout, configuration.Modulation, configuration.LayerCount);
         PrecodingMatrix precoding = configuration.Precoding;
         int layers = configuration.LayerCount;

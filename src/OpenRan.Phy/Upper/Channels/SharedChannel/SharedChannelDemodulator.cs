@@ -39,6 +39,7 @@ internal sealed class SharedChannelDemodulator
 
     public SharedChannelDemodulator(int maxRxPorts, int maxLayers, SharedChannelReceiverOptions options)
     {
+        ThrowHelper.ThrowIfOutside(maxRxPorts, 1, 8);
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
         if (problems.Count > 0)

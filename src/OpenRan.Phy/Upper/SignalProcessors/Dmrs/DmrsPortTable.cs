@@ -172,18 +172,7 @@ public static class DmrsSymbolPositions
         if (mapping == SchMappingType.A)
         {
             // Table 7.4.1.1.2-3, PDSCH mapping type A, l_d = 3..14.
-            return (ld, pos) switch
-            {
-                (< 3, _) => [-1],
-                (_, 0) or (<= 7, _) => [0],
-                (8 or 9, _) => [7],
-                (10 or 11, 1) or (12, 1) => [9],
-                (10 or 11, _) or (12, 2) => [6, 9],
-                (12, _) => [5, 8, 11],
-                (_, 1) => [11],
-                (_, 2) => [7, 11],
-                _ => [5, 8, 11],
-            };
+            return SingleTypeA(ld, pos, minimumDuration: 3);
         }
 
         // Table 7.4.1.1.2-3, PDSCH mapping type B, l_d = 2..13.
@@ -210,18 +199,7 @@ public static class DmrsSymbolPositions
         if (mapping == SchMappingType.A)
         {
             // Table 6.4.1.1.3-3, PUSCH mapping type A, l_d = 4..14.
-            return (ld, pos) switch
-            {
-                (< 4, _) => [-1],
-                (_, 0) or (<= 7, _) => [0],
-                (8 or 9, _) => [7],
-                (10 or 11 or 12, 1) => [9],
-                (10 or 11, _) or (12, 2) => [6, 9],
-                (12, _) => [5, 8, 11],
-                (_, 1) => [11],
-                (_, 2) => [7, 11],
-                _ => [5, 8, 11],
-            };
+            return SingleTypeA(ld, pos, minimumDuration: 4);
         }
 
         // Table 6.4.1.1.3-3, PUSCH mapping type B, l_d = 1..14.
@@ -240,53 +218,58 @@ public static class DmrsSymbolPositions
         };
     }
 
+    /// <summary>Mapping type A, single-symbol: Tables 7.4.1.1.2-3 and 6.4.1.1.3-3 agree from their first duration on.</summary>
+    private static ReadOnlySpan<int> SingleTypeA(int ld, int pos, int minimumDuration) => (ld, pos) switch
+    {
+        _ when ld < minimumDuration => [-1],
+        (_, 0) or (<= 7, _) => [0],
+        (8 or 9, _) => [7],
+        (10 or 11 or 12, 1) => [9],
+        (10 or 11, _) or (12, 2) => [6, 9],
+        (12, _) => [5, 8, 11],
+        (_, 1) => [11],
+        (_, 2) => [7, 11],
+        _ => [5, 8, 11],
+    };
+
     private static ReadOnlySpan<int> DoubleDownlink(SchMappingType mapping, int ld, int pos)
     {
         if (mapping == SchMappingType.A)
         {
-            // Table 7.4.1.1.2-4, PDSCH mapping type A, l_d = 4..14.
-            return (ld, pos) switch
-            {
-                (< 4, _) => [-1],
-                (_, 0) or (<= 9, _) => [0],
-                (<= 12, _) => [8],
-                _ => [10],
-            };
+            return DoubleTypeA(ld, pos);
         }
 
         // Table 7.4.1.1.2-4, PDSCH mapping type B, l_d = 5..13.
-        return (ld, pos) switch
-        {
-            (< 5, _) => [-1],
-            (_, 0) or (<= 7, _) => [0],
-            (<= 9, _) => [5],
-            (<= 11, _) => [7],
-            _ => [8],
-        };
+        return DoubleTypeB(ld, pos, last: 8);
     }
 
     private static ReadOnlySpan<int> DoubleUplink(SchMappingType mapping, int ld, int pos)
     {
         if (mapping == SchMappingType.A)
         {
-            // Table 6.4.1.1.3-4, PUSCH mapping type A, l_d = 4..14.
-            return (ld, pos) switch
-            {
-                (< 4, _) => [-1],
-                (_, 0) or (<= 9, _) => [0],
-                (<= 12, _) => [8],
-                _ => [10],
-            };
+            return DoubleTypeA(ld, pos);
         }
 
         // Table 6.4.1.1.3-4, PUSCH mapping type B, l_d = 5..14.
-        return (ld, pos) switch
-        {
-            (< 5, _) => [-1],
-            (_, 0) or (<= 7, _) => [0],
-            (<= 9, _) => [5],
-            (<= 11, _) => [7],
-            _ => [9],
-        };
+        return DoubleTypeB(ld, pos, last: 9);
     }
+
+    /// <summary>Mapping type A, double-symbol (Tables 7.4.1.1.2-4 and 6.4.1.1.3-4 agree), l_d = 4..14.</summary>
+    private static ReadOnlySpan<int> DoubleTypeA(int ld, int pos) => (ld, pos) switch
+    {
+        (< 4, _) => [-1],
+        (_, 0) or (<= 9, _) => [0],
+        (<= 12, _) => [8],
+        _ => [10],
+    };
+
+    /// <summary>Mapping type B, double-symbol: l0, then 5 (l_d 8–9), 7 (l_d 10–11), then <paramref name="last"/>.</summary>
+    private static ReadOnlySpan<int> DoubleTypeB(int ld, int pos, int last) => (ld, pos) switch
+    {
+        (< 5, _) => [-1],
+        (_, 0) or (<= 7, _) => [0],
+        (<= 9, _) => [5],
+        (<= 11, _) => [7],
+        _ => last == 8 ? [8] : [9],
+    };
 }

@@ -1,0 +1,175 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using OpenRan.Dsp;
+using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Equalization;
+using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
+
+namespace OpenRan.Benchmarks.Phy;
+
+/// <summary>
+/// Soft demapping of a full 273-PRB, 12-data-symbol slot (39,312 symbols) with per-symbol noise variance; throughput
+/// in LLRs = symbols × Q_m per second.
+/// </summary>
+[BenchmarkCategory(Categories.Kernel, Categories.Modulation)]
+public class SoftDemapperBenchmarks
+{
+    private const int Symbols = 273 * 12 * 12;
+    private ComplexF32[] _symbols = [];
+    private float[] _noise = [];
+    private sbyte[] _llrs = [];
+    private IDemodulationMapper _mapper = null!;
+
+    [Params(ModulationScheme.Qpsk, ModulationScheme.Qam64, ModulationScheme.Qam256)]
+    public ModulationScheme Scheme { get; set; }
+
+    [Params("generic", "auto")]
+    public string Implementation { get; set; } = "auto";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        int qm = Scheme.BitsPerSymbol();
+        byte[] bits = [.. Enumerable.Range(0, Symbols * qm).Select(_ => (byte)random.Next(2))];
+        _symbols = new ComplexF32[Symbols];
+        ModulationMapper.Map(bits, Scheme, _symbols);
+        _noise = [.. Enumerable.Range(0, Symbols).Select(_ => 0.001f + (random.NextSingle() * 0.001f))];
+        _llrs = new sbyte[bits.Length];
+        _mapper = DemodulationMapperFactory.Create(Implementation);
+    }
+
+    [Benchmark]
+    public sbyte Demodulate()
+    {
+        _mapper.Demodulate(_symbols, _noise, Scheme, _llrs);
+        return _llrs[0];
+    }
+}
+
+/// <summary>Per-element MMSE equalization of 39,312 resource elements (a 273-PRB slot) for 1×1, 2×2 and 4×4.</summary>
+[BenchmarkCategory(Categories.Kernel, Categories.Equalization)]
+public class ChannelEqualizerBenchmarks
+{
+    private const int Length = 273 * 12 * 12;
+    private ComplexF32[] _y = [];
+    private ComplexF32[] _h = [];
+    private ComplexF32[] _x = [];
+    private float[] _e = [];
+
+    [Params(1, 2, 4)]
+    public int Layers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(7);
+        _y = [.. Enumerable.Range(0, Layers * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
+        _h = [.. Enumerable.Range(0, Layers * Layers * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
+        _x = new ComplexF32[Layers * Length];
+        _e = new float[Layers * Length];
+    }
+
+    [Benchmark]
+    public ComplexF32 Mmse()
+    {
+        ChannelEqualizer.Equalize(EqualizerAlgorithm.Mmse, _y, Length, _h, Layers * Length, Length, Layers, Layers, Length, 0.01f, _x, _e, Length);
+        return _x[0];
+    }
+}
+
+/// <summary>
+/// PDSCH codeword → grid for a full slot: 273 PRB at 30 kHz, 256QAM, 1 layer, DM-RS type 1 with one additional
+/// position (the physical-channel part of the PDSCH transmit budget; must allocate 0 B).
+/// </summary>
+[BenchmarkCategory(Categories.Slot, Categories.Pdsch)]
+public class PdschModulatorBenchmarks
+{
+    private readonly PdschModulator _modulator = new(1);
+    private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
+    private PdschConfiguration _configuration = null!;
+    private byte[] _codeword = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _configuration = FullSlot.Pdsch;
+        _codeword = FullSlot.RandomBits(_modulator.CodewordLength(_configuration), new Random(3));
+    }
+
+    [Benchmark]
+    public ComplexF32 Modulate()
+    {
+        _modulator.Modulate(_configuration, _codeword, 0, _grid);
+        return _grid[0, 3, 100];
+    }
+}
+
+/// <summary>
+/// PUSCH grid → descrambled codeword LLRs for a full slot: 273 PRB at 30 kHz, 256QAM, 1 layer, 1 receive port (the
+/// demodulation part of the PUSCH receive budget, before rate dematching and LDPC; must allocate 0 B).
+/// </summary>
+[BenchmarkCategory(Categories.Slot, Categories.Pusch)]
+public class PuschDemodulatorBenchmarks
+{
+    private readonly PuschDemodulator _demodulator = new(1, 1);
+    private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
+    private PuschConfiguration _configuration = null!;
+    private sbyte[] _llrs = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _configuration = FullSlot.Pusch;
+        var modulator = new PuschModulator(1);
+        var random = new Random(4);
+        byte[] codeword = FullSlot.RandomBits(modulator.CodewordLength(_configuration), random);
+        modulator.Modulate(_configuration, codeword, 0, _grid);
+        Span<ComplexF32> all = _grid.Port(0);
+        for (int i = 0; i < all.Length; i++)
+        {
+            all[i] += new ComplexF32((random.NextSingle() - 0.5f) * 0.01f, (random.NextSingle() - 0.5f) * 0.01f);
+        }
+
+        _llrs = new sbyte[codeword.Length];
+    }
+
+    [Benchmark]
+    public sbyte Demodulate()
+    {
+        _demodulator.Demodulate(_configuration, _grid, 0, _llrs);
+        return _llrs[0];
+    }
+}
+
+/// <summary>The full-slot configurations of the slot benchmarks: 273 PRB at 30 kHz, 256QAM, 1 layer, DM-RS type 1 with one additional position.</summary>
+internal static class FullSlot
+{
+    private static readonly DmrsConfiguration s_dmrs = new() { AdditionalPosition = 1, Ports = [0] };
+
+    public static PdschConfiguration Pdsch { get; } = new()
+    {
+        Numerology = 1,
+        NSizeGrid = 273,
+        NSizeBwp = 273,
+        PrbSet = [.. Enumerable.Range(0, 273)],
+        Modulation = ModulationScheme.Qam256,
+        Dmrs = s_dmrs,
+    };
+
+    public static PuschConfiguration Pusch { get; } = new()
+    {
+        Numerology = 1,
+        NSizeGrid = 273,
+        NSizeBwp = 273,
+        PrbSet = [.. Enumerable.Range(0, 273)],
+        Modulation = ModulationScheme.Qam256,
+        Dmrs = s_dmrs,
+    };
+
+    public static byte[] RandomBits(int count, Random random) => [.. Enumerable.Range(0, count).Select(_ => (byte)random.Next(2))];
+}
