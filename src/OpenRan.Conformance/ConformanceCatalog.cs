@@ -28,5 +28,6 @@ public static class ConformanceCatalog
         new PdschReceiveCheck("pdsch"),
         new PdschReceiveCheck("pdsch_short"),
         new PuschTransmitterReceiveCheck(),
+        new UlschWithoutUciCheck(),
     ];
 }
