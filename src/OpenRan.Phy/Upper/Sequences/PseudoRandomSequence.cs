@@ -32,6 +32,12 @@ public sealed class PseudoRandomSequence
     /// <summary>For each byte value, its eight bits LSB first as eight 0/1 bytes, little-endian in a ulong.</summary>
     private static readonly ulong[] s_lsbFirstUnpack = BuildUnpackTable();
 
+    /// <summary>Byte lane j of each 128-bit half selects byte j/8 of a broadcast 32-bit word (vpshufb; lane 1 holds the same bytes).</summary>
+    private static Vector256<byte> ByteSelect => Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+
+    /// <summary>Byte lane j tests bit j mod 8 of its selected byte.</summary>
+    private static Vector256<byte> BitOfByte => Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+
     private uint _x1;
     private uint _x2;
     private ulong _buffer;
@@ -87,10 +93,25 @@ public sealed class PseudoRandomSequence
     }
 
     /// <summary>Scrambles bits: computes destination[i] = source[i] ⊕ c(n + i) for 0/1 bytes. The spans may be the same.</summary>
+    /// <remarks>With AVX2, 32 values per step (the sequence bits expanded to 0/1 bytes as in <see cref="ApplySigns"/>).</remarks>
     public void ApplyXor(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
         int i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref byte src = ref MemoryMarshal.GetReference(source);
+            ref byte dst = ref MemoryMarshal.GetReference(destination);
+            Vector256<byte> select = ByteSelect;
+            Vector256<byte> bit = BitOfByte;
+            for (; i <= source.Length - 32; i += 32)
+            {
+                Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
+                Vector256<byte> ones = Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit) & Vector256<byte>.One;
+                (Vector256.LoadUnsafe(ref src, (nuint)i) ^ ones).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
         for (; i + 8 <= source.Length; i += 8)
         {
             ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in source[i])) ^ s_lsbFirstUnpack[Next(8)];
@@ -120,9 +141,8 @@ public sealed class PseudoRandomSequence
         {
             ref sbyte src = ref MemoryMarshal.GetReference(source);
             ref sbyte dst = ref MemoryMarshal.GetReference(destination);
-            // Byte lane j of each 128-bit half selects byte j/8 of the broadcast word (lane 1 holds the same bytes).
-            Vector256<byte> select = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
-            Vector256<byte> bit = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+            Vector256<byte> select = ByteSelect;
+            Vector256<byte> bit = BitOfByte;
             Vector256<sbyte> floor = Vector256.Create((sbyte)-127);
             for (; i <= source.Length - 32; i += 32)
             {
