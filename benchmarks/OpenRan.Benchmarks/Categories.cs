@@ -11,4 +11,8 @@ public static class Categories
     public const string Equalization = "Equalization";
     public const string Pdsch = "Pdsch";
     public const string Pusch = "Pusch";
+    public const string Fft = "Fft";
+    public const string Ofdm = "Ofdm";
+    public const string Ldpc = "Ldpc";
+    public const string Crc = "Crc";
 }

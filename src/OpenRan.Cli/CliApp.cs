@@ -31,6 +31,8 @@ public static class CliApp
         root.Subcommands.Add(VectorsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(RadioCommand.Create(console));
+        root.Subcommands.Add(FreqCommand.Create(console));
+        root.Subcommands.Add(SimCommand.Create(console));
         return root;
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Cli;
 
@@ -58,6 +60,8 @@ public static class ImplementationCatalog
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
             new ImplementationChoice("soft demapper (OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory)", OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory.AutoChoice, OpenRan.Phy.Upper.Modulation.DemodulationMapperAvx2.IsSupported ? ["avx2", "generic"] : ["generic"]),
             RadioDrivers(),
+            new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
+            new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
         ];
     }
 }
