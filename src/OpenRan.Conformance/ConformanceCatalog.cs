@@ -25,6 +25,7 @@ public static class ConformanceCatalog
         new PdschReferenceSignalsCheck(),
         new PuschDmrsCheck(),
         new PuschTransmitterDmrsCheck(),
+        new PuschTransmitterGridCheck(),
         new PdschReceiveCheck("pdsch"),
         new PdschReceiveCheck("pdsch_short"),
         new PuschTransmitterReceiveCheck(),

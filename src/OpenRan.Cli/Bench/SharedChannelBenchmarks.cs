@@ -5,8 +5,11 @@ using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
@@ -25,6 +28,10 @@ internal static class SharedChannelBenchmarks
         new SlotBenchmark("pdsch-demodulate", "PdschDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: true, receive: true),
         new SlotBenchmark("pusch-modulate", "PuschModulator: codeword → grid (one slot)", downlink: false, receive: false),
         new SlotBenchmark("pusch-demodulate", "PuschDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: false, receive: true),
+        new SlotBenchmark("pdsch-process", "PdschProcessor: transport block → DL-SCH encoding → grid (one slot)", downlink: true, receive: false, chain: true),
+        new SlotBenchmark("pdsch-receive", "PdschReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: true, receive: true, chain: true),
+        new SlotBenchmark("pusch-process", "PuschProcessor: transport block → UL-SCH encoding → grid (one slot)", downlink: false, receive: false, chain: true),
+        new SlotBenchmark("pusch-receive", "PuschReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: false, receive: true, chain: true),
     ];
 
     internal static ModulationScheme ParseModulation(string text) => text.ToUpperInvariant() switch
@@ -124,22 +131,34 @@ internal static class SharedChannelBenchmarks
         private readonly Option<int> _layers = new("--layers") { Description = "Layers (1..4).", DefaultValueFactory = _ => 1 };
         private readonly Option<int> _rx = new("--rx") { Description = "Receive ports for demodulation (≥ layers).", DefaultValueFactory = _ => 1 };
         private readonly Option<string> _modulation = new("--modulation") { Description = "Modulation.", DefaultValueFactory = _ => "256qam" };
+        private readonly Option<double> _rate = new("--rate") { Description = "Target code rate R (TBS from the allocation, TS 38.214).", DefaultValueFactory = _ => 948.0 / 1024 };
+        private readonly Option<int> _iterations = new("--iterations") { Description = "LDPC iteration limit (1..100).", DefaultValueFactory = _ => 2 };
+        private readonly Option<bool> _earlyStop = new("--early-stop") { Description = "Stop LDPC decoding when the parity checks or CRC pass (default: run every iteration, as srsRAN's benchmark).", DefaultValueFactory = _ => false };
+        private readonly Option<double> _snr = new("--snr") { Description = "SNR of the received grid, dB.", DefaultValueFactory = _ => 30 };
         private readonly bool _downlink;
         private readonly bool _receive;
+        private readonly bool _chain;
 
-        public SlotBenchmark(string name, string description, bool downlink, bool receive)
+        public SlotBenchmark(string name, string description, bool downlink, bool receive, bool chain = false)
         {
             Name = name;
             Description = description;
             _downlink = downlink;
             _receive = receive;
+            _chain = chain;
         }
 
         public string Name { get; }
 
         public string Description { get; }
 
-        public IReadOnlyList<Option> Options => _receive ? [_prb, _layers, _rx, _modulation] : [_prb, _layers, _modulation];
+        public IReadOnlyList<Option> Options => (_receive, _chain) switch
+        {
+            (true, true) => [_prb, _layers, _rx, _modulation, _rate, _iterations, _earlyStop, _snr],
+            (true, false) => [_prb, _layers, _rx, _modulation],
+            (false, true) => [_prb, _layers, _modulation, _rate],
+            _ => [_prb, _layers, _modulation],
+        };
 
         public PreparedBenchmark Prepare(ParseResult options)
         {
@@ -154,35 +173,25 @@ internal static class SharedChannelBenchmarks
             var dmrs = new DmrsConfiguration { AdditionalPosition = 1, Ports = [.. Enumerable.Range(0, layers)] };
             var grid = new ResourceGrid(Math.Max(rx, layers), 14, carrier * 12);
             var received = new ResourceGrid(rx, 14, carrier * 12);
+            double rate = _chain ? options.GetValue(_rate) : 948.0 / 1024;
+            var receiverOptions = new SharedChannelReceiverOptions
+            {
+                Ldpc = new LdpcDecoderOptions(
+                    _chain && _receive ? options.GetValue(_iterations) : LdpcDecoderOptions.Default.MaxIterations,
+                    _chain && _receive && options.GetValue(_earlyStop) ? LdpcDecoderOptions.Default.EarlyTermination : LdpcEarlyTermination.None),
+            };
+            double noise = Math.Pow(10, -(_chain && _receive ? options.GetValue(_snr) : 40) / 10);
             Action operation;
             int g;
             if (_downlink)
             {
-                var configuration = new PdschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, Dmrs = dmrs };
-                var modulator = new PdschModulator(layers);
-                var demodulator = _receive ? new PdschDemodulator(rx, layers) : null;
-                g = modulator.CodewordLength(configuration);
-                byte[] bits = RandomBits(g);
-                var llrs = new sbyte[g];
-                modulator.Modulate(configuration, bits, 0, grid);
-                CopyToReceivePorts(grid, received, rx);
-                operation = demodulator is null
-                    ? () => modulator.Modulate(configuration, bits, 0, grid)
-                    : () => demodulator.Demodulate(configuration, received, 0, llrs);
+                var configuration = new PdschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, Dmrs = dmrs, TargetCodeRate = rate };
+                operation = Prepare(configuration, new PdschProcessor(layers), new PdschReceiver(rx, layers, receiverOptions), grid, received, rx, noise, out g);
             }
             else
             {
-                var configuration = new PuschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, AntennaPortCount = layers, Dmrs = dmrs };
-                var modulator = new PuschModulator(layers);
-                var demodulator = _receive ? new PuschDemodulator(rx, layers) : null;
-                g = modulator.CodewordLength(configuration);
-                byte[] bits = RandomBits(g);
-                var llrs = new sbyte[g];
-                modulator.Modulate(configuration, bits, 0, grid);
-                CopyToReceivePorts(grid, received, rx);
-                operation = demodulator is null
-                    ? () => modulator.Modulate(configuration, bits, 0, grid)
-                    : () => demodulator.Demodulate(configuration, received, 0, llrs);
+                var configuration = new PuschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, AntennaPortCount = layers, Dmrs = dmrs, TargetCodeRate = rate };
+                operation = Prepare(configuration, new PuschProcessor(layers), new PuschReceiver(rx, layers, receiverOptions), grid, received, rx, noise, out g);
             }
 
             return new PreparedBenchmark(
@@ -200,6 +209,28 @@ internal static class SharedChannelBenchmarks
                 RealTimeBudgetMicroseconds: 500);
         }
 
+        /// <summary>Transmits a random transport block once and returns the operation under test.</summary>
+        private Action Prepare<T>(T configuration, SharedChannelTransmitter<T> processor, SharedChannelReceiver<T> receiver, ResourceGrid grid, ResourceGrid received, int rx, double noise, out int g)
+            where T : SharedChannelConfiguration
+        {
+            SharedChannelCodingParameters coding = processor.CodingParameters(configuration);
+            byte[] block = RandomBits(coding.TransportBlockSize);
+            var decoded = new byte[block.Length];
+            processor.Process(configuration, block, 0, 0, grid);
+            byte[] codeword = processor.LastCodeword.ToArray();
+            g = codeword.Length;
+            CopyToReceivePorts(grid, received, rx, noise);
+            SharedChannelSoftBuffer buffer = receiver.CreateSoftBuffer(configuration);
+            var llrs = new sbyte[g];
+            return (_receive, _chain) switch
+            {
+                (false, false) => () => processor.Modulate(configuration, codeword, 0, grid),
+                (true, false) => () => receiver.Demodulate(configuration, received, 0, llrs),
+                (false, true) => () => processor.Process(configuration, block, 0, 0, grid),
+                _ => () => receiver.Receive(configuration, received, 0, 0, buffer, true, decoded),
+            };
+        }
+
         private static byte[] RandomBits(int count)
         {
             var random = new Random(3);
@@ -212,10 +243,11 @@ internal static class SharedChannelBenchmarks
             return bits;
         }
 
-        /// <summary>Receive port r sees layer (r mod υ) plus a little noise, so the estimator has work to do.</summary>
-        private static void CopyToReceivePorts(ResourceGrid transmitted, ResourceGrid received, int rx)
+        /// <summary>Receive port r sees layer (r mod υ) plus white noise of variance <paramref name="noise"/>.</summary>
+        private static void CopyToReceivePorts(ResourceGrid transmitted, ResourceGrid received, int rx, double noise)
         {
             var random = new Random(11);
+            float sigma = (float)Math.Sqrt(noise / 2);
             for (int r = 0; r < rx; r++)
             {
                 for (int l = 0; l < 14; l++)
@@ -224,7 +256,7 @@ internal static class SharedChannelBenchmarks
                     transmitted.Symbol(r % transmitted.PortCount, l).CopyTo(output);
                     for (int k = 0; k < output.Length; k++)
                     {
-                        output[k] += new ComplexF32((random.NextSingle() - 0.5f) * 0.01f, (random.NextSingle() - 0.5f) * 0.01f);
+                        output[k] += new ComplexF32((float)OpenRan.Conformance.Cases.TestChannel.Gaussian(random) * sigma, (float)OpenRan.Conformance.Cases.TestChannel.Gaussian(random) * sigma);
                     }
                 }
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Numerics;
 using OpenRan.Conformance.Checks;
 using OpenRan.Conformance.Formats;
+using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
@@ -92,6 +93,9 @@ public sealed class MatlabPdschCase
             NRnti = mat.Numeric("RNTI").ScalarInt32,
             NId = mat.Numeric("NID").ScalarInt32,
             Dmrs = dmrs,
+            TargetCodeRate = mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
+            TransportBlockSize = mat.Numeric("trblk_out").Count,
+            LimitedBuffer = LimitedBufferRateMatching.FromReferenceLength(SharedChannelEncodeCheck.MatlabDlschReferenceLength),
         };
         return new MatlabPdschCase(mat, configuration, slots, k);
     }

@@ -17,6 +17,7 @@ namespace OpenRan.Conformance.Cases;
 /// type A, dmrs-TypeA-Position 2, DM-RS type 1 single-symbol, ports 0..υ−1, BWP = carrier (N_RB from the 38.101 table
 /// for <c>BW</c> and <c>scs</c>), n_RNTI = 1, n_ID = N_ID^cell = 1, and the type-1 low-PAPR DM-RS with transform precoding.
 /// <c>NumAntennaPorts</c> applies to codebook transmission only (nrPUSCHConfig); a non-codebook vector uses υ ports.
+/// <c>nrULSCH</c> does not limit the circular buffer (N_cb = N, the configuration's default).
 /// </remarks>
 public sealed class MatlabPuschCase
 {
@@ -86,6 +87,8 @@ public sealed class MatlabPuschCase
                 GroupHopping = mat.Numeric("GroupHopping").ScalarInt32 != 0,
                 SequenceHopping = mat.Numeric("SequenceHopping").ScalarInt32 != 0,
             },
+            TargetCodeRate = mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
+            TransportBlockSize = mat.Numeric("trblk_out").Count,
             Dmrs = new DmrsConfiguration
             {
                 AdditionalPosition = mat.Numeric("DMRSAdditionalPosition").ScalarInt32,

@@ -17,7 +17,8 @@ namespace OpenRan.Conformance.Cases;
 /// <remarks>
 /// Defaults not in the JSON (README §1.8, checked in Sionna's source): mapping type A, dmrs-TypeA-Position 2, no
 /// transform precoding, 15 kHz, normal CP, BWP = grid = <c>n_size_bwp</c> blocks starting at CRB 0, all PRBs allocated;
-/// a scalar DM-RS <c>n_id</c> serves both N_ID^0 and N_ID^1; data scrambling n_ID = N_ID^cell (Sionna's default).
+/// a scalar DM-RS <c>n_id</c> serves both N_ID^0 and N_ID^1; data scrambling n_ID = N_ID^cell (Sionna's default); the
+/// TB encoder's LDPC circular buffer is not limited (N_cb = N).
 /// </remarks>
 public sealed class SionnaPuschCase
 {
@@ -102,10 +103,16 @@ public sealed class SionnaPuschCase
         };
         NpzArchive npz = NpzArchive.Load(Path.ChangeExtension(jsonPath, ".npz"));
         NumericData grid = npz["grid"];
+        byte[] transportBlock = npz["tb_bits"].ToBits();
+        configuration = configuration with
+        {
+            TargetCodeRate = tb.GetProperty("target_code_rate").GetDouble(),
+            TransportBlockSize = transportBlock.Length,
+        };
         return new SionnaPuschCase(
             configuration,
             carrier.GetProperty("slot_number").GetInt32(),
-            npz["tb_bits"].ToBits(),
+            transportBlock,
             grid.ToComplexArray(),
             grid.Shape,
             tb.GetProperty("target_code_rate").GetDouble(),

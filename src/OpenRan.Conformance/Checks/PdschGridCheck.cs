@@ -14,10 +14,12 @@ using OpenRan.Phy.Upper.Sequences;
 namespace OpenRan.Conformance.Checks;
 
 /// <summary>
-/// PDSCH from codeword to grid (TS 38.211 §7.3.1, §7.4.1.1) against MATLAB (<c>py5gphy_matlab/pdsch/pdsch</c> and
-/// <c>pdsch_short</c>): for every slot, the codeword <c>RM_out</c> scrambled, modulated and layer-mapped must equal
-/// <c>layermap_out</c>, and the grid of every layer must equal <c>fd_slot_data</c> within 1e-5 (DM-RS elements compared
-/// after the dataset's documented amplitude conversion, <see cref="MatlabPdschCase.DmrsScaleToMatlab"/>).
+/// PDSCH from transport block to grid (TS 38.212 §7.2, TS 38.211 §7.3.1, §7.4.1.1) against MATLAB
+/// (<c>py5gphy_matlab/pdsch/pdsch</c> and <c>pdsch_short</c>): for every slot, <see cref="PdschProcessor"/> encodes
+/// <c>trblk_out</c> with the slot's redundancy version; its codeword must equal <c>RM_out</c>, the codeword scrambled,
+/// modulated and layer-mapped must equal <c>layermap_out</c>, and the grid of every layer must equal <c>fd_slot_data</c>
+/// within 1e-5 (DM-RS elements compared after the dataset's documented amplitude conversion,
+/// <see cref="MatlabPdschCase.DmrsScaleToMatlab"/>).
 /// </summary>
 public sealed class PdschGridCheck : MatlabPdschCheck
 {
@@ -26,7 +28,7 @@ public sealed class PdschGridCheck : MatlabPdschCheck
 
     /// <summary>Creates the check for one folder of <c>py5gphy_matlab/pdsch</c> (<c>pdsch</c> or <c>pdsch_short</c>).</summary>
     public PdschGridCheck(string folder)
-        : base(folder, "grid", "PDSCH codeword → layers → grid, DM-RS (TS 38.211 §7.3.1, §7.4.1.1)")
+        : base(folder, "grid", "PDSCH transport block → codeword → layers → grid, DM-RS (TS 38.212 §7.2, TS 38.211 §7.3.1, §7.4.1.1)")
     {
     }
 
@@ -35,25 +37,27 @@ public sealed class PdschGridCheck : MatlabPdschCheck
     {
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;
-        var modulator = new PdschModulator(configuration.LayerCount);
-        SharedChannelLayout layout = modulator.Layout(configuration);
+        var processor = new PdschProcessor(configuration.LayerCount);
+        SharedChannelLayout layout = processor.Modulator.Layout(configuration);
         var grid = new ResourceGrid(configuration.LayerCount, 14, vector.SubcarrierCount);
         int layers = configuration.LayerCount;
+        byte[] transportBlock = vector.TransportBlock;
         for (int slot = 0; slot < vector.SlotCount; slot++)
         {
             byte[] codeword = vector.Codeword(slot);
-            if (codeword.Length != modulator.CodewordLength(configuration))
+            if (codeword.Length != processor.Modulator.CodewordLength(configuration))
             {
-                return CaseResult.Fail($"slot {slot}: G = {modulator.CodewordLength(configuration)} computed, file has G_out = {codeword.Length}");
+                return CaseResult.Fail($"slot {slot}: G = {processor.Modulator.CodewordLength(configuration)} computed, file has G_out = {codeword.Length}");
             }
 
-            string? diff = CompareLayers(vector, slot, codeword);
+            processor.Process(configuration, transportBlock, vector.RedundancyVersion(slot), slot, grid);
+            string? diff = Compare.FirstDifference(processor.LastCodeword, codeword, $"slot {slot} (rv {vector.RedundancyVersion(slot)}) RM_out bit")
+                ?? CompareLayers(vector, slot, codeword);
             if (diff is not null)
             {
                 return CaseResult.Fail(diff);
             }
 
-            modulator.Modulate(configuration, codeword, slot, grid);
             for (int v = 0; v < layers; v++)
             {
                 Complex[] expected = vector.Grid(slot, v);
@@ -68,7 +72,7 @@ public sealed class PdschGridCheck : MatlabPdschCheck
         }
 
         return CaseResult.Pass(string.Create(CultureInfo.InvariantCulture,
-            $"{vector.SlotCount} slot(s), {layers} layer(s), {configuration.PrbSet.Count} PRB, symbols {configuration.StartSymbol}+{configuration.SymbolCount}, DM-RS mask 0x{layout.DmrsSymbolMask:X}"));
+            $"{vector.SlotCount} slot(s), TBS {transportBlock.Length}, {layers} layer(s), {configuration.PrbSet.Count} PRB, symbols {configuration.StartSymbol}+{configuration.SymbolCount}, DM-RS mask 0x{layout.DmrsSymbolMask:X}"));
     }
 
     private static string? CompareLayers(MatlabPdschCase vector, int slot, byte[] codeword)

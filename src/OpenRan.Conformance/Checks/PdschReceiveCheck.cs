@@ -4,6 +4,7 @@ using OpenRan.Conformance.Cases;
 using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 
@@ -12,9 +13,10 @@ namespace OpenRan.Conformance.Checks;
 /// <summary>
 /// PDSCH reception of MATLAB's reference grids (<c>py5gphy_matlab/pdsch/pdsch</c>, <c>pdsch_short</c>): every slot's
 /// grid, brought to the specification's DM-RS amplitude (the inverse of <see cref="MatlabPdschCase.DmrsScaleToMatlab"/>),
-/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR, demodulated by <see cref="PdschDemodulator"/>
-/// (channel estimation, MMSE, demapping, descrambling); the hard decisions of the codeword LLRs must equal
-/// <c>RM_out</c> bit for bit.
+/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR and received by <see cref="PdschReceiver"/>
+/// (channel estimation, MMSE, demapping, descrambling, rate dematching with HARQ combining over the file's slots and
+/// redundancy versions, LDPC decoding): every slot's transport block must pass its CRC and equal <c>trblk_out</c>, and,
+/// noiseless, the hard decisions of the codeword LLRs must equal <c>RM_out</c> bit for bit.
 /// </summary>
 public sealed class PdschReceiveCheck : MatlabPdschCheck
 {
@@ -23,7 +25,7 @@ public sealed class PdschReceiveCheck : MatlabPdschCheck
 
     /// <summary>Creates the check for one folder of <c>py5gphy_matlab/pdsch</c>.</summary>
     public PdschReceiveCheck(string folder)
-        : base(folder, "receive", "PDSCH grid → codeword LLRs, noiseless and 30 dB (TS 38.211 §7.3.1 inverted)")
+        : base(folder, "receive", "PDSCH grid → transport block with CRC, noiseless and 30 dB (TS 38.211 §7.3.1, TS 38.212 §7.2 inverted)")
     {
     }
 
@@ -33,15 +35,18 @@ public sealed class PdschReceiveCheck : MatlabPdschCheck
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;
         int layers = configuration.LayerCount;
-        var demodulator = new PdschDemodulator(layers, layers);
-        SharedChannelLayout layout = demodulator.Layout(configuration);
+        var receiver = new PdschReceiver(layers, layers);
+        SharedChannelLayout layout = receiver.Demodulator.Layout(configuration);
         var transmitted = new ResourceGrid(layers, 14, vector.SubcarrierCount);
         var received = new ResourceGrid(layers, 14, vector.SubcarrierCount);
+        byte[] expected = vector.TransportBlock;
+        var decoded = new byte[expected.Length];
+        SharedChannelSoftBuffer[] buffers = [receiver.CreateSoftBuffer(configuration), receiver.CreateSoftBuffer(configuration)];
         string detail = string.Empty;
         for (int slot = 0; slot < vector.SlotCount; slot++)
         {
             byte[] codeword = vector.Codeword(slot);
-            var llrs = new sbyte[codeword.Length];
+            int rv = vector.RedundancyVersion(slot);
             for (int v = 0; v < layers; v++)
             {
                 Complex[] reference = vector.Grid(slot, v);
@@ -53,21 +58,42 @@ public sealed class PdschReceiveCheck : MatlabPdschCheck
             }
 
             ToSpecificationDmrs(layout, transmitted, 1f / vector.DmrsScaleToMatlab);
-            foreach (double snr in (double[])[double.PositiveInfinity, SnrDb])
+            for (int n = 0; n < SnrsDb.Length; n++)
             {
+                double snr = SnrsDb[n];
                 TestChannel.Apply(transmitted, snr, seed: slot + 1, received);
-                SharedChannelMeasurements measurements = demodulator.Demodulate(configuration, received, slot, llrs);
-                int errors = CountErrors(llrs, codeword);
+                SharedChannelReceiveResult result = receiver.Receive(configuration, received, slot, rv, buffers[n], newData: slot == 0, decoded);
+                int errors = double.IsPositiveInfinity(snr) ? CountErrors(receiver.LastLlrs, codeword) : 0;
                 if (errors > 0)
                 {
-                    return CaseResult.Fail($"slot {slot}, SNR {snr} dB: {errors} of {codeword.Length} codeword bits wrong ({measurements})");
+                    return CaseResult.Fail($"slot {slot}, SNR {snr} dB: {errors} of {codeword.Length} codeword bits wrong ({result.Measurements})");
                 }
 
-                detail = $"SINR {measurements.SinrDb:F1} dB, EVM {measurements.EvmPercent:F2} % at {snr} dB";
+                string? failure = TransportBlockFailure(result, decoded, expected);
+                if (failure is not null)
+                {
+                    return CaseResult.Fail($"slot {slot} (rv {rv}), SNR {snr} dB: {failure}");
+                }
+
+                detail = $"SINR {result.Measurements.SinrDb:F1} dB, EVM {result.Measurements.EvmPercent:F2} %, ≤ {result.MaxIterations} LDPC iteration(s) at {snr} dB";
             }
         }
 
-        return CaseResult.Pass($"{vector.SlotCount} slot(s), {layers} layer(s); {detail}");
+        return CaseResult.Pass($"{vector.SlotCount} slot(s), TBS {expected.Length}, {layers} layer(s); {detail}");
+    }
+
+    /// <summary>The SNRs of the check: noiseless and <see cref="SnrDb"/>.</summary>
+    internal static ReadOnlySpan<double> SnrsDb => [double.PositiveInfinity, SnrDb];
+
+    /// <summary>Why a receive result is not the expected transport block, or null when it is (CRC passed and bits equal).</summary>
+    public static string? TransportBlockFailure(SharedChannelReceiveResult result, ReadOnlySpan<byte> decoded, ReadOnlySpan<byte> expected)
+    {
+        if (!result.CrcPassed)
+        {
+            return $"transport block CRC failed ({result.Decoding.CodeBlocksPassed} of {result.Decoding.CodeBlockCount} code blocks passed; {result.Measurements})";
+        }
+
+        return Runner.Compare.FirstDifference(decoded, expected, "decoded transport block bit");
     }
 
     /// <summary>Number of positions where the hard decision of <paramref name="llrs"/> differs from <paramref name="bits"/>.</summary>

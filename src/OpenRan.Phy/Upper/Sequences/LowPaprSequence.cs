@@ -1,7 +1,7 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
 using OpenRan.Phy.Upper.Modulation;
-using OpenRan.Phy.Upper.TransformPrecoding;
 
 namespace OpenRan.Phy.Upper.Sequences;
 
@@ -129,7 +129,7 @@ public sealed class LowPaprSequenceType2
     /// <summary>Smallest length generated from the Gold sequence (TS 38.211 §5.2.3.1).</summary>
     public const int MinLength = 30;
 
-    private readonly PlannedDft _dft;
+    private readonly FftPlan _dft;
     private readonly ComplexF32[] _timeDomain;
     private readonly byte[] _bits;
     private readonly PseudoRandomSequence _prbs = new();
@@ -138,7 +138,7 @@ public sealed class LowPaprSequenceType2
     public LowPaprSequenceType2(int length)
     {
         ThrowHelper.ThrowIfOutside(length, MinLength, 6 * 2 * 275);
-        _dft = new PlannedDft(length);
+        _dft = FftFactory.Create(length, "auto", FftScaling.Unitary);
         _timeDomain = new ComplexF32[length];
         _bits = new byte[length];
     }
@@ -154,6 +154,5 @@ public sealed class LowPaprSequenceType2
         _prbs.Generate(_bits);
         ModulationMapper.Map(_bits, ModulationScheme.Pi2Bpsk, _timeDomain);
         _dft.Forward(_timeDomain, destination);
-        ComplexKernels.Scale(destination, (float)(1.0 / Math.Sqrt(Length)), destination);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
 using OpenRan.Phy.Common;
 
 namespace OpenRan.Phy.Upper.TransformPrecoding;
@@ -11,12 +12,13 @@ namespace OpenRan.Phy.Upper.TransformPrecoding;
 /// M_RB = 2^α2·3^α3·5^α5.
 /// </summary>
 /// <remarks>
-/// DFT plans are made on first use of each size and kept, so a processor that keeps one instance allocates nothing
-/// in steady state. Not thread-safe.
+/// Unitary FFT plans (<see cref="FftFactory"/>, <see cref="FftScaling.Unitary"/>: the 1/√M of the specification) are
+/// made on first use of each size and kept, so a processor that keeps one instance allocates nothing in steady state.
+/// Not thread-safe.
 /// </remarks>
 public sealed class TransformPrecoder
 {
-    private readonly Dictionary<int, PlannedDft> _plans = [];
+    private readonly Dictionary<int, FftPlan> _plans = [];
 
     /// <summary>Whether <paramref name="prbCount"/> resource blocks are a valid transform-precoding allocation (2^a·3^b·5^c, ≤ 275).</summary>
     public static bool IsValidPrbCount(int prbCount)
@@ -60,26 +62,16 @@ public sealed class TransformPrecoder
         }
 
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
-        if (!_plans.TryGetValue(m, out PlannedDft? plan))
+        if (!_plans.TryGetValue(m, out FftPlan? plan))
         {
-            plan = new PlannedDft(m);
+            plan = FftFactory.Create(m, "auto", FftScaling.Unitary);
             _plans.Add(m, plan);
         }
 
-        float scale = (float)(1.0 / Math.Sqrt(m));
+        FftDirection direction = inverse ? FftDirection.Inverse : FftDirection.Forward;
         for (int offset = 0; offset < source.Length; offset += m)
         {
-            Span<ComplexF32> y = destination.Slice(offset, m);
-            if (inverse)
-            {
-                plan.Inverse(source.Slice(offset, m), y);
-            }
-            else
-            {
-                plan.Forward(source.Slice(offset, m), y);
-            }
-
-            ComplexKernels.Scale(y, scale, y);
+            plan.Transform(source.Slice(offset, m), destination.Slice(offset, m), direction);
         }
     }
 }

@@ -127,6 +127,7 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
     {
         System.ArgumentNullException.ThrowIfNull(layout);
         System.ArgumentNullException.ThrowIfNull(problems);
+        base.AddLayoutProblems(layout, problems);
         if (!TransformPrecoding)
         {
             return;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.SignalProcessors.Ptrs;
@@ -10,7 +12,8 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
 /// <summary>
 /// The configuration common to PDSCH and PUSCH: carrier and bandwidth part, time-frequency allocation, modulation,
-/// layers, scrambling identities, DM-RS, PT-RS and reserved resources. Immutable; see <see cref="Validate"/>.
+/// layers, scrambling identities, DM-RS, PT-RS, reserved resources and the transport-block coding (target code rate,
+/// transport block size, limited-buffer rate matching). Immutable; see <see cref="Validate"/>.
 /// </summary>
 /// <remarks>
 /// Per-slot quantities (slot number, redundancy version) are arguments of the processors, not configuration.
@@ -83,6 +86,28 @@ public abstract record SharedChannelConfiguration
         init => _reserved = [.. value];
     }
 
+    /// <summary>
+    /// R, the target code rate of the MCS (TS 38.214 Tables 5.1.3.1-1 to -3, 6.1.4.1-1/-2), in (0, 1): it selects the LDPC
+    /// base graph and enters the TBS. Default 526/1024 (MCS 7 of Table 5.1.3.1-1, QPSK).
+    /// </summary>
+    public double TargetCodeRate { get; init; } = 526.0 / 1024;
+
+    /// <summary>
+    /// A, the transport block size in bits; 0 (the default) determines it from the allocation by TS 38.214 §5.1.3.2 /
+    /// §6.1.4.2 (see <see cref="TransportBlockSizeFor"/>).
+    /// </summary>
+    public int TransportBlockSize { get; init; }
+
+    /// <summary>N_oh^PRB, the <c>xOverhead</c> of TBS determination: 0, 6, 12 or 18.</summary>
+    public int OverheadPerPrb { get; init; }
+
+    /// <summary>
+    /// Limited-buffer rate matching of the LDPC circular buffer (TS 38.212 §5.4.2.1). Default disabled (N_cb = N, the UL-SCH
+    /// default); the DL-SCH of the specification uses <see cref="LimitedBufferRateMatching.FromTransportBlockSize"/> with
+    /// TBS_LBRM from <see cref="Channels.TransportBlockSize.ForLimitedBufferRateMatching"/>.
+    /// </summary>
+    public LimitedBufferRateMatching LimitedBuffer { get; init; }
+
     /// <summary>N_symb^slot: 14, or 12 with extended cyclic prefix.</summary>
     public int SymbolsPerSlot => ExtendedCyclicPrefix ? NrConstants.SymbolsPerSlotExtendedCp : NrConstants.SymbolsPerSlotNormalCp;
 
@@ -126,6 +151,39 @@ public abstract record SharedChannelConfiguration
         }
     }
 
+    /// <summary>
+    /// A: <see cref="TransportBlockSize"/> when set, else the TBS of TS 38.214 §5.1.3.2 / §6.1.4.2 with n_PRB allocated
+    /// PRBs, N_symb^sh allocated symbols, N_DMRS^PRB = DM-RS symbols × (6 or 4 REs per CDM group for type 1 or 2) ×
+    /// CDM groups without data, N_oh^PRB = <see cref="OverheadPerPrb"/>, Q_m, R and υ.
+    /// </summary>
+    /// <param name="layout">This configuration's layout (<see cref="BuildLayout"/> or a processor's cached one).</param>
+    public int TransportBlockSizeFor(SharedChannelLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (TransportBlockSize > 0)
+        {
+            return TransportBlockSize;
+        }
+
+        int dmrsSymbols = System.Numerics.BitOperations.PopCount(layout.DmrsSymbolMask);
+        int perGroup = Dmrs.ConfigurationType == DmrsConfigurationType.Type1 ? 6 : 4;
+        return Channels.TransportBlockSize.Compute(new TransportBlockSizeParameters(
+            _prbSet.Length, SymbolCount, dmrsSymbols * perGroup * Dmrs.CdmGroupsWithoutData, OverheadPerPrb, Modulation.BitsPerSymbol(), TargetCodeRate, LayerCount));
+    }
+
+    /// <summary>The DL-SCH/UL-SCH coding parameters of this configuration (TS 38.212 §7.2, §6.2).</summary>
+    /// <param name="layout">This configuration's layout.</param>
+    public SharedChannelCodingParameters CodingParameters(SharedChannelLayout layout) =>
+        new(TransportBlockSizeFor(layout), TargetCodeRate, Modulation.BitsPerSymbol(), LayerCount, LimitedBuffer);
+
+    /// <summary>G, the coded bits one slot carries: M_symb^layer·υ·Q_m (TS 38.212 §7.2.5, §6.2.5).</summary>
+    /// <param name="layout">This configuration's layout.</param>
+    public int CodewordLength(SharedChannelLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.DataResourceElementCount * LayerCount * Modulation.BitsPerSymbol();
+    }
+
     /// <summary>Builds the resource-element layout (throws <see cref="ArgumentException"/> when impossible).</summary>
     public SharedChannelLayout BuildLayout() =>
         new(IsDownlink, SymbolsPerSlot, NStartGrid, NSizeGrid, NStartBwp, NSizeBwp, _prbSet, MappingType, StartSymbol, SymbolCount, Dmrs, Ptrs, NRnti, _reserved);
@@ -133,9 +191,33 @@ public abstract record SharedChannelConfiguration
     /// <summary>Adds the channel-specific problems (precoding, transform precoding, …).</summary>
     protected abstract void AddChannelProblems(List<string> problems);
 
-    /// <summary>Adds problems that need the resource-element layout; none by default.</summary>
+    /// <summary>Adds problems that need the resource-element layout: the transport block must be codable in G bits.</summary>
     protected virtual void AddLayoutProblems(SharedChannelLayout layout, List<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
+        int g = CodewordLength(layout);
+        if (g == 0)
+        {
+            problems.Add("the allocation leaves no resource elements for data (DM-RS, PT-RS and reserved resources cover it)");
+            return;
+        }
+
+        SharedChannelCodingParameters coding;
+        try
+        {
+            coding = CodingParameters(layout);
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"transport block: {ex.Message}");
+            return;
+        }
+
+        int symbols = g / (LayerCount * Modulation.BitsPerSymbol());
+        if (symbols < coding.Segmentation.CodeBlockCount)
+        {
+            problems.Add($"G = {g} coded bits cannot carry the {coding.Segmentation.CodeBlockCount} code blocks of A = {coding.TransportBlockSize} (TS 38.212 §5.4.2.1 needs E_r > 0)");
+        }
     }
 
     /// <summary>Value equality including the lists.</summary>
@@ -144,7 +226,9 @@ public abstract record SharedChannelConfiguration
         && NSizeGrid == other.NSizeGrid && NStartGrid == other.NStartGrid && NIdCell == other.NIdCell && NStartBwp == other.NStartBwp
         && NSizeBwp == other.NSizeBwp && _prbSet.SequenceEqual(other._prbSet) && StartSymbol == other.StartSymbol && SymbolCount == other.SymbolCount
         && MappingType == other.MappingType && Modulation == other.Modulation && LayerCount == other.LayerCount && NRnti == other.NRnti
-        && NId == other.NId && Dmrs.Equals(other.Dmrs) && Equals(Ptrs, other.Ptrs) && _reserved.SequenceEqual(other._reserved);
+        && NId == other.NId && Dmrs.Equals(other.Dmrs) && Equals(Ptrs, other.Ptrs) && _reserved.SequenceEqual(other._reserved)
+        && TargetCodeRate.Equals(other.TargetCodeRate) && TransportBlockSize == other.TransportBlockSize && OverheadPerPrb == other.OverheadPerPrb
+        && LimitedBuffer == other.LimitedBuffer;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(NSizeGrid, NStartBwp, _prbSet.Length, StartSymbol, SymbolCount, Modulation, LayerCount, NRnti);
@@ -189,6 +273,17 @@ public abstract record SharedChannelConfiguration
         Check(problems, LayerCount, 1, 4, nameof(LayerCount));
         Check(problems, NRnti, 0, 65535, nameof(NRnti));
         Check(problems, NId, 0, 1023, nameof(NId));
+        if (!(TargetCodeRate > 0 && TargetCodeRate < 1))
+        {
+            problems.Add($"TargetCodeRate = {TargetCodeRate}; valid: 0 < R < 1 (an MCS's R, TS 38.214 §5.1.3.1)");
+        }
+
+        Check(problems, TransportBlockSize, 0, SharedChannelCodingParameters.MaxTransportBlockSize, nameof(TransportBlockSize));
+        if (OverheadPerPrb is not (0 or 6 or 12 or 18))
+        {
+            problems.Add($"OverheadPerPrb = {OverheadPerPrb}; valid: 0, 6, 12, 18 (xOverhead, TS 38.214 §5.1.3.2)");
+        }
+
         problems.AddRange(Dmrs.Validate());
         if (Dmrs.Ports.Count != LayerCount)
         {

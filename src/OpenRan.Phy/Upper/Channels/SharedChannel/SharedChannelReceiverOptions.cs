@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
@@ -26,6 +27,12 @@ public sealed record SharedChannelReceiverOptions
     /// <summary>Measure the EVM of the equalized data symbols.</summary>
     public bool MeasureEvm { get; init; } = true;
 
+    /// <summary>LDPC decoder implementation of the transport-block receivers: <c>auto</c>, <c>avx2</c> or <c>generic</c> (<see cref="LdpcDecoderFactory"/>).</summary>
+    public string LdpcImplementation { get; init; } = LdpcDecoderFactory.Auto;
+
+    /// <summary>LDPC decoder settings of the transport-block receivers (iteration limit, early termination, min-sum correction).</summary>
+    public LdpcDecoderOptions Ldpc { get; init; } = LdpcDecoderOptions.Default;
+
     /// <summary>The problems of these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -38,6 +45,16 @@ public sealed record SharedChannelReceiverOptions
         if (System.Array.IndexOf(DemodulationMapperFactory.Names, DemapperImplementation) < 0)
         {
             problems.Add($"DemapperImplementation = '{DemapperImplementation}'; valid: {string.Join(", ", DemodulationMapperFactory.Names)}");
+        }
+
+        if (LdpcImplementation is null || !System.Linq.Enumerable.Contains([LdpcDecoderFactory.Auto, .. LdpcDecoderFactory.Implementations], LdpcImplementation.Trim().ToLowerInvariant()))
+        {
+            problems.Add($"LdpcImplementation = '{LdpcImplementation}'; valid: {LdpcDecoderFactory.Auto}, {string.Join(", ", LdpcDecoderFactory.Implementations)}");
+        }
+
+        if (Ldpc is null)
+        {
+            problems.Add("Ldpc is null; valid: an LdpcDecoderOptions");
         }
 
         return problems;

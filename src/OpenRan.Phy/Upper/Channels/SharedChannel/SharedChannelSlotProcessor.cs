@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Dsp;
-using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
@@ -21,6 +22,12 @@ public abstract class SharedChannelSlotProcessor<TConfiguration>
         MaxLayers = maxLayers;
     }
 
+    /// <summary>
+    /// The largest G of <paramref name="maxLayers"/> layers: every resource element of 275 PRBs × 14 symbols carrying
+    /// 1024-QAM (10 bits) on each layer; the size of the codeword and LLR buffers of the chain processors.
+    /// </summary>
+    public static int MaxCodewordLength(int maxLayers) => maxLayers * NrConstants.MaxPrb * NrConstants.SubcarriersPerRb * NrConstants.SymbolsPerSlotNormalCp * 10;
+
     /// <summary>Largest number of layers.</summary>
     public int MaxLayers { get; }
 
@@ -32,8 +39,10 @@ public abstract class SharedChannelSlotProcessor<TConfiguration>
     }
 
     /// <summary>G, the number of coded bits (or LLRs) the configuration carries in a slot: M_symb^layer·υ·Q_m.</summary>
-    public int CodewordLength(TConfiguration configuration) =>
-        Layout(configuration).DataResourceElementCount * configuration.LayerCount * configuration.Modulation.BitsPerSymbol();
+    public int CodewordLength(TConfiguration configuration) => configuration.CodewordLength(Layout(configuration));
+
+    /// <summary>The transport-block coding parameters of a configuration (TBS, base graph, segmentation; TS 38.212 §7.2, §6.2).</summary>
+    public SharedChannelCodingParameters CodingParameters(TConfiguration configuration) => configuration.CodingParameters(Layout(configuration));
 
     /// <summary>The layout of <paramref name="configuration"/> after checking the slot number and the layer count.</summary>
     protected SharedChannelLayout Prepare(TConfiguration configuration, int slot)
