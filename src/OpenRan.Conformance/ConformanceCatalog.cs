@@ -28,6 +28,8 @@ public static class ConformanceCatalog
         new PuschTransmitterGridCheck(),
         new PdschReceiveCheck("pdsch"),
         new PdschReceiveCheck("pdsch_short"),
+        new PdschGridCheck("pdsch_waveform"),
+        new PdschWaveformReceiveCheck(),
         new PuschTransmitterReceiveCheck(),
         new UlschWithoutUciCheck(),
         new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),

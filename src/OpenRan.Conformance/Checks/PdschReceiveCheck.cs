@@ -18,7 +18,7 @@ namespace OpenRan.Conformance.Checks;
 /// redundancy versions, LDPC decoding): every slot's transport block must pass its CRC and equal <c>trblk_out</c>, and,
 /// noiseless, the hard decisions of the codeword LLRs must equal <c>RM_out</c> bit for bit.
 /// </summary>
-public sealed class PdschReceiveCheck : MatlabPdschCheck
+public class PdschReceiveCheck : MatlabPdschCheck
 {
     /// <summary>The noisy SNR, dB.</summary>
     public const double SnrDb = 30;
@@ -27,6 +27,19 @@ public sealed class PdschReceiveCheck : MatlabPdschCheck
     public PdschReceiveCheck(string folder)
         : base(folder, "receive", "PDSCH grid → transport block with CRC, noiseless and 30 dB (TS 38.211 §7.3.1, TS 38.212 §7.2 inverted)")
     {
+    }
+
+    /// <summary>Creates a variant with its own category suffix and description.</summary>
+    protected PdschReceiveCheck(string folder, string suffix, string what)
+        : base(folder, suffix, what)
+    {
+    }
+
+    /// <summary>The transmitted grid of each (slot, layer), symbol-major (14·K values): the file's <c>fd_slot_data</c>.</summary>
+    protected virtual Func<int, int, Complex[]> TransmittedGrids(MatlabPdschCase vector, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        return vector.Grid;
     }
 
     /// <inheritdoc />
@@ -43,13 +56,14 @@ public sealed class PdschReceiveCheck : MatlabPdschCheck
         var decoded = new byte[expected.Length];
         SharedChannelSoftBuffer[] buffers = [receiver.CreateSoftBuffer(configuration), receiver.CreateSoftBuffer(configuration)];
         string detail = string.Empty;
+        Func<int, int, Complex[]> grids = TransmittedGrids(vector, caseId);
         for (int slot = 0; slot < vector.SlotCount; slot++)
         {
             byte[] codeword = vector.Codeword(slot);
             int rv = vector.RedundancyVersion(slot);
             for (int v = 0; v < layers; v++)
             {
-                Complex[] reference = vector.Grid(slot, v);
+                Complex[] reference = grids(slot, v);
                 Span<ComplexF32> port = transmitted.Port(v);
                 for (int i = 0; i < port.Length; i++)
                 {
