@@ -86,86 +86,26 @@ public class ChannelEqualizerBenchmarks
 }
 
 /// <summary>
-/// PDSCH codeword → grid for a full slot: 273 PRB at 30 kHz, 256QAM, 1 layer, DM-RS type 1 with one additional
-/// position (the physical-channel part of the PDSCH transmit budget; must allocate 0 B).
+/// PDSCH transmission of a full slot: 273 PRB at 30 kHz, 256QAM with R = 948/1024, 1 layer. <c>Process</c> is the
+/// transmit budget (≤ 0.2 ms): DL-SCH encoding of a 295,176-bit transport block (36 code blocks) then
+/// <see cref="PdschModulator"/>; <c>Modulate</c> is the physical-channel part alone (codeword → grid). Both allocate 0 B.
 /// </summary>
-[BenchmarkCategory(Categories.Slot, Categories.Pdsch)]
-public class PdschModulatorBenchmarks
+[BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pdsch)]
+public class PdschTransmitBenchmarks
 {
-    private readonly PdschModulator _modulator = new(1);
+    private readonly PdschProcessor _processor = new(1);
     private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
     private PdschConfiguration _configuration = null!;
+    private byte[] _transportBlock = [];
     private byte[] _codeword = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _configuration = FullSlot.Pdsch;
-        _codeword = FullSlot.RandomBits(_modulator.CodewordLength(_configuration), new Random(3));
-    }
-
-    [Benchmark]
-    public ComplexF32 Modulate()
-    {
-        _modulator.Modulate(_configuration, _codeword, 0, _grid);
-        return _grid[0, 3, 100];
-    }
-}
-
-/// <summary>
-/// PUSCH grid → descrambled codeword LLRs for a full slot: 273 PRB at 30 kHz, 256QAM, 1 layer, 1 receive port (the
-/// demodulation part of the PUSCH receive budget, before rate dematching and LDPC; must allocate 0 B).
-/// </summary>
-[BenchmarkCategory(Categories.Slot, Categories.Pusch)]
-public class PuschDemodulatorBenchmarks
-{
-    private readonly PuschDemodulator _demodulator = new(1, 1);
-    private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
-    private PuschConfiguration _configuration = null!;
-    private sbyte[] _llrs = [];
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _configuration = FullSlot.Pusch;
-        var modulator = new PuschModulator(1);
-        var random = new Random(4);
-        byte[] codeword = FullSlot.RandomBits(modulator.CodewordLength(_configuration), random);
-        modulator.Modulate(_configuration, codeword, 0, _grid);
-        Span<ComplexF32> all = _grid.Port(0);
-        for (int i = 0; i < all.Length; i++)
-        {
-            all[i] += new ComplexF32((random.NextSingle() - 0.5f) * 0.01f, (random.NextSingle() - 0.5f) * 0.01f);
-        }
-
-        _llrs = new sbyte[codeword.Length];
-    }
-
-    [Benchmark]
-    public sbyte Demodulate()
-    {
-        _demodulator.Demodulate(_configuration, _grid, 0, _llrs);
-        return _llrs[0];
-    }
-}
-
-/// <summary>
-/// PDSCH transport block → grid for a full slot (the PDSCH transmit budget, ≤ 0.2 ms): DL-SCH encoding of a
-/// 295,176-bit transport block (36 code blocks, R = 948/1024) and <see cref="PdschModulator"/>; must allocate 0 B.
-/// </summary>
-[BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pdsch)]
-public class PdschProcessorBenchmarks
-{
-    private readonly PdschProcessor _processor = new(1);
-    private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
-    private PdschConfiguration _configuration = null!;
-    private byte[] _transportBlock = [];
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _configuration = FullSlot.Pdsch;
         _transportBlock = FullSlot.RandomBits(_processor.TransportBlockSize(_configuration), new Random(3));
+        _processor.Process(_configuration, _transportBlock, 0, 0, _grid);
+        _codeword = _processor.LastCodeword.ToArray();
     }
 
     [Benchmark]
@@ -174,22 +114,32 @@ public class PdschProcessorBenchmarks
         _processor.Process(_configuration, _transportBlock, 0, 0, _grid);
         return _grid[0, 3, 100];
     }
+
+    [Benchmark]
+    public ComplexF32 Modulate()
+    {
+        _processor.Modulate(_configuration, _codeword, 0, _grid);
+        return _grid[0, 3, 100];
+    }
 }
 
 /// <summary>
-/// PUSCH grid → transport block for a full slot at 30 dB SNR (the PUSCH receive budget, ≤ 1.6 ms with 2 LDPC
-/// iterations): <see cref="PuschDemodulator"/> and UL-SCH decoding of 36 code blocks. <c>Iterations</c> = 2 runs both
-/// iterations on every code block as srsRAN's benchmark does; 6 with early termination is the decodable-slot case
-/// (CRC passes, about two iterations per code block); 6 without early termination is the worst case.
+/// PUSCH reception of a full slot at 30 dB SNR: 273 PRB at 30 kHz, 256QAM with R = 948/1024, 1 layer, 1 receive port.
+/// <c>Receive</c> is the receive budget (≤ 1.6 ms with 2 LDPC iterations): <see cref="PuschDemodulator"/> and UL-SCH
+/// decoding of 36 code blocks. <c>Iterations</c> = 2 without early termination runs both iterations on every code block
+/// as srsRAN's benchmark does; 6 with early termination is the decodable-slot case (the CRC passes after about two
+/// iterations per code block); 6 without it is the worst case. <c>Demodulate</c> is grid → LLRs alone (the same for
+/// every parameter pair). All allocate 0 B.
 /// </summary>
 [BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pusch)]
-public class PuschReceiverBenchmarks
+public class PuschReceiveBenchmarks
 {
     private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
     private PuschConfiguration _configuration = null!;
     private PuschReceiver _receiver = null!;
     private SharedChannelSoftBuffer _buffer = null!;
     private byte[] _decoded = [];
+    private sbyte[] _llrs = [];
 
     [Params(2, 6)]
     public int Iterations { get; set; }
@@ -211,10 +161,18 @@ public class PuschReceiverBenchmarks
         });
         _buffer = _receiver.CreateSoftBuffer(_configuration);
         _decoded = new byte[block.Length];
+        _llrs = new sbyte[processor.LastCodeword.Length];
     }
 
     [Benchmark]
     public bool Receive() => _receiver.Receive(_configuration, _grid, 0, 0, _buffer, true, _decoded).CrcPassed;
+
+    [Benchmark]
+    public sbyte Demodulate()
+    {
+        _receiver.Demodulate(_configuration, _grid, 0, _llrs);
+        return _llrs[0];
+    }
 }
 
 /// <summary>

@@ -46,9 +46,7 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     /// <inheritdoc />
     public void Demodulate(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs, int symbolIndexOffset = 0)
     {
-        int qm = scheme.BitsPerSymbol();
-        ThrowHelper.ThrowIfLengthDiffers(noiseVariances.Length, symbols.Length, nameof(noiseVariances));
-        ThrowHelper.ThrowIfLengthDiffers(llrs.Length, symbols.Length * qm, nameof(llrs));
+        int qm = DemodulationMapperGeneric.ValidateLengths(symbols.Length, noiseVariances.Length, scheme, llrs.Length);
         int done = qm >= 2 ? DemodulateQam(symbols, noiseVariances, scheme, llrs) : 0;
         DemodulationMapperGeneric.DemodulateScalar(symbols[done..], noiseVariances[done..], scheme, llrs[(done * qm)..], symbolIndexOffset + done, LlrScale);
     }

@@ -84,10 +84,17 @@ public sealed class DemodulationMapperGeneric : IDemodulationMapper
     /// <inheritdoc />
     public void Demodulate(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs, int symbolIndexOffset = 0)
     {
-        int qm = scheme.BitsPerSymbol();
-        ThrowHelper.ThrowIfLengthDiffers(noiseVariances.Length, symbols.Length, nameof(noiseVariances));
-        ThrowHelper.ThrowIfLengthDiffers(llrs.Length, symbols.Length * qm, nameof(llrs));
+        ValidateLengths(symbols.Length, noiseVariances.Length, scheme, llrs.Length);
         DemodulateScalar(symbols, noiseVariances, scheme, llrs, symbolIndexOffset, LlrScale);
+    }
+
+    /// <summary>Checks one noise variance per symbol and Q_m LLRs per symbol; returns Q_m.</summary>
+    internal static int ValidateLengths(int symbols, int noiseVariances, ModulationScheme scheme, int llrs)
+    {
+        int qm = scheme.BitsPerSymbol();
+        ThrowHelper.ThrowIfLengthDiffers(noiseVariances, symbols, nameof(noiseVariances));
+        ThrowHelper.ThrowIfLengthDiffers(llrs, symbols * qm, nameof(llrs));
+        return qm;
     }
 
     /// <summary>

@@ -32,12 +32,6 @@ public sealed class PseudoRandomSequence
     /// <summary>For each byte value, its eight bits LSB first as eight 0/1 bytes, little-endian in a ulong.</summary>
     private static readonly ulong[] s_lsbFirstUnpack = BuildUnpackTable();
 
-    /// <summary>Byte lane j of each 128-bit half selects byte j/8 of a broadcast 32-bit word (vpshufb; lane 1 holds the same bytes).</summary>
-    private static Vector256<byte> ByteSelect => Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
-
-    /// <summary>Byte lane j tests bit j mod 8 of its selected byte.</summary>
-    private static Vector256<byte> BitOfByte => Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-
     private uint _x1;
     private uint _x2;
     private ulong _buffer;
@@ -102,13 +96,9 @@ public sealed class PseudoRandomSequence
         {
             ref byte src = ref MemoryMarshal.GetReference(source);
             ref byte dst = ref MemoryMarshal.GetReference(destination);
-            Vector256<byte> select = ByteSelect;
-            Vector256<byte> bit = BitOfByte;
             for (; i <= source.Length - 32; i += 32)
             {
-                Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
-                Vector256<byte> ones = Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit) & Vector256<byte>.One;
-                (Vector256.LoadUnsafe(ref src, (nuint)i) ^ ones).StoreUnsafe(ref dst, (nuint)i);
+                (Vector256.LoadUnsafe(ref src, (nuint)i) ^ (NextMask32() & Vector256<byte>.One)).StoreUnsafe(ref dst, (nuint)i);
             }
         }
 
@@ -141,13 +131,10 @@ public sealed class PseudoRandomSequence
         {
             ref sbyte src = ref MemoryMarshal.GetReference(source);
             ref sbyte dst = ref MemoryMarshal.GetReference(destination);
-            Vector256<byte> select = ByteSelect;
-            Vector256<byte> bit = BitOfByte;
             Vector256<sbyte> floor = Vector256.Create((sbyte)-127);
             for (; i <= source.Length - 32; i += 32)
             {
-                Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
-                Vector256<sbyte> mask = Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit).AsSByte();
+                Vector256<sbyte> mask = NextMask32().AsSByte();
                 Vector256<sbyte> value = Vector256.LoadUnsafe(ref src, (nuint)i);
                 Vector256.ConditionalSelect(mask, -Vector256.Max(value, floor), value).StoreUnsafe(ref dst, (nuint)i);
             }
@@ -200,6 +187,19 @@ public sealed class PseudoRandomSequence
         _buffer >>= count;
         _buffered -= count;
         return result;
+    }
+
+    /// <summary>
+    /// The next 32 values c(n) … c(n+31) as byte lanes 0 … 31 of 0xFF (c = 1) or 0 (AVX2 only): the word is broadcast,
+    /// byte lane j of each 128-bit half selects byte j/8 (vpshufb; both halves hold the same bytes) and tests bit j mod 8.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<byte> NextMask32()
+    {
+        Vector256<byte> select = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        Vector256<byte> bit = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
+        return Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit);
     }
 
     private void Step(int count)
