@@ -19,6 +19,7 @@ namespace OpenRan.Benchmarks.Phy;
 /// in LLRs = symbols × Q_m per second.
 /// </summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Modulation)]
+[MedianColumn]
 public class SoftDemapperBenchmarks
 {
     private const int Symbols = 273 * 12 * 12;
@@ -56,6 +57,7 @@ public class SoftDemapperBenchmarks
 
 /// <summary>Per-element MMSE equalization of 39,312 resource elements (a 273-PRB slot) for 1×1, 2×2 and 4×4.</summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Equalization)]
+[MedianColumn]
 public class ChannelEqualizerBenchmarks
 {
     private const int Length = 273 * 12 * 12;
@@ -91,6 +93,7 @@ public class ChannelEqualizerBenchmarks
 /// <see cref="PdschModulator"/>; <c>Modulate</c> is the physical-channel part alone (codeword → grid). Both allocate 0 B.
 /// </summary>
 [BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pdsch)]
+[MedianColumn]
 public class PdschTransmitBenchmarks
 {
     private readonly PdschProcessor _processor = new(1);
@@ -132,6 +135,7 @@ public class PdschTransmitBenchmarks
 /// every parameter pair). All allocate 0 B.
 /// </summary>
 [BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pusch)]
+[MedianColumn]
 public class PuschReceiveBenchmarks
 {
     private readonly ResourceGrid _grid = new(1, 14, 273 * 12);

@@ -329,43 +329,63 @@ public static class ChannelEqualizer
     }
 
     /// <summary>Two or more layers: LDLᴴ per element on interleaved vectors, 4 elements per step; returns the elements done.</summary>
+    /// <remarks>The per-step matrices live in one stack block addressed through refs (no bounds checks in the inner loops).</remarks>
     private static int SolveVector256(EqualizerAlgorithm algorithm, ReadOnlySpan<ComplexF32> received, ReadOnlySpan<ComplexF32> channel, Strides strides, int rxPorts, int layers, int length, float noiseVariance, Span<ComplexF32> symbols, Span<float> postNoise)
     {
         ref float y = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(received));
         ref float h = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(channel));
         ref float xOut = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
         ref float eOut = ref MemoryMarshal.GetReference(postNoise);
-        Span<Vector256<float>> a = stackalloc Vector256<float>[MaxLayers * MaxLayers];
-        Span<Vector256<float>> d = stackalloc Vector256<float>[MaxLayers];
-        Span<Vector256<float>> dInverse = stackalloc Vector256<float>[MaxLayers];
-        Span<Vector256<float>> b = stackalloc Vector256<float>[MaxLayers];
-        Span<Vector256<float>> m = stackalloc Vector256<float>[MaxLayers];
+
+        // A (lower triangle, then L), D, 1/D, b (matched filter, then the solution), M (a column of L⁻¹), H (this step's channel).
+        const int D = MaxLayers * MaxLayers, DInverse = D + MaxLayers, B = DInverse + MaxLayers, M = B + MaxLayers, H = M + MaxLayers;
+        Span<Vector256<float>> block = stackalloc Vector256<float>[H + (MaxRxPorts * MaxLayers)];
+        ref Vector256<float> a = ref MemoryMarshal.GetReference(block);
         Vector256<float> sigma2 = Vector256.Create(noiseVariance);
         Vector256<float> regularisation = algorithm == EqualizerAlgorithm.Mmse ? sigma2 : Vector256<float>.Zero;
         Vector256<float> infinity = Vector256.Create(float.PositiveInfinity);
+        Vector256<float> one = Vector256.Create(1f, 0f, 1f, 0f, 1f, 0f, 1f, 0f);
         int i = 0;
         for (; i <= length - 4; i += 4)
         {
-            // Gram lower triangle and matched filter.
+            // This step's channel, then the Gram lower triangle and the matched filter.
+            for (int r = 0; r < rxPorts; r++)
+            {
+                for (int j = 0; j < layers; j++)
+                {
+                    Unsafe.Add(ref a, H + (r * MaxLayers) + j) = Vector256.LoadUnsafe(ref h, (nuint)(2 * (strides.Channel(r, j) + i)));
+                }
+            }
+
             Vector256<float> trace = Vector256<float>.Zero;
             for (int j = 0; j < layers; j++)
             {
+                Vector256<float> diagonal = Vector256<float>.Zero;
+                for (int r = 0; r < rxPorts; r++)
+                {
+                    diagonal += Norm(Unsafe.Add(ref a, H + (r * MaxLayers) + j));
+                }
+
+                Unsafe.Add(ref a, (j * MaxLayers) + j) = diagonal;
+                for (int k = 0; k < j; k++)
+                {
+                    Vector256<float> sum = Vector256<float>.Zero;
+                    for (int r = 0; r < rxPorts; r++)
+                    {
+                        sum += ComplexSimd.MultiplyConjugate(Unsafe.Add(ref a, H + (r * MaxLayers) + k), Unsafe.Add(ref a, H + (r * MaxLayers) + j));
+                    }
+
+                    Unsafe.Add(ref a, (j * MaxLayers) + k) = sum;
+                }
+
                 Vector256<float> bj = Vector256<float>.Zero;
                 for (int r = 0; r < rxPorts; r++)
                 {
-                    Vector256<float> hj = Vector256.LoadUnsafe(ref h, (nuint)(2 * (strides.Channel(r, j) + i)));
-                    bj += ComplexSimd.MultiplyConjugate(Vector256.LoadUnsafe(ref y, (nuint)(2 * ((r * strides.Received) + i))), hj);
-                    for (int k = 0; k < j; k++)
-                    {
-                        Vector256<float> hk = Vector256.LoadUnsafe(ref h, (nuint)(2 * (strides.Channel(r, k) + i)));
-                        a[(j * MaxLayers) + k] = (r == 0 ? Vector256<float>.Zero : a[(j * MaxLayers) + k]) + ComplexSimd.MultiplyConjugate(hk, hj);
-                    }
-
-                    a[(j * MaxLayers) + j] = (r == 0 ? Vector256<float>.Zero : a[(j * MaxLayers) + j]) + Norm(hj);
+                    bj += ComplexSimd.MultiplyConjugate(Vector256.LoadUnsafe(ref y, (nuint)(2 * ((r * strides.Received) + i))), Unsafe.Add(ref a, H + (r * MaxLayers) + j));
                 }
 
-                b[j] = bj;
-                trace += a[(j * MaxLayers) + j];
+                Unsafe.Add(ref a, B + j) = bj;
+                trace += Unsafe.Add(ref a, (j * MaxLayers) + j);
             }
 
             // LDLᴴ with real-duplicated D.
@@ -373,70 +393,77 @@ public static class ChannelEqualizer
             Vector256<float> threshold = trace * Vector256.Create(1e-6f);
             for (int j = 0; j < layers; j++)
             {
-                Vector256<float> dj = a[(j * MaxLayers) + j] + regularisation;
+                Vector256<float> dj = Unsafe.Add(ref a, (j * MaxLayers) + j) + regularisation;
                 for (int k = 0; k < j; k++)
                 {
-                    dj -= Norm(a[(j * MaxLayers) + k]) * d[k];
+                    dj -= Norm(Unsafe.Add(ref a, (j * MaxLayers) + k)) * Unsafe.Add(ref a, D + k);
                 }
 
                 valid &= Vector256.GreaterThan(dj, threshold);
                 dj = Vector256.Max(dj, Vector256.Create(1e-30f));
-                d[j] = dj;
-                dInverse[j] = Vector256<float>.One / dj;
+                Vector256<float> inverse = Vector256<float>.One / dj;
+                Unsafe.Add(ref a, D + j) = dj;
+                Unsafe.Add(ref a, DInverse + j) = inverse;
                 for (int r = j + 1; r < layers; r++)
                 {
-                    Vector256<float> sum = a[(r * MaxLayers) + j];
+                    Vector256<float> sum = Unsafe.Add(ref a, (r * MaxLayers) + j);
                     for (int k = 0; k < j; k++)
                     {
-                        sum -= ComplexSimd.MultiplyConjugate(a[(r * MaxLayers) + k], a[(j * MaxLayers) + k]) * d[k];
+                        sum -= ComplexSimd.MultiplyConjugate(Unsafe.Add(ref a, (r * MaxLayers) + k), Unsafe.Add(ref a, (j * MaxLayers) + k)) * Unsafe.Add(ref a, D + k);
                     }
 
-                    a[(r * MaxLayers) + j] = sum * dInverse[j];
+                    Unsafe.Add(ref a, (r * MaxLayers) + j) = sum * inverse;
                 }
             }
 
             // L·u = b, w = u/D, Lᴴ·x = w.
             for (int j = 0; j < layers; j++)
             {
+                Vector256<float> bj = Unsafe.Add(ref a, B + j);
                 for (int k = 0; k < j; k++)
                 {
-                    b[j] -= ComplexSimd.Multiply(a[(j * MaxLayers) + k], b[k]);
+                    bj -= ComplexSimd.Multiply(Unsafe.Add(ref a, (j * MaxLayers) + k), Unsafe.Add(ref a, B + k));
                 }
+
+                Unsafe.Add(ref a, B + j) = bj;
             }
 
             for (int j = 0; j < layers; j++)
             {
-                b[j] *= dInverse[j];
+                Unsafe.Add(ref a, B + j) *= Unsafe.Add(ref a, DInverse + j);
             }
 
             for (int j = layers - 1; j >= 0; j--)
             {
+                Vector256<float> bj = Unsafe.Add(ref a, B + j);
                 for (int k = j + 1; k < layers; k++)
                 {
                     // conj(L_kj)·x_k = x_k·conj(L_kj).
-                    b[j] -= ComplexSimd.MultiplyConjugate(b[k], a[(k * MaxLayers) + j]);
+                    bj -= ComplexSimd.MultiplyConjugate(Unsafe.Add(ref a, B + k), Unsafe.Add(ref a, (k * MaxLayers) + j));
                 }
+
+                Unsafe.Add(ref a, B + j) = bj;
             }
 
             // diag(A⁻¹) through M = L⁻¹, column by column; then bias removal and erasures.
             for (int j = 0; j < layers; j++)
             {
-                Vector256<float> diagonal = dInverse[j];
-                m[j] = Vector256.Create(1f, 0f, 1f, 0f, 1f, 0f, 1f, 0f);
+                Vector256<float> diagonal = Unsafe.Add(ref a, DInverse + j);
+                Unsafe.Add(ref a, M + j) = one;
                 for (int k = j + 1; k < layers; k++)
                 {
                     Vector256<float> sum = Vector256<float>.Zero;
                     for (int q = j; q < k; q++)
                     {
-                        sum -= ComplexSimd.Multiply(a[(k * MaxLayers) + q], m[q]);
+                        sum -= ComplexSimd.Multiply(Unsafe.Add(ref a, (k * MaxLayers) + q), Unsafe.Add(ref a, M + q));
                     }
 
-                    m[k] = sum;
-                    diagonal += Norm(sum) * dInverse[k];
+                    Unsafe.Add(ref a, M + k) = sum;
+                    diagonal += Norm(sum) * Unsafe.Add(ref a, DInverse + k);
                 }
 
                 Vector256<float> error = sigma2 * diagonal;
-                Vector256<float> x = b[j];
+                Vector256<float> x = Unsafe.Add(ref a, B + j);
                 Vector256<float> noise = error;
                 Vector256<float> ok = valid;
                 if (algorithm == EqualizerAlgorithm.Mmse)
