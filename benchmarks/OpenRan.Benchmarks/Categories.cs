@@ -10,6 +10,10 @@ public static class Categories
     public const string Polar = "Polar";
     public const string Pbch = "Pbch";
     public const string Pdcch = "Pdcch";
+    public const string Modulation = "Modulation";
+    public const string Equalization = "Equalization";
+    public const string Pdsch = "Pdsch";
+    public const string Pusch = "Pusch";
     public const string Fft = "Fft";
     public const string Ofdm = "Ofdm";
     public const string Ldpc = "Ldpc";
