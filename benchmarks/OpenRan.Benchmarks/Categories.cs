@@ -7,6 +7,9 @@ public static class Categories
     public const string Chain = "Chain";
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
+    public const string Polar = "Polar";
+    public const string Pbch = "Pbch";
+    public const string Pdcch = "Pdcch";
     public const string Modulation = "Modulation";
     public const string Equalization = "Equalization";
     public const string Pdsch = "Pdsch";
