@@ -181,54 +181,88 @@ public static class LdpcRateMatcher
     }
 
     /// <summary>
-    /// <see cref="TransposeBlock"/> for 32 columns with AVX2: byte, word and doubleword unpacks of the eight 32-byte row
-    /// segments give, per 128-bit lane, two 8-byte columns in each of eight vectors (lane 0 holds columns c … c+15,
-    /// lane 1 columns c+16 … c+31); each column's 64-bit word is written at its q-byte step.
+    /// <see cref="TransposeBlock"/> for 32 columns with AVX2: byte, word and doubleword unpacks of the Q_m 32-byte row
+    /// segments give, per 128-bit lane (lane 0 holds columns c … c+15, lane 1 columns c+16 … c+31), the columns' Q_m
+    /// bytes side by side; Q_m = 2, 4, 8 store the lanes in order, Q_m = 6 writes each column's 64-bit word at 6-byte steps.
     /// </summary>
     private static void TransposeBlockAvx2(ReadOnlySpan<byte> rows, int c, Span<byte> destination, int q)
     {
         ref byte origin = ref MemoryMarshal.GetReference(rows);
+        ref byte output = ref MemoryMarshal.GetReference(destination);
         Vector256<byte> r0 = Vector256.LoadUnsafe(ref origin, (nuint)c);
         Vector256<byte> r1 = Vector256.LoadUnsafe(ref origin, (nuint)(TransposeColumns + c));
+
+        // Per lane: t.. interleave byte pairs of two rows (low: columns 0-7 of the lane, high: 8-15).
+        Vector256<byte> t01L = Avx2.UnpackLow(r0, r1), t01H = Avx2.UnpackHigh(r0, r1);
+        if (q == 2)
+        {
+            StoreLanePairs(t01L, t01H, ref output, 0, 32);
+            return;
+        }
+
         Vector256<byte> r2 = Vector256.LoadUnsafe(ref origin, (nuint)((2 * TransposeColumns) + c));
         Vector256<byte> r3 = Vector256.LoadUnsafe(ref origin, (nuint)((3 * TransposeColumns) + c));
+        Vector256<byte> t23L = Avx2.UnpackLow(r2, r3), t23H = Avx2.UnpackHigh(r2, r3);
+
+        // u..: four rows per column, columns 0-3, 4-7, 8-11, 12-15 of the lane.
+        Vector256<ushort> u0 = Avx2.UnpackLow(t01L.AsUInt16(), t23L.AsUInt16()), u1 = Avx2.UnpackHigh(t01L.AsUInt16(), t23L.AsUInt16());
+        Vector256<ushort> u2 = Avx2.UnpackLow(t01H.AsUInt16(), t23H.AsUInt16()), u3 = Avx2.UnpackHigh(t01H.AsUInt16(), t23H.AsUInt16());
+        if (q == 4)
+        {
+            StoreLanePairs(u0.AsByte(), u1.AsByte(), ref output, 0, 64);
+            StoreLanePairs(u2.AsByte(), u3.AsByte(), ref output, 32, 64);
+            return;
+        }
+
         Vector256<byte> r4 = Vector256.LoadUnsafe(ref origin, (nuint)((4 * TransposeColumns) + c));
         Vector256<byte> r5 = Vector256.LoadUnsafe(ref origin, (nuint)((5 * TransposeColumns) + c));
         Vector256<byte> r6 = Vector256.LoadUnsafe(ref origin, (nuint)((6 * TransposeColumns) + c));
         Vector256<byte> r7 = Vector256.LoadUnsafe(ref origin, (nuint)((7 * TransposeColumns) + c));
-
-        // Per lane: t.. interleave byte pairs of two rows (low: columns 0-7 of the lane, high: 8-15).
-        Vector256<ushort> t01L = Avx2.UnpackLow(r0, r1).AsUInt16(), t01H = Avx2.UnpackHigh(r0, r1).AsUInt16();
-        Vector256<ushort> t23L = Avx2.UnpackLow(r2, r3).AsUInt16(), t23H = Avx2.UnpackHigh(r2, r3).AsUInt16();
         Vector256<ushort> t45L = Avx2.UnpackLow(r4, r5).AsUInt16(), t45H = Avx2.UnpackHigh(r4, r5).AsUInt16();
         Vector256<ushort> t67L = Avx2.UnpackLow(r6, r7).AsUInt16(), t67H = Avx2.UnpackHigh(r6, r7).AsUInt16();
-
-        // u..: four rows per column, columns 0-3, 4-7, 8-11, 12-15 of the lane.
-        Vector256<uint> u0 = Avx2.UnpackLow(t01L, t23L).AsUInt32(), u1 = Avx2.UnpackHigh(t01L, t23L).AsUInt32();
-        Vector256<uint> u2 = Avx2.UnpackLow(t01H, t23H).AsUInt32(), u3 = Avx2.UnpackHigh(t01H, t23H).AsUInt32();
         Vector256<uint> w0 = Avx2.UnpackLow(t45L, t67L).AsUInt32(), w1 = Avx2.UnpackHigh(t45L, t67L).AsUInt32();
         Vector256<uint> w2 = Avx2.UnpackLow(t45H, t67H).AsUInt32(), w3 = Avx2.UnpackHigh(t45H, t67H).AsUInt32();
 
-        // Eight rows per column: each vector holds lane columns (2m, 2m+1).
-        Span<ulong> words = stackalloc ulong[32];
-        StoreColumns(Avx2.UnpackLow(u0, w0).AsUInt64(), words, 0);
-        StoreColumns(Avx2.UnpackHigh(u0, w0).AsUInt64(), words, 2);
-        StoreColumns(Avx2.UnpackLow(u1, w1).AsUInt64(), words, 4);
-        StoreColumns(Avx2.UnpackHigh(u1, w1).AsUInt64(), words, 6);
-        StoreColumns(Avx2.UnpackLow(u2, w2).AsUInt64(), words, 8);
-        StoreColumns(Avx2.UnpackHigh(u2, w2).AsUInt64(), words, 10);
-        StoreColumns(Avx2.UnpackLow(u3, w3).AsUInt64(), words, 12);
-        StoreColumns(Avx2.UnpackHigh(u3, w3).AsUInt64(), words, 14);
+        // Eight rows per column: v_m holds lane columns (2m, 2m+1).
+        Vector256<byte> v0 = Avx2.UnpackLow(u0.AsUInt32(), w0).AsByte(), v1 = Avx2.UnpackHigh(u0.AsUInt32(), w0).AsByte();
+        Vector256<byte> v2 = Avx2.UnpackLow(u1.AsUInt32(), w1).AsByte(), v3 = Avx2.UnpackHigh(u1.AsUInt32(), w1).AsByte();
+        Vector256<byte> v4 = Avx2.UnpackLow(u2.AsUInt32(), w2).AsByte(), v5 = Avx2.UnpackHigh(u2.AsUInt32(), w2).AsByte();
+        Vector256<byte> v6 = Avx2.UnpackLow(u3.AsUInt32(), w3).AsByte(), v7 = Avx2.UnpackHigh(u3.AsUInt32(), w3).AsByte();
         if (q == 8)
         {
-            MemoryMarshal.AsBytes(words).CopyTo(destination);
+            StoreLanePairs(v0, v1, ref output, 0, 128);
+            StoreLanePairs(v2, v3, ref output, 32, 128);
+            StoreLanePairs(v4, v5, ref output, 64, 128);
+            StoreLanePairs(v6, v7, ref output, 96, 128);
             return;
         }
 
+        // Q_m = 6: the 64-bit word of each column at 6-byte steps.
+        Span<ulong> words = stackalloc ulong[32];
+        StoreColumns(v0.AsUInt64(), words, 0);
+        StoreColumns(v1.AsUInt64(), words, 2);
+        StoreColumns(v2.AsUInt64(), words, 4);
+        StoreColumns(v3.AsUInt64(), words, 6);
+        StoreColumns(v4.AsUInt64(), words, 8);
+        StoreColumns(v5.AsUInt64(), words, 10);
+        StoreColumns(v6.AsUInt64(), words, 12);
+        StoreColumns(v7.AsUInt64(), words, 14);
         for (int column = 0; column < 32; column++)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(destination[(column * q)..], words[column]);
         }
+    }
+
+    /// <summary>
+    /// Stores the 16-byte lanes of two vectors whose lane 0 holds columns of the block's first 16 and lane 1 the same
+    /// columns of its last 16: (a.lo, b.lo) at <paramref name="offset"/>, (a.hi, b.hi) <paramref name="half"/> = 16·Q_m
+    /// bytes further.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreLanePairs(Vector256<byte> a, Vector256<byte> b, ref byte output, int offset, int half)
+    {
+        Avx2.Permute2x128(a, b, 0x20).StoreUnsafe(ref output, (nuint)offset);
+        Avx2.Permute2x128(a, b, 0x31).StoreUnsafe(ref output, (nuint)(offset + half));
     }
 
     /// <summary>Stores lane 0's columns (m, m+1) and lane 1's (m+16, m+17) of a transposed vector.</summary>
