@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(InfoCommand.Create(console));
         root.Subcommands.Add(VectorsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(SimCommand.Create(console));
         return root;
     }
 }
