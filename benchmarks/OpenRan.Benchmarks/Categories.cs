@@ -7,4 +7,5 @@ public static class Categories
     public const string Chain = "Chain";
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
+    public const string Simulation = "Simulation";
 }

@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         var all = new List<IQuickBenchmark>();
         all.AddRange(ComplexKernelBenchmark.CreateAll());
+        all.Add(new ChannelQuickBenchmark());
         return all;
     }
 

@@ -9,11 +9,12 @@ namespace OpenRan.Simulation.Randomness;
 /// in blocks, allocation-free after construction. One instance per worker; not thread-safe.
 /// </summary>
 /// <remarks>
-/// Box–Muller in polar form per complex sample: with u1 uniform in (0, 1] (32 random bits) and u2 uniform in [0, 1)
-/// (24 bits), |n|² = −σ² ln u1 is exponential with mean σ² and arg n = 2π u2 is uniform, which is exactly the law of
-/// CN(0, σ²). The logarithm, square root and sine/cosine run vectorised over a block with
-/// <see cref="TensorPrimitives"/>. The largest representable |n|² is 22.2 σ² (u1 = 2^-32), a truncation at probability
-/// e^-22 ≈ 2·10^-10 per sample.
+/// Marsaglia's polar method per complex sample (G. Marsaglia and T. A. Bray, SIAM Review 6(3), 1964): draw (u, v)
+/// uniform in the square (−1, 1)², keep the pair when 0 &lt; s = u² + v² &lt; 1 (probability π/4), and scale it by
+/// √(−σ² ln s / s). The kept point is uniform in the unit disc, so the result has a uniform phase and
+/// |n|² = −σ² ln s, which is exponential with mean σ²: exactly CN(0, σ²). No sine or cosine is needed; the logarithm,
+/// division and square root run vectorised over a block with <see cref="TensorPrimitives"/>. u and v take 32 random bits
+/// each, so the largest |n|² is about 43 σ².
 /// </remarks>
 public sealed class ComplexGaussianSource
 {
@@ -21,10 +22,11 @@ public sealed class ComplexGaussianSource
     public const int BlockLength = 2048;
 
     private readonly RandomStream _random;
-    private readonly float[] _u1 = new float[BlockLength];
+    // One spare element: the branch-free rejection loop writes every candidate before deciding to keep it.
+    private readonly float[] _u1 = new float[BlockLength + 1];
     private readonly float[] _u2 = new float[BlockLength];
-    private readonly float[] _sin = new float[BlockLength];
-    private readonly float[] _cos = new float[BlockLength];
+    private readonly float[] _sin = new float[BlockLength + 1];
+    private readonly float[] _cos = new float[BlockLength + 1];
 
     /// <summary>Creates a source seeded with <paramref name="seed"/>.</summary>
     public ComplexGaussianSource(ulong seed) => _random = new RandomStream(seed);
@@ -88,24 +90,36 @@ public sealed class ComplexGaussianSource
     /// <summary>Leaves n samples in (_cos, _sin) = (Re, Im).</summary>
     private void NextBlock(int n, double variance)
     {
-        Span<float> u1 = _u1.AsSpan(0, n);
-        Span<float> u2 = _u2.AsSpan(0, n);
-        for (int i = 0; i < n; i++)
+        Span<float> s = _u1.AsSpan(0, n + 1);
+        Span<float> scale = _u2.AsSpan(0, n);
+        Span<float> re = _cos.AsSpan(0, n + 1);
+        Span<float> im = _sin.AsSpan(0, n + 1);
+        int kept = 0;
+        while (kept < n)
         {
+            // u, v uniform in [−1, 1) from the two signed 32-bit halves of one draw. Branch-free rejection: the candidate
+            // is always written at index kept, which only advances when 0 < s < 1 (the acceptance test is unpredictable,
+            // so a branch would mispredict about one time in five).
             ulong x = _random.NextUInt64();
-            u1[i] = (float)(((x >> 32) + 1) * (1.0 / 4294967296.0));
-            u2[i] = (float)((uint)x >> 8) * (2f / 16777216f); // 2·u2, for SinCosPi
+            float u = (int)(x >> 32) * (1f / 2147483648f);
+            float v = (int)x * (1f / 2147483648f);
+            float r2 = (u * u) + (v * v);
+            re[kept] = u;
+            im[kept] = v;
+            s[kept] = r2;
+            kept += (r2 < 1f) & (r2 > 0f) ? 1 : 0;
         }
 
-        Span<float> sin = _sin.AsSpan(0, n);
-        Span<float> cos = _cos.AsSpan(0, n);
-        TensorPrimitives.SinCosPi(u2, sin, cos);
+        s = s[..n];
+        re = re[..n];
+        im = im[..n];
 
-        // radius = sqrt(−σ² ln u1), reusing u1 as scratch.
-        TensorPrimitives.Log(u1, u1);
-        TensorPrimitives.Multiply(u1, (float)-variance, u1);
-        TensorPrimitives.Sqrt(u1, u1);
-        TensorPrimitives.Multiply(sin, u1, sin);
-        TensorPrimitives.Multiply(cos, u1, cos);
+        // scale = √(−σ² · ln s / s).
+        TensorPrimitives.Log(s, scale);
+        TensorPrimitives.Divide(scale, s, scale);
+        TensorPrimitives.Multiply(scale, (float)-variance, scale);
+        TensorPrimitives.Sqrt(scale, scale);
+        TensorPrimitives.Multiply(re, scale, re);
+        TensorPrimitives.Multiply(im, scale, im);
     }
 }
