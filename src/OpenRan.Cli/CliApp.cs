@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(VectorsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(SimCommand.Create(console));
+        root.Subcommands.Add(RadioCommand.Create(console));
         return root;
     }
 }

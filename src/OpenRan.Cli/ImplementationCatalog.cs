@@ -15,6 +15,21 @@ public sealed record ImplementationChoice(string Component, string Chosen, IRead
 /// </summary>
 public static class ImplementationCatalog
 {
+    /// <summary>The radio drivers that can run here (the driver is chosen by name: <c>--driver</c>).</summary>
+    private static ImplementationChoice RadioDrivers()
+    {
+        var available = new List<string>();
+        foreach (OpenRan.Radio.IRadioDriver driver in Commands.RadioCommand.CreateFactory().Drivers)
+        {
+            if (driver.IsAvailable(out _))
+            {
+                available.Add(driver.Name);
+            }
+        }
+
+        return new ImplementationChoice("radio drivers (OpenRan.Radio.RadioFactory)", "by --driver", available);
+    }
+
     /// <summary>Describes every component's choice on this machine.</summary>
     public static IReadOnlyList<ImplementationChoice> Describe()
     {
@@ -41,6 +56,7 @@ public static class ImplementationCatalog
         [
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
+            RadioDrivers(),
         ];
     }
 }

@@ -1,0 +1,439 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using OpenRan.Dsp;
+using OpenRan.Hardware.HackRf;
+using OpenRan.Hardware.Soapy;
+using OpenRan.Radio;
+using OpenRan.Radio.SigMf;
+using OpenRan.Radio.Streaming;
+using Spectre.Console;
+
+namespace OpenRan.Cli.Commands;
+
+/// <summary><c>openran radio list|capture|replay|loopback-test|zmq-bench</c>: the radio hardware abstraction layer from the command line.</summary>
+internal static class RadioCommand
+{
+    /// <summary>Every driver this build knows: the software radios, SoapySDR and HackRF.</summary>
+    public static RadioFactory CreateFactory()
+    {
+        var factory = new RadioFactory(RadioFactory.SoftwareDrivers());
+        factory.Add(new SoapyRadioDriver());
+        factory.Add(new HackRfRadioDriver());
+        return factory;
+    }
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("radio", "Radios: list drivers and devices, capture to and replay from SigMF, check timing and drops.");
+        command.Subcommands.Add(CreateList(console));
+        command.Subcommands.Add(CreateCapture(console));
+        command.Subcommands.Add(CreateReplay(console));
+        command.Subcommands.Add(CreateLoopbackTest(console));
+        command.Subcommands.Add(ZmqBench.Create(console));
+        return command;
+    }
+
+    private static Command CreateList(IAnsiConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
+        var command = new Command("list", "List every radio driver, whether it can run here, its arguments, and the devices it finds.") { json };
+        command.SetAction(parse =>
+        {
+            var rows = new List<DriverListing>();
+            foreach (IRadioDriver driver in CreateFactory().Drivers)
+            {
+                bool available = driver.IsAvailable(out string reason);
+                IReadOnlyList<RadioDeviceInfo> devices = [];
+                string? error = null;
+                if (available)
+                {
+                    try
+                    {
+                        devices = driver.Find(RadioArguments.Empty);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        error = ex.Message;
+                    }
+                }
+
+                var arguments = new List<string>();
+                foreach (RadioArgumentSpec a in driver.Arguments)
+                {
+                    arguments.Add($"{a.Name}: {a.Description}");
+                }
+
+                rows.Add(new DriverListing(driver.Name, driver.Description, available, available ? null : reason, error, devices, arguments));
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(console, rows);
+                return 0;
+            }
+
+            var table = new Table().AddColumn("driver").AddColumn("available").AddColumn("devices found").AddColumn("what");
+            foreach (DriverListing r in rows)
+            {
+                string found = r.Devices.Count == 0 ? (r.Error ?? "-") : string.Join("\n", System.Linq.Enumerable.Select(r.Devices, d => $"{d.Label} [{d.Arguments}]"));
+                table.AddRow(Markup.Escape(r.Name), r.Available ? "yes" : $"[yellow]no[/]: {Markup.Escape(r.Reason ?? string.Empty)}", Markup.Escape(found), Markup.Escape(r.Description));
+            }
+
+            console.Write(table);
+            console.MarkupLine("Arguments per driver: [grey]openran radio list --json[/]; software drivers (zmq, file, loopback) are opened by their arguments, not found.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateCapture(IAnsiConsole console)
+    {
+        var options = new RadioOptions(defaultDriver: "loopback");
+        var output = new Option<string>("--output", "-o") { Description = "Recording to write (BASE; .sigmf-meta and .sigmf-data are created).", Required = true };
+        var samples = new Option<long>("--samples") { Description = "Samples per channel to capture (1..10^11); default: --seconds × rate." };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds to capture (0..86400).", DefaultValueFactory = _ => 1 };
+        var datatype = new Option<string>("--datatype") { Description = $"Datatype written: {SigMfDatatypes.Supported}.", DefaultValueFactory = _ => "cf32_le" };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var command = new Command("capture", "Capture the receive stream of a radio to a SigMF recording, with a progress bar and the event counters; events become annotations.") { output, samples, seconds, datatype, json };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                if (!SigMfDatatypes.TryParse(parse.GetValue(datatype), out SigMfDatatype dt))
+                {
+                    throw new ArgumentException($"--datatype = {parse.GetValue(datatype)} is not valid; valid: {SigMfDatatypes.Supported}.");
+                }
+
+                RadioConfiguration config = options.Configuration(parse, rxChannels: null, txChannels: 0) with
+                {
+                    StreamFormat = dt == SigMfDatatype.Cf32Le ? SampleFormat.ComplexF32 : SampleFormat.ComplexI16,
+                };
+                long total = parse.GetResult(samples) is not null ? parse.GetValue(samples) : (long)Math.Round(RadioOptions.Check("--seconds", parse.GetValue(seconds), 0, 86400) * config.SampleRateHz);
+                if (total < 1 || total > 100_000_000_000)
+                {
+                    throw new ArgumentException($"--samples = {total} is out of range; valid: 1..10^11.");
+                }
+
+                using IRadio radio = options.Open(parse);
+                if (config.RxChannelCount == 0 || config.RxChannelCount > radio.Capabilities.MaxRxChannelCount)
+                {
+                    config = config with { RxChannelCount = Math.Max(1, Math.Min(radio.Capabilities.MaxRxChannelCount, config.RxChannelCount)) };
+                }
+
+                if (radio is SigMfRadio { ReplayMetadata: { } replay })
+                {
+                    config = config with { SampleRateHz = replay.SampleRateHz, RxChannelCount = replay.ChannelCount };
+                }
+
+                radio.Configure(config);
+                CaptureSummary summary = Capture(console, radio, config, parse.GetValue(output)!, dt, total, !parse.GetValue(json) && console.Profile.Capabilities.Interactive);
+                if (parse.GetValue(json))
+                {
+                    CliOutput.WriteJson(console, summary);
+                }
+                else
+                {
+                    console.MarkupLine($"captured {summary.Samples} samples × {summary.Channels} channel(s) at {summary.SampleRateHz.ToString("G", CultureInfo.InvariantCulture)} Hz to {Markup.Escape(summary.Output)}");
+                    WriteCounters(console, summary.Events);
+                }
+
+                return summary.Samples == total && summary.Events.IsClean ? 0 : 1;
+            }
+            catch (Exception ex) when (IsUserError(ex))
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static CaptureSummary Capture(IAnsiConsole console, IRadio radio, RadioConfiguration config, string output, SigMfDatatype datatype, long total, bool interactive)
+    {
+        var metadata = new SigMfMetadata
+        {
+            Datatype = datatype,
+            SampleRateHz = config.SampleRateHz,
+            ChannelCount = config.RxChannelCount,
+            Recorder = "OpenRan openran radio capture",
+            Hardware = radio.Label,
+            Captures = [new SigMfCapture(0, config.RxCenterFrequencyHz, DateTimeOffset.UtcNow)],
+        };
+        using SigMfWriter writer = SigMfWriter.Create(output, metadata, config.BlockSampleCount);
+        var blockF32 = new SampleBlock<ComplexF32>(config.RxChannelCount, config.BlockSampleCount);
+        var blockI16 = new SampleBlock<ComplexI16>(config.RxChannelCount, config.BlockSampleCount);
+        bool useF32 = config.StreamFormat == SampleFormat.ComplexF32;
+        long captured = 0;
+        long expectedTs = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        radio.Start();
+        void Loop(Action<long, RadioEventCounters>? progress)
+        {
+            while (captured < total)
+            {
+                int want = (int)Math.Min(config.BlockSampleCount, total - captured);
+                int n = useF32 ? radio.Rx.Read(blockF32, want) : radio.Rx.Read(blockI16, want);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                long ts = useF32 ? blockF32.TimestampSamples : blockI16.TimestampSamples;
+                if (captured > 0 && ts != expectedTs)
+                {
+                    // A gap in time (overflow): mark it in the recording rather than hide it.
+                    writer.Annotate(new SigMfAnnotation(writer.SampleCount, null, "gap", $"timestamp jumped from {expectedTs} to {ts}"));
+                }
+
+                expectedTs = ts + n;
+                if (useF32)
+                {
+                    writer.Write(blockF32);
+                }
+                else
+                {
+                    writer.Write(blockI16);
+                }
+
+                captured += n;
+                progress?.Invoke(captured, radio.Events.Snapshot());
+            }
+        }
+
+        if (interactive)
+        {
+            console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("capturing", maxValue: total);
+                Loop((done, c) =>
+                {
+                    task.Value = done;
+                    task.Description = $"capturing (late {c.Late}, underflow {c.Underflow}, overflow {c.Overflow}, dropped {c.Dropped}, disconnected {c.Disconnected})";
+                });
+            });
+        }
+        else
+        {
+            Loop(null);
+        }
+
+        radio.Stop();
+        while (radio.Events.TryRead(out RadioEvent e))
+        {
+            writer.Annotate(new SigMfAnnotation(Math.Clamp(e.TimestampSamples, 0, Math.Max(writer.SampleCount - 1, 0)), null, e.Kind.ToString(), $"{e.Direction} channel {e.Channel}, {e.SampleCount} samples"));
+        }
+
+        return new CaptureSummary(SigMfMetadata.StripExtension(output), captured, config.RxChannelCount, config.SampleRateHz, watch.Elapsed.TotalSeconds, radio.Events.Snapshot());
+    }
+
+    private static Command CreateReplay(IAnsiConsole console)
+    {
+        var options = new RadioOptions(defaultDriver: "zmq");
+        var input = new Option<string>("--input", "-i") { Description = "Recording to replay (BASE, BASE.sigmf-meta or BASE.sigmf-data).", Required = true };
+        var repeat = new Option<int>("--repeat") { Description = "How many times to play the recording (1..1000000).", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var command = new Command("replay", "Transmit a SigMF recording through a radio at its sample rate, from timestamp 0.") { input, repeat, json };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                int times = (int)RadioOptions.Check("--repeat", parse.GetValue(repeat), 1, 1_000_000);
+                using SigMfReader reader = SigMfReader.Open(parse.GetValue(input)!, 16384);
+                RadioConfiguration config = options.Configuration(parse, rxChannels: 0, txChannels: reader.Metadata.ChannelCount) with
+                {
+                    SampleRateHz = reader.Metadata.SampleRateHz,
+                    StreamFormat = reader.Metadata.Datatype == SigMfDatatype.Cf32Le ? SampleFormat.ComplexF32 : SampleFormat.ComplexI16,
+                    BlockSampleCount = 16384,
+                };
+                using IRadio radio = options.Open(parse);
+                radio.Configure(config);
+                radio.Start();
+                var block = new SampleBlock<ComplexI16>(reader.Metadata.ChannelCount, 16384);
+                var blockF32 = new SampleBlock<ComplexF32>(reader.Metadata.ChannelCount, 16384);
+                bool f32 = config.StreamFormat == SampleFormat.ComplexF32;
+                long timestamp = 0;
+                long written = 0;
+                for (int r = 0; r < times; r++)
+                {
+                    reader.Seek(0);
+                    while (true)
+                    {
+                        int n = f32 ? reader.Read(blockF32, 16384) : reader.Read(block, 16384);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        int queued;
+                        if (f32)
+                        {
+                            blockF32.TimestampSamples = timestamp;
+                            queued = radio.Tx.Write(blockF32);
+                        }
+                        else
+                        {
+                            block.TimestampSamples = timestamp;
+                            queued = radio.Tx.Write(block);
+                        }
+
+                        written += queued;
+                        timestamp += n;
+                        if (queued < n)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                // Let the driver take everything queued (bounded by the stream timeout) before stopping.
+                var drain = System.Diagnostics.Stopwatch.StartNew();
+                while (radio.Tx.QueuedBlockCount > 0 && drain.Elapsed < config.StreamTimeout)
+                {
+                    System.Threading.Thread.Sleep(1);
+                }
+
+                radio.Stop();
+                var summary = new ReplaySummary(SigMfMetadata.StripExtension(parse.GetValue(input)!), written, reader.Metadata.SampleRateHz, radio.Events.Snapshot());
+                if (parse.GetValue(json))
+                {
+                    CliOutput.WriteJson(console, summary);
+                }
+                else
+                {
+                    console.MarkupLine($"replayed {summary.Samples} samples through {Markup.Escape(radio.Label)}");
+                    WriteCounters(console, summary.Events);
+                }
+
+                return written == (long)times * reader.SampleCount && summary.Events.IsClean ? 0 : 1;
+            }
+            catch (Exception ex) when (IsUserError(ex))
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateLoopbackTest(IAnsiConsole console)
+    {
+        var options = new RadioOptions(defaultDriver: "loopback");
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of samples to exchange (0.001..3600).", DefaultValueFactory = _ => 1 };
+        var block = new Option<int>("--block") { Description = "Samples per read and write (64..1048576).", DefaultValueFactory = _ => 1920 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("loopback-test", "Timing and drop check between the transmit and receive streams of one radio (loopback, or hardware with a cable): measures the delay, counts symbol errors and events.") { seconds, block, json };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                RadioConfiguration config = options.Configuration(parse, rxChannels: 1, txChannels: 1);
+                int n = (int)RadioOptions.Check("--block", parse.GetValue(block), 64, 1 << 20);
+                double s = RadioOptions.Check("--seconds", parse.GetValue(seconds), 0.001, 3600);
+                config = config with { BlockSampleCount = Math.Max(config.BlockSampleCount, n) };
+                using IRadio radio = options.Open(parse);
+                radio.Configure(config);
+                LoopbackResult result = LoopbackTest.Run(radio, config, n, (long)Math.Round(s * config.SampleRateHz));
+                if (parse.GetValue(json))
+                {
+                    CliOutput.WriteJson(console, result);
+                }
+                else
+                {
+                    console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{result.Samples} samples in {result.WallSeconds:F3} s: {result.Msps:F2} Msps, {result.RealTimeRatio:F2}× real time"));
+                    console.MarkupLine($"delay {(result.DelaySamples is long d ? d.ToString(CultureInfo.InvariantCulture) + " samples" : "not found")}, symbol errors {result.SymbolErrors} of {result.SymbolsChecked}, timestamp gaps {result.TimestampGaps}");
+                    WriteCounters(console, result.Events);
+                }
+
+                return result.Passed ? 0 : 1;
+            }
+            catch (Exception ex) when (IsUserError(ex))
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    internal static void WriteCounters(IAnsiConsole console, RadioEventCounters c)
+    {
+        var table = new Table().AddColumn("late").AddColumn("underflow").AddColumn("overflow").AddColumn("dropped").AddColumn("disconnected");
+        table.AddRow(Count(c.Late), Count(c.Underflow), Count(c.Overflow), Count(c.Dropped), Count(c.Disconnected));
+        console.Write(table);
+    }
+
+    internal static bool IsUserError(Exception ex) =>
+        ex is ArgumentException or IOException or UnauthorizedAccessException or SigMfFormatException or RadioUnavailableException
+            or InvalidOperationException or SoapyException or HackRfException or OpenRan.Hardware.LibUsb.LibUsbException;
+
+    private static string Count(long value) => value == 0 ? "0" : $"[red]{value}[/]";
+}
+
+/// <summary>The options every radio subcommand shares, bound to a <see cref="RadioConfiguration"/>.</summary>
+internal sealed class RadioOptions(string defaultDriver)
+{
+    private readonly Option<string> _driver = new("--driver", "-d") { Description = "Driver: zmq | file | loopback | soapy | hackrf (see 'openran radio list').", DefaultValueFactory = _ => defaultDriver };
+    private readonly Option<string> _args = new("--args", "-a") { Description = "Driver arguments key=value,… (e.g. tx_port=tcp://*:2000,rx_port=tcp://localhost:2001)." };
+    private readonly Option<double> _rate = new("--rate") { Description = "Sample rate in Hz.", DefaultValueFactory = _ => 1.92e6 };
+    private readonly Option<double> _frequency = new("--freq") { Description = "Centre frequency in Hz (both directions).", DefaultValueFactory = _ => 2.4e9 };
+    private readonly Option<double> _rxGain = new("--rx-gain") { Description = "Receive gain in dB.", DefaultValueFactory = _ => 0 };
+    private readonly Option<double> _txGain = new("--tx-gain") { Description = "Transmit gain in dB.", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _channels = new("--channels") { Description = "Channels (1..64).", DefaultValueFactory = _ => 1 };
+    private readonly Option<double> _timeout = new("--timeout") { Description = "Stream timeout in seconds (0.001..3600).", DefaultValueFactory = _ => 2 };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_driver);
+        command.Options.Add(_args);
+        command.Options.Add(_rate);
+        command.Options.Add(_frequency);
+        command.Options.Add(_rxGain);
+        command.Options.Add(_txGain);
+        command.Options.Add(_channels);
+        command.Options.Add(_timeout);
+    }
+
+    public static double Check(string name, double value, double minimum, double maximum)
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} = {value} is out of range; valid: {minimum}..{maximum}."));
+        }
+
+        return value;
+    }
+
+    public RadioConfiguration Configuration(ParseResult parse, int? rxChannels, int? txChannels)
+    {
+        int channels = (int)Check("--channels", parse.GetValue(_channels), 1, 64);
+        return new RadioConfiguration
+        {
+            SampleRateHz = Check("--rate", parse.GetValue(_rate), 1, 1e10),
+            RxCenterFrequencyHz = Check("--freq", parse.GetValue(_frequency), 0, 1e12),
+            TxCenterFrequencyHz = parse.GetValue(_frequency),
+            RxGainDb = Check("--rx-gain", parse.GetValue(_rxGain), -200, 200),
+            TxGainDb = Check("--tx-gain", parse.GetValue(_txGain), -200, 200),
+            RxChannelCount = rxChannels ?? channels,
+            TxChannelCount = txChannels ?? channels,
+            StreamTimeout = TimeSpan.FromSeconds(Check("--timeout", parse.GetValue(_timeout), 0.001, 3600)),
+        };
+    }
+
+    public IRadio Open(ParseResult parse) =>
+        RadioCommand.CreateFactory().Open(parse.GetValue(_driver)!, RadioArguments.Parse(parse.GetValue(_args)));
+}
+
+/// <summary>One row of <c>openran radio list</c>.</summary>
+internal sealed record DriverListing(string Name, string Description, bool Available, string? Reason, string? Error, IReadOnlyList<RadioDeviceInfo> Devices, IReadOnlyList<string> Arguments);
+
+/// <summary>The result of <c>openran radio capture</c>.</summary>
+internal sealed record CaptureSummary(string Output, long Samples, int Channels, double SampleRateHz, double WallSeconds, RadioEventCounters Events);
+
+/// <summary>The result of <c>openran radio replay</c>.</summary>
+internal sealed record ReplaySummary(string Input, long Samples, double SampleRateHz, RadioEventCounters Events);

@@ -1,0 +1,235 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using OpenRan.Dsp;
+using OpenRan.Radio;
+using OpenRan.Radio.Zmq;
+using Spectre.Console;
+
+namespace OpenRan.Cli.Commands;
+
+/// <summary>One side's figures of <c>openran radio zmq-bench</c>.</summary>
+/// <param name="Role">gnb (this process) or ue (the child process).</param>
+/// <param name="Samples">Samples received per direction in the measured part.</param>
+/// <param name="WallSeconds">Wall time of the measured part.</param>
+/// <param name="Msps">Received samples per second in millions (the same number is transmitted).</param>
+/// <param name="RealTimeRatio">Sample time over wall time at the configured rate.</param>
+/// <param name="CallerAllocatedBytes">Bytes allocated by the caller's Read/Write loop in the measured part.</param>
+/// <param name="ReceiveThreadAllocatedBytes">Bytes allocated by the radio's receive thread in the measured part.</param>
+/// <param name="TransmitThreadAllocatedBytes">Bytes allocated by the radio's transmit thread in the measured part.</param>
+/// <param name="Replies">ZMQ replies sent in the measured part.</param>
+/// <param name="ProcessAllocatedBytes">Bytes allocated by the whole process (NetMQ's I/O thread included) in the measured part.</param>
+/// <param name="Gen0Collections">Generation-0 collections in the measured part.</param>
+/// <param name="Events">Event counters at the end.</param>
+/// <param name="ExactTimestamps">Whether every read continued the previous one and every sample matched the peer's pattern.</param>
+internal sealed record ZmqBenchSide(string Role, long Samples, double WallSeconds, double Msps, double RealTimeRatio, long CallerAllocatedBytes,
+    long ReceiveThreadAllocatedBytes, long TransmitThreadAllocatedBytes, long Replies, long ProcessAllocatedBytes, int Gen0Collections, RadioEventCounters Events, bool ExactTimestamps);
+
+/// <summary>The result of <c>openran radio zmq-bench</c>: both sides.</summary>
+internal sealed record ZmqBenchResult(double SampleRateHz, int BlockSamples, int MaxSamplesPerMessage, ZmqBenchSide Gnb, ZmqBenchSide? Ue, string? PeerError);
+
+/// <summary>
+/// <c>openran radio zmq-bench</c>: full-duplex ZMQ throughput between two processes on this machine. This process is the
+/// gNB side; it starts a child <c>openran</c> as the UE side. Each side reads a block, checks it, and transmits a block
+/// two blocks ahead, as a PHY would; both report Msps, the ratio to real time and allocations after warm-up.
+/// </summary>
+internal static class ZmqBench
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var rate = new Option<double>("--rate") { Description = "Sample rate in Hz (sets the real-time reference).", DefaultValueFactory = _ => 23.04e6 };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of samples to exchange (0.01..600).", DefaultValueFactory = _ => 5 };
+        var block = new Option<int>("--block") { Description = "Samples per read/write (64..1048576); default: 1 ms.", DefaultValueFactory = _ => 0 };
+        var maxSamples = new Option<int>("--max-samples") { Description = "Most samples per ZMQ message (64..4194304).", DefaultValueFactory = _ => 65536 };
+        var peer = new Option<string?>("--peer") { Description = "Internal: run as the UE side on ports A,B.", Hidden = true };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("zmq-bench", "Full-duplex ZMQ radio throughput between this process and a child process, with exact-timestamp checks and allocation figures.") { rate, seconds, block, maxSamples, peer, json };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                double r = RadioOptions.Check("--rate", parse.GetValue(rate), 1e3, 1e9);
+                double s = RadioOptions.Check("--seconds", parse.GetValue(seconds), 0.01, 600);
+                int n = parse.GetValue(block) == 0 ? (int)Math.Round(r / 1000) : (int)RadioOptions.Check("--block", parse.GetValue(block), 64, 1 << 20);
+                int m = (int)RadioOptions.Check("--max-samples", parse.GetValue(maxSamples), 64, 1 << 22);
+                long total = (long)Math.Round(s * r);
+                if (parse.GetValue(peer) is string ports)
+                {
+                    string[] p = ports.Split(',');
+                    ZmqBenchSide ue = RunSide("ue", $"tx_port=tcp://127.0.0.1:{p[1]},rx_port=tcp://127.0.0.1:{p[0]},max_samples={m}", 1, r, n, total);
+                    CliOutput.WriteJson(console, ue);
+                    return 0;
+                }
+
+                int portA = FreePort();
+                int portB = FreePort();
+                using Process child = StartPeer(portA, portB, r, s, n, m);
+                ZmqBenchSide gnb = RunSide("gnb", $"tx_port=tcp://127.0.0.1:{portA},rx_port=tcp://127.0.0.1:{portB},max_samples={m}", 0, r, n, total);
+                string childOutput = child.StandardOutput.ReadToEnd();
+                string childError = child.StandardError.ReadToEnd();
+                child.WaitForExit();
+                ZmqBenchSide? ueSide = null;
+                string? peerError = null;
+                try
+                {
+                    ueSide = JsonSerializer.Deserialize<ZmqBenchSide>(childOutput, s_json);
+                }
+                catch (JsonException)
+                {
+                    peerError = $"peer exited with {child.ExitCode}: {childOutput}{childError}";
+                }
+
+                var result = new ZmqBenchResult(r, n, m, gnb, ueSide, peerError);
+                if (parse.GetValue(json))
+                {
+                    CliOutput.WriteJson(console, result);
+                }
+                else
+                {
+                    var table = new Table().AddColumn("side").AddColumn("Msps").AddColumn("× real time").AddColumn("exact").AddColumn("caller B").AddColumn("rx thread B").AddColumn("tx thread B (replies)").AddColumn("process B").AddColumn("gen0");
+                    foreach (ZmqBenchSide? side in (ReadOnlySpan<ZmqBenchSide?>)[gnb, ueSide])
+                    {
+                        if (side is not null)
+                        {
+                            table.AddRow(side.Role, F(side.Msps), F(side.RealTimeRatio), side.ExactTimestamps && side.Events.IsClean ? "yes" : "[red]no[/]",
+                                I(side.CallerAllocatedBytes), I(side.ReceiveThreadAllocatedBytes), $"{I(side.TransmitThreadAllocatedBytes)} ({side.Replies})", I(side.ProcessAllocatedBytes), I(side.Gen0Collections));
+                        }
+                    }
+
+                    console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"ZMQ full duplex at {r / 1e6:F2} Msps, {s:F2} s of samples, {n}-sample blocks, ≤ {m} samples per message:"));
+                    console.Write(table);
+                    if (peerError is not null)
+                    {
+                        CliOutput.WriteError(console, peerError);
+                    }
+                }
+
+                return gnb.ExactTimestamps && gnb.Events.IsClean && ueSide is { ExactTimestamps: true } ? 0 : 1;
+            }
+            catch (Exception ex) when (RadioCommand.IsUserError(ex))
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process StartPeer(int portA, int portB, double rate, double seconds, int block, int maxSamples)
+    {
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h
+            : Environment.ProcessPath is { } p && System.IO.Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
+        foreach (string a in (ReadOnlySpan<string>)["radio", "zmq-bench", "--peer", $"{portA},{portB}", "--rate", rate.ToString("R", CultureInfo.InvariantCulture),
+            "--seconds", seconds.ToString("R", CultureInfo.InvariantCulture), "--block", block.ToString(CultureInfo.InvariantCulture), "--max-samples", maxSamples.ToString(CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start the zmq-bench peer process.");
+    }
+
+    /// <summary>The sample side <paramref name="side"/> transmits at <paramref name="t"/>.</summary>
+    private static ComplexF32 Pattern(int side, long t) => new((t & 0xFFFF) / 65536f, side + ((t >> 16) & 0xFFFF) / 65536f);
+
+    private static ZmqBenchSide RunSide(string role, string arguments, int side, double rate, int block, long total)
+    {
+        using IRadio radio = new ZmqRadioDriver().Open(RadioArguments.Parse(arguments));
+        var zmq = (ZmqRadio)radio;
+        radio.Configure(new RadioConfiguration
+        {
+            SampleRateHz = rate,
+            StreamFormat = SampleFormat.ComplexF32,
+            BlockSampleCount = block,
+            RingBlockCount = 64,
+            StreamTimeout = TimeSpan.FromSeconds(20),
+        });
+        radio.Start();
+        var rx = new ComplexF32[block];
+        var tx = new ComplexF32[block];
+        long warmUp = Math.Min(total / 5, (long)rate);
+        long expected = 0;
+        long txTs = 2L * block;
+        bool exact = true;
+        long callerBefore = 0, rxBefore = 0, txBefore = 0, repliesBefore = 0, processBefore = 0;
+        int gen0Before = 0;
+        long measuredFrom = -1;
+        var watch = new Stopwatch();
+        while (expected < total + warmUp)
+        {
+            if (measuredFrom < 0 && expected >= warmUp)
+            {
+                measuredFrom = expected;
+                callerBefore = GC.GetAllocatedBytesForCurrentThread();
+                rxBefore = zmq.ReceiveThreadAllocatedBytes;
+                txBefore = zmq.TransmitThreadAllocatedBytes;
+                repliesBefore = zmq.RepliesSent;
+                processBefore = GC.GetTotalAllocatedBytes(precise: false);
+                gen0Before = GC.CollectionCount(0);
+                watch.Start();
+            }
+
+            long ts = 0;
+            int n = radio.Rx.Read(rx, ref ts);
+            if (n == 0)
+            {
+                exact = false;
+                break;
+            }
+
+            exact &= ts == expected;
+            for (int i = 0; i < n; i++)
+            {
+                long t = ts + i;
+                if (t >= 2L * block && rx[i] != Pattern(1 - side, t))
+                {
+                    exact = false;
+                }
+            }
+
+            expected = ts + n;
+            for (int i = 0; i < block; i++)
+            {
+                tx[i] = Pattern(side, txTs + i);
+            }
+
+            radio.Tx.Write(tx, ref txTs);
+        }
+
+        watch.Stop();
+        long caller = GC.GetAllocatedBytesForCurrentThread() - callerBefore;
+        long samples = expected - Math.Max(measuredFrom, 0);
+        double wall = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
+        var result = new ZmqBenchSide(role, samples, wall, samples / wall / 1e6, samples / rate / wall, caller,
+            zmq.ReceiveThreadAllocatedBytes - rxBefore, zmq.TransmitThreadAllocatedBytes - txBefore, zmq.RepliesSent - repliesBefore,
+            GC.GetTotalAllocatedBytes(precise: false) - processBefore, GC.CollectionCount(0) - gen0Before, radio.Events.Snapshot(), exact);
+
+        // Keep serving the peer (our transmit ring already holds what it still needs) until it has taken it all.
+        var drain = Stopwatch.StartNew();
+        while (zmq.TransmittedSampleCount < expected && drain.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            System.Threading.Thread.Sleep(1);
+        }
+
+        radio.Stop();
+        return result;
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using OpenRan.Dsp;
+
+namespace OpenRan.Radio.Channels;
+
+/// <summary>
+/// A simple built-in impairment: an integer sample delay, a gain and additive white Gaussian noise from a seeded
+/// generator: rx[n] = g · tx[n − D] + w[n], with g = 10^(gainDb/20) and w[n] complex Gaussian of power
+/// 10^(noisePowerDb/10) relative to full scale (each of I and Q has variance half of it). Deterministic for a seed.
+/// </summary>
+public sealed class ImpairmentChannel : ISampleChannel
+{
+    private readonly ComplexF32[] _delayLine;
+    private readonly float _gain;
+    private readonly float _noiseSigmaPerComponent;
+    private readonly ulong _seed;
+    private int _delayPosition;
+    private GaussianNoise _noise;
+
+    /// <summary>Creates the channel.</summary>
+    /// <param name="delaySamples">D, the delay in samples (0..10,000,000).</param>
+    /// <param name="gainDb">The gain in dB (−200..200).</param>
+    /// <param name="noisePowerDb">The noise power in dB relative to a full-scale (|x| = 1) sample, or null for no noise (−300..100).</param>
+    /// <param name="seed">The noise generator seed.</param>
+    public ImpairmentChannel(int delaySamples, double gainDb, double? noisePowerDb, ulong seed)
+    {
+        ThrowHelper.ThrowIfOutside(delaySamples, 0, 10_000_000);
+        if (!(gainDb >= -200 && gainDb <= 200))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(gainDb), gainDb, "-200..200 dB");
+        }
+
+        if (noisePowerDb is double n && !(n >= -300 && n <= 100))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(noisePowerDb), n, "-300..100 dB");
+        }
+
+        _delayLine = new ComplexF32[delaySamples];
+        _gain = (float)Math.Pow(10, gainDb / 20);
+        _noiseSigmaPerComponent = noisePowerDb is double p ? (float)Math.Sqrt(Math.Pow(10, p / 10) / 2) : 0f;
+        _seed = seed;
+        _noise = new GaussianNoise(seed);
+    }
+
+    /// <summary>D, the delay in samples.</summary>
+    public int DelaySamples => _delayLine.Length;
+
+    /// <inheritdoc />
+    public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
+        int d = _delayLine.Length;
+        for (int i = 0; i < tx.Length; i++)
+        {
+            ComplexF32 x = tx[i];
+            if (d > 0)
+            {
+                // The delay line holds the last D transmitted samples; the oldest leaves as the newest enters.
+                ComplexF32 delayed = _delayLine[_delayPosition];
+                _delayLine[_delayPosition] = x;
+                _delayPosition = _delayPosition + 1 == d ? 0 : _delayPosition + 1;
+                x = delayed;
+            }
+
+            x *= _gain;
+            if (_noiseSigmaPerComponent > 0)
+            {
+                x += new ComplexF32(_noiseSigmaPerComponent * _noise.Next(), _noiseSigmaPerComponent * _noise.Next());
+            }
+
+            rx[i] = x;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        Array.Clear(_delayLine);
+        _delayPosition = 0;
+        _noise = new GaussianNoise(_seed);
+    }
+
+    /// <summary>Standard normal numbers: xoshiro256** uniforms through the Box–Muller transform (both outputs used).</summary>
+    private struct GaussianNoise
+    {
+        private ulong _s0;
+        private ulong _s1;
+        private ulong _s2;
+        private ulong _s3;
+        private float _spare;
+        private bool _hasSpare;
+
+        public GaussianNoise(ulong seed)
+        {
+            // splitmix64 expands the seed into the four state words (the xoshiro authors' recommendation).
+            _s0 = SplitMix(ref seed);
+            _s1 = SplitMix(ref seed);
+            _s2 = SplitMix(ref seed);
+            _s3 = SplitMix(ref seed);
+            _spare = 0;
+            _hasSpare = false;
+        }
+
+        public float Next()
+        {
+            if (_hasSpare)
+            {
+                _hasSpare = false;
+                return _spare;
+            }
+
+            // u1 in (0, 1] so that log(u1) is finite; u2 in [0, 1).
+            double u1 = ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
+            double u2 = (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+            double r = Math.Sqrt(-2.0 * Math.Log(u1));
+            (double sin, double cos) = Math.SinCos(2 * Math.PI * u2);
+            _spare = (float)(r * sin);
+            _hasSpare = true;
+            return (float)(r * cos);
+        }
+
+        private ulong NextUInt64()
+        {
+            ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+            ulong t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = ulong.RotateLeft(_s3, 45);
+            return result;
+        }
+
+        private static ulong SplitMix(ref ulong x)
+        {
+            ulong z = x += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+}

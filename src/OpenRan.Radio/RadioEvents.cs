@@ -1,0 +1,150 @@
+using System.Threading;
+
+namespace OpenRan.Radio;
+
+/// <summary>The kinds of stream events. They are counted and logged, never thrown from the sample path.</summary>
+public enum RadioEventKind
+{
+    /// <summary>A transmit block arrived after its timestamp had passed; its late part was not sent.</summary>
+    Late,
+
+    /// <summary>The transmitter ran out of samples and sent zeros (or nothing) in their place.</summary>
+    Underflow,
+
+    /// <summary>The receive ring was full: received samples were discarded, leaving a gap in timestamps.</summary>
+    Overflow,
+
+    /// <summary>Samples were lost for another reason (short or malformed transfer, write timeout, samples before the start time).</summary>
+    Dropped,
+
+    /// <summary>The peer or device went away (ZMQ peer silent, USB device unplugged).</summary>
+    Disconnected,
+}
+
+/// <summary>One stream event: what, where, when (in samples) and how many samples it affected.</summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Direction">Which stream.</param>
+/// <param name="Channel">The channel, or −1 for the whole stream.</param>
+/// <param name="TimestampSamples">The sample timestamp at which it happened.</param>
+/// <param name="SampleCount">How many samples it affected (0 if not applicable).</param>
+/// <param name="Sequence">The event's sequence number within its log, from 0.</param>
+public readonly record struct RadioEvent(RadioEventKind Kind, StreamDirection Direction, int Channel, long TimestampSamples, long SampleCount, long Sequence);
+
+/// <summary>A snapshot of the event counters of a radio.</summary>
+/// <param name="Late">Late transmit blocks.</param>
+/// <param name="Underflow">Transmit underflows.</param>
+/// <param name="Overflow">Receive overflows.</param>
+/// <param name="Dropped">Other losses.</param>
+/// <param name="Disconnected">Disconnections.</param>
+/// <param name="LostRecords">Event records that did not fit in the log before it was drained (their counts are still in the counters).</param>
+public sealed record RadioEventCounters(long Late, long Underflow, long Overflow, long Dropped, long Disconnected, long LostRecords)
+{
+    /// <summary>Whether no event of any kind has occurred.</summary>
+    public bool IsClean => Late + Underflow + Overflow + Dropped + Disconnected == 0;
+}
+
+/// <summary>
+/// The event log of a radio: exact counters per <see cref="RadioEventKind"/> plus a bounded, preallocated, lock-free
+/// queue of <see cref="RadioEvent"/> records that a non-real-time thread drains with <see cref="TryRead"/> (or through a
+/// <see cref="RadioEventMonitor"/>). <see cref="Report"/> never allocates, locks or throws, so drivers call it from the
+/// sample path and from native callbacks.
+/// </summary>
+/// <remarks>
+/// The queue is Dmitry Vyukov's bounded multi-producer queue (a sequence number per cell); any number of threads may
+/// report, one thread reads.
+/// </remarks>
+public sealed class RadioEventLog
+{
+    private const int KindCount = 5;
+    private readonly long[] _counts = new long[KindCount];
+    private readonly Cell[] _cells;
+    private readonly long _mask;
+    private long _enqueuePosition;
+    private long _dequeuePosition;
+    private long _lostRecords;
+    private long _sequence;
+
+    /// <summary>Creates a log holding up to <paramref name="capacity"/> undrained records (rounded up to a power of two, 16..65536).</summary>
+    public RadioEventLog(int capacity = 1024)
+    {
+        Dsp.ThrowHelper.ThrowIfOutside(capacity, 16, 65536);
+        int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity);
+        _cells = new Cell[size];
+        for (int i = 0; i < size; i++)
+        {
+            _cells[i].Sequence = i;
+        }
+
+        _mask = size - 1;
+    }
+
+    /// <summary>Counts an event and queues its record (dropping the record, never the count, when the queue is full).</summary>
+    public void Report(RadioEventKind kind, StreamDirection direction, int channel, long timestampSamples, long sampleCount)
+    {
+        Interlocked.Increment(ref _counts[(int)kind]);
+        long sequence = Interlocked.Increment(ref _sequence) - 1;
+        var record = new RadioEvent(kind, direction, channel, timestampSamples, sampleCount, sequence);
+        long position = Volatile.Read(ref _enqueuePosition);
+        while (true)
+        {
+            ref Cell cell = ref _cells[position & _mask];
+            long cellSequence = Volatile.Read(ref cell.Sequence);
+            long difference = cellSequence - position;
+            if (difference == 0)
+            {
+                if (Interlocked.CompareExchange(ref _enqueuePosition, position + 1, position) == position)
+                {
+                    cell.Value = record;
+                    Volatile.Write(ref cell.Sequence, position + 1);
+                    return;
+                }
+
+                position = Volatile.Read(ref _enqueuePosition);
+            }
+            else if (difference < 0)
+            {
+                Interlocked.Increment(ref _lostRecords);
+                return;
+            }
+            else
+            {
+                position = Volatile.Read(ref _enqueuePosition);
+            }
+        }
+    }
+
+    /// <summary>Takes the oldest undrained record; single reader only.</summary>
+    public bool TryRead(out RadioEvent radioEvent)
+    {
+        long position = _dequeuePosition;
+        ref Cell cell = ref _cells[position & _mask];
+        if (Volatile.Read(ref cell.Sequence) != position + 1)
+        {
+            radioEvent = default;
+            return false;
+        }
+
+        radioEvent = cell.Value;
+        Volatile.Write(ref cell.Sequence, position + _mask + 1);
+        _dequeuePosition = position + 1;
+        return true;
+    }
+
+    /// <summary>The number of events of <paramref name="kind"/> so far.</summary>
+    public long Count(RadioEventKind kind) => Volatile.Read(ref _counts[(int)kind]);
+
+    /// <summary>All counters at once.</summary>
+    public RadioEventCounters Snapshot() => new(
+        Count(RadioEventKind.Late),
+        Count(RadioEventKind.Underflow),
+        Count(RadioEventKind.Overflow),
+        Count(RadioEventKind.Dropped),
+        Count(RadioEventKind.Disconnected),
+        Volatile.Read(ref _lostRecords));
+
+    private struct Cell
+    {
+        public long Sequence;
+        public RadioEvent Value;
+    }
+}

@@ -1,0 +1,464 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading;
+using NetMQ;
+using NetMQ.Sockets;
+using OpenRan.Dsp;
+using OpenRan.Radio.Streaming;
+
+namespace OpenRan.Radio.Zmq;
+
+/// <summary>
+/// A virtual radio wire-compatible with srsRAN's ZMQ radio (srsRAN Project <c>lib/radio/zmq</c>, srsRAN 4G
+/// <c>rf_zmq</c>), so OpenRan can face an srsRAN gNB or UE, or another OpenRan process, over TCP or IPC.
+/// </summary>
+/// <remarks>
+/// <para>The protocol, per channel (port):</para>
+/// <list type="bullet">
+/// <item>The transmitter binds a ZMQ <c>REP</c> socket at <c>tx_portN</c>. It waits for a request (any payload; srsRAN
+/// sends one byte) and answers with one message of raw interleaved float32 I/Q (complex64, little-endian, full scale
+/// ±1.0), 8 bytes per sample, as many samples as it has ready (at most <c>max_samples</c>). It answers nothing while it
+/// has nothing, so the receiver waits.</item>
+/// <item>The receiver connects a ZMQ <c>REQ</c> socket to the peer's transmitter at <c>rx_portN</c>, sends a one-byte
+/// request, reads the reply (any multiple of 8 bytes) and repeats.</item>
+/// <item>Receive timestamps are counts of received samples since the start. Transmit timestamps are on the same clock:
+/// before the caller waits to receive up to time t, the transmitter is zero-padded up to t (srsRAN's
+/// <c>align(ts + nsamples)</c>), so two radios facing each other keep both clocks running even when neither transmits.
+/// Transmit blocks whose time has passed are dropped and reported as Late.</item>
+/// <item>Several channels use one socket pair each (<c>tx_port0</c>, <c>tx_port1</c>, …; <c>tx_port</c> is
+/// <c>tx_port0</c>) and advance in lockstep.</item>
+/// </list>
+/// <para>A REQ socket whose reply does not come within <c>timeout_ms</c> after the stream has run is reported as
+/// Disconnected and recreated (a REQ socket that lost its reply cannot send again); a transmitter that gets no request
+/// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly.</para>
+/// <para>Threads: one receive thread (REQ sockets → receive ring) and one transmit thread (transmit ring → REP sockets).
+/// Replies are sent from preallocated arrays without copying (<see cref="Msg.InitGC(byte[], int)"/>); an array is
+/// refilled only when the next request has arrived, which REQ/REP lockstep makes proof that the previous reply was
+/// consumed) and received through NetMQ's
+/// buffer pool (<see cref="ZmqRadioDriver.UsePooledNetMqBuffers"/>), so streaming does not allocate on our threads.</para>
+/// </remarks>
+public sealed class ZmqRadio : RadioBase
+{
+    private readonly string[] _txAddresses;
+    private readonly string[] _rxAddresses;
+    private readonly TimeSpan _timeout;
+    private readonly int _maxSamples;
+    private Thread? _rxThread;
+    private Thread? _txThread;
+    private TxRingReader? _txReader;
+    private ComplexF32[][] _txStaging = [];
+    private byte[][] _txWire = [];
+    private ComplexF32[][] _rxStaging = [];
+    private long _demand;
+    private long _startTimestamp;
+    private long _receivedSampleCount;
+    private long _transmittedSampleCount;
+    private long _rxThreadAllocatedBytes;
+    private long _repliesSent;
+    private long _txThreadAllocatedBytes;
+
+    /// <summary>Creates a ZMQ radio.</summary>
+    /// <param name="txAddresses">Transmit (REP, bound) addresses, one per transmit channel.</param>
+    /// <param name="rxAddresses">Receive (REQ, connected) addresses, one per receive channel.</param>
+    /// <param name="timeout">Silence after which the peer counts as disconnected (10 ms..1 h).</param>
+    /// <param name="maxSamples">The most samples per reply, and the largest reply accepted without loss (64..4,194,304).</param>
+    public ZmqRadio(string[] txAddresses, string[] rxAddresses, TimeSpan timeout, int maxSamples)
+        : base(RadioCapabilities.Virtual("zmq", rxAddresses?.Length ?? 0, txAddresses?.Length ?? 0),
+            $"zmq (tx {string.Join(' ', txAddresses ?? [])}; rx {string.Join(' ', rxAddresses ?? [])})")
+    {
+        ArgumentNullException.ThrowIfNull(txAddresses);
+        ArgumentNullException.ThrowIfNull(rxAddresses);
+        if (timeout < TimeSpan.FromMilliseconds(10) || timeout > TimeSpan.FromHours(1))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(timeout), timeout, "10 ms..1 h");
+        }
+
+        ThrowHelper.ThrowIfOutside(maxSamples, 64, 1 << 22);
+        _txAddresses = txAddresses;
+        _rxAddresses = rxAddresses;
+        _timeout = timeout;
+        _maxSamples = maxSamples;
+    }
+
+    /// <summary>Samples received per channel since the last start (the receive clock).</summary>
+    public long ReceivedSampleCount => Volatile.Read(ref _receivedSampleCount);
+
+    /// <summary>Samples sent per channel since the last start, zero padding included (the transmit clock).</summary>
+    public long TransmittedSampleCount => Volatile.Read(ref _transmittedSampleCount);
+
+    /// <summary>Bytes the receive thread has allocated since it started (sampled every loop; for allocation tests and benchmarks).</summary>
+    public long ReceiveThreadAllocatedBytes => Volatile.Read(ref _rxThreadAllocatedBytes);
+
+    /// <summary>Bytes the transmit thread has allocated since it started (sampled every loop).</summary>
+    public long TransmitThreadAllocatedBytes => Volatile.Read(ref _txThreadAllocatedBytes);
+
+    /// <summary>Replies (messages) the transmit thread has sent since the start, all channels.</summary>
+    public long RepliesSent => Volatile.Read(ref _repliesSent);
+
+    /// <inheritdoc />
+    protected override void ValidateConfiguration(RadioConfiguration configuration)
+    {
+        if (configuration.RxChannelCount != 0 && configuration.RxChannelCount != _rxAddresses.Length)
+        {
+            ThrowHelper.ThrowArgument(nameof(configuration.RxChannelCount), $"{_rxAddresses.Length} rx_port address(es) given; RxChannelCount = {configuration.RxChannelCount}.");
+        }
+
+        if (configuration.TxChannelCount != 0 && configuration.TxChannelCount != _txAddresses.Length)
+        {
+            ThrowHelper.ThrowArgument(nameof(configuration.TxChannelCount), $"{_txAddresses.Length} tx_port address(es) given; TxChannelCount = {configuration.TxChannelCount}.");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnConfigure(RadioConfiguration configuration)
+    {
+        _txReader = TxRing is null ? null : new TxRingReader(TxRing, Events);
+        _txStaging = Allocate<ComplexF32>(configuration.TxChannelCount, _maxSamples);
+        _txWire = Allocate<byte>(configuration.TxChannelCount, _maxSamples * 8);
+        _rxStaging = Allocate<ComplexF32>(configuration.RxChannelCount, _maxSamples);
+    }
+
+    /// <inheritdoc />
+    protected override void OnStart(long atTimestampSamples)
+    {
+        _startTimestamp = atTimestampSamples;
+        Volatile.Write(ref _demand, 0);
+        Volatile.Write(ref _receivedSampleCount, 0);
+        Volatile.Write(ref _transmittedSampleCount, 0);
+        _txReader?.Reset(0);
+        if (_txReader is not null)
+        {
+            _txThread = new Thread(RunTransmit) { IsBackground = true, Name = "zmq tx" };
+            _txThread.Start();
+        }
+
+        if (RxRing is not null)
+        {
+            _rxThread = new Thread(RunReceive) { IsBackground = true, Name = "zmq rx" };
+            _rxThread.Start();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnStop()
+    {
+        _rxThread?.Join();
+        _txThread?.Join();
+    }
+
+    /// <inheritdoc />
+    protected override void OnDispose()
+    {
+    }
+
+    /// <inheritdoc />
+    protected internal override void OnReceiveDemand(long timestampSamples)
+    {
+        if (timestampSamples > Volatile.Read(ref _demand))
+        {
+            Volatile.Write(ref _demand, timestampSamples);
+        }
+    }
+
+    private static T[][] Allocate<T>(int channels, int length)
+    {
+        var arrays = new T[channels][];
+        for (int c = 0; c < channels; c++)
+        {
+            arrays[c] = GC.AllocateArray<T>(length, pinned: true);
+        }
+
+        return arrays;
+    }
+
+    private void RunTransmit()
+    {
+        int channels = _txAddresses.Length;
+        var sockets = new ResponseSocket[channels];
+        var pending = new bool[channels];
+        var staged = new int[channels];
+        long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        long lastRequest = 0;
+        bool silenceReported = false;
+        var msg = default(Msg);
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                sockets[c] = new ResponseSocket();
+                sockets[c].Options.Linger = TimeSpan.Zero;
+                sockets[c].Bind(_txAddresses[c]);
+            }
+
+            var idle = default(IdleBackoff);
+            while (!IsStopping)
+            {
+                bool progressed = false;
+                bool anyStaged = false;
+                for (int c = 0; c < channels; c++)
+                {
+                    if (!pending[c])
+                    {
+                        msg.InitEmpty();
+                        if (sockets[c].TryReceive(ref msg, TimeSpan.Zero))
+                        {
+                            pending[c] = true;
+                            progressed = true;
+                            lastRequest = Stopwatch.GetTimestamp();
+                            silenceReported = false;
+                        }
+
+                        msg.Close();
+                    }
+
+                    anyStaged |= staged[c] > 0;
+                }
+
+                if (!anyStaged)
+                {
+                    // All channels sent their previous chunk: take the next one for every channel at once.
+                    int n = _txReader!.Emit(_txStaging, _maxSamples, Volatile.Read(ref _demand));
+                    if (n > 0)
+                    {
+                        for (int c = 0; c < channels; c++)
+                        {
+                            staged[c] = n;
+                        }
+
+                        progressed = true;
+                    }
+                }
+
+                for (int c = 0; c < channels; c++)
+                {
+                    if (pending[c] && staged[c] > 0)
+                    {
+                        // The wire buffer is refilled only now: a pending request proves the peer has received the
+                        // whole previous reply, so NetMQ no longer reads from it.
+                        MemoryMarshal.AsBytes(_txStaging[c].AsSpan(0, staged[c])).CopyTo(_txWire[c]);
+                        msg.InitGC(_txWire[c], staged[c] * 8);
+                        if (sockets[c].TrySend(ref msg, TimeSpan.Zero, false))
+                        {
+                            if (c == 0)
+                            {
+                                Volatile.Write(ref _transmittedSampleCount, _transmittedSampleCount + staged[c]);
+                            }
+
+                            pending[c] = false;
+                            staged[c] = 0;
+                            Volatile.Write(ref _repliesSent, _repliesSent + 1);
+                            progressed = true;
+                        }
+
+                        msg.Close();
+                    }
+                }
+
+                if (lastRequest != 0 && !silenceReported && Stopwatch.GetTimestamp() - lastRequest > timeoutTicks && !AnyPending(pending))
+                {
+                    Events.Report(RadioEventKind.Disconnected, StreamDirection.Transmit, -1, _txReader!.Clock, 0);
+                    silenceReported = true;
+                }
+
+                Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+                if (progressed)
+                {
+                    idle.Reset();
+                }
+                else
+                {
+                    idle.Pause();
+                }
+            }
+        }
+        finally
+        {
+            foreach (ResponseSocket? s in sockets)
+            {
+                s?.Dispose();
+            }
+        }
+    }
+
+    private void RunReceive()
+    {
+        int channels = _rxAddresses.Length;
+        var sockets = new RequestSocket[channels];
+        var requested = new bool[channels];
+        var requestTicks = new long[channels];
+        var staged = new int[channels];
+        var everReplied = new bool[channels];
+        long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        SampleRing ring = RxRing!;
+        long clock = 0;
+        var msg = default(Msg);
+        byte[] request = [0];
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                sockets[c] = CreateRequestSocket(_rxAddresses[c]);
+            }
+
+            var idle = default(IdleBackoff);
+            while (!IsStopping)
+            {
+                bool progressed = false;
+                for (int c = 0; c < channels; c++)
+                {
+                    if (!requested[c] && staged[c] == 0)
+                    {
+                        msg.InitGC(request, request.Length);
+                        if (sockets[c].TrySend(ref msg, TimeSpan.Zero, false))
+                        {
+                            requested[c] = true;
+                            requestTicks[c] = Stopwatch.GetTimestamp();
+                        }
+
+                        msg.Close();
+                    }
+
+                    if (requested[c])
+                    {
+                        msg.InitEmpty();
+                        if (sockets[c].TryReceive(ref msg, TimeSpan.Zero))
+                        {
+                            staged[c] = Stage(msg, _rxStaging[c], clock, c);
+                            requested[c] = false;
+                            everReplied[c] = true;
+                            progressed = true;
+                        }
+                        else if (everReplied[c] && Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
+                        {
+                            // The peer went away with our request outstanding: a REQ socket cannot send again until it
+                            // gets that reply, so report, recreate it and keep asking (the peer may come back).
+                            Events.Report(RadioEventKind.Disconnected, StreamDirection.Receive, c, clock, 0);
+                            sockets[c].Dispose();
+                            sockets[c] = CreateRequestSocket(_rxAddresses[c]);
+                            requested[c] = false;
+                            everReplied[c] = false;
+                        }
+
+                        msg.Close();
+                    }
+                }
+
+                int ready = int.MaxValue;
+                for (int c = 0; c < channels; c++)
+                {
+                    ready = Math.Min(ready, staged[c]);
+                }
+
+                if (ready > 0 && ready != int.MaxValue)
+                {
+                    clock = Deliver(ring, staged, ready, clock);
+                    progressed = true;
+                }
+
+                Volatile.Write(ref _rxThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+                if (progressed)
+                {
+                    idle.Reset();
+                }
+                else
+                {
+                    idle.Pause();
+                }
+            }
+        }
+        finally
+        {
+            foreach (RequestSocket? s in sockets)
+            {
+                s?.Dispose();
+            }
+        }
+    }
+
+    private static RequestSocket CreateRequestSocket(string address)
+    {
+        var socket = new RequestSocket();
+        socket.Options.Linger = TimeSpan.Zero;
+        socket.Connect(address);
+        return socket;
+    }
+
+    private int Stage(Msg msg, ComplexF32[] staging, long clock, int channel)
+    {
+        int bytes = msg.Size;
+        int samples = bytes / 8;
+        if (bytes % 8 != 0)
+        {
+            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock, 0);
+        }
+
+        if (samples > staging.Length)
+        {
+            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock + staging.Length, samples - staging.Length);
+            samples = staging.Length;
+        }
+
+        MemoryMarshal.Cast<byte, ComplexF32>(msg.Slice(0, samples * 8)).CopyTo(staging);
+        return samples;
+    }
+
+    private long Deliver(SampleRing ring, int[] staged, int count, long clock)
+    {
+        int done = 0;
+        while (done < count && !IsStopping)
+        {
+            // Samples before the start time are skipped, not delivered (Start(at) semantics).
+            if (clock + done < _startTimestamp)
+            {
+                done += (int)Math.Min(count - done, _startTimestamp - clock - done);
+                continue;
+            }
+
+            if (!ring.TryAcquire(out int slot))
+            {
+                // Lossless: the ring is full, so stop asking the peer (it waits) until the caller reads.
+                Thread.Sleep(0);
+                continue;
+            }
+
+            int n = Math.Min(ring.BlockCapacity, count - done);
+            for (int c = 0; c < staged.Length; c++)
+            {
+                ring.Write(slot, c, 0, _rxStaging[c].AsSpan(done, n));
+            }
+
+            ring.Commit(slot, n, clock + done, BurstFlags.None);
+            done += n;
+        }
+
+        for (int c = 0; c < staged.Length; c++)
+        {
+            int left = staged[c] - done;
+            if (left > 0)
+            {
+                _rxStaging[c].AsSpan(done, left).CopyTo(_rxStaging[c]);
+            }
+
+            staged[c] = Math.Max(left, 0);
+        }
+
+        Volatile.Write(ref _receivedSampleCount, clock + done);
+        return clock + done;
+    }
+
+    private static bool AnyPending(bool[] pending)
+    {
+        foreach (bool p in pending)
+        {
+            if (p)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
