@@ -68,6 +68,7 @@ public static class LinkOptionCatalog
         Scalar("dmrs-additional-position", "DM-RS additional positions: 0 … 3.", (o, v) => o.DmrsAdditionalPosition = Int(v)),
         Scalar("dmrs-length", "DM-RS length: 1 (single) or 2 (double symbol).", (o, v) => o.DmrsLength = Int(v)),
         Scalar("dmrs-cdm-groups-without-data", "DM-RS CDM groups without data: 1 … 3.", (o, v) => o.DmrsCdmGroupsWithoutData = Int(v)),
+        Scalar("harq-processes", "HARQ processes used in turn, 1 … 32 (a retransmission follows after this many slots; default 16).", (o, v) => o.HarqProcesses = Int(v)),
         Scalar("harq-max-transmissions", "Most transmissions per transport block (1 = no HARQ), 1 … 16.", (o, v) => o.HarqMaxTransmissions = Int(v)),
         List("rv-sequence", "Redundancy versions of successive transmissions (default 0,2,3,1).", (o, v) => o.RvSequence = v.Select(Int).ToArray()),
         Scalar("propagation", "Propagation condition: AWGN, FLAT-<fD>, TDLA30-10, TDLB100-400, TDLC300-100, TDL<X><DS ns>-<fD Hz>[-low|-medium|-high].", (o, v) =>

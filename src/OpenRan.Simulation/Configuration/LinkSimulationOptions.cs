@@ -106,6 +106,9 @@ public sealed class LinkSimulationOptions
     /// <summary>DM-RS CDM groups without data (1 … 3; at most 2 for type 1).</summary>
     public int DmrsCdmGroupsWithoutData { get; set; } = 2;
 
+    /// <summary>HARQ processes used in turn (1 … 32): a retransmission comes this many slots after the previous attempt.</summary>
+    public int HarqProcesses { get; set; } = 16;
+
     /// <summary>The most transmissions of a transport block (1 = no HARQ; 1 … 16).</summary>
     public int HarqMaxTransmissions { get; set; } = 4;
 
@@ -250,6 +253,7 @@ public sealed class LinkSimulationOptions
         Check(DmrsAdditionalPosition is >= 0 and <= 3, "dmrs-additional-position", DmrsAdditionalPosition, "0 … 3");
         Check(DmrsLength is 1 or 2, "dmrs-length", DmrsLength, "1 or 2");
         Check(DmrsCdmGroupsWithoutData >= 1 && DmrsCdmGroupsWithoutData <= (DmrsConfigurationType == 1 ? 2 : 3), "dmrs-cdm-groups-without-data", DmrsCdmGroupsWithoutData, DmrsConfigurationType == 1 ? "1 or 2 for type 1" : "1 … 3 for type 2");
+        Check(HarqProcesses is >= 1 and <= 32, "harq-processes", HarqProcesses, "1 … 32");
         Check(HarqMaxTransmissions is >= 1 and <= 16, "harq-max-transmissions", HarqMaxTransmissions, "1 … 16");
         Check(RvSequence.Count >= 1, "rv-sequence", RvSequence.Count, "at least one redundancy version");
         foreach (int rv in RvSequence)
