@@ -61,6 +61,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
     private readonly ComplexF32[] _filtered;
     private readonly ComplexF32[] _blockGains;
     private readonly ComplexF32[] _pointGains;
+    private readonly ComplexF32[] _staticMatrix;
     private readonly RandomStream _random = new(0);
     private readonly double _sampleRateHz;
     private readonly double _maxDopplerCyclesPerSample;
@@ -132,6 +133,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
         _filtered = new ComplexF32[_txCount * _pathCount * ChunkLength];
         _blockGains = new ComplexF32[_maxBlocksPerChunk * _linkCount * _pathCount];
         _pointGains = new ComplexF32[_linkCount * _pathCount];
+        _staticMatrix = StaticMatrix(_txCount, _rxCount);
         _processValues = new double[2 * processCount];
         _fading = processCount > 0 ? new SumOfSinusoidsFading(processCount, options.SinusoidCount) : null;
         if (options.Correlation is { IsIdentity: false } correlation)
@@ -300,6 +302,25 @@ public sealed class MultipathFadingChannel : IPropagationChannel
         }
     }
 
+    /// <summary>
+    /// The link gains of a static tap, H[r, t] = e^(j2π·r·t / N_Rx) (link m = t·N_Rx + r): unit power on every link like the
+    /// fading taps, all ones for one transmit antenna, and orthogonal columns when N_Rx ≥ N_Tx so that a static MIMO
+    /// channel (AWGN with several layers) has full rank.
+    /// </summary>
+    private static ComplexF32[] StaticMatrix(int txCount, int rxCount)
+    {
+        var h = new ComplexF32[txCount * rxCount];
+        for (int t = 0; t < txCount; t++)
+        {
+            for (int r = 0; r < rxCount; r++)
+            {
+                h[(t * rxCount) + r] = ComplexF32.FromPolar(1, 2 * Math.PI * r * t / rxCount);
+            }
+        }
+
+        return h;
+    }
+
     private double BlockCentre(long block) => (block * (double)_blockLength) + ((_blockLength - 1) / 2.0);
 
     private void FilterChunk(ReadOnlySpan<ComplexF32> transmitted, int sampleCount, int done, int length)
@@ -389,7 +410,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
                 case TapKind.Static:
                     for (int m = 0; m < _linkCount; m++)
                     {
-                        row[(m * _pathCount) + p] = new ComplexF32((float)amplitude, 0f);
+                        row[(m * _pathCount) + p] = _staticMatrix[m] * (float)amplitude;
                     }
 
                     break;

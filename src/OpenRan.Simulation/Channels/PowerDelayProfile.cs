@@ -17,7 +17,10 @@ public enum TapKind
     /// </summary>
     LineOfSight,
 
-    /// <summary>A constant gain without fading or Doppler (static propagation, or AWGN with a timing offset).</summary>
+    /// <summary>
+    /// A constant gain without fading or Doppler (static propagation, or AWGN with a timing offset); with several antennas
+    /// the links carry H[r, t] = e^(j2π·r·t/N_Rx), unit power per link and full rank when N_Rx ≥ N_Tx.
+    /// </summary>
     Static,
 }
 

@@ -183,4 +183,19 @@ public class MultipathFadingChannelTests
         Assert.Equal(ComplexF32.One, rx[5 + channel.LatencySamples]);
         Assert.Equal(ComplexF32.Zero, rx[0]);
     }
+
+    [Fact]
+    public void GetPathGains_StaticTwoByTwo_OrthogonalUnitPowerLinks()
+    {
+        // AWGN with two layers needs a full-rank channel: H = [[1, 1], [1, −1]] (e^(j2π·r·t/2)).
+        MultipathFadingChannel channel = PropagationConditions.Awgn.CreateChannel(SampleRate, 2, 2, LinkDirection.Downlink);
+        var gains = new ComplexF32[4];
+        channel.GetPathGains(0, gains);
+        // Layout (p·N_Rx + r)·N_Tx + t.
+        Assert.Equal(ComplexF32.One, gains[0]);
+        Assert.Equal(ComplexF32.One, gains[1]);
+        Assert.Equal(ComplexF32.One, gains[2]);
+        Assert.Equal(-1f, gains[3].Re, 6);
+        Assert.Equal(0f, gains[3].Im, 6);
+    }
 }
