@@ -58,9 +58,14 @@ internal static class SimLinkCommands
         if (comparison.RequirementSnrDb is double r)
         {
             result.Plan.Description.TryGetValue(RequirementComparison.RequirementNameKey, out string? name);
-            string verdict = comparison.MarginDb is double m
-                ? Invariant($"margin {m:+0.00;-0.00} dB → ") + (comparison.Passed ? "[green]meets the requirement[/]" : "[red]misses the requirement[/]")
-                : "[red]requirement not reached[/]";
+            string margin = comparison.MarginDb is double m ? Invariant($"margin {(comparison.Bracketed ? "" : "≥ ")}{m:+0.00;-0.00} dB → ") : "";
+            string verdict = comparison.Verdict switch
+            {
+                RequirementVerdict.Met => margin + "[green]meets the requirement[/]",
+                RequirementVerdict.Missed => margin + "[red]misses the requirement[/]",
+                RequirementVerdict.Undetermined => "[yellow]undetermined: 70 % already at the lowest SNR simulated; add lower SNR points[/]",
+                _ => "[red]70 % not reached in the simulated SNR range[/]",
+            };
             console.MarkupLine(Markup.Escape(Invariant($"3GPP requirement ({name ?? "TS 38.104"}): {r:0.0} dB; ")) + verdict);
         }
     }

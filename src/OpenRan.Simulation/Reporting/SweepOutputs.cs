@@ -19,11 +19,24 @@ public sealed record RequirementComparison(double? RequirementSnrDb, double? Ach
     /// <summary>The plan description key naming the requirement (table and row).</summary>
     public const string RequirementNameKey = "requirement";
 
-    /// <summary>Margin in dB: requirement − achieved (positive = better than required), or null.</summary>
+    /// <summary>
+    /// Margin in dB: requirement − achieved (positive = better than required), or null. When the achieved SNR is not
+    /// bracketed (70 % already at the lowest SNR simulated) the margin is a lower bound.
+    /// </summary>
     public double? MarginDb => RequirementSnrDb is double r && AchievedSnrDb is double a ? r - a : null;
 
-    /// <summary>True when the requirement exists and is met (achieved ≤ required).</summary>
-    public bool Passed => MarginDb is >= 0;
+    /// <summary>The verdict against the requirement.</summary>
+    public RequirementVerdict Verdict => (RequirementSnrDb, AchievedSnrDb) switch
+    {
+        (null, _) => RequirementVerdict.NoRequirement,
+        (_, null) => RequirementVerdict.NotReached,
+        (double r, double a) when a <= r => RequirementVerdict.Met,
+        _ when !Bracketed => RequirementVerdict.Undetermined,
+        _ => RequirementVerdict.Missed,
+    };
+
+    /// <summary>True when the requirement exists and is met (the 70 % point lies at or below the required SNR).</summary>
+    public bool Passed => Verdict == RequirementVerdict.Met;
 
     /// <summary>Compares a whole sweep with the requirement stored in its plan description, if any.</summary>
     public static RequirementComparison For(SweepResult result)
@@ -39,6 +52,25 @@ public sealed record RequirementComparison(double? RequirementSnrDb, double? Ach
         double? achieved = ThroughputRequirement.SnrAtShare(result.Points, ThroughputRequirement.RequiredShare, out bool bracketed);
         return new RequirementComparison(requirement, achieved, bracketed);
     }
+}
+
+/// <summary>How a sweep's 70 % throughput point compares with a requirement.</summary>
+public enum RequirementVerdict
+{
+    /// <summary>The sweep has no requirement.</summary>
+    NoRequirement,
+
+    /// <summary>70 % is reached at or below the required SNR.</summary>
+    Met,
+
+    /// <summary>70 % is reached only above the required SNR.</summary>
+    Missed,
+
+    /// <summary>70 % is reached at the lowest SNR simulated, which is above the requirement: simulate lower SNRs.</summary>
+    Undetermined,
+
+    /// <summary>70 % is not reached in the simulated SNR range.</summary>
+    NotReached,
 }
 
 /// <summary>Writes the output files of a whole sweep: PREFIX.csv, PREFIX.json and (optionally) PREFIX.png.</summary>

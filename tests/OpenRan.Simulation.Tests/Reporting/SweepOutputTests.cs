@@ -68,4 +68,24 @@ public class SweepOutputTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData(-2.1, -2.5, true, RequirementVerdict.Met)]
+    [InlineData(-2.1, -1.8, true, RequirementVerdict.Missed)]
+    [InlineData(-2.1, -2.0, false, RequirementVerdict.Undetermined)]
+    [InlineData(-2.1, -3.0, false, RequirementVerdict.Met)]
+    public void RequirementComparison_Verdicts(double requirement, double achieved, bool bracketed, RequirementVerdict verdict)
+    {
+        var c = new RequirementComparison(requirement, achieved, bracketed);
+        Assert.Equal(verdict, c.Verdict);
+        Assert.Equal(verdict == RequirementVerdict.Met, c.Passed);
+        Assert.Equal(requirement - achieved, c.MarginDb!.Value, 12);
+    }
+
+    [Fact]
+    public void RequirementComparison_NotReachedAndNone()
+    {
+        Assert.Equal(RequirementVerdict.NotReached, new RequirementComparison(-2.1, null, false).Verdict);
+        Assert.Equal(RequirementVerdict.NoRequirement, new RequirementComparison(null, -3, true).Verdict);
+    }
 }
