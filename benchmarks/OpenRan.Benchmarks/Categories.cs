@@ -8,4 +8,8 @@ public static class Categories
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
     public const string Simulation = "Simulation";
+    public const string Fft = "Fft";
+    public const string Ofdm = "Ofdm";
+    public const string Ldpc = "Ldpc";
+    public const string Crc = "Crc";
 }

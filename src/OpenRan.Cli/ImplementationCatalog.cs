@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Fft;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Cli;
 
@@ -57,6 +59,8 @@ public static class ImplementationCatalog
             new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
             RadioDrivers(),
+            new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
+            new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
         ];
     }
 }

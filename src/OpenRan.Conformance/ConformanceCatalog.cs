@@ -17,5 +17,17 @@ public static class ConformanceCatalog
         new CrcCheck(),
         new ScramblingCheck(),
         new ModulationMapperCheck(),
+        new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
+        new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
+        new OfdmSsbWaveformCheck(),
+        new LdpcBaseGraphCheck(),
+        new LdpcEncodeCheck(),
+        new LdpcEncodeSrsranCheck(),
+        new LdpcSegmentationCheck(),
+        new LdpcRateMatchCheck(),
+        new TransportBlockSizeCheck(),
+        new SionnaTransportBlockEncodeCheck(),
+        .. SharedChannelEncodeCheck.CreateAll(),
+        new SharedChannelDecodeSib1Check(),
     ];
 }

@@ -1,113 +1,83 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using OpenRan.Simulation.Randomness;
-using OpenRan.Simulation.Reporting;
-using OpenRan.Simulation.Sweeps;
+using System.Linq;
+using System.Text.Json;
+using OpenRan.Cli.Commands;
 
 namespace OpenRan.Cli.Tests;
 
 public class SimCommandTests
 {
-    private sealed class ThresholdLink : IWorkUnitSimulator
-    {
-        private readonly RandomStream _random = new(0);
-
-        public LinkCounters Run(in WorkUnit unit)
-        {
-            _random.Reset(unit.StreamSeed(RandomStreamKind.Noise));
-            double p = 1 / (1 + Math.Exp(2 * (unit.SnrDb + 1)));
-            long errors = 0;
-            for (int s = 0; s < unit.SlotCount; s++)
-            {
-                errors += _random.NextDouble() < p ? 1 : 0;
-            }
-
-            return new LinkCounters
-            {
-                Slots = unit.SlotCount,
-                Transmissions = unit.SlotCount,
-                TransmissionErrors = errors,
-                TransportBlocks = unit.SlotCount,
-                ResidualErrors = errors,
-                DecodedBits = (unit.SlotCount - errors) * 5768,
-                OfferedBits = unit.SlotCount * 5768L,
-            };
-        }
-    }
-
-    private static SweepPlan Plan() => new()
-    {
-        SnrDb = [-4, -3, -2, -1, 0, 1],
-        SlotsPerBatch = 10,
-        MaxSlotsPerPoint = 300,
-        MinBlockErrors = 30,
-        Seed = 9,
-        Title = "threshold link",
-        Description = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [RequirementComparison.RequirementKey] = "-0.5",
-            [RequirementComparison.RequirementNameKey] = "TS 38.104 Table 8.2.1.2-3",
-        },
-    };
-
     [Fact]
-    public void SimMerge_ThreeShards_WritesTheSingleRunOutputsAndComparesWithTheRequirement()
+    public void SimCode_Ldpc_WritesTableAndCsv()
     {
-        string dir = Directory.CreateTempSubdirectory("openran-sim").FullName;
+        string csv = Path.Combine(Path.GetTempPath(), $"openran-sim-{Guid.NewGuid():N}.csv");
         try
         {
-            string prefix = Path.Combine(dir, "sweep");
-            var shardFiles = new List<string>();
-            for (int i = 0; i < 3; i++)
-            {
-                SweepResult shard = new SweepRunner(Plan(), () => new ThresholdLink(), 2, new ShardSpec(i, 3)).Run(null, TestContext.Current.CancellationToken);
-                shardFiles.AddRange(SweepOutputs.Write(shard, prefix, plot: true));
-            }
-
-            Assert.All(shardFiles, f => Assert.Matches(@"sweep\.shard-\d-of-3\.json$", f));
-            (int exitCode, string output) = CliRunner.Run(["sim", "merge", .. shardFiles]);
-            Assert.True(exitCode == 0, output);
-            Assert.Contains("merged 3 shard(s)", output, StringComparison.Ordinal);
-            Assert.Contains("3GPP requirement (TS 38.104 Table 8.2.1.2-3): -0.5 dB", output, StringComparison.Ordinal);
-            Assert.Contains("meets the requirement", output, StringComparison.Ordinal);
-            Assert.True(File.Exists(prefix + ".png"));
-
-            SweepResult single = new SweepRunner(Plan(), () => new ThresholdLink(), 1).Run(null, TestContext.Current.CancellationToken);
-            Assert.Equal(SweepCsv.Format(single), File.ReadAllText(prefix + ".csv"));
+            (int exitCode, string output) = CliRunner.Run(
+                "sim", "code", "--code", "ldpc", "--bg", "2", "--zc", "16", "--rate", "0.5", "--ebn0", "1,6", "--max-errors", "5", "--max-frames", "40", "--threads", "2", "--csv", csv);
+            Assert.Equal(0, exitCode);
+            Assert.Contains("LDPC BG2 Zc=16 K=160 E=320", output, StringComparison.Ordinal);
+            Assert.Contains("seed 1", output, StringComparison.Ordinal);
+            string[] lines = File.ReadAllLines(csv);
+            Assert.Equal(3, lines.Length);
+            Assert.StartsWith("ebn0_db,esn0_db,noise_variance,frames,frame_errors,fer", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("6,", lines[2], StringComparison.Ordinal);
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            File.Delete(csv);
         }
     }
 
     [Fact]
-    public void SimMerge_MissingShard_ExitOneNamingTheShard()
+    public void SimCode_Json_IsReproducibleAcrossThreadCounts()
     {
-        string dir = Directory.CreateTempSubdirectory("openran-sim").FullName;
-        try
-        {
-            SweepResult shard = new SweepRunner(Plan(), () => new ThresholdLink(), 1, new ShardSpec(0, 2)).Run(null, TestContext.Current.CancellationToken);
-            IReadOnlyList<string> files = SweepOutputs.Write(shard, Path.Combine(dir, "s"), plot: false);
-            (int exitCode, string output) = CliRunner.Run("sim", "merge", files[0]);
-            Assert.Equal(1, exitCode);
-            Assert.Contains("shard 1/2", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        string Run(string threads) => CliRunner.Run(
+            "sim", "code", "--code", "ldpc", "--bg", "1", "--k", "200", "--e", "400", "--ebn0", "0:1:2", "--max-errors", "10", "--max-frames", "200", "--seed", "42", "--threads", threads, "--json", "--decoder", "generic").Output;
+        using JsonDocument one = JsonDocument.Parse(Run("1"));
+        using JsonDocument three = JsonDocument.Parse(Run("3"));
+        long[] Counts(JsonDocument d) => d.RootElement.GetProperty("points").EnumerateArray()
+            .SelectMany(p => new[] { p.GetProperty("frames").GetInt64(), p.GetProperty("frameErrors").GetInt64(), p.GetProperty("bitErrors").GetInt64() }).ToArray();
+        Assert.Equal(Counts(one), Counts(three));
+        Assert.Equal(3, one.RootElement.GetProperty("points").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("--code", "turbo")]
+    [InlineData("--bg", "3")]
+    [InlineData("--modulation", "16qam")]
+    [InlineData("--ebn0", "2:1:1")]
+    [InlineData("--decoder", "avx512")]
+    public void SimCode_BadOption_ExitsTwoNamingIt(string option, string value)
+    {
+        string[] args = option == "--code"
+            ? ["sim", "code", "--code", value, "--zc", "16", "--rate", "0.5"]
+            : ["sim", "code", "--code", "ldpc", "--zc", "16", "--rate", "0.5", option, value];
+        (int exitCode, string output) = CliRunner.Run(args);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(option == "--decoder" ? "avx512" : option, output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SimPresets_ListsFrcsAndRequirements()
+    public void ParseRange_AcceptsStepsAndLists()
     {
-        (int exitCode, string output) = CliRunner.Run("sim", "presets");
+        Assert.Equal([1.2, 1.4, 1.6, 1.8, 2.0], SimCommand.ParseRange("1.2:0.2:2.0"));
+        Assert.Equal([0.5, 3], SimCommand.ParseRange("0.5, 3"));
+    }
+
+    [Theory]
+    [InlineData("ldpc-encode")]
+    [InlineData("ldpc-decode")]
+    [InlineData("ldpc-rate-match")]
+    [InlineData("ldpc-rate-dematch")]
+    [InlineData("crc")]
+    public void Bench_ChannelCoding_RunsWithoutAllocation(string name)
+    {
+        (int exitCode, string output) = CliRunner.Run("bench", name, "--samples", "3", "--sample-ms", "1", "--json");
         Assert.Equal(0, exitCode);
-        Assert.Contains("G-FR1-A3-10", output, StringComparison.Ordinal);
-        Assert.Contains("TDLB100-400", output, StringComparison.Ordinal);
-        Assert.Contains("-2.1", output, StringComparison.Ordinal);
-        Assert.Contains("193/1024", output, StringComparison.Ordinal);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        Assert.True(doc.RootElement.GetProperty("medianThroughput").GetDouble() > 0);
+        Assert.Equal(0, doc.RootElement.GetProperty("allocatedBytesPerOperation").GetDouble());
     }
 }

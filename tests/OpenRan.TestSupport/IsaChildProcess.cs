@@ -30,6 +30,34 @@ public static class IsaChildProcess
         ("no hardware intrinsics (scalar paths)", "DOTNET_EnableHWIntrinsic", 0),
     ];
 
+    /// <summary>The configuration names as theory data rows (for <c>[MemberData]</c>).</summary>
+    public static IEnumerable<object[]> ConfigurationNames
+    {
+        get
+        {
+            foreach ((string name, _, _) in Configurations)
+            {
+                yield return [name];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-runs <paramref name="testClasses"/> of <paramref name="testAssembly"/> under the configuration named
+    /// <paramref name="configuration"/> and fails with the child's output unless it passes; skips inside a child process.
+    /// </summary>
+    public static void AssertPasses(Assembly testAssembly, string configuration, params string[] testClasses)
+    {
+        if (IsChild)
+        {
+            Xunit.Assert.Skip("already inside an ISA child process.");
+        }
+
+        (string _, string variable, int bits) = System.Linq.Enumerable.First(Configurations, c => c.Name == configuration);
+        (int exitCode, string output) = Run(testAssembly, variable, bits, testClasses);
+        Xunit.Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
+    }
+
     /// <summary>Whether this process is an ISA child run.</summary>
     public static bool IsChild => Environment.GetEnvironmentVariable(ChildMarker) == "1";
 

@@ -17,6 +17,9 @@ internal static class BenchCommand
         all.AddRange(ComplexKernelBenchmark.CreateAll());
         all.Add(new ChannelQuickBenchmark());
         all.Add(new RadioLoopbackBenchmark());
+        all.Add(new FftQuickBenchmark());
+        all.AddRange(OfdmQuickBenchmark.CreateAll());
+        all.AddRange([new LdpcEncodeBenchmark(), new LdpcDecodeBenchmark(), new LdpcRateMatchBenchmark(dematch: false), new LdpcRateMatchBenchmark(dematch: true), new CrcBenchmark()]);
         return all;
     }
 

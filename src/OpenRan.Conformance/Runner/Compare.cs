@@ -58,6 +58,42 @@ public static class Compare
         return null;
     }
 
+    /// <summary>
+    /// Null when both the relative RMS error ‖actual − expected‖/‖expected‖ and the peak error max|actual − expected| /
+    /// max|expected| are at most <paramref name="tolerance"/> (errors relative to the signal level, for waveforms and grids
+    /// whose amplitude is far from 1), else the worst element and both figures.
+    /// </summary>
+    public static string? FirstRelativeDifference(ReadOnlySpan<ComplexF32> actual, ReadOnlySpan<Complex> expected, double tolerance, string what)
+    {
+        if (actual.Length != expected.Length)
+        {
+            return $"{what}: length {actual.Length}, expected {expected.Length}";
+        }
+
+        double peak = 0, worst = 0;
+        int worstIndex = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            peak = Math.Max(peak, expected[i].Magnitude);
+            double err = (new Complex(actual[i].Re, actual[i].Im) - expected[i]).Magnitude;
+            if (!(err <= worst))
+            {
+                worst = err;
+                worstIndex = i;
+            }
+        }
+
+        double rms = RelativeRmsError(actual, expected);
+        double relativePeak = peak == 0 ? worst : worst / peak;
+        if (rms <= tolerance && relativePeak <= tolerance)
+        {
+            return null;
+        }
+
+        Complex e = expected[worstIndex];
+        return string.Create(CultureInfo.InvariantCulture, $"{what}: relative RMS error {rms:G3}, peak error {relativePeak:G3} of max |expected| (tolerance {tolerance:G3}); worst [{worstIndex}] = {actual[worstIndex]}, expected {e.Real:G9}{(e.Imaginary < 0 ? "-" : "+")}{Math.Abs(e.Imaginary):G9}j");
+    }
+
     /// <summary>Relative RMS error ‖actual − expected‖ / ‖expected‖ (0 when both are zero).</summary>
     public static double RelativeRmsError(ReadOnlySpan<ComplexF32> actual, ReadOnlySpan<Complex> expected)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
 using OpenRan.Simulation.Sweeps;
@@ -25,19 +26,6 @@ public enum ChannelKnowledge
 
     /// <summary>The true channel frequency response and noise variance (an upper bound for receiver algorithms).</summary>
     Perfect,
-}
-
-/// <summary>The MCS tables of TS 38.214 §5.1.3.1 / §6.1.4.1.</summary>
-public enum McsTable
-{
-    /// <summary>Table 5.1.3.1-1 (up to 64QAM).</summary>
-    Qam64,
-
-    /// <summary>Table 5.1.3.1-2 (up to 256QAM).</summary>
-    Qam256,
-
-    /// <summary>Table 5.1.3.1-3 (64QAM, low spectral efficiency).</summary>
-    Qam64LowSe,
 }
 
 /// <summary>
@@ -234,6 +222,7 @@ public sealed class LinkSimulationOptions
         if (Mcs is int mcs)
         {
             int max = McsTable == McsTable.Qam256 ? 27 : 28;
+            Check(McsTable is McsTable.Qam64 or McsTable.Qam256 or McsTable.Qam64LowSe, "mcs-table", McsTable, "qam64, qam256, qam64-low-se");
             Check(mcs >= 0 && mcs <= max, "mcs", mcs, $"0 … {max} for the {McsTable} table");
             Check(Modulation is null && TargetCodeRate is null, "mcs", mcs, "either mcs, or modulation with target-rate, not both");
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
+using OpenRan.Phy.Upper.Channels;
 using OpenRan.Simulation.Configuration;
 
 namespace OpenRan.Simulation.Tests.Configuration;

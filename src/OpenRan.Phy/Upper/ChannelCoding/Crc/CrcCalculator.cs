@@ -1,5 +1,8 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Crc;
@@ -10,14 +13,16 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Crc;
 /// coefficient of D^(L−1) (so appending them makes the remainder zero).
 /// </summary>
 /// <remarks>
-/// Table-driven, eight bits per step (one 256-entry table per polynomial, built once in the constructor), on packed bytes
-/// (MSB first, <see cref="BitPacking"/>) or on unpacked bits (one bit per byte), which are packed on the fly eight at a
-/// time. The register keeps the CRC in its top L bits so one code path serves every length.
-/// Instances are immutable and thread-safe.
+/// Table-driven with slicing-by-8 (eight 256-entry tables per polynomial, built once in the constructor: table k gives the
+/// register contribution of a byte followed by k zero bytes, so eight bytes take one step of eight lookups), on packed
+/// bytes (MSB first, <see cref="BitPacking"/>) or on unpacked bits (one bit per byte), which are packed on the fly
+/// (Vector128: 16 bits per byte shuffle and sign-bit extraction; scalar: a multiply per 8 bits). The register keeps the
+/// CRC in its top L bits so one code path serves every length. Instances are immutable and thread-safe.
 /// </remarks>
 public sealed class CrcCalculator
 {
-    private readonly uint[] _table = new uint[256];
+    private const int Slices = 8;
+    private readonly uint[] _table = new uint[Slices * 256];
     private readonly uint _polynomialTop;
 
     /// <summary>Builds the calculator and its table for <paramref name="polynomial"/>.</summary>
@@ -45,6 +50,16 @@ public sealed class CrcCalculator
 
             _table[i] = reg;
         }
+
+        // Table k (k ≥ 1): a byte followed by k zero bytes = table k−1 advanced by one zero byte.
+        for (int k = 1; k < Slices; k++)
+        {
+            for (int i = 0; i < 256; i++)
+            {
+                uint previous = _table[((k - 1) * 256) + i];
+                _table[(k * 256) + i] = (previous << 8) ^ _table[previous >> 24];
+            }
+        }
     }
 
     /// <summary>The polynomial.</summary>
@@ -65,12 +80,7 @@ public sealed class CrcCalculator
         }
 
         int whole = bitCount >> 3;
-        uint reg = 0;
-        foreach (byte b in packed[..whole])
-        {
-            reg = (reg << 8) ^ _table[(reg >> 24) ^ b];
-        }
-
+        uint reg = UpdateBytes(0, packed[..whole]);
         int rest = bitCount & 7;
         if (rest > 0)
         {
@@ -112,21 +122,82 @@ public sealed class CrcCalculator
     /// <summary>Continues a CRC register over more unpacked bits (register holds the CRC in its top <see cref="Length"/> bits).</summary>
     internal uint Update(uint reg, ReadOnlySpan<byte> bits)
     {
-        int whole = bits.Length >> 3;
-        for (int i = 0; i < whole; i++)
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // 64 bits per step: pack them into two big-endian words, then one slicing-by-8 step.
+            ref byte source = ref MemoryMarshal.GetReference(bits);
+            for (; i <= bits.Length - 64; i += 64)
+            {
+                uint high = (PackMsbFirst(ref source, i) << 16) | PackMsbFirst(ref source, i + 16);
+                uint low = (PackMsbFirst(ref source, i + 32) << 16) | PackMsbFirst(ref source, i + 48);
+                reg = Step8(reg ^ high, low);
+            }
+        }
+
+        for (; i <= bits.Length - 8; i += 8)
         {
             // Pack eight 0/1 bytes MSB first (see BitPacking.Pack) and take one table step.
-            ulong v = BinaryPrimitives.ReadUInt64LittleEndian(bits.Slice(i * 8, 8)) & 0x0101010101010101UL;
+            ulong v = BinaryPrimitives.ReadUInt64LittleEndian(bits.Slice(i, 8)) & 0x0101010101010101UL;
             uint b = (uint)((v * 0x8040201008040201UL) >> 56);
             reg = (reg << 8) ^ _table[(reg >> 24) ^ b];
         }
 
-        for (int i = whole * 8; i < bits.Length; i++)
+        for (; i < bits.Length; i++)
         {
             reg = UpdateBits(reg, (uint)bits[i] & 1, 1);
         }
 
         return reg;
+    }
+
+    /// <summary>Continues a CRC register over whole packed bytes, eight at a time with slicing-by-8.</summary>
+    private uint UpdateBytes(uint reg, ReadOnlySpan<byte> bytes)
+    {
+        int i = 0;
+        for (; i <= bytes.Length - 8; i += 8)
+        {
+            reg = Step8(reg ^ BinaryPrimitives.ReadUInt32BigEndian(bytes[i..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[(i + 4)..]));
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            reg = (reg << 8) ^ _table[(reg >> 24) ^ bytes[i]];
+        }
+
+        return reg;
+    }
+
+    /// <summary>
+    /// Eight byte steps at once: <paramref name="first"/> is the register XOR the next four message bytes (big-endian),
+    /// <paramref name="second"/> the four bytes after them; byte j of the eight (0 = first) indexes table 7 − j.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Step8(uint first, uint second)
+    {
+        ref uint t = ref MemoryMarshal.GetArrayDataReference(_table);
+        return Unsafe.Add(ref t, (7 * 256) + (int)(first >> 24))
+            ^ Unsafe.Add(ref t, (6 * 256) + (int)((first >> 16) & 0xFF))
+            ^ Unsafe.Add(ref t, (5 * 256) + (int)((first >> 8) & 0xFF))
+            ^ Unsafe.Add(ref t, (4 * 256) + (int)(first & 0xFF))
+            ^ Unsafe.Add(ref t, (3 * 256) + (int)(second >> 24))
+            ^ Unsafe.Add(ref t, (2 * 256) + (int)((second >> 16) & 0xFF))
+            ^ Unsafe.Add(ref t, 256 + (int)((second >> 8) & 0xFF))
+            ^ Unsafe.Add(ref t, (int)(second & 0xFF));
+    }
+
+    /// <summary>
+    /// Packs 16 unpacked bits (bytes 0/1) at <paramref name="offset"/> MSB first into the low 16 bits: bit 15 is the first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PackMsbFirst(ref byte source, int offset)
+    {
+        // Reverse the byte order (lanes 15..0), move each byte's bit 0 to its sign bit (shift the 16-bit lanes left by 7:
+        // a byte's own bit 0 lands on bit 7 of that byte; the low byte's other bits land below the high byte's bit 7),
+        // then gather the sign bits: bit j of the mask = input byte 15 − j, so input byte 0 becomes bit 15.
+        Vector128<byte> v = Vector128.LoadUnsafe(ref source, (nuint)offset);
+        Vector128<byte> reversed = Vector128.Shuffle(v, Vector128.Create((byte)15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
+        return Vector128.ShiftLeft(reversed.AsUInt16(), 7).AsByte().ExtractMostSignificantBits();
     }
 
     /// <summary>Extracts the L parity bits from a register.</summary>

@@ -1,0 +1,32 @@
+using System;
+
+namespace OpenRan.Dsp.Fft;
+
+/// <summary>
+/// The normalisation convention of an FFT plan (STYLE.md §9: conventions are explicit, never implied; Math.NET
+/// <c>FourierOptions</c>, numpy <c>norm=</c>).
+/// </summary>
+public enum FftScaling
+{
+    /// <summary>Neither direction is scaled (FFTW's convention): inverse(forward(x)) = N·x.</summary>
+    None,
+
+    /// <summary>Both directions are scaled by 1/√N (numpy <c>norm="ortho"</c>): the transform is unitary, energy is preserved.</summary>
+    Unitary,
+
+    /// <summary>Forward unscaled, inverse scaled by 1/N (numpy <c>norm="backward"</c>, MATLAB <c>fft</c>/<c>ifft</c>).</summary>
+    InverseByLength,
+}
+
+/// <summary>Scale factors of each <see cref="FftScaling"/>.</summary>
+public static class FftScalingExtensions
+{
+    /// <summary>The factor the plan multiplies the unscaled transform by, for a transform of <paramref name="length"/> points.</summary>
+    public static float Factor(this FftScaling scaling, FftDirection direction, int length) => scaling switch
+    {
+        FftScaling.None => 1f,
+        FftScaling.Unitary => (float)(1.0 / Math.Sqrt(length)),
+        FftScaling.InverseByLength => direction == FftDirection.Inverse ? (float)(1.0 / length) : 1f,
+        _ => throw new ArgumentOutOfRangeException(nameof(scaling), scaling, "unknown FFT scaling."),
+    };
+}

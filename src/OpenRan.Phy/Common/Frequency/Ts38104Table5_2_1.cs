@@ -1,0 +1,80 @@
+namespace OpenRan.Phy.Common.Frequency;
+
+/// <summary>
+/// NR operating bands: TS 38.104 Table 5.2-1 (FR1) and Table 5.2-2 (FR2-1), Release 17 — band, duplex mode, uplink and
+/// downlink ranges in MHz (0 where the band has no such direction). Numbers from the specification; every range was
+/// cross-checked against the NR-ARFCN ranges of Table 5.4.2.3-1 (<see cref="Ts38104Table5_4_2_3_1"/>).
+/// </summary>
+internal static class Ts38104Table5_2_1
+{
+    public static readonly (int Band, DuplexMode Duplex, double UplinkLowMhz, double UplinkHighMhz, double DownlinkLowMhz, double DownlinkHighMhz)[] Rows =
+    [
+        (1, DuplexMode.Fdd, 1920, 1980, 2110, 2170),
+        (2, DuplexMode.Fdd, 1850, 1910, 1930, 1990),
+        (3, DuplexMode.Fdd, 1710, 1785, 1805, 1880),
+        (5, DuplexMode.Fdd, 824, 849, 869, 894),
+        (7, DuplexMode.Fdd, 2500, 2570, 2620, 2690),
+        (8, DuplexMode.Fdd, 880, 915, 925, 960),
+        (12, DuplexMode.Fdd, 699, 716, 729, 746),
+        (13, DuplexMode.Fdd, 777, 787, 746, 756),
+        (14, DuplexMode.Fdd, 788, 798, 758, 768),
+        (18, DuplexMode.Fdd, 815, 830, 860, 875),
+        (20, DuplexMode.Fdd, 832, 862, 791, 821),
+        (24, DuplexMode.Fdd, 1626.5, 1660.5, 1525, 1559),
+        (25, DuplexMode.Fdd, 1850, 1915, 1930, 1995),
+        (26, DuplexMode.Fdd, 814, 849, 859, 894),
+        (28, DuplexMode.Fdd, 703, 748, 758, 803),
+        (29, DuplexMode.Sdl, 0, 0, 717, 728),
+        (30, DuplexMode.Fdd, 2305, 2315, 2350, 2360),
+        (34, DuplexMode.Tdd, 2010, 2025, 2010, 2025),
+        (38, DuplexMode.Tdd, 2570, 2620, 2570, 2620),
+        (39, DuplexMode.Tdd, 1880, 1920, 1880, 1920),
+        (40, DuplexMode.Tdd, 2300, 2400, 2300, 2400),
+        (41, DuplexMode.Tdd, 2496, 2690, 2496, 2690),
+        (46, DuplexMode.Tdd, 5150, 5925, 5150, 5925),
+        (48, DuplexMode.Tdd, 3550, 3700, 3550, 3700),
+        (50, DuplexMode.Tdd, 1432, 1517, 1432, 1517),
+        (51, DuplexMode.Tdd, 1427, 1432, 1427, 1432),
+        (53, DuplexMode.Tdd, 2483.5, 2495, 2483.5, 2495),
+        (65, DuplexMode.Fdd, 1920, 2010, 2110, 2200),
+        (66, DuplexMode.Fdd, 1710, 1780, 2110, 2200),
+        (67, DuplexMode.Sdl, 0, 0, 738, 758),
+        (70, DuplexMode.Fdd, 1695, 1710, 1995, 2020),
+        (71, DuplexMode.Fdd, 663, 698, 617, 652),
+        (74, DuplexMode.Fdd, 1427, 1470, 1475, 1518),
+        (75, DuplexMode.Sdl, 0, 0, 1432, 1517),
+        (76, DuplexMode.Sdl, 0, 0, 1427, 1432),
+        (77, DuplexMode.Tdd, 3300, 4200, 3300, 4200),
+        (78, DuplexMode.Tdd, 3300, 3800, 3300, 3800),
+        (79, DuplexMode.Tdd, 4400, 5000, 4400, 5000),
+        (80, DuplexMode.Sul, 1710, 1785, 0, 0),
+        (81, DuplexMode.Sul, 880, 915, 0, 0),
+        (82, DuplexMode.Sul, 832, 862, 0, 0),
+        (83, DuplexMode.Sul, 703, 748, 0, 0),
+        (84, DuplexMode.Sul, 1920, 1980, 0, 0),
+        (85, DuplexMode.Fdd, 698, 716, 728, 746),
+        (86, DuplexMode.Sul, 1710, 1780, 0, 0),
+        (89, DuplexMode.Sul, 824, 849, 0, 0),
+        (90, DuplexMode.Tdd, 2496, 2690, 2496, 2690),
+        (91, DuplexMode.Fdd, 832, 862, 1427, 1432),
+        (92, DuplexMode.Fdd, 832, 862, 1432, 1517),
+        (93, DuplexMode.Fdd, 880, 915, 1427, 1432),
+        (94, DuplexMode.Fdd, 880, 915, 1432, 1517),
+        (95, DuplexMode.Sul, 2010, 2025, 0, 0),
+        (96, DuplexMode.Tdd, 5925, 7125, 5925, 7125),
+        (97, DuplexMode.Sul, 2300, 2400, 0, 0),
+        (98, DuplexMode.Sul, 1880, 1920, 0, 0),
+        (99, DuplexMode.Sul, 1626.5, 1660.5, 0, 0),
+        (100, DuplexMode.Fdd, 874.4, 880, 919.4, 925),
+        (101, DuplexMode.Tdd, 1900, 1910, 1900, 1910),
+        (102, DuplexMode.Tdd, 5925, 6425, 5925, 6425),
+        (104, DuplexMode.Tdd, 6425, 7125, 6425, 7125),
+
+        // FR2-1, TS 38.104 Table 5.2-2.
+        (257, DuplexMode.Tdd, 26500, 29500, 26500, 29500),
+        (258, DuplexMode.Tdd, 24250, 27500, 24250, 27500),
+        (259, DuplexMode.Tdd, 39500, 43500, 39500, 43500),
+        (260, DuplexMode.Tdd, 37000, 40000, 37000, 40000),
+        (261, DuplexMode.Tdd, 27500, 28350, 27500, 28350),
+    ];
+}
