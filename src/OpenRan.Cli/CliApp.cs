@@ -33,7 +33,6 @@ public static class CliApp
         root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(RadioCommand.Create(console));
         root.Subcommands.Add(FreqCommand.Create(console));
-        root.Subcommands.Add(SimCommand.Create(console));
         return root;
     }
 }
