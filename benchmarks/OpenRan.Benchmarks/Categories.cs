@@ -8,6 +8,10 @@ public static class Categories
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
     public const string Simulation = "Simulation";
+    public const string Modulation = "Modulation";
+    public const string Equalization = "Equalization";
+    public const string Pdsch = "Pdsch";
+    public const string Pusch = "Pusch";
     public const string Fft = "Fft";
     public const string Ofdm = "Ofdm";
     public const string Ldpc = "Ldpc";

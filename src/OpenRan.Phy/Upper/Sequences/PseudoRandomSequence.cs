@@ -1,5 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Sequences;
@@ -84,10 +87,21 @@ public sealed class PseudoRandomSequence
     }
 
     /// <summary>Scrambles bits: computes destination[i] = source[i] ⊕ c(n + i) for 0/1 bytes. The spans may be the same.</summary>
+    /// <remarks>With AVX2, 32 values per step (the sequence bits expanded to 0/1 bytes as in <see cref="ApplySigns"/>).</remarks>
     public void ApplyXor(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
         int i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref byte src = ref MemoryMarshal.GetReference(source);
+            ref byte dst = ref MemoryMarshal.GetReference(destination);
+            for (; i <= source.Length - 32; i += 32)
+            {
+                (Vector256.LoadUnsafe(ref src, (nuint)i) ^ (NextMask32() & Vector256<byte>.One)).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
         for (; i + 8 <= source.Length; i += 8)
         {
             ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in source[i])) ^ s_lsbFirstUnpack[Next(8)];
@@ -104,10 +118,29 @@ public sealed class PseudoRandomSequence
     /// Descrambles soft bits: computes destination[i] = c(n + i) = 1 ? −source[i] : source[i] (int8 LLRs; −128 maps to 127).
     /// The spans may be the same.
     /// </summary>
+    /// <remarks>
+    /// With AVX2, 32 values per step: the 32 sequence bits are broadcast, each byte lane picks its byte (vpshufb) and
+    /// tests its bit, giving a 0/−1 mask m; destination = m ? −max(source, −127) : source. The scalar loop below is the
+    /// reference and handles the tail.
+    /// </remarks>
     public void ApplySigns(ReadOnlySpan<sbyte> source, Span<sbyte> destination)
     {
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
-        for (int i = 0; i < source.Length; i += 8)
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref sbyte src = ref MemoryMarshal.GetReference(source);
+            ref sbyte dst = ref MemoryMarshal.GetReference(destination);
+            Vector256<sbyte> floor = Vector256.Create((sbyte)-127);
+            for (; i <= source.Length - 32; i += 32)
+            {
+                Vector256<sbyte> mask = NextMask32().AsSByte();
+                Vector256<sbyte> value = Vector256.LoadUnsafe(ref src, (nuint)i);
+                Vector256.ConditionalSelect(mask, -Vector256.Max(value, floor), value).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < source.Length; i += 8)
         {
             int n = Math.Min(8, source.Length - i);
             uint c = Next(n);
@@ -154,6 +187,19 @@ public sealed class PseudoRandomSequence
         _buffer >>= count;
         _buffered -= count;
         return result;
+    }
+
+    /// <summary>
+    /// The next 32 values c(n) … c(n+31) as byte lanes 0 … 31 of 0xFF (c = 1) or 0 (AVX2 only): the word is broadcast,
+    /// byte lane j of each 128-bit half selects byte j/8 (vpshufb; both halves hold the same bytes) and tests bit j mod 8.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<byte> NextMask32()
+    {
+        Vector256<byte> select = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        Vector256<byte> bit = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        Vector256<byte> word = Vector256.Create(Next(32)).AsByte();
+        return Vector256.Equals(Avx2.Shuffle(word, select) & bit, bit);
     }
 
     private void Step(int count)

@@ -53,11 +53,12 @@ public sealed class SharedChannelEncoder
         {
             // §5.2.2 segmentation and CB-CRC, §5.3.2 encoding (only the N_cb bits the circular buffer holds),
             // §5.4.2 rate matching of E_r bits, §5.5 concatenation.
+            // Only the prefix of the circular buffer that bit selection reads is encoded (all of it once E wraps).
             segmentation.WriteCodeBlock(transportBlock, parity, r, codeBlock, _crc24B);
-            _encoder.Encode(codeBlock, encoded, code);
             LdpcCircularBuffer buffer = LdpcCircularBuffer.ForCodeBlock(code, segmentation.CodeBlockInformationLength, ncb, rv);
-            int offset = parameters.RateMatchedOffset(g, r);
-            LdpcRateMatcher.Match(encoded, buffer, parameters.ModulationOrder, codeword.Slice(offset, parameters.RateMatchedLength(g, r)));
+            int e = parameters.RateMatchedLength(g, r);
+            _encoder.Encode(codeBlock, encoded[..Math.Max(1, buffer.FilledLength(e))], code);
+            LdpcRateMatcher.Match(encoded, buffer, parameters.ModulationOrder, codeword.Slice(parameters.RateMatchedOffset(g, r), e));
         }
     }
 
