@@ -126,18 +126,28 @@ public static class LinkConfiguration
     /// <summary>
     /// Builds validated options for <paramref name="link"/> from file assignments and command-line assignments.
     /// </summary>
-    public static LinkSimulationOptions Build(LinkKind link, IEnumerable<LinkOptionAssignment> file, IEnumerable<LinkOptionAssignment> commandLine)
+    public static LinkSimulationOptions Build(LinkKind link, IEnumerable<LinkOptionAssignment> file, IEnumerable<LinkOptionAssignment> commandLine) =>
+        Build(link, [], file, commandLine);
+
+    /// <summary>
+    /// As <see cref="Build(LinkKind, IEnumerable{LinkOptionAssignment}, IEnumerable{LinkOptionAssignment})"/> with a first layer of
+    /// <paramref name="defaults"/> (e.g. the main job's), overridden by the file and the command line.
+    /// </summary>
+    public static LinkSimulationOptions Build(LinkKind link, IEnumerable<LinkOptionAssignment> defaults, IEnumerable<LinkOptionAssignment> file, IEnumerable<LinkOptionAssignment> commandLine)
     {
+        List<LinkOptionAssignment> fromDefaults = defaults.ToList();
         List<LinkOptionAssignment> fromFile = file.ToList();
         List<LinkOptionAssignment> fromCli = commandLine.ToList();
         var options = new LinkSimulationOptions { Link = link };
-        LinkOptionAssignment? preset = fromCli.LastOrDefault(a => a.Option.Name == "preset") ?? fromFile.LastOrDefault(a => a.Option.Name == "preset");
+        LinkOptionAssignment? preset = fromCli.LastOrDefault(a => a.Option.Name == "preset")
+            ?? fromFile.LastOrDefault(a => a.Option.Name == "preset")
+            ?? fromDefaults.LastOrDefault(a => a.Option.Name == "preset");
         if (preset is not null)
         {
             Apply(options, preset);
         }
 
-        foreach (LinkOptionAssignment a in fromFile.Concat(fromCli).Where(a => a.Option.Name != "preset"))
+        foreach (LinkOptionAssignment a in fromDefaults.Concat(fromFile).Concat(fromCli).Where(a => a.Option.Name != "preset"))
         {
             Apply(options, a);
         }
