@@ -8,6 +8,9 @@ public static class Categories
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
     public const string Simulation = "Simulation";
+    public const string Polar = "Polar";
+    public const string Pbch = "Pbch";
+    public const string Pdcch = "Pdcch";
     public const string Modulation = "Modulation";
     public const string Equalization = "Equalization";
     public const string Pdsch = "Pdsch";

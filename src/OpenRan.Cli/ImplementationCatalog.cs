@@ -60,6 +60,7 @@ public static class ImplementationCatalog
             new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
             new ImplementationChoice("soft demapper (OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory)", OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory.AutoChoice, OpenRan.Phy.Upper.Modulation.DemodulationMapperAvx2.IsSupported ? ["avx2", "generic"] : ["generic"]),
             RadioDrivers(),
+            new ImplementationChoice("polar SC/SCL f, g and partial-sum kernels (OpenRan.Phy.Upper.ChannelCoding.Polar)", cpu.Vector256Accelerated ? "Vector256" : "scalar", cpu.Vector256Accelerated ? ["scalar", "Vector256"] : ["scalar"]),
             new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
             new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
         ];

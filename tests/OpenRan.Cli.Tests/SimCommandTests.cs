@@ -59,6 +59,29 @@ public class SimCommandTests
         Assert.Contains(option == "--decoder" ? "avx512" : option, output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1", "polar SC")]
+    [InlineData("8", "polar CA-SCL L=8")]
+    public void SimCode_Polar_RunsAndNamesTheDecoder(string listSize, string name)
+    {
+        (int exitCode, string output) = CliRunner.Run(
+            "sim", "code", "--code", "polar", "--list-size", listSize, "--k", "100", "--e", "200", "--ebn0", "2,6", "--max-errors", "5", "--max-frames", "64", "--threads", "2", "--json");
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.StartsWith(name, json.RootElement.GetProperty("code").GetString(), StringComparison.Ordinal);
+        JsonElement[] points = json.RootElement.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(2, points.Length);
+        Assert.Equal(0, points[1].GetProperty("frameErrors").GetInt64());
+    }
+
+    [Fact]
+    public void SimCode_PolarBadListSize_ExitsTwoNamingIt()
+    {
+        (int exitCode, string output) = CliRunner.Run("sim", "code", "--code", "polar", "--list-size", "40", "--k", "100", "--e", "200");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--list-size", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseRange_AcceptsStepsAndLists()
     {

@@ -44,5 +44,6 @@ internal static class CodeSimulationFactories
     public static IReadOnlyList<ICodeSimulationFactory> CreateAll() =>
     [
         new LdpcCodeSimulationFactory(),
+        new PolarCodeSimulationFactory(),
     ];
 }

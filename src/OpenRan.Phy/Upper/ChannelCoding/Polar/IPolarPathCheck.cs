@@ -1,0 +1,26 @@
+using System;
+
+namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
+
+/// <summary>
+/// Decides whether a decoded candidate is acceptable (typically a CRC check), so that a list decoder can return the most
+/// likely path that passes it (CRC-aided SCL). Implemented by structs so the decoder calls it without boxing.
+/// </summary>
+public interface IPolarPathCheck
+{
+    /// <summary>Whether the K decoded bits c_0 … c_(K−1) (de-interleaved, CRC included) are acceptable.</summary>
+    bool Accept(ReadOnlySpan<byte> bits);
+}
+
+/// <summary>Accepts every candidate: the decoder returns the path with the best metric.</summary>
+public readonly struct AcceptAnyPath : IPolarPathCheck
+{
+    /// <inheritdoc />
+    public bool Accept(ReadOnlySpan<byte> bits) => true;
+}
+
+/// <summary>The outcome of one polar decode.</summary>
+/// <param name="CheckPassed">Whether the returned path passed the path check (for CRC-aided decoding: the CRC).</param>
+/// <param name="PathMetric">The path metric of the returned path (sum of the LLR magnitudes of its contradicted decisions; 0 is a perfect fit).</param>
+/// <param name="PathRank">Rank of the returned path in metric order (0 = most likely), or −1 when no path passed.</param>
+public readonly record struct PolarDecodeResult(bool CheckPassed, float PathMetric, int PathRank);

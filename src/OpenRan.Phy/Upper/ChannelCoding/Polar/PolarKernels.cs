@@ -1,0 +1,170 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
+
+/// <summary>
+/// The element-wise kernels of LLR-domain successive-cancellation decoding on one tree node of size 2M (M = output
+/// length): the check-node update f, the variable-node update g and the partial-sum combination. Partial sums are kept
+/// as sign masks (0 for bit 0, 0x8000_0000 for bit 1) so that g is one XOR and one add per lane.
+/// </summary>
+/// <remarks>
+/// Vector256 over float (8 lanes) for M ≥ 8, scalar below (near the leaves). The spans may not overlap except as noted.
+/// </remarks>
+internal static class PolarKernels
+{
+    private const uint SignBit = 0x8000_0000u;
+
+    /// <summary>destination[i] = f(a[i], b[i]) = sign(a)·sign(b)·min(|a|, |b|), a = alpha[0..M), b = alpha[M..2M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckNode(ReadOnlySpan<float> alpha, Span<float> destination)
+    {
+        int m = destination.Length;
+        ref float a = ref MemoryMarshal.GetReference(alpha);
+        ref float b = ref Unsafe.Add(ref a, m);
+        ref float d = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
+        {
+            Vector256<uint> sign = Vector256.Create(SignBit);
+            for (; i < m; i += Vector256<float>.Count)
+            {
+                Vector256<float> va = Vector256.LoadUnsafe(ref a, (nuint)i);
+                Vector256<float> vb = Vector256.LoadUnsafe(ref b, (nuint)i);
+                // min(|a|, |b|) with the sign bit of a·b (XOR of the sign bits).
+                Vector256<float> magnitude = Vector256.Min(Vector256.Abs(va), Vector256.Abs(vb));
+                Vector256<uint> s = (va.AsUInt32() ^ vb.AsUInt32()) & sign;
+                (magnitude.AsUInt32() | s).AsSingle().StoreUnsafe(ref d, (nuint)i);
+            }
+
+            return;
+        }
+
+        for (; i < m; i++)
+        {
+            destination[i] = CheckNode(alpha[i], alpha[m + i]);
+        }
+    }
+
+    /// <summary>destination[i] = g(a[i], b[i], β[i]) = b + (1 − 2β)·a, with β given as a sign mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void VariableNode(ReadOnlySpan<float> alpha, ReadOnlySpan<uint> betaLeft, Span<float> destination)
+    {
+        int m = destination.Length;
+        ref float a = ref MemoryMarshal.GetReference(alpha);
+        ref float b = ref Unsafe.Add(ref a, m);
+        ref uint s = ref MemoryMarshal.GetReference(betaLeft);
+        ref float d = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
+        {
+            for (; i < m; i += Vector256<float>.Count)
+            {
+                // (1 − 2β)·a: flip the sign bit of a where β = 1.
+                Vector256<float> va = (Vector256.LoadUnsafe(ref a, (nuint)i).AsUInt32() ^ Vector256.LoadUnsafe(ref s, (nuint)i)).AsSingle();
+                (Vector256.LoadUnsafe(ref b, (nuint)i) + va).StoreUnsafe(ref d, (nuint)i);
+            }
+
+            return;
+        }
+
+        for (; i < m; i++)
+        {
+            destination[i] = alpha[m + i] + BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(alpha[i]) ^ betaLeft[i]);
+        }
+    }
+
+    /// <summary>destination[0..M) = left ⊕ right, destination[M..2M) = right (the partial sums of the parent node).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Combine(ReadOnlySpan<uint> left, ReadOnlySpan<uint> right, Span<uint> destination)
+    {
+        int m = left.Length;
+        ref uint l = ref MemoryMarshal.GetReference(left);
+        ref uint r = ref MemoryMarshal.GetReference(right);
+        ref uint d = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && m >= Vector256<uint>.Count)
+        {
+            for (; i < m; i += Vector256<uint>.Count)
+            {
+                Vector256<uint> vr = Vector256.LoadUnsafe(ref r, (nuint)i);
+                (Vector256.LoadUnsafe(ref l, (nuint)i) ^ vr).StoreUnsafe(ref d, (nuint)i);
+                vr.StoreUnsafe(ref d, (nuint)(m + i));
+            }
+
+            return;
+        }
+
+        for (; i < m; i++)
+        {
+            destination[i] = left[i] ^ right[i];
+            destination[m + i] = right[i];
+        }
+    }
+
+    /// <summary>
+    /// destination[i] = the exact check-node update (box-plus) ln((1 + e^(a+b)) / (e^a + e^b)) with a, b clipped to
+    /// ±<paramref name="llrMax"/> (Sionna's SC rule; slower, used as a reference).
+    /// </summary>
+    public static void CheckNodeExact(ReadOnlySpan<float> alpha, Span<float> destination, float llrMax)
+    {
+        int m = destination.Length;
+        for (int i = 0; i < m; i++)
+        {
+            destination[i] = CheckNodeExact(alpha[i], alpha[m + i], llrMax);
+        }
+    }
+
+    /// <summary>Scalar exact box-plus with clipping, computed as log1p(e^(a+b)) − logsumexp(a, b).</summary>
+    public static float CheckNodeExact(float a, float b, float llrMax)
+    {
+        double x = Math.Clamp(a, -llrMax, llrMax);
+        double y = Math.Clamp(b, -llrMax, llrMax);
+        double m = Math.Max(x, y);
+        return (float)(Math.Log(1 + Math.Exp(x + y)) - (m + Math.Log(Math.Exp(x - m) + Math.Exp(y - m))));
+    }
+
+    /// <summary>
+    /// Σ |α_i| over the α_i whose hard decision differs from the bit given by <paramref name="bitMask"/> (0 or the sign
+    /// bit): α_i &lt; 0 when the bit is 0, α_i &gt; 0 when it is 1.
+    /// </summary>
+    public static float DisagreementSum(ReadOnlySpan<float> alpha, uint bitMask)
+    {
+        int m = alpha.Length;
+        ref float a = ref MemoryMarshal.GetReference(alpha);
+        int i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
+        {
+            // Flip the sign where the bit is 1, then add max(0, −x) = the magnitude of the disagreeing values.
+            Vector256<float> flip = Vector256.Create(bitMask).AsSingle();
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (; i <= m - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> x = Vector256.LoadUnsafe(ref a, (nuint)i) ^ flip;
+                acc += Vector256.Max(-x, Vector256<float>.Zero);
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < m; i++)
+        {
+            float x = bitMask != 0 ? -alpha[i] : alpha[i];
+            sum += MathF.Max(-x, 0f);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Scalar f(a, b) = sign(a)·sign(b)·min(|a|, |b|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float CheckNode(float a, float b)
+    {
+        float magnitude = MathF.Min(MathF.Abs(a), MathF.Abs(b));
+        uint sign = (BitConverter.SingleToUInt32Bits(a) ^ BitConverter.SingleToUInt32Bits(b)) & SignBit;
+        return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(magnitude) | sign);
+    }
+}

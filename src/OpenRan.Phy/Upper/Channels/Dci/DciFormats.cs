@@ -1,0 +1,384 @@
+using System;
+using System.Numerics;
+using OpenRan.Dsp;
+
+namespace OpenRan.Phy.Upper.Channels.Dci;
+
+/// <summary>The RNTI type that scrambles a DCI's CRC, which selects the field set of formats 0_0/1_0 (TS 38.212 §7.3.1).</summary>
+public enum DciRntiType
+{
+    /// <summary>C-RNTI (also CS-RNTI, MCS-C-RNTI).</summary>
+    CRnti,
+
+    /// <summary>TC-RNTI (Msg3/Msg4).</summary>
+    TcRnti,
+
+    /// <summary>SI-RNTI (system information).</summary>
+    SiRnti,
+
+    /// <summary>RA-RNTI (random-access response).</summary>
+    RaRnti,
+
+    /// <summary>P-RNTI (paging).</summary>
+    PRnti,
+}
+
+/// <summary>The fields of DCI format 1_0 (TS 38.212 §7.3.1.2.1); fields absent for an RNTI type are 0.</summary>
+public record struct Dci1_0
+{
+    /// <summary>Identifier for DCI formats (1 = DL), C-RNTI and TC-RNTI only.</summary>
+    public int Identifier { get; set; }
+
+    /// <summary>Frequency domain resource assignment (RIV), ⌈log2(N_RB(N_RB+1)/2)⌉ bits.</summary>
+    public int FrequencyDomainAssignment { get; set; }
+
+    /// <summary>Time domain resource assignment, 4 bits.</summary>
+    public int TimeDomainAssignment { get; set; }
+
+    /// <summary>VRB-to-PRB mapping, 1 bit.</summary>
+    public int VrbToPrbMapping { get; set; }
+
+    /// <summary>Modulation and coding scheme, 5 bits.</summary>
+    public int Mcs { get; set; }
+
+    /// <summary>New data indicator, 1 bit (C-RNTI, TC-RNTI).</summary>
+    public int NewDataIndicator { get; set; }
+
+    /// <summary>Redundancy version, 2 bits (C-RNTI, TC-RNTI, SI-RNTI).</summary>
+    public int RedundancyVersion { get; set; }
+
+    /// <summary>HARQ process number, 4 bits (C-RNTI, TC-RNTI).</summary>
+    public int HarqProcess { get; set; }
+
+    /// <summary>Downlink assignment index, 2 bits (C-RNTI; reserved for TC-RNTI).</summary>
+    public int DownlinkAssignmentIndex { get; set; }
+
+    /// <summary>TPC command for scheduled PUCCH, 2 bits (C-RNTI, TC-RNTI).</summary>
+    public int TpcPucch { get; set; }
+
+    /// <summary>PUCCH resource indicator, 3 bits (C-RNTI, TC-RNTI).</summary>
+    public int PucchResourceIndicator { get; set; }
+
+    /// <summary>PDSCH-to-HARQ feedback timing indicator, 3 bits (C-RNTI, TC-RNTI).</summary>
+    public int PdschToHarqTiming { get; set; }
+
+    /// <summary>System information indicator, 1 bit (SI-RNTI).</summary>
+    public int SystemInformationIndicator { get; set; }
+
+    /// <summary>TB scaling, 2 bits (RA-RNTI, P-RNTI).</summary>
+    public int TbScaling { get; set; }
+
+    /// <summary>LSBs of SFN, 2 bits (RA-RNTI).</summary>
+    public int SfnLsbs { get; set; }
+
+    /// <summary>Short messages indicator, 2 bits (P-RNTI).</summary>
+    public int ShortMessagesIndicator { get; set; }
+
+    /// <summary>Short messages, 8 bits (P-RNTI).</summary>
+    public int ShortMessages { get; set; }
+}
+
+/// <summary>The fields of DCI format 0_0 (TS 38.212 §7.3.1.1.1).</summary>
+public record struct Dci0_0
+{
+    /// <summary>Identifier for DCI formats (0 = UL).</summary>
+    public int Identifier { get; set; }
+
+    /// <summary>Frequency domain resource assignment (including the N_UL,hop hopping bits), after size alignment.</summary>
+    public int FrequencyDomainAssignment { get; set; }
+
+    /// <summary>Time domain resource assignment, 4 bits.</summary>
+    public int TimeDomainAssignment { get; set; }
+
+    /// <summary>Frequency hopping flag, 1 bit.</summary>
+    public int FrequencyHopping { get; set; }
+
+    /// <summary>Modulation and coding scheme, 5 bits.</summary>
+    public int Mcs { get; set; }
+
+    /// <summary>New data indicator, 1 bit.</summary>
+    public int NewDataIndicator { get; set; }
+
+    /// <summary>Redundancy version, 2 bits.</summary>
+    public int RedundancyVersion { get; set; }
+
+    /// <summary>HARQ process number, 4 bits.</summary>
+    public int HarqProcess { get; set; }
+
+    /// <summary>TPC command for scheduled PUSCH, 2 bits.</summary>
+    public int TpcPusch { get; set; }
+
+    /// <summary>UL/SUL indicator, 1 bit when a supplementary uplink is configured, else absent.</summary>
+    public int UlSulIndicator { get; set; }
+}
+
+/// <summary>
+/// Sizes of DCI formats 0_0 and 1_0 and their alignment (TS 38.212 §7.3.1.0): 1_0 is ⌈log2(N_RB^DL(N_RB^DL+1)/2)⌉ + 28
+/// bits for every RNTI type; 0_0 is ⌈log2(N_RB^UL(N_RB^UL+1)/2)⌉ + 21 (+1 with SUL) bits. In a common search space, a 0_0
+/// smaller than 1_0 is zero-padded and a larger one has its FDRA truncated (MSBs removed); in a UE-specific search space the
+/// smaller of the two is zero-padded.
+/// </summary>
+/// <param name="DlBandwidthRbs">N_RB^DL,BWP for 1_0 (CORESET#0 size when configured, for the common search space).</param>
+/// <param name="UlBandwidthRbs">N_RB^UL,BWP for 0_0 (the initial UL BWP in the common search space).</param>
+/// <param name="CommonSearchSpace">Whether the formats are monitored in a common search space.</param>
+/// <param name="SupplementaryUplink">Whether 0_0 carries the UL/SUL indicator.</param>
+public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, bool CommonSearchSpace, bool SupplementaryUplink = false)
+{
+    /// <summary>The FDRA width of 1_0.</summary>
+    public int DlFdraBits => RivBits(DlBandwidthRbs);
+
+    /// <summary>The FDRA width of 0_0 before alignment.</summary>
+    public int UlFdraBitsUnaligned => RivBits(UlBandwidthRbs);
+
+    /// <summary>The 1_0 size before alignment.</summary>
+    public int Size1_0Unaligned => DlFdraBits + 28;
+
+    /// <summary>The 0_0 size before alignment.</summary>
+    public int Size0_0Unaligned => UlFdraBitsUnaligned + 21 + (SupplementaryUplink ? 1 : 0);
+
+    /// <summary>The aligned size (both formats have it).</summary>
+    public int Size => CommonSearchSpace ? Size1_0Unaligned : Math.Max(Size0_0Unaligned, Size1_0Unaligned);
+
+    /// <summary>The 0_0 FDRA width after alignment (truncated in a common search space when 0_0 is larger).</summary>
+    public int UlFdraBits => CommonSearchSpace && Size0_0Unaligned > Size1_0Unaligned ? UlFdraBitsUnaligned - (Size0_0Unaligned - Size1_0Unaligned) : UlFdraBitsUnaligned;
+
+    /// <summary>⌈log2(N(N+1)/2)⌉.</summary>
+    public static int RivBits(int rbs)
+    {
+        ThrowHelper.ThrowIfOutside(rbs, 1, 275);
+        long values = (long)rbs * (rbs + 1) / 2;
+        return values <= 1 ? 0 : 64 - BitOperations.LeadingZeroCount((ulong)(values - 1));
+    }
+
+    /// <summary>Packs format 1_0 for <paramref name="rntiType"/> into <see cref="Size"/> bits (zero padding at the end).</summary>
+    public void Pack(in Dci1_0 dci, DciRntiType rntiType, Span<byte> bits)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
+        bits.Clear();
+        var w = new BitWriter(bits);
+        Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
+        int count = Fields1_0(rntiType, fields);
+        for (int i = 0; i < count; i++)
+        {
+            int value = fields[i].Field switch
+            {
+                Dci1_0Field.Identifier => 1,
+                Dci1_0Field.DownlinkAssignmentIndex when rntiType == DciRntiType.TcRnti => 0,
+                _ => Get(dci, fields[i].Field),
+            };
+            w.Write(value, fields[i].Bits);
+        }
+    }
+
+    /// <summary>Parses format 1_0 for <paramref name="rntiType"/> from <see cref="Size"/> bits.</summary>
+    public Dci1_0 Parse1_0(ReadOnlySpan<byte> bits, DciRntiType rntiType)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
+        var r = new BitReader(bits);
+        Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
+        int count = Fields1_0(rntiType, fields);
+        var dci = new Dci1_0();
+        for (int i = 0; i < count; i++)
+        {
+            Set(ref dci, fields[i].Field, r.Read(fields[i].Bits));
+        }
+
+        return dci;
+    }
+
+    /// <summary>The fields of format 1_0 for an RNTI type in transmission order (TS 38.212 §7.3.1.2.1); reserved bits follow as padding.</summary>
+    private int Fields1_0(DciRntiType rntiType, Span<(Dci1_0Field Field, int Bits)> fields)
+    {
+        int n = 0;
+        int fdra = DlFdraBits;
+        switch (rntiType)
+        {
+            case DciRntiType.PRnti:
+                fields[n++] = (Dci1_0Field.ShortMessagesIndicator, 2);
+                fields[n++] = (Dci1_0Field.ShortMessages, 8);
+                break;
+            case DciRntiType.CRnti or DciRntiType.TcRnti:
+                fields[n++] = (Dci1_0Field.Identifier, 1);
+                break;
+        }
+
+        fields[n++] = (Dci1_0Field.FrequencyDomainAssignment, fdra);
+        fields[n++] = (Dci1_0Field.TimeDomainAssignment, 4);
+        fields[n++] = (Dci1_0Field.VrbToPrbMapping, 1);
+        fields[n++] = (Dci1_0Field.Mcs, 5);
+        switch (rntiType)
+        {
+            case DciRntiType.PRnti:
+                fields[n++] = (Dci1_0Field.TbScaling, 2);
+                break;
+            case DciRntiType.SiRnti:
+                fields[n++] = (Dci1_0Field.RedundancyVersion, 2);
+                fields[n++] = (Dci1_0Field.SystemInformationIndicator, 1);
+                break;
+            case DciRntiType.RaRnti:
+                fields[n++] = (Dci1_0Field.TbScaling, 2);
+                fields[n++] = (Dci1_0Field.SfnLsbs, 2);
+                break;
+            default:
+                fields[n++] = (Dci1_0Field.NewDataIndicator, 1);
+                fields[n++] = (Dci1_0Field.RedundancyVersion, 2);
+                fields[n++] = (Dci1_0Field.HarqProcess, 4);
+                fields[n++] = (Dci1_0Field.DownlinkAssignmentIndex, 2);
+                fields[n++] = (Dci1_0Field.TpcPucch, 2);
+                fields[n++] = (Dci1_0Field.PucchResourceIndicator, 3);
+                fields[n++] = (Dci1_0Field.PdschToHarqTiming, 3);
+                break;
+        }
+
+        return n;
+    }
+
+    private static int Get(in Dci1_0 dci, Dci1_0Field field) => field switch
+    {
+        Dci1_0Field.Identifier => dci.Identifier,
+        Dci1_0Field.FrequencyDomainAssignment => dci.FrequencyDomainAssignment,
+        Dci1_0Field.TimeDomainAssignment => dci.TimeDomainAssignment,
+        Dci1_0Field.VrbToPrbMapping => dci.VrbToPrbMapping,
+        Dci1_0Field.Mcs => dci.Mcs,
+        Dci1_0Field.NewDataIndicator => dci.NewDataIndicator,
+        Dci1_0Field.RedundancyVersion => dci.RedundancyVersion,
+        Dci1_0Field.HarqProcess => dci.HarqProcess,
+        Dci1_0Field.DownlinkAssignmentIndex => dci.DownlinkAssignmentIndex,
+        Dci1_0Field.TpcPucch => dci.TpcPucch,
+        Dci1_0Field.PucchResourceIndicator => dci.PucchResourceIndicator,
+        Dci1_0Field.PdschToHarqTiming => dci.PdschToHarqTiming,
+        Dci1_0Field.SystemInformationIndicator => dci.SystemInformationIndicator,
+        Dci1_0Field.TbScaling => dci.TbScaling,
+        Dci1_0Field.SfnLsbs => dci.SfnLsbs,
+        Dci1_0Field.ShortMessagesIndicator => dci.ShortMessagesIndicator,
+        _ => dci.ShortMessages,
+    };
+
+    private static void Set(ref Dci1_0 dci, Dci1_0Field field, int value)
+    {
+        switch (field)
+        {
+            case Dci1_0Field.Identifier: dci.Identifier = value; break;
+            case Dci1_0Field.FrequencyDomainAssignment: dci.FrequencyDomainAssignment = value; break;
+            case Dci1_0Field.TimeDomainAssignment: dci.TimeDomainAssignment = value; break;
+            case Dci1_0Field.VrbToPrbMapping: dci.VrbToPrbMapping = value; break;
+            case Dci1_0Field.Mcs: dci.Mcs = value; break;
+            case Dci1_0Field.NewDataIndicator: dci.NewDataIndicator = value; break;
+            case Dci1_0Field.RedundancyVersion: dci.RedundancyVersion = value; break;
+            case Dci1_0Field.HarqProcess: dci.HarqProcess = value; break;
+            case Dci1_0Field.DownlinkAssignmentIndex: dci.DownlinkAssignmentIndex = value; break;
+            case Dci1_0Field.TpcPucch: dci.TpcPucch = value; break;
+            case Dci1_0Field.PucchResourceIndicator: dci.PucchResourceIndicator = value; break;
+            case Dci1_0Field.PdschToHarqTiming: dci.PdschToHarqTiming = value; break;
+            case Dci1_0Field.SystemInformationIndicator: dci.SystemInformationIndicator = value; break;
+            case Dci1_0Field.TbScaling: dci.TbScaling = value; break;
+            case Dci1_0Field.SfnLsbs: dci.SfnLsbs = value; break;
+            case Dci1_0Field.ShortMessagesIndicator: dci.ShortMessagesIndicator = value; break;
+            default: dci.ShortMessages = value; break;
+        }
+    }
+
+    /// <summary>Packs format 0_0 into <see cref="Size"/> bits (zero padding before the UL/SUL indicator).</summary>
+    public void Pack(in Dci0_0 dci, Span<byte> bits)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
+        bits.Clear();
+        var w = new BitWriter(bits);
+        w.Write(0, 1);
+        w.Write(dci.FrequencyDomainAssignment, UlFdraBits);
+        w.Write(dci.TimeDomainAssignment, 4);
+        w.Write(dci.FrequencyHopping, 1);
+        w.Write(dci.Mcs, 5);
+        w.Write(dci.NewDataIndicator, 1);
+        w.Write(dci.RedundancyVersion, 2);
+        w.Write(dci.HarqProcess, 4);
+        w.Write(dci.TpcPusch, 2);
+        if (SupplementaryUplink)
+        {
+            bits[^1] = (byte)(dci.UlSulIndicator & 1);
+        }
+    }
+
+    /// <summary>Parses format 0_0 from <see cref="Size"/> bits.</summary>
+    public Dci0_0 Parse0_0(ReadOnlySpan<byte> bits)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
+        var r = new BitReader(bits);
+        var dci = new Dci0_0
+        {
+            Identifier = r.Read(1),
+            FrequencyDomainAssignment = r.Read(UlFdraBits),
+            TimeDomainAssignment = r.Read(4),
+            FrequencyHopping = r.Read(1),
+            Mcs = r.Read(5),
+            NewDataIndicator = r.Read(1),
+            RedundancyVersion = r.Read(2),
+            HarqProcess = r.Read(4),
+            TpcPusch = r.Read(2),
+        };
+        dci.UlSulIndicator = SupplementaryUplink ? bits[^1] : 0;
+        return dci;
+    }
+
+    /// <summary>The identifier bit (first bit) of a C-RNTI/TC-RNTI DCI: 0 for 0_0, 1 for 1_0.</summary>
+    public static bool IsDownlink(ReadOnlySpan<byte> bits) => bits.Length > 0 && bits[0] == 1;
+}
+
+/// <summary>The fields of DCI format 1_0, for its field tables.</summary>
+internal enum Dci1_0Field
+{
+    Identifier,
+    FrequencyDomainAssignment,
+    TimeDomainAssignment,
+    VrbToPrbMapping,
+    Mcs,
+    NewDataIndicator,
+    RedundancyVersion,
+    HarqProcess,
+    DownlinkAssignmentIndex,
+    TpcPucch,
+    PucchResourceIndicator,
+    PdschToHarqTiming,
+    SystemInformationIndicator,
+    TbScaling,
+    SfnLsbs,
+    ShortMessagesIndicator,
+    ShortMessages,
+}
+
+/// <summary>Writes fields MSB first into unpacked bits.</summary>
+internal ref struct BitWriter(Span<byte> bits)
+{
+    private readonly Span<byte> _bits = bits;
+    private int _position;
+
+    public void Write(int value, int width)
+    {
+        if (width == 0)
+        {
+            return;
+        }
+
+        if (value < 0 || (width < 31 && value >= (1 << width)))
+        {
+            ThrowHelper.ThrowOutOfRange("field value", value, $"0..{(1L << width) - 1} ({width} bits)");
+        }
+
+        BitPacking.WriteUInt((ulong)value, _bits, _position, width);
+        _position += width;
+    }
+}
+
+/// <summary>Reads fields MSB first from unpacked bits.</summary>
+internal ref struct BitReader(ReadOnlySpan<byte> bits)
+{
+    private readonly ReadOnlySpan<byte> _bits = bits;
+    private int _position;
+
+    public int Read(int width)
+    {
+        int value = (int)BitPacking.ReadUInt(_bits, _position, width);
+        _position += width;
+        return value;
+    }
+}

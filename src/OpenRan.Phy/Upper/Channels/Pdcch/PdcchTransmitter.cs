@@ -1,0 +1,100 @@
+using System;
+using OpenRan.Dsp;
+using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.Sequences;
+
+namespace OpenRan.Phy.Upper.Channels.Pdcch;
+
+/// <summary>Where and how one PDCCH is sent in a slot.</summary>
+/// <param name="Slot">n_s,f^μ, the slot number within the frame (DM-RS c_init).</param>
+/// <param name="FirstSymbol">The slot symbol of CORESET symbol 0 (the search space's first monitoring symbol).</param>
+/// <param name="FirstCce">The candidate's first CCE.</param>
+/// <param name="AggregationLevel">L: 1, 2, 4, 8 or 16.</param>
+/// <param name="Rnti">The RNTI that masks the CRC.</param>
+/// <param name="ScramblingRnti">n_RNTI of the data scrambling (the C-RNTI in a UE-specific search space with pdcch-DMRS-ScramblingID configured, else 0).</param>
+/// <param name="NIdCell">N_ID^cell (used when the CORESET has no pdcch-DMRS-ScramblingID).</param>
+public readonly record struct PdcchAllocation(int Slot, int FirstSymbol, int FirstCce, int AggregationLevel, int Rnti, int ScramblingRnti, int NIdCell);
+
+/// <summary>
+/// PDCCH transmission (TS 38.211 §7.3.2, §7.4.1.3; TS 38.212 §7.3.2-§7.3.4): DCI coding to E = 108·L bits, scrambling
+/// with c_init = (n_RNTI·2^16 + n_ID) mod 2^31, QPSK, mapping to the candidate's REGs and the DM-RS. One instance per
+/// worker; mapping allocates nothing after the first use of a (payload size, L) pair.
+/// </summary>
+public sealed class PdcchTransmitter
+{
+    private readonly DciCodec _dci = new(1);
+    private readonly PseudoRandomSequence _sequence = new();
+    private readonly PdcchResourceMap _map = new();
+    private readonly byte[] _bits = new byte[16 * 108];
+    private readonly ComplexF32[] _symbols = new ComplexF32[16 * 54];
+    private readonly PdcchDmrsSlotCache _dmrs = new();
+
+    /// <summary>The resource map of the last mapped PDCCH (data and DM-RS REs).</summary>
+    public PdcchResourceMap LastResourceMap => _map;
+
+    /// <summary>The rate-matched bits of the last mapped PDCCH (before scrambling), E = 108·L.</summary>
+    public ReadOnlySpan<byte> LastCodedBits => _bits.AsSpan(0, _map.DataCount * 2);
+
+    /// <summary>The QPSK symbols of the last mapped PDCCH.</summary>
+    public ReadOnlySpan<ComplexF32> LastSymbols => _symbols.AsSpan(0, _map.DataCount);
+
+    /// <summary>Encodes <paramref name="payload"/> and maps it with its DM-RS into <paramref name="grid"/>.</summary>
+    /// <param name="grid">The slot grid.</param>
+    /// <param name="port">Antenna port.</param>
+    /// <param name="coreset">The CORESET.</param>
+    /// <param name="allocation">Slot, symbols, CCEs and identities.</param>
+    /// <param name="payload">The DCI bits (1..140).</param>
+    /// <param name="amplitude">β_PDCCH = β_DMRS amplitude scaling (1 = unit energy per RE).</param>
+    public void Map(ResourceGrid grid, int port, Coreset coreset, PdcchAllocation allocation, ReadOnlySpan<byte> payload, float amplitude = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(coreset);
+        _map.Fill(coreset, allocation.FirstSymbol, allocation.FirstCce, allocation.AggregationLevel, grid.NStartGrid);
+        int e = 2 * _map.DataCount;
+        Span<byte> bits = _bits.AsSpan(0, e);
+        _dci.Encode(payload, allocation.Rnti, bits);
+        int nId = coreset.Configuration.DmrsScramblingId ?? allocation.NIdCell;
+        Span<byte> scrambled = stackalloc byte[16 * 108];
+        scrambled = scrambled[..e];
+        _sequence.Initialize((uint)(((long)allocation.ScramblingRnti << 16) + nId) & 0x7FFF_FFFFu);
+        _sequence.ApplyXor(bits, scrambled);
+        Span<ComplexF32> symbols = _symbols.AsSpan(0, _map.DataCount);
+        ModulationMapper.Map(scrambled, ModulationScheme.Qpsk, symbols);
+        ReadOnlySpan<int> dataSymbols = _map.DataSymbols;
+        ReadOnlySpan<int> dataSubcarriers = _map.DataSubcarriers;
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            grid[port, dataSymbols[i], dataSubcarriers[i]] = symbols[i] * amplitude;
+        }
+
+        WriteDmrs(grid, port, allocation.Slot, nId, amplitude);
+    }
+
+    private void WriteDmrs(ResourceGrid grid, int port, int slot, int nId, float amplitude)
+    {
+        ReadOnlySpan<int> symbols = _map.DmrsSymbols;
+        ReadOnlySpan<int> subcarriers = _map.DmrsSubcarriers;
+        ReadOnlySpan<int> indices = _map.DmrsSequenceIndices;
+        if (symbols.Length == 0)
+        {
+            return;
+        }
+
+        int maxIndex = 0;
+        int firstSymbol = symbols[0];
+        int lastSymbol = symbols[0];
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            maxIndex = Math.Max(maxIndex, indices[i]);
+            firstSymbol = Math.Min(firstSymbol, symbols[i]);
+            lastSymbol = Math.Max(lastSymbol, symbols[i]);
+        }
+
+        _dmrs.Prepare(slot, firstSymbol, lastSymbol - firstSymbol + 1, nId, (maxIndex / 3) + 1);
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            grid[port, symbols[i], subcarriers[i]] = _dmrs.Value(symbols[i], indices[i]) * amplitude;
+        }
+    }
+}
