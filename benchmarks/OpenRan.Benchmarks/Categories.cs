@@ -7,6 +7,7 @@ public static class Categories
     public const string Chain = "Chain";
     public const string Slot = "Slot";
     public const string Dsp = "Dsp";
+    public const string Simulation = "Simulation";
     public const string Polar = "Polar";
     public const string Pbch = "Pbch";
     public const string Pdcch = "Pdcch";

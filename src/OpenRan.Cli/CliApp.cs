@@ -30,9 +30,9 @@ public static class CliApp
         root.Subcommands.Add(InfoCommand.Create(console));
         root.Subcommands.Add(VectorsCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(RadioCommand.Create(console));
         root.Subcommands.Add(FreqCommand.Create(console));
-        root.Subcommands.Add(SimCommand.Create(console));
         return root;
     }
 }

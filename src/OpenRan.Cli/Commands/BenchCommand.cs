@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         var all = new List<IQuickBenchmark>();
         all.AddRange(ComplexKernelBenchmark.CreateAll());
+        all.Add(new ChannelQuickBenchmark());
         all.AddRange(ControlChannelBenchmark.CreateAll());
         all.AddRange(SharedChannelBenchmarks.CreateAll());
         all.Add(new RadioLoopbackBenchmark());

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Hardware.HackRf;
 using OpenRan.Hardware.Soapy;
@@ -19,7 +20,8 @@ internal static class RadioCommand
     /// <summary>Every driver this build knows: the software radios, SoapySDR and HackRF.</summary>
     public static RadioFactory CreateFactory()
     {
-        var factory = new RadioFactory(RadioFactory.SoftwareDrivers());
+        var factory = new RadioFactory(RadioFactory.SoftwareDrivers().Where(d => d is not OpenRan.Radio.Loopback.LoopbackRadioDriver));
+        factory.Add(new OpenRan.Radio.Loopback.LoopbackRadioDriver(new OpenRan.Simulation.RadioChannels.FadingChannelProvider()));
         factory.Add(new SoapyRadioDriver());
         factory.Add(new HackRfRadioDriver());
         return factory;

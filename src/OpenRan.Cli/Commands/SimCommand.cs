@@ -19,6 +19,7 @@ internal static class SimCommand
     {
         var command = new Command("sim", "Link-level simulations.");
         command.Subcommands.Add(CreateCode(console));
+        SimLinkCommands.AddTo(command, console);
         return command;
     }
 

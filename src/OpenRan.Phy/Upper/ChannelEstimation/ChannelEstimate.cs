@@ -7,7 +7,9 @@ namespace OpenRan.Phy.Upper.ChannelEstimation;
 /// <summary>
 /// The channel estimated from DM-RS for one slot: coefficients H[r, v] per receive port r, layer v, OFDM symbol and
 /// allocated subcarrier (allocation coordinates), plus the noise variance, SNR, timing offset and frequency offset
-/// measured on the DM-RS. Storage is sized at construction; the estimator refills it every slot.
+/// measured on the DM-RS. Storage is sized at construction; the estimator refills it every slot, or a caller with
+/// perfect channel knowledge (a link simulator) writes it through <see cref="Reset"/>, <see cref="Row"/>,
+/// <see cref="MapSymbol"/> and <see cref="SetNoise"/> and demodulates with <c>channelKnown: true</c>.
 /// </summary>
 public sealed class ChannelEstimate
 {
@@ -50,13 +52,13 @@ public sealed class ChannelEstimate
     public int SubcarrierCount { get; private set; }
 
     /// <summary>Noise variance σ² per resource element (complex, E|n|²), averaged over receive ports.</summary>
-    public float NoiseVariance { get; internal set; }
+    public float NoiseVariance { get; set; }
 
     /// <summary>Noise variance per receive port.</summary>
     public ReadOnlySpan<float> NoiseVariancePerRxPort => _noisePerRxPort.AsSpan(0, RxPortCount);
 
     /// <summary>Mean channel power per (receive port, layer) link over the estimate, E|H|².</summary>
-    public float ChannelPower { get; internal set; }
+    public float ChannelPower { get; set; }
 
     /// <summary>Signal-to-noise ratio per receive port and layer, 10·log10(E|H|²/σ²), in dB.</summary>
     public double SnrDb => 10 * Math.Log10(Math.Max(ChannelPower, 1e-30) / Math.Max(NoiseVariance, 1e-30));
@@ -106,7 +108,7 @@ public sealed class ChannelEstimate
     }
 
     /// <summary>Starts a new estimate: dimensions set, no symbol mapped to a row yet.</summary>
-    internal void Reset(int rxPorts, int layers, int subcarriers)
+    public void Reset(int rxPorts, int layers, int subcarriers)
     {
         if (rxPorts > MaxRxPorts || layers > MaxLayers || subcarriers > MaxSubcarriers)
         {
@@ -123,13 +125,13 @@ public sealed class ChannelEstimate
     }
 
     /// <summary>Row <paramref name="row"/> (0..13) of link (rxPort, layer) for writing.</summary>
-    internal Span<ComplexF32> Row(int rxPort, int layer, int row) => _coefficients.AsSpan(RowOffset(rxPort, layer, row), SubcarrierCount);
+    public Span<ComplexF32> Row(int rxPort, int layer, int row) => _coefficients.AsSpan(RowOffset(rxPort, layer, row), SubcarrierCount);
 
     /// <summary>Makes symbol <paramref name="symbol"/> read row <paramref name="row"/>.</summary>
-    internal void MapSymbol(int symbol, int row) => _rowOfSymbol[symbol] = row;
+    public void MapSymbol(int symbol, int row) => _rowOfSymbol[symbol] = row;
 
     /// <summary>Sets the noise variance of one receive port.</summary>
-    internal void SetNoise(int rxPort, float value) => _noisePerRxPort[rxPort] = value;
+    public void SetNoise(int rxPort, float value) => _noisePerRxPort[rxPort] = value;
 
     private int RowOffset(int rxPort, int layer, int row) =>
         ((((rxPort * MaxLayers) + layer) * NrConstants.SymbolsPerSlotNormalCp) + row) * MaxSubcarriers;

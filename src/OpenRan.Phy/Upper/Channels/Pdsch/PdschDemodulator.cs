@@ -31,10 +31,11 @@ public sealed class PdschDemodulator : SharedChannelSlotProcessor<PdschConfigura
     /// <param name="received">The received grid: one port per receive antenna, the carrier's dimensions.</param>
     /// <param name="slot">n_s,f^μ.</param>
     /// <param name="llrs">Receives the G descrambled codeword LLRs (int8, positive favours 0).</param>
-    public SharedChannelMeasurements Demodulate(PdschConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs)
+    /// <param name="channelKnown">True to skip the DM-RS estimation and use <see cref="ChannelEstimate"/> as filled by the caller (perfect channel knowledge).</param>
+    public SharedChannelMeasurements Demodulate(PdschConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs, bool channelKnown = false)
     {
         ArgumentNullException.ThrowIfNull(received);
         SharedChannelLayout layout = Prepare(configuration, slot);
-        return _core.Demodulate(received, configuration, layout, slot, configuration.ScramblingCInit, false, null, false, llrs);
+        return _core.Demodulate(received, configuration, layout, slot, configuration.ScramblingCInit, false, null, false, llrs, channelKnown);
     }
 }

@@ -70,10 +70,14 @@ internal sealed class SharedChannelDemodulator
     /// <summary>The soft demapper in use.</summary>
     public IDemodulationMapper Demapper => _demapper;
 
-    /// <summary>Demodulates one slot into <paramref name="llrs"/> (G values, descrambled with <paramref name="scramblingCInit"/>).</summary>
+    /// <summary>
+    /// Demodulates one slot into <paramref name="llrs"/> (G values, descrambled with <paramref name="scramblingCInit"/>).
+    /// With <paramref name="channelKnown"/> the DM-RS estimation is skipped and <see cref="Estimate"/>, filled by the
+    /// caller, is used as it is (perfect channel knowledge).
+    /// </summary>
     public SharedChannelMeasurements Demodulate(
         ResourceGrid received, SharedChannelConfiguration configuration, SharedChannelLayout layout, int slot,
-        uint scramblingCInit, bool transformPrecoding, TransformPrecodingDmrs? transformPrecodingDmrs, bool pi2Bpsk, Span<sbyte> llrs)
+        uint scramblingCInit, bool transformPrecoding, TransformPrecodingDmrs? transformPrecodingDmrs, bool pi2Bpsk, Span<sbyte> llrs, bool channelKnown = false)
     {
         int rxPorts = received.PortCount;
         int layers = configuration.LayerCount;
@@ -96,7 +100,10 @@ internal sealed class SharedChannelDemodulator
         int qm = configuration.Modulation.BitsPerSymbol();
         ThrowHelper.ThrowIfLengthDiffers(llrs.Length, m * layers * qm, nameof(llrs));
 
-        _estimator.Estimate(received, layout, slot, configuration.SubcarrierSpacingHz, _options.ChannelEstimator, transformPrecoding ? transformPrecodingDmrs : null, pi2Bpsk, Estimate);
+        if (!channelKnown)
+        {
+            _estimator.Estimate(received, layout, slot, configuration.SubcarrierSpacingHz, _options.ChannelEstimator, transformPrecoding ? transformPrecodingDmrs : null, pi2Bpsk, Estimate);
+        }
         EqualizeSymbols(received, layout, layers, rxPorts);
         if (_options.CompensateCommonPhaseError && layout.Ptrs is not null)
         {

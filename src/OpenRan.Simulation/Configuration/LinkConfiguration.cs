@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OpenRan.Simulation.Configuration;
+
+/// <summary>A configuration error with its source: a YAML file with line and column, or a command-line option.</summary>
+public sealed class ConfigurationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ConfigurationException(string source, string message, Exception? inner = null)
+        : base($"{source}: {message}", inner) => Location = source;
+
+    /// <summary>Where the error is: <c>file:line:column</c> or <c>--option</c>.</summary>
+    public string Location { get; } = "";
+
+    /// <summary>Creates an empty exception.</summary>
+    public ConfigurationException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    public ConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and cause.</summary>
+    public ConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>One option value from a source (for error messages: <c>sim.yaml:12:5</c> or <c>--snr-db</c>).</summary>
+/// <param name="Option">The option.</param>
+/// <param name="Values">Its value(s) as text.</param>
+/// <param name="Source">Where it came from.</param>
+public sealed record LinkOptionAssignment(LinkOptionSpec Option, IReadOnlyList<string> Values, string Source);
+
+/// <summary>
+/// Builds <see cref="LinkSimulationOptions"/> from YAML files and command-line assignments. Precedence: defaults, then the
+/// preset (the command line's over the file's), then the file's other keys, then the command line. Unknown keys, wrong
+/// value shapes and invalid values are <see cref="ConfigurationException"/>s naming the file, line and column (or the
+/// option), and the combined options are validated at the end.
+/// </summary>
+public static class LinkConfiguration
+{
+    /// <summary>Reads the option assignments of a YAML document (a mapping of option names to scalars or sequences).</summary>
+    /// <param name="yaml">The document text.</param>
+    /// <param name="sourceName">The file name used in messages.</param>
+    public static IReadOnlyList<LinkOptionAssignment> ReadYaml(string yaml, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigurationException(Location(sourceName, e.Start), $"not valid YAML: {e.Message}", e);
+        }
+
+        var assignments = new List<LinkOptionAssignment>();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return assignments;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw new ConfigurationException(Location(sourceName, stream.Documents[1].RootNode.Start), "only one YAML document is allowed.");
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ConfigurationException(Location(sourceName, stream.Documents[0].RootNode.Start), "the document must be a mapping of option names to values.");
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in root.Children)
+        {
+            string where = Location(sourceName, entry.Key.Start);
+            if (entry.Key is not YamlScalarNode { Value: string key })
+            {
+                throw new ConfigurationException(where, "keys must be plain option names.");
+            }
+
+            LinkOptionSpec option = LinkOptionCatalog.Find(key)
+                ?? throw new ConfigurationException(where, $"unknown key '{key}'; valid keys: {string.Join(", ", LinkOptionCatalog.All.Select(o => o.Name))}.");
+            string valueWhere = Location(sourceName, entry.Value.Start);
+            List<string> values = entry.Value switch
+            {
+                YamlScalarNode scalar => [scalar.Value ?? ""],
+                YamlSequenceNode sequence when option.Kind == LinkOptionKind.List => sequence.Children.Select(c => c is YamlScalarNode s
+                    ? s.Value ?? ""
+                    : throw new ConfigurationException(Location(sourceName, c.Start), $"'{key}' takes a list of plain values.")).ToList(),
+                YamlSequenceNode => throw new ConfigurationException(valueWhere, $"'{key}' takes a single value, not a list."),
+                _ => throw new ConfigurationException(valueWhere, $"'{key}' takes {(option.Kind == LinkOptionKind.List ? "a value or a list of values" : "a single value")}, not a mapping."),
+            };
+            assignments.Add(new LinkOptionAssignment(option, values, valueWhere));
+        }
+
+        return assignments;
+    }
+
+    /// <summary>Reads the option assignments of a YAML file.</summary>
+    public static IReadOnlyList<LinkOptionAssignment> ReadYamlFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(path, $"cannot read the configuration file ({e.Message}).", e);
+        }
+
+        return ReadYaml(text, path);
+    }
+
+    /// <summary>
+    /// Builds validated options for <paramref name="link"/> from file assignments and command-line assignments.
+    /// </summary>
+    public static LinkSimulationOptions Build(LinkKind link, IEnumerable<LinkOptionAssignment> file, IEnumerable<LinkOptionAssignment> commandLine) =>
+        Build(link, [], file, commandLine);
+
+    /// <summary>
+    /// As <see cref="Build(LinkKind, IEnumerable{LinkOptionAssignment}, IEnumerable{LinkOptionAssignment})"/> with a first layer of
+    /// <paramref name="defaults"/> (e.g. the main job's), overridden by the file and the command line.
+    /// </summary>
+    public static LinkSimulationOptions Build(LinkKind link, IEnumerable<LinkOptionAssignment> defaults, IEnumerable<LinkOptionAssignment> file, IEnumerable<LinkOptionAssignment> commandLine)
+    {
+        List<LinkOptionAssignment> fromDefaults = defaults.ToList();
+        List<LinkOptionAssignment> fromFile = file.ToList();
+        List<LinkOptionAssignment> fromCli = commandLine.ToList();
+        var options = new LinkSimulationOptions { Link = link };
+        LinkOptionAssignment? preset = fromCli.LastOrDefault(a => a.Option.Name == "preset")
+            ?? fromFile.LastOrDefault(a => a.Option.Name == "preset")
+            ?? fromDefaults.LastOrDefault(a => a.Option.Name == "preset");
+        if (preset is not null)
+        {
+            Apply(options, preset);
+        }
+
+        foreach (LinkOptionAssignment a in fromDefaults.Concat(fromFile).Concat(fromCli).Where(a => a.Option.Name != "preset"))
+        {
+            Apply(options, a);
+        }
+
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            string source = fromCli.Concat(fromFile).LastOrDefault(a => a.Option.Name == e.ParamName)?.Source ?? $"--{e.ParamName}";
+            throw new ConfigurationException(source, e.Message.Split(" (Parameter", 2)[0], e);
+        }
+
+        return options;
+    }
+
+    private static void Apply(LinkSimulationOptions options, LinkOptionAssignment assignment)
+    {
+        try
+        {
+            assignment.Option.Apply(options, assignment.Values);
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigurationException(assignment.Source, $"{assignment.Option.Name}: {e.Message}", e);
+        }
+    }
+
+    private static string Location(string source, Mark mark) => FormattableString.Invariant($"{source}:{mark.Line}:{mark.Column}");
+}

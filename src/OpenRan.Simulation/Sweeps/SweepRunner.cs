@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using OpenRan.Dsp;
+
+namespace OpenRan.Simulation.Sweeps;
+
+/// <summary>Progress of a sweep, reported after every finished work unit.</summary>
+/// <param name="PointIndex">The SNR point whose batch finished.</param>
+/// <param name="SnrDb">Its SNR in dB.</param>
+/// <param name="SlotsDone">Slots of that point counted so far (its completed prefix of batches).</param>
+/// <param name="MaxSlots">The most slots the point can take in this run (shard).</param>
+/// <param name="TransmissionErrors">Transmission errors counted so far at that point.</param>
+/// <param name="PointFinished">True when the point has met its stopping rule.</param>
+/// <param name="PointsFinished">Points finished so far.</param>
+/// <param name="PointCount">Points in the sweep.</param>
+public sealed record SweepProgress(int PointIndex, double SnrDb, long SlotsDone, long MaxSlots, long TransmissionErrors, bool PointFinished, int PointsFinished, int PointCount);
+
+/// <summary>
+/// Runs a <see cref="SweepPlan"/> (or one shard of it) on all cores: worker threads, each with its own simulator, take
+/// work units (SNR point × batch) in order, run them from their derived seeds, and the runner keeps for every point the
+/// prefix of batches the stopping rule needs. Results therefore do not depend on the thread count.
+/// </summary>
+/// <remarks>
+/// Scheduling: workers take the lowest SNR point that still needs batches, at most <c>threadCount</c> batches ahead of
+/// that point's completed prefix, so speculative work beyond a point's stop is bounded and simply discarded.
+/// With N shards, shard i owns batch b of point p when (p + b) mod N = i; it stops a point once its own completed prefix
+/// of owned batches has <see cref="SweepPlan.MinBlockErrors"/> errors, which is safe: the global prefix up to that batch has
+/// at least as many, so every batch the merged result needs has been computed by its owner.
+/// </remarks>
+public sealed class SweepRunner
+{
+    private readonly SweepPlan _plan;
+    private readonly Func<IWorkUnitSimulator> _simulatorFactory;
+    private readonly int _threadCount;
+    private readonly ShardSpec _shard;
+
+    /// <summary>Prepares a run of <paramref name="plan"/> with <paramref name="threadCount"/> workers (1 … 1024) on shard <paramref name="shard"/> (default: the whole sweep).</summary>
+    public SweepRunner(SweepPlan plan, Func<IWorkUnitSimulator> simulatorFactory, int threadCount, ShardSpec? shard = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(simulatorFactory);
+        plan.Validate();
+        ThrowHelper.ThrowIfOutside(threadCount, 1, 1024);
+        ShardSpec s = shard ?? ShardSpec.Single;
+        if (s.Count < 1 || s.Index < 0 || s.Index >= s.Count)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(shard), s, "0 ≤ index < count");
+        }
+
+        _plan = plan;
+        _simulatorFactory = simulatorFactory;
+        _threadCount = threadCount;
+        _shard = s;
+    }
+
+    /// <summary>Runs the sweep and returns its result (complete points for a whole sweep, batch records for a shard).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="AggregateException">A simulator threw; the first exception is inside.</exception>
+    public SweepResult Run(IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var state = new RunState(_plan, _shard, _threadCount);
+        var workers = new Thread[_threadCount];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            workers[i] = new Thread(() => Work(state, progress, cancellationToken))
+            {
+                IsBackground = true,
+                Name = FormattableString.Invariant($"openran-sweep-{i}"),
+            };
+            workers[i].Start();
+        }
+
+        foreach (Thread worker in workers)
+        {
+            worker.Join();
+        }
+
+        if (state.Failure is Exception failure)
+        {
+            throw new AggregateException("a work unit failed: " + failure.Message, failure);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        List<BatchRecord> records = state.Records();
+        double elapsed = stopwatch.Elapsed.TotalSeconds;
+        if (_shard.IsSingle)
+        {
+            return SweepResult.Complete(_plan, records, elapsed, _threadCount);
+        }
+
+        return new SweepResult
+        {
+            Plan = _plan,
+            Shard = _shard,
+            PlanFingerprint = _plan.Fingerprint(),
+            Batches = records,
+            ElapsedSeconds = elapsed,
+            ThreadCount = _threadCount,
+        };
+    }
+
+    private void Work(RunState state, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
+    {
+        IWorkUnitSimulator simulator;
+        try
+        {
+            simulator = _simulatorFactory();
+        }
+        catch (Exception e)
+        {
+            state.Fail(e);
+            return;
+        }
+
+        while (state.TryTake(cancellationToken, out WorkUnit unit, out int position))
+        {
+            LinkCounters counters;
+            try
+            {
+                counters = simulator.Run(unit);
+            }
+            catch (Exception e)
+            {
+                state.Fail(e);
+                return;
+            }
+
+            SweepProgress report = state.Complete(unit, position, counters);
+            progress?.Report(report);
+        }
+    }
+
+    /// <summary>The shared scheduling state; every member is called under its lock.</summary>
+    private sealed class RunState
+    {
+        private readonly object _sync = new();
+        private readonly SweepPlan _plan;
+        private readonly int _lookahead;
+        private readonly PointState[] _points;
+        private int _pointsFinished;
+
+        public RunState(SweepPlan plan, ShardSpec shard, int lookahead)
+        {
+            _plan = plan;
+            _lookahead = lookahead;
+            _points = new PointState[plan.SnrDb.Count];
+            for (int p = 0; p < _points.Length; p++)
+            {
+                var owned = new List<int>();
+                for (int b = 0; b < plan.MaxBatchesPerPoint; b++)
+                {
+                    if (shard.Owns(p, b))
+                    {
+                        owned.Add(b);
+                    }
+                }
+
+                _points[p] = new PointState(owned.ToArray(), plan);
+                if (owned.Count == 0)
+                {
+                    _points[p].Finished = true;
+                    _pointsFinished++;
+                }
+            }
+        }
+
+        public Exception? Failure { get; private set; }
+
+        public void Fail(Exception e)
+        {
+            lock (_sync)
+            {
+                Failure ??= e;
+                Monitor.PulseAll(_sync);
+            }
+        }
+
+        public bool TryTake(CancellationToken cancellationToken, out WorkUnit unit, out int position)
+        {
+            lock (_sync)
+            {
+                while (true)
+                {
+                    if (Failure is not null || cancellationToken.IsCancellationRequested || _pointsFinished == _points.Length)
+                    {
+                        Monitor.PulseAll(_sync);
+                        unit = default;
+                        position = -1;
+                        return false;
+                    }
+
+                    for (int p = 0; p < _points.Length; p++)
+                    {
+                        PointState s = _points[p];
+                        if (!s.Finished && s.NextToIssue < s.Owned.Length && s.NextToIssue - s.CompletedPrefix < _lookahead)
+                        {
+                            position = s.NextToIssue++;
+                            unit = _plan.Unit(p, s.Owned[position]);
+                            return true;
+                        }
+                    }
+
+                    // Everything issuable is in flight: wait for a completion (with a timeout to notice cancellation).
+                    Monitor.Wait(_sync, 200);
+                }
+            }
+        }
+
+        public SweepProgress Complete(WorkUnit unit, int position, LinkCounters counters)
+        {
+            lock (_sync)
+            {
+                PointState s = _points[unit.PointIndex];
+                s.Results[position] = counters;
+                while (!s.Finished && s.CompletedPrefix < s.Owned.Length && s.Results[s.CompletedPrefix] is LinkCounters done)
+                {
+                    s.Sum += done;
+                    s.CompletedPrefix++;
+                    bool enoughErrors = _plan.MinBlockErrors > 0 && s.Sum.TransmissionErrors >= _plan.MinBlockErrors;
+                    if (enoughErrors || s.CompletedPrefix == s.Owned.Length)
+                    {
+                        s.Finished = true;
+                        _pointsFinished++;
+                    }
+                }
+
+                Monitor.PulseAll(_sync);
+                return new SweepProgress(unit.PointIndex, unit.SnrDb, s.Sum.Slots, s.MaxSlots, s.Sum.TransmissionErrors, s.Finished, _pointsFinished, _points.Length);
+            }
+        }
+
+        public List<BatchRecord> Records()
+        {
+            lock (_sync)
+            {
+                var records = new List<BatchRecord>();
+                for (int p = 0; p < _points.Length; p++)
+                {
+                    PointState s = _points[p];
+                    for (int i = 0; i < s.CompletedPrefix; i++)
+                    {
+                        records.Add(new BatchRecord(p, s.Owned[i], s.Results[i]!.Value));
+                    }
+                }
+
+                return records;
+            }
+        }
+    }
+
+    private sealed class PointState
+    {
+        public PointState(int[] owned, SweepPlan plan)
+        {
+            Owned = owned;
+            Results = new LinkCounters?[owned.Length];
+            foreach (int b in owned)
+            {
+                MaxSlots += plan.Unit(0, b).SlotCount;
+            }
+        }
+
+        public int[] Owned { get; }
+
+        public LinkCounters?[] Results { get; }
+
+        public long MaxSlots { get; }
+
+        public int NextToIssue { get; set; }
+
+        public int CompletedPrefix { get; set; }
+
+        public LinkCounters Sum { get; set; }
+
+        public bool Finished { get; set; }
+    }
+}
