@@ -50,9 +50,16 @@ public static class QuickBenchRunner
             throw new ArgumentOutOfRangeException(nameof(sampleMilliseconds), sampleMilliseconds, "sample duration must be > 0 ms.");
         }
 
-        // Warm-up: lets tiered compilation reach optimized code and finds the batch size for one sample.
-        int batch = 1;
+        // Warm-up: at least three calls and twice the sample duration, so that JIT compilation (and tier-up, where it
+        // is enabled) is over before the batch size is calibrated.
         var watch = Stopwatch.StartNew();
+        for (int calls = 0; calls < 3 || watch.Elapsed.TotalMilliseconds < 2 * sampleMilliseconds; calls++)
+        {
+            bench.Operation();
+        }
+
+        // Calibration: the number of operations one timed sample needs to last about sampleMilliseconds.
+        int batch = 1;
         while (true)
         {
             watch.Restart();
