@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using CsCheck;
 using OpenRan.Dsp.Fft;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Dsp.Tests.Fft;
 
@@ -198,16 +199,11 @@ public class FftPlanTests
             FftPlan plan = FftFactory.Create(3072, implementation, FftScaling.Unitary);
             ComplexF32[] x = FftReference.RandomSignal(3072, seed: 5);
             var y = new ComplexF32[3072];
-            plan.Forward(x, y);
-            plan.Transform(y, FftDirection.Inverse);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++)
+            AllocationAssert.SteadyStateAllocatesNothing(() =>
             {
                 plan.Forward(x, y);
                 plan.Transform(y, FftDirection.Inverse);
-            }
-
-            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Common;
 
@@ -11,10 +12,11 @@ public class ResourceGridTests
     {
         var grid = new ResourceGrid(maxPortCount: 4, maxSymbolCount: 14, maxSubcarrierCount: 3276);
         grid.Configure(portCount: 2, symbolCount: 14, nSizeGrid: 52, nStartGrid: 3);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        grid.Configure(portCount: 2, symbolCount: 14, nSizeGrid: 52, nStartGrid: 3);
-        grid[1, 2, 5] = new ComplexF32(1, -1);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
+        {
+            grid.Configure(portCount: 2, symbolCount: 14, nSizeGrid: 52, nStartGrid: 3);
+            grid[1, 2, 5] = new ComplexF32(1, -1);
+        });
 
         Assert.Equal(624, grid.SubcarrierCount);
         Assert.Equal(52, grid.NSizeGrid);

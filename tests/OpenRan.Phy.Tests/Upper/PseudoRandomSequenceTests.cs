@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Upper.Sequences;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper;
 
@@ -113,11 +114,11 @@ public class PseudoRandomSequenceTests
     {
         var sequence = new PseudoRandomSequence(5);
         var bits = new byte[4096];
-        sequence.Generate(bits);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sequence.Initialize(6);
-        sequence.Generate(bits);
-        sequence.ApplyXor(bits, bits);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
+        {
+            sequence.Initialize(6);
+            sequence.Generate(bits);
+            sequence.ApplyXor(bits, bits);
+        });
     }
 }

@@ -11,6 +11,7 @@ using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper;
 
@@ -166,11 +167,7 @@ public class SharedChannelChainTests
             ok &= puschReceiver.Receive(pusch, grid, 2, 0, puschBuffer, true, puschDecoded).CrcPassed;
         }
 
-        Slot();
-        Slot();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Slot();
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(Slot, warmUpCalls: 2, rounds: 3, callsPerRound: 1);
         Assert.True(ok);
         Assert.Equal(pdschBlock, pdschDecoded);
         Assert.Equal(puschBlock, puschDecoded);

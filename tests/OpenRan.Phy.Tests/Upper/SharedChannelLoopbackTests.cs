@@ -11,6 +11,7 @@ using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.SignalProcessors.Ptrs;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper;
 
@@ -188,11 +189,7 @@ public class SharedChannelLoopbackTests
             puschDemodulator.Demodulate(pusch, grid, 1, puschLlrs);
         }
 
-        Slot();
-        Slot();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Slot();
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(Slot, warmUpCalls: 2, rounds: 3, callsPerRound: 1);
         Assert.Equal(0, Errors(pdschLlrs, pdschBits));
         Assert.Equal(0, Errors(puschLlrs, puschBits));
     }

@@ -4,6 +4,7 @@ using MathNet.Numerics.IntegralTransforms;
 using OpenRan.Dsp;
 using OpenRan.Simulation.Channels;
 using OpenRan.Simulation.Randomness;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Simulation.Tests.Channels;
 
@@ -140,14 +141,7 @@ public class MultipathFadingChannelTests
         tx.AsSpan().Fill(new ComplexF32(0.5f, -0.5f));
         var rx = new ComplexF32[2 * Slot];
         channel.Reset(1, 2);
-        channel.Process(tx, rx, Slot);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3; i++)
-        {
-            channel.Process(tx, rx, Slot);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(() => channel.Process(tx, rx, Slot), warmUpCalls: 2, rounds: 3, callsPerRound: 2);
     }
 
     [Fact]

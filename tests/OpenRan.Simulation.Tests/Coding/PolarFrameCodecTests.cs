@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Simulation.Coding;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Simulation.Tests.Coding;
 
@@ -73,20 +74,10 @@ public class PolarFrameCodecTests
         var coded = new byte[1024];
         var decoded = new byte[501];
         float[] llrs = Channel(coded, 8, 0.5, new Random(1));
-        for (int i = 0; i < 50; i++)
-        {
-            // Warm-up: the first calls run through tiered compilation, which may allocate on this thread.
-            codec.Encode(information, coded);
-            codec.Decode(llrs, decoded);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
         {
             codec.Encode(information, coded);
             codec.Decode(llrs, decoded);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        });
     }
 }

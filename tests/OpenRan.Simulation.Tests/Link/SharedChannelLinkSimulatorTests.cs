@@ -1,7 +1,7 @@
-using System;
 using OpenRan.Simulation.Configuration;
 using OpenRan.Simulation.Link;
 using OpenRan.Simulation.Sweeps;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Simulation.Tests.Link;
 
@@ -103,14 +103,12 @@ public class SharedChannelLinkSimulatorTests
         o.ChannelEstimation = ChannelKnowledge.Perfect;
         var simulator = new SharedChannelLinkSimulator(LinkSetup.Create(o));
         simulator.Run(new WorkUnit(0, 10, 0, 4, 1));
-        simulator.Transmit(4, 0, 0, true);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int slot = 5; slot < 9; slot++)
+        int slot = 4;
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
         {
             simulator.Transmit(slot, slot % 4, 0, true);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            slot++;
+        });
     }
 
     [Fact]

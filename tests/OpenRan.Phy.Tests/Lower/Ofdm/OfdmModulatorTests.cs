@@ -196,19 +196,16 @@ public class OfdmModulatorTests
         var demodulator = new OfdmDemodulator(configuration);
         ResourceGrid grid = RandomGrid(14, 273, seed: 1, ports: 2);
         var samples = new ComplexF32[modulator.SlotSampleCount(0)];
-        for (int warm = 0; warm < 3; warm++)
-        {
-            modulator.Modulate(grid, 1, warm, samples);
-            demodulator.Demodulate(samples, warm, grid, 0);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int slot = 0; slot < 20; slot++)
-        {
-            modulator.Modulate(grid, 1, slot, samples);
-            demodulator.Demodulate(samples, slot, grid, 0);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        int slot = 0;
+        AllocationAssert.SteadyStateAllocatesNothing(
+            () =>
+            {
+                modulator.Modulate(grid, 1, slot % 20, samples);
+                demodulator.Demodulate(samples, slot % 20, grid, 0);
+                slot++;
+            },
+            warmUpCalls: 20,
+            rounds: 4,
+            callsPerRound: 20);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper.Channels;
 
@@ -88,14 +89,7 @@ public class PdcchTests
         Assert.Equal(payload, results[0].Payload.AsSpan(0, 39).ToArray());
 
         var request = new PdcchSearchRequest(0, coreset, space, 0, 0, 500);
-        receiver.Search(grid, 0, request, [39], rntis, 1, results);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3; i++)
-        {
-            receiver.Search(grid, 0, request, [39], rntis, 1, results);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"steady-state search allocated {allocated} B");
+        int[] payloadSizes = [39];
+        AllocationAssert.SteadyStateAllocatesNothing(() => receiver.Search(grid, 0, request, payloadSizes, rntis, 1, results));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Ssb;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper.Channels;
 
@@ -88,18 +89,7 @@ public class SsbTests
         var mib = new Mib(100, false, 5, 2, 0, false, true);
         new SsbTransmitter().Map(grid, 0, 2, 0, mib, 7, 8, 1, 0, SsbAmplitudes.Unit);
         var receiver = new PbchReceiver();
-        for (int i = 0; i < 3; i++)
-        {
-            receiver.Receive(grid, 0, 2, 0, 7, 8);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
-        {
-            receiver.Receive(grid, 0, 2, 0, 7, 8);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(() => receiver.Receive(grid, 0, 2, 0, 7, 8));
     }
 
     [Fact]

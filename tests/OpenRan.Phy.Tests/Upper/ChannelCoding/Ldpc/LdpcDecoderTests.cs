@@ -2,6 +2,7 @@ using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper.ChannelCoding.Ldpc;
 
@@ -162,18 +163,7 @@ public class LdpcDecoderTests
         var llrs = new sbyte[code.CodewordLength];
         var bits = new byte[code.InformationLength];
         var crc = new LdpcCrcCheck(new CrcCalculator(CrcPolynomial.Crc24B), 1000);
-        for (int i = 0; i < 5; i++)
-        {
-            decoder.Decode(llrs, bits, code, crc); // warm-up: lets tiered compilation settle
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
-        {
-            decoder.Decode(llrs, bits, code, crc);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(() => decoder.Decode(llrs, bits, code, crc));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using CsCheck;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper.ChannelCoding.Ldpc;
 
@@ -124,17 +125,6 @@ public class LdpcEncoderTests
         var encoder = new LdpcEncoder();
         var message = new byte[code.InformationLength];
         var codeword = new byte[code.CodewordLength];
-        for (int i = 0; i < 5; i++)
-        {
-            encoder.Encode(message, codeword, code); // warm-up: lets tiered compilation settle
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
-        {
-            encoder.Encode(message, codeword, code);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(() => encoder.Encode(message, codeword, code));
     }
 }

@@ -4,6 +4,7 @@ using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests.Upper.ChannelCoding.SharedChannel;
 
@@ -167,18 +168,15 @@ public class SharedChannelCodingTests
         var block = new byte[20016];
         var coded = new byte[40000];
         var llrs = new sbyte[40000];
-        for (int i = 0; i < 3; i++)
-        {
-            // Warm-up: lets tiered compilation settle.
-            encoder.Encode(block, p, 0, coded);
-            decoder.Decode(llrs, p, 0, soft, true, block);
-            decoder.Decode(llrs, p, 3, soft, false, block);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        encoder.Encode(block, p, 3, coded);
-        decoder.Decode(llrs, p, 0, soft, true, block);
-        decoder.Decode(llrs, p, 3, soft, false, block);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        AllocationAssert.SteadyStateAllocatesNothing(
+            () =>
+            {
+                encoder.Encode(block, p, 3, coded);
+                decoder.Decode(llrs, p, 0, soft, true, block);
+                decoder.Decode(llrs, p, 3, soft, false, block);
+            },
+            warmUpCalls: 3,
+            rounds: 3,
+            callsPerRound: 1);
     }
 }
