@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Radio.Channels;
 
@@ -83,20 +84,13 @@ public sealed class ImpairmentChannel : ISampleChannel
     /// <summary>Standard normal numbers: xoshiro256** uniforms through the Box–Muller transform (both outputs used).</summary>
     private struct GaussianNoise
     {
-        private ulong _s0;
-        private ulong _s1;
-        private ulong _s2;
-        private ulong _s3;
+        private Xoshiro256StarStar _uniform;
         private float _spare;
         private bool _hasSpare;
 
         public GaussianNoise(ulong seed)
         {
-            // splitmix64 expands the seed into the four state words (the xoshiro authors' recommendation).
-            _s0 = SplitMix(ref seed);
-            _s1 = SplitMix(ref seed);
-            _s2 = SplitMix(ref seed);
-            _s3 = SplitMix(ref seed);
+            _uniform = new Xoshiro256StarStar(seed);
             _spare = 0;
             _hasSpare = false;
         }
@@ -110,34 +104,13 @@ public sealed class ImpairmentChannel : ISampleChannel
             }
 
             // u1 in (0, 1] so that log(u1) is finite; u2 in [0, 1).
-            double u1 = ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
-            double u2 = (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+            double u1 = 1.0 - _uniform.NextDouble();
+            double u2 = _uniform.NextDouble();
             double r = Math.Sqrt(-2.0 * Math.Log(u1));
             (double sin, double cos) = Math.SinCos(2 * Math.PI * u2);
             _spare = (float)(r * sin);
             _hasSpare = true;
             return (float)(r * cos);
-        }
-
-        private ulong NextUInt64()
-        {
-            ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-            ulong t = _s1 << 17;
-            _s2 ^= _s0;
-            _s3 ^= _s1;
-            _s1 ^= _s2;
-            _s0 ^= _s3;
-            _s2 ^= t;
-            _s3 = ulong.RotateLeft(_s3, 45);
-            return result;
-        }
-
-        private static ulong SplitMix(ref ulong x)
-        {
-            ulong z = x += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
         }
     }
 }

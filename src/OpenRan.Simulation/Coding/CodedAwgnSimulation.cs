@@ -5,6 +5,8 @@ using System.Numerics.Tensors;
 using System.Threading;
 using OpenRan.Dsp;
 
+using OpenRan.Simulation.Randomness;
+
 namespace OpenRan.Simulation.Coding;
 
 /// <summary>
@@ -63,11 +65,11 @@ public sealed class CodedAwgnSimulation
     public static ulong WorkUnitSeed(ulong seed, int point, long unit)
     {
         ulong state = seed;
-        ulong a = GaussianNoiseSource.SplitMix64(ref state);
+        ulong a = SeedSequence.SplitMix64(ref state);
         state = a ^ ((ulong)point * 0xD1B54A32D192ED03UL);
-        ulong b = GaussianNoiseSource.SplitMix64(ref state);
+        ulong b = SeedSequence.SplitMix64(ref state);
         state = b ^ ((ulong)unit * 0xABC98388FB8FAC03UL);
-        return GaussianNoiseSource.SplitMix64(ref state);
+        return SeedSequence.SplitMix64(ref state);
     }
 
     private CodedAwgnPointResult RunPoint(int point, Worker[] workers, Action<CodedAwgnProgress>? progress, CancellationToken cancellationToken)

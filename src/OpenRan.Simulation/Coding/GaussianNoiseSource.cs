@@ -1,12 +1,13 @@
 using System;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Simulation.Coding;
 
 /// <summary>
 /// A seeded source of uniform bits and standard normal samples for the simulation: xoshiro256** (Blackman and Vigna)
-/// seeded through SplitMix64, and Box–Muller in batches with vectorized log, square root and sine/cosine
+/// (<see cref="RandomStream"/>), and Box–Muller in batches with vectorized log, square root and sine/cosine
 /// (TensorPrimitives). Deterministic for a given seed on every machine; not thread-safe (one per worker).
 /// </summary>
 internal sealed class GaussianNoiseSource
@@ -15,7 +16,7 @@ internal sealed class GaussianNoiseSource
     private readonly float[] _angle;
     private readonly float[] _sin;
     private readonly float[] _cos;
-    private ulong _s0, _s1, _s2, _s3;
+    private readonly RandomStream _uniform = new(0);
 
     /// <summary>Creates a source that can fill up to <paramref name="maxSamples"/> normals per call.</summary>
     public GaussianNoiseSource(int maxSamples)
@@ -25,47 +26,17 @@ internal sealed class GaussianNoiseSource
         _angle = new float[pairs];
         _sin = new float[pairs];
         _cos = new float[pairs];
-        Reseed(0);
     }
 
     /// <summary>Restarts the generator from <paramref name="seed"/>.</summary>
-    public void Reseed(ulong seed)
-    {
-        ulong x = seed;
-        _s0 = SplitMix64(ref x);
-        _s1 = SplitMix64(ref x);
-        _s2 = SplitMix64(ref x);
-        _s3 = SplitMix64(ref x);
-    }
+    public void Reseed(ulong seed) => _uniform.Reset(seed);
 
     /// <summary>The next 64 uniform bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _uniform.NextUInt64();
 
     /// <summary>Fills <paramref name="bits"/> with uniform 0/1 values.</summary>
-    public void FillBits(Span<byte> bits)
-    {
-        int i = 0;
-        while (i < bits.Length)
-        {
-            ulong word = NextUInt64();
-            for (int b = 0; b < 64 && i < bits.Length; b++, i++)
-            {
-                bits[i] = (byte)((word >> b) & 1);
-            }
-        }
-    }
+    public void FillBits(Span<byte> bits) => _uniform.NextBits(bits);
 
     /// <summary>Fills <paramref name="destination"/> with independent N(0, 1) samples (Box–Muller on 24-bit uniforms).</summary>
     public void FillStandardNormal(Span<float> destination)
@@ -91,14 +62,5 @@ internal sealed class GaussianNoiseSource
         int half = destination.Length / 2;
         TensorPrimitives.Multiply(radius[..half], cos[..half], destination[..half]);
         TensorPrimitives.Multiply(radius[..(destination.Length - half)], sin[..(destination.Length - half)], destination[half..]);
-    }
-
-    /// <summary>SplitMix64 (Steele, Lea, Flood): a well-mixed sequence for seeding.</summary>
-    public static ulong SplitMix64(ref ulong state)
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Simulation.Randomness;
 
@@ -8,46 +9,25 @@ namespace OpenRan.Simulation.Randomness;
 /// platform for the same seed. One instance per worker; not thread-safe.
 /// </summary>
 /// <remarks>
-/// Algorithm: xoshiro256** 1.0 by D. Blackman and S. Vigna (2018, public domain), period 2^256 − 1; the state is filled
-/// from the seed with <see cref="SeedSequence.SplitMix64"/> as its authors recommend. This implementation is our own.
+/// Algorithm: <see cref="Xoshiro256StarStar"/> (xoshiro256** 1.0 by D. Blackman and S. Vigna, period 2^256 − 1), its state
+/// filled from the seed with SplitMix64 as its authors recommend.
 /// </remarks>
 public sealed class RandomStream
 {
-    private ulong _s0;
-    private ulong _s1;
-    private ulong _s2;
-    private ulong _s3;
+    private Xoshiro256StarStar _generator;
 
     /// <summary>Creates a stream positioned at the start of the sequence for <paramref name="seed"/>.</summary>
     public RandomStream(ulong seed) => Reset(seed);
 
     /// <summary>Restarts the stream at the start of the sequence for <paramref name="seed"/>.</summary>
-    public void Reset(ulong seed)
-    {
-        ulong state = seed;
-        _s0 = SeedSequence.SplitMix64(ref state);
-        _s1 = SeedSequence.SplitMix64(ref state);
-        _s2 = SeedSequence.SplitMix64(ref state);
-        _s3 = SeedSequence.SplitMix64(ref state);
-    }
+    public void Reset(ulong seed) => _generator.Reset(seed);
 
     /// <summary>The next 64 uniformly distributed bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = BitRotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitRotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _generator.NextUInt64();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _generator.NextDouble();
 
     /// <summary>A uniform integer in [0, <paramref name="exclusiveMax"/>) (Lemire's multiply-shift; bias below 2^-32 for the sizes used here).</summary>
     public int NextInt32(int exclusiveMax)
@@ -77,6 +57,4 @@ public sealed class RandomStream
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong BitRotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

@@ -1,3 +1,5 @@
+using OpenRan.Dsp.Randomness;
+
 namespace OpenRan.Simulation.Randomness;
 
 /// <summary>
@@ -14,11 +16,7 @@ public static class SeedSequence
     private const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Advances <paramref name="state"/> by the golden-ratio increment and returns the mixed value (SplitMix64).</summary>
-    public static ulong SplitMix64(ref ulong state)
-    {
-        state += GoldenGamma;
-        return Mix(state);
-    }
+    public static ulong SplitMix64(ref ulong state) => Xoshiro256StarStar.SplitMix64(ref state);
 
     /// <summary>A seed derived from <paramref name="seed"/> and one coordinate.</summary>
     public static ulong Derive(ulong seed, ulong a) => Mix(Mix(seed + GoldenGamma) + ((a + 1) * GoldenGamma));
@@ -30,10 +28,5 @@ public static class SeedSequence
     public static ulong Derive(ulong seed, ulong a, ulong b, ulong c) => Derive(Derive(Derive(seed, a), b), c);
 
     /// <summary>The SplitMix64 finaliser (a bijective 64-bit mixer).</summary>
-    internal static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    internal static ulong Mix(ulong z) => Xoshiro256StarStar.Mix(z);
 }
