@@ -49,6 +49,7 @@ public sealed class PolarDecoder
     private readonly float[] _increment1;
     private readonly int[] _rate1Index;
     private int _rate1Round = -1;
+    private int _rate1Count;
     private bool _spcMode;
     private readonly int[] _spcParity;
     private readonly PolarNode[] _scratchSchedule;
@@ -604,6 +605,7 @@ public sealed class PolarDecoder
     {
         int size = 1 << stage;
         int count = Math.Min(Math.Min(listSize, size), MaxRate1Splits);
+        _rate1Count = count;
         for (int a = 0; a < _activeCount; a++)
         {
             int l = _active[a];
@@ -661,12 +663,15 @@ public sealed class PolarDecoder
                 (right ? _betaRight : _betaLeft).WriteCopy(l, stage)[_rate1Index[l * MaxRate1Splits]] ^= SignBit;
             }
         }
+
+        _rate1Count = 0;
     }
 
     private void Rate1List(int stage, int phi, int listSize)
     {
         int size = 1 << stage;
         int rounds = Math.Min(Math.Min(listSize - 1, size), MaxRate1Splits);
+        _rate1Count = rounds;
         for (int a = 0; a < _activeCount; a++)
         {
             SelectLeastReliable(_active[a], stage, rounds);
@@ -696,12 +701,18 @@ public sealed class PolarDecoder
         }
 
         _rate1Round = -1;
+        _rate1Count = 0;
     }
 
     private int ClonePath(int l)
     {
-        _rate1Index.AsSpan(l * MaxRate1Splits, MaxRate1Splits).CopyTo(_rate1Index.AsSpan(_inactive[_inactiveCount - 1] * MaxRate1Splits, MaxRate1Splits));
         int clone = _inactive[--_inactiveCount];
+        if (_rate1Count > 0)
+        {
+            // Inside a rate-1 or SPC node the clone needs the parent's least-reliable positions (only the used ones).
+            _rate1Index.AsSpan(l * MaxRate1Splits, _rate1Count).CopyTo(_rate1Index.AsSpan(clone * MaxRate1Splits, _rate1Count));
+        }
+
         _active[_activeCount++] = clone;
         _alpha.Clone(l, clone);
         _betaLeft.Clone(l, clone);

@@ -1,4 +1,7 @@
 using System;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Common;
@@ -58,47 +61,8 @@ public sealed class PbchReceiver
         Gather(grid, port, firstSymbol, firstSubcarrier, SsbResourceMap.PbchPositions(nIdCell), _pbchReceived);
 
         // ī_SSB: the hypothesis with the largest per-RB coherent DM-RS energy.
-        float energy = 0;
-        foreach (ComplexF32 y in _dmrsReceived)
-        {
-            energy += y.MagnitudeSquared;
-        }
-
-        if (_hypothesesCell != nIdCell)
-        {
-            // The 8 DM-RS sequences depend only on N_ID^cell: generated once per cell.
-            for (int iBar = 0; iBar < 8; iBar++)
-            {
-                PbchDmrs.Generate(iBar, nIdCell, _sequence, _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount));
-            }
-
-            _hypothesesCell = nIdCell;
-        }
-
-        int best = 0;
-        float bestMetric = -1;
-        for (int iBar = 0; iBar < 8; iBar++)
-        {
-            ReadOnlySpan<ComplexF32> reference = _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount);
-            float metric = 0;
-            for (int group = 0; group < SsbResourceMap.DmrsSymbolCount; group += DmrsPerRb)
-            {
-                ComplexF32 sum = default;
-                for (int m = group; m < group + DmrsPerRb; m++)
-                {
-                    sum += ComplexF32.MultiplyConjugate(_dmrsReceived[m], reference[m]);
-                }
-
-                metric += sum.MagnitudeSquared;
-            }
-
-            if (metric > bestMetric)
-            {
-                bestMetric = metric;
-                best = iBar;
-            }
-        }
-
+        float energy = TensorPrimitives.SumOfSquares(MemoryMarshal.Cast<ComplexF32, float>(_dmrsReceived.AsSpan()));
+        (int best, float bestMetric) = DetectIBar(nIdCell);
         _hypotheses.AsSpan(best * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount).CopyTo(_dmrsReference);
         float noiseVariance = EstimateChannel(nIdCell);
         ReadOnlySpan<short> pbchPositions = SsbResourceMap.PbchPositions(nIdCell);
@@ -116,6 +80,53 @@ public sealed class PbchReceiver
         int ssbIndex = lMax == 4 ? best & 3 : (lMax == 8 ? best : (bch.BlockIndexMsbs << 3) | best);
         float dmrsMetric = energy > 0 ? bestMetric / (energy * DmrsPerRb) : 0f;
         return new PbchReceiveResult(bch.CrcPassed && bch.Mib is not null, bch.Mib, bch.HalfFrame, ssbIndex, best, dmrsMetric, noiseVariance, bch.PathMetric);
+    }
+
+    /// <summary>
+    /// ī_SSB detection (TS 38.211 §7.4.1.4.1): the DM-RS hypothesis with the largest per-RB coherent energy Σ_RB |Σ y·r*|².
+    /// Kept out of <see cref="Receive"/> so that its inner loops are compiled on their own (inlined complex arithmetic)
+    /// whatever the caller's inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (int Best, float Metric) DetectIBar(int nIdCell)
+    {
+        if (_hypothesesCell != nIdCell)
+        {
+            // The 8 DM-RS sequences depend only on N_ID^cell: generated once per cell.
+            for (int iBar = 0; iBar < 8; iBar++)
+            {
+                PbchDmrs.Generate(iBar, nIdCell, _sequence, _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount));
+            }
+
+            _hypothesesCell = nIdCell;
+        }
+
+        ReadOnlySpan<ComplexF32> received = _dmrsReceived;
+        int best = 0;
+        float bestMetric = -1;
+        for (int iBar = 0; iBar < 8; iBar++)
+        {
+            ReadOnlySpan<ComplexF32> reference = _hypotheses.AsSpan(iBar * SsbResourceMap.DmrsSymbolCount, SsbResourceMap.DmrsSymbolCount);
+            float metric = 0;
+            for (int group = 0; group < SsbResourceMap.DmrsSymbolCount; group += DmrsPerRb)
+            {
+                ComplexF32 sum = default;
+                for (int m = group; m < group + DmrsPerRb; m++)
+                {
+                    sum += ComplexF32.MultiplyConjugate(received[m], reference[m]);
+                }
+
+                metric += sum.MagnitudeSquared;
+            }
+
+            if (metric > bestMetric)
+            {
+                bestMetric = metric;
+                best = iBar;
+            }
+        }
+
+        return (best, bestMetric);
     }
 
     /// <summary>Per (symbol, RB) average of the LS estimates y·r*; returns the residual-based noise variance per RE.</summary>
