@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -10,7 +11,7 @@ namespace OpenRan.Benchmarks;
 /// <summary>
 /// The OpenRan BenchmarkDotNet suite. Usage: <c>dotnet run -c Release --project benchmarks/OpenRan.Benchmarks -- --filter '*Fft*'</c>.
 /// Extra switches: <c>--isa</c> adds Scalar / Vector128 / Vector256 jobs (JIT knobs), <c>--analysis</c> adds the
-/// disassembly diagnoser. Memory is always measured: slot and chain benchmarks must show 0 B allocated.
+/// disassembly diagnoser. Memory is always measured (slot and chain benchmarks must show 0 B allocated) and the median is always reported.
 /// </summary>
 public static class Program
 {
@@ -20,7 +21,10 @@ public static class Program
         bool analysis = args.Contains("--analysis");
         string[] rest = args.Where(a => a is not "--isa" and not "--analysis").ToArray();
 
-        IConfig config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default).WithOptions(ConfigOptions.JoinSummary);
+        IConfig config = DefaultConfig.Instance
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(StatisticColumn.Median)
+            .WithOptions(ConfigOptions.JoinSummary);
         if (isa)
         {
             config = config
