@@ -48,38 +48,25 @@ public sealed class LinkSetup
             ScramblingId1 = options.NIdCell,
         };
         int[] prbs = [.. Enumerable.Range(options.PrbStart, options.AllocatedPrbs)];
-        SharedChannelConfiguration channel = options.Link == LinkKind.Pusch
-            ? new PuschConfiguration
-            {
-                Numerology = Numerology.Mu,
-                NSizeGrid = options.GridPrbs,
-                NSizeBwp = options.GridPrbs,
-                NIdCell = options.NIdCell,
-                NId = options.NIdCell,
-                NRnti = options.Rnti,
-                PrbSet = prbs,
-                StartSymbol = options.SymbolStart,
-                SymbolCount = options.SymbolCount,
-                Modulation = modulation,
-                LayerCount = options.Layers,
-                AntennaPortCount = options.Layers,
-                Dmrs = dmrs,
-            }
-            : new PdschConfiguration
-            {
-                Numerology = Numerology.Mu,
-                NSizeGrid = options.GridPrbs,
-                NSizeBwp = options.GridPrbs,
-                NIdCell = options.NIdCell,
-                NId = options.NIdCell,
-                NRnti = options.Rnti,
-                PrbSet = prbs,
-                StartSymbol = options.SymbolStart,
-                SymbolCount = options.SymbolCount,
-                Modulation = modulation,
-                LayerCount = options.Layers,
-                Dmrs = dmrs,
-            };
+        // One set of common fields for both links; PUSCH adds its antenna-port count (one port per layer).
+        SharedChannelConfiguration link = options.Link == LinkKind.Pusch
+            ? new PuschConfiguration { AntennaPortCount = options.Layers }
+            : new PdschConfiguration();
+        SharedChannelConfiguration channel = link with
+        {
+            Numerology = Numerology.Mu,
+            NSizeGrid = options.GridPrbs,
+            NSizeBwp = options.GridPrbs,
+            NIdCell = options.NIdCell,
+            NId = options.NIdCell,
+            NRnti = options.Rnti,
+            PrbSet = prbs,
+            StartSymbol = options.SymbolStart,
+            SymbolCount = options.SymbolCount,
+            Modulation = modulation,
+            LayerCount = options.Layers,
+            Dmrs = dmrs,
+        };
         channel.ThrowIfInvalid();
         Channel = channel;
         SharedChannelLayout layout = channel.BuildLayout();
