@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
@@ -40,7 +41,6 @@ public sealed class PolarDecoder
     private readonly int[] _active;
     private readonly int[] _inactive;
     private readonly float[] _candidateMetric;
-    private readonly int[] _candidateOrder;
     private readonly bool[] _survives;
     private readonly uint[] _codeword;
     private readonly byte[] _u;
@@ -58,6 +58,7 @@ public sealed class PolarDecoder
     private int _activeCount;
     private int _inactiveCount;
     private int _listSize = 8;
+    private readonly PolarLaneListDecoder? _lanes;
 
     /// <summary>Allocates a decoder for codes up to <paramref name="maxLength"/> and lists up to <paramref name="maxListSize"/>.</summary>
     /// <param name="maxListSize">Largest list size L, 1..32.</param>
@@ -83,8 +84,7 @@ public sealed class PolarDecoder
         _register = new int[maxListSize];
         _active = new int[maxListSize];
         _inactive = new int[maxListSize];
-        _candidateMetric = new float[2 * maxListSize];
-        _candidateOrder = new int[2 * maxListSize];
+        _candidateMetric = new float[(2 * maxListSize) + 8];
         _survives = new bool[2 * maxListSize];
         _codeword = new uint[maxLength];
         _u = new byte[maxLength];
@@ -96,6 +96,10 @@ public sealed class PolarDecoder
         _scratchSchedule = new PolarNode[2 * maxLength];
         _scheduleCounts = new int[(3 * maxLength) + 3];
         _listSize = Math.Min(8, maxListSize);
+        if (maxListSize >= 2 && PolarLaneListDecoder.IsSupported)
+        {
+            _lanes = new PolarLaneListDecoder(maxLength);
+        }
     }
 
     /// <summary>
@@ -106,6 +110,9 @@ public sealed class PolarDecoder
 
     /// <summary>Whether rate-0, rate-1 and repetition nodes are decoded in one step (default); false decodes leaf by leaf (reference).</summary>
     internal bool UseSpecialNodes { get; set; } = true;
+
+    /// <summary>Whether list sizes 2..8 run one path per SIMD lane (<see cref="PolarLaneListDecoder"/>, default on AVX2 machines); false runs path by path (reference).</summary>
+    internal bool UseLanes { get; set; } = true;
 
     /// <summary>The largest list size.</summary>
     public int MaxListSize { get; }
@@ -144,23 +151,56 @@ public sealed class PolarDecoder
             ThrowHelper.ThrowOutOfRange(nameof(code), code.N, $"N ≤ {MaxLength} (this decoder's maximum)");
         }
 
-        Run(llrs, code.BitKinds, _listSize, Schedule(code, _listSize));
-        int ranked = RankPaths();
+        ReadOnlySpan<PolarNode> schedule = Schedule(code, _listSize);
+        bool lanes = _lanes is not null && UseLanes && _listSize is >= 2 and <= PolarLaneListDecoder.MaxListSize
+            && UseSpecialNodes && !ExactCheckNode;
+        int ranked;
+        if (lanes)
+        {
+            _lanes!.Run(llrs, code.BitKinds, _listSize, schedule);
+            ranked = _lanes.RankPaths(_ranked);
+        }
+        else
+        {
+            Run(llrs, code.BitKinds, _listSize, schedule);
+            ranked = RankPaths();
+        }
+
         Span<byte> u = _u.AsSpan(0, code.N);
         for (int r = 0; r < ranked; r++)
         {
             int path = _ranked[r];
-            ExtractU(path, u);
+            ExtractU(lanes, path, u);
             ExtractInformation(code, u, c);
             if (check.Accept(c))
             {
-                return new PolarDecodeResult(true, _metric[path], r);
+                return new PolarDecodeResult(true, PathMetric(lanes, path), r);
             }
         }
 
-        ExtractU(_ranked[0], u);
+        ExtractU(lanes, _ranked[0], u);
         ExtractInformation(code, u, c);
-        return new PolarDecodeResult(false, _metric[_ranked[0]], -1);
+        return new PolarDecodeResult(false, PathMetric(lanes, _ranked[0]), -1);
+    }
+
+    private float PathMetric(bool lanes, int path) => lanes ? _lanes!.Metric(path) : _metric[path];
+
+    /// <summary>û of a path of the lane decoder or of the path-by-path one.</summary>
+    private void ExtractU(bool lanes, int path, Span<byte> u)
+    {
+        if (!lanes)
+        {
+            ExtractU(path, u);
+            return;
+        }
+
+        ReadOnlySpan<uint> x = _lanes!.Codeword(path);
+        for (int i = 0; i < u.Length; i++)
+        {
+            u[i] = (byte)(x[i] >> 31);
+        }
+
+        PolarEncoder.Transform(u);
     }
 
     /// <summary>Decodes with successive cancellation (list size 1) and no check: the K bits c of the single SC path.</summary>
@@ -448,32 +488,7 @@ public sealed class PolarDecoder
             _candidateMetric[(2 * a) + 1] = _metric[l] + _increment1[l];
         }
 
-        int candidates = 2 * count;
-        for (int i = 0; i < candidates; i++)
-        {
-            _candidateOrder[i] = i;
-            _survives[i] = false;
-        }
-
-        // Insertion sort of the candidate indices by metric (stable, so ties keep path order); 2L ≤ 64 entries.
-        for (int i = 1; i < candidates; i++)
-        {
-            int item = _candidateOrder[i];
-            float key = _candidateMetric[item];
-            int j = i - 1;
-            while (j >= 0 && _candidateMetric[_candidateOrder[j]] > key)
-            {
-                _candidateOrder[j + 1] = _candidateOrder[j];
-                j--;
-            }
-
-            _candidateOrder[j + 1] = item;
-        }
-
-        for (int i = 0; i < listSize; i++)
-        {
-            _survives[_candidateOrder[i]] = true;
-        }
+        MarkSurvivors(2 * count, listSize);
 
         // Kill the paths with no surviving extension first, so their arrays are free for the clones.
         Span<int> survivorPaths = stackalloc int[32];
@@ -512,6 +527,52 @@ public sealed class PolarDecoder
             {
                 ApplySplit(l, stage, phi, decision[i]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Marks in _survives the <paramref name="keep"/> best of the first <paramref name="candidates"/> candidate metrics: candidate i
+    /// survives when fewer than <paramref name="keep"/> candidates rank before it (a smaller metric, or an equal one at a lower
+    /// index), the same choice as a stable sort. Vector256 compares eight metrics at a time (no data-dependent branches).
+    /// </summary>
+    private void MarkSurvivors(int candidates, int keep)
+    {
+        Span<float> metric = _candidateMetric;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            int padded = (candidates + 7) & ~7;
+            metric[candidates..padded].Fill(float.PositiveInfinity);
+            ref float m0 = ref MemoryMarshal.GetReference(metric);
+            Vector256<int> lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            for (int i = 0; i < candidates; i++)
+            {
+                Vector256<float> key = Vector256.Create(metric[i]);
+                Vector256<int> index = Vector256.Create(i);
+                int before = 0;
+                for (int j = 0; j < padded; j += 8)
+                {
+                    Vector256<float> other = Vector256.LoadUnsafe(ref m0, (nuint)j);
+                    Vector256<float> ahead = Vector256.LessThan(other, key)
+                        | (Vector256.Equals(other, key) & Vector256.LessThan(lane + Vector256.Create(j), index).AsSingle());
+                    before += BitOperations.PopCount(ahead.ExtractMostSignificantBits());
+                }
+
+                _survives[i] = before < keep;
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < candidates; i++)
+        {
+            float key = metric[i];
+            int before = 0;
+            for (int j = 0; j < candidates; j++)
+            {
+                before += metric[j] < key || (metric[j] == key && j < i) ? 1 : 0;
+            }
+
+            _survives[i] = before < keep;
         }
     }
 
