@@ -63,33 +63,41 @@ public class PolarKernelsTests
             Assert.Equal(copy, x);
         }
     }
+
+    [Fact]
+    public void TransformPacked_MatchesByteTransform()
+    {
+        var random = new Random(5);
+        for (int n = 2; n <= 1024; n *= 2)
+        {
+            var x = new uint[n];
+            var u = new byte[n];
+            for (int i = 0; i < n; i++)
+            {
+                u[i] = (byte)random.Next(2);
+                x[i] = (uint)u[i] << 31;
+            }
+
+            var words = new ulong[(n + 63) / 64];
+            PolarKernels.PackSigns(x, words);
+            PolarKernels.TransformPacked(words, n);
+            PolarEncoder.Transform(u);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.True(u[i] == ((words[i >> 6] >> (i & 63)) & 1), $"N {n}: bit {i} differs");
+            }
+        }
+    }
 }
 
-/// <summary>Re-runs the polar kernel tests with narrower instruction sets (STYLE.md §12 "ISA matrix").</summary>
+/// <summary>
+/// Re-runs the polar kernel and decoder tests with narrower instruction sets (STYLE.md §12 "ISA matrix"); without AVX2 the
+/// list decoder runs path by path instead of one path per lane.
+/// </summary>
 public class PolarIsaMatrixTests
 {
-    public static TheoryData<string> Knobs()
-    {
-        var data = new TheoryData<string>();
-        foreach ((string name, _, _) in OpenRan.TestSupport.IsaChildProcess.Configurations)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Knobs))]
-    public void PolarKernels_PassUnderNarrowerInstructionSets(string configuration)
-    {
-        if (OpenRan.TestSupport.IsaChildProcess.IsChild)
-        {
-            Assert.Skip("already inside an ISA child process.");
-        }
-
-        (string _, string variable, int bits) = System.Linq.Enumerable.First(OpenRan.TestSupport.IsaChildProcess.Configurations, c => c.Name == configuration);
-        (int exitCode, string output) = OpenRan.TestSupport.IsaChildProcess.Run(typeof(PolarIsaMatrixTests).Assembly, variable, bits, typeof(PolarKernelsTests).FullName!);
-        Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
-    }
+    [MemberData(nameof(OpenRan.TestSupport.IsaChildProcess.ConfigurationNames), MemberType = typeof(OpenRan.TestSupport.IsaChildProcess))]
+    public void PolarKernelsAndDecoder_PassUnderNarrowerInstructionSets(string configuration) =>
+        OpenRan.TestSupport.IsaChildProcess.AssertPasses(typeof(PolarIsaMatrixTests).Assembly, configuration, typeof(PolarKernelsTests).FullName!, typeof(PolarDecoderTests).FullName!);
 }

@@ -43,7 +43,7 @@ public sealed class PolarDecoder
     private readonly float[] _candidateMetric;
     private readonly bool[] _survives;
     private readonly uint[] _codeword;
-    private readonly byte[] _u;
+    private readonly ulong[] _uWords;
     private readonly int[] _ranked;
     private readonly float[] _increment0;
     private readonly float[] _increment1;
@@ -87,7 +87,7 @@ public sealed class PolarDecoder
         _candidateMetric = new float[(2 * maxListSize) + 8];
         _survives = new bool[2 * maxListSize];
         _codeword = new uint[maxLength];
-        _u = new byte[maxLength];
+        _uWords = new ulong[(maxLength + 63) / 64];
         _ranked = new int[maxListSize];
         _increment0 = new float[maxListSize];
         _increment1 = new float[maxListSize];
@@ -166,41 +166,32 @@ public sealed class PolarDecoder
             ranked = RankPaths();
         }
 
-        Span<byte> u = _u.AsSpan(0, code.N);
         for (int r = 0; r < ranked; r++)
         {
             int path = _ranked[r];
-            ExtractU(lanes, path, u);
-            ExtractInformation(code, u, c);
+            ExtractU(Codeword(lanes, path));
+            ExtractInformation(code, _uWords, c);
             if (check.Accept(c))
             {
                 return new PolarDecodeResult(true, PathMetric(lanes, path), r);
             }
         }
 
-        ExtractU(lanes, _ranked[0], u);
-        ExtractInformation(code, u, c);
+        ExtractU(Codeword(lanes, _ranked[0]));
+        ExtractInformation(code, _uWords, c);
         return new PolarDecodeResult(false, PathMetric(lanes, _ranked[0]), -1);
     }
 
     private float PathMetric(bool lanes, int path) => lanes ? _lanes!.Metric(path) : _metric[path];
 
-    /// <summary>û of a path of the lane decoder or of the path-by-path one.</summary>
-    private void ExtractU(bool lanes, int path, Span<byte> u)
+    /// <summary>The codeword x (sign masks) of a path of the lane decoder or of the path-by-path one.</summary>
+    private ReadOnlySpan<uint> Codeword(bool lanes, int path) => lanes ? _lanes!.Codeword(path) : Codeword(path);
+
+    /// <summary>û = x·G_N (G_N is an involution) into _uWords, packed 64 bits per word.</summary>
+    private void ExtractU(ReadOnlySpan<uint> x)
     {
-        if (!lanes)
-        {
-            ExtractU(path, u);
-            return;
-        }
-
-        ReadOnlySpan<uint> x = _lanes!.Codeword(path);
-        for (int i = 0; i < u.Length; i++)
-        {
-            u[i] = (byte)(x[i] >> 31);
-        }
-
-        PolarEncoder.Transform(u);
+        PolarKernels.PackSigns(x, _uWords);
+        PolarKernels.TransformPacked(_uWords, x.Length);
     }
 
     /// <summary>Decodes with successive cancellation (list size 1) and no check: the K bits c of the single SC path.</summary>
@@ -237,7 +228,11 @@ public sealed class PolarDecoder
         ThrowHelper.ThrowIfLengthDiffers(u.Length, n, nameof(u));
         int count = PolarNode.BuildSchedule(kinds, allowRate1: false, useNodes: !ExactCheckNode, _scratchSchedule, _scheduleCounts);
         Run(llrs, kinds, 1, _scratchSchedule.AsSpan(0, count));
-        ExtractU(_active[0], u);
+        ExtractU(Codeword(_active[0]));
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = (byte)((_uWords[i >> 6] >> (i & 63)) & 1);
+        }
     }
 
     /// <summary>Runs the SCL recursion over the node schedule; afterwards the active paths hold their final state.</summary>
@@ -817,36 +812,31 @@ public sealed class PolarDecoder
         return count;
     }
 
-    /// <summary>û of path l: x = combination of the root's two halves, then û = x·G_N (G_N is an involution).</summary>
-    private void ExtractU(int l, Span<byte> u)
+    /// <summary>The codeword x of path l (sign masks): the combination of the root's two halves.</summary>
+    private ReadOnlySpan<uint> Codeword(int l)
     {
-        int n = u.Length;
-        if (n == 2)
+        int stages = _alpha.Stages;
+        Span<uint> x = _codeword.AsSpan(0, 1 << stages);
+        if (stages == 1)
         {
-            u[0] = (byte)(_beta0Left[l] >> 31);
-            u[1] = (byte)(_beta0Right[l] >> 31);
-            return;
+            x[0] = _beta0Left[l] ^ _beta0Right[l];
+            x[1] = _beta0Right[l];
+            return x;
         }
 
-        int top = BitOperations.Log2((uint)n) - 1;
-        Span<uint> x = _codeword.AsSpan(0, n);
-        PolarKernels.Combine(_betaLeft.Read(l, top), _betaRight.Read(l, top), x);
-        for (int i = 0; i < n; i++)
-        {
-            u[i] = (byte)(x[i] >> 31);
-        }
-
-        PolarEncoder.Transform(u);
+        PolarKernels.Combine(_betaLeft.Read(l, stages - 1), _betaRight.Read(l, stages - 1), x);
+        return x;
     }
 
     /// <summary>c_Π(k) = û at the k-th information position.</summary>
-    private static void ExtractInformation(PolarCode code, ReadOnlySpan<byte> u, Span<byte> c)
+    private static void ExtractInformation(PolarCode code, ReadOnlySpan<ulong> u, Span<byte> c)
     {
         ReadOnlySpan<short> positions = code.InformationPositions;
         ReadOnlySpan<short> pi = code.InputInterleaver;
         for (int k = 0; k < positions.Length; k++)
         {
-            c[pi[k]] = u[positions[k]];
+            int n = positions[k];
+            c[pi[k]] = (byte)((u[n >> 6] >> (n & 63)) & 1);
         }
     }
 
@@ -863,7 +853,8 @@ public sealed class PolarDecoder
         private readonly int[] _freeCount = new int[MaxStages];
         private readonly int[] _index;
         private readonly int _listSize;
-        private int _stages;
+        /// <summary>log2 N of the current decode.</summary>
+        public int Stages { get; private set; }
 
         public StagePool(int maxStages, int listSize)
         {
@@ -884,7 +875,7 @@ public sealed class PolarDecoder
         /// <summary>Path 0 owns array 0 of every stage; all other arrays are free.</summary>
         public void Reset(int stages)
         {
-            _stages = stages;
+            Stages = stages;
             for (int s = 1; s < stages; s++)
             {
                 _references[(s * _listSize) + 0] = 1;
@@ -937,7 +928,7 @@ public sealed class PolarDecoder
 
         public void Clone(int from, int to)
         {
-            for (int s = 1; s < _stages; s++)
+            for (int s = 1; s < Stages; s++)
             {
                 int index = _index[(from * MaxStages) + s];
                 _index[(to * MaxStages) + s] = index;
@@ -947,7 +938,7 @@ public sealed class PolarDecoder
 
         public void Release(int path)
         {
-            for (int s = 1; s < _stages; s++)
+            for (int s = 1; s < Stages; s++)
             {
                 int index = _index[(path * MaxStages) + s];
                 if (--_references[(s * _listSize) + index] == 0)

@@ -167,4 +167,56 @@ internal static class PolarKernels
         uint sign = (BitConverter.SingleToUInt32Bits(a) ^ BitConverter.SingleToUInt32Bits(b)) & SignBit;
         return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(magnitude) | sign);
     }
+
+    /// <summary>Packs sign masks (0 or 0x8000_0000) into bits: bit i % 64 of word i / 64 is 1 where x_i has the sign bit.</summary>
+    public static void PackSigns(ReadOnlySpan<uint> x, Span<ulong> words)
+    {
+        int n = x.Length;
+        words[..((n + 63) >> 6)].Clear();
+        ref uint r = ref MemoryMarshal.GetReference(x);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                words[i >> 6] |= (ulong)Vector256.LoadUnsafe(ref r, (nuint)i).ExtractMostSignificantBits() << (i & 63);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            words[i >> 6] |= (ulong)(x[i] >> 31) << (i & 63);
+        }
+    }
+
+    /// <summary>
+    /// The polar transform x·G_N (G_N = F^⊗n, an involution) in place on <paramref name="n"/> bits packed as by
+    /// <see cref="PackSigns"/>: x_i ^= x_(i+h) for every i with bit h of i clear, h = 1, 2, 4, …, N/2 (word-parallel).
+    /// </summary>
+    public static void TransformPacked(Span<ulong> words, int n)
+    {
+        ReadOnlySpan<ulong> lowHalf = [0x5555_5555_5555_5555, 0x3333_3333_3333_3333, 0x0F0F_0F0F_0F0F_0F0F, 0x00FF_00FF_00FF_00FF, 0x0000_FFFF_0000_FFFF, 0x0000_0000_FFFF_FFFF];
+        int count = (n + 63) >> 6;
+        for (int w = 0; w < count; w++)
+        {
+            ulong word = words[w];
+            for (int step = 0; step < lowHalf.Length && (1 << step) < n; step++)
+            {
+                word ^= (word >> (1 << step)) & lowHalf[step];
+            }
+
+            words[w] = word;
+        }
+
+        for (int h = 1; h < count; h <<= 1)
+        {
+            for (int w = 0; w < count; w++)
+            {
+                if ((w & h) == 0)
+                {
+                    words[w] ^= words[w + h];
+                }
+            }
+        }
+    }
 }
