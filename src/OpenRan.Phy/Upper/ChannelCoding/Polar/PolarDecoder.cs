@@ -22,6 +22,9 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
 /// one. Every write covers a whole array, so cloning a path copies only its table of array indices, never LLRs.
 /// Everything is sized at construction for N ≤ <see cref="MaxLength"/> and L ≤ <see cref="MaxListSize"/>; a decode
 /// allocates nothing. Not thread-safe: one instance per worker.</para>
+/// <para>List sizes 2..8 on AVX2 machines run in <see cref="PolarLaneListDecoder"/> (one path per Vector256 lane, the same
+/// node rules, about twice as fast); the path-by-path recursion below serves SC, L &gt; 8, the exact check node, leaf-by-leaf
+/// decoding and machines without AVX2, and is the reference the lane decoder is tested against.</para>
 /// </remarks>
 public sealed class PolarDecoder
 {
