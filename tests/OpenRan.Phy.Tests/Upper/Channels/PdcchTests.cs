@@ -65,6 +65,66 @@ public class PdcchTests
     }
 
     [Theory]
+    // Codebook, 4 ports, maxRank 4, fully coherent, CP-OFDM: SRI 0, precoding 6 (Table 7.3.1.1.2-2), ports 3 (Table -8), DMRS init 1.
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 4, 4, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 0, 6, 3)]
+    // Same with partial / non-coherent subsets: 5 / 4 bits; maxRank 1: Table -3, 5 / 4 / 2 bits.
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 4, 2, UplinkCodebookSubset.PartialAndNonCoherent, false, false, false, 0, 5, 3)]
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 4, 3, UplinkCodebookSubset.NonCoherent, false, false, false, 0, 4, 3)]
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 4, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 0, 5, 3)]
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 4, 1, UplinkCodebookSubset.NonCoherent, false, false, false, 0, 2, 3)]
+    // Transform precoding uses Table -3 whatever maxRank; ports from Table -6 (2 bits) / -7 (4 bits), no DMRS init bit.
+    [InlineData(PuschTransmissionScheme.Codebook, 2, 1, 4, 1, UplinkCodebookSubset.PartialAndNonCoherent, true, false, false, 1, 4, 2)]
+    [InlineData(PuschTransmissionScheme.Codebook, 2, 1, 2, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, true, false, true, 1, 3, 4)]
+    // 2 ports: Table -4 (CP-OFDM, maxRank 2: 4 / 2 bits) and Table -5 (3 / 1 bits).
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 2, 2, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, true, false, 0, 4, 4)]
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 2, 2, UplinkCodebookSubset.NonCoherent, false, true, true, 0, 2, 5)]
+    [InlineData(PuschTransmissionScheme.Codebook, 1, 1, 2, 1, UplinkCodebookSubset.NonCoherent, false, false, true, 0, 1, 4)]
+    // Non-codebook: SRI over Σ C(N_SRS, k), k ≤ L_max: 4 resources, L_max 1 / 2 / 4 → 4 / 10 / 15 → 2 / 4 / 4 bits; no precoding field.
+    [InlineData(PuschTransmissionScheme.NonCodebook, 4, 1, 1, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 2, 0, 3)]
+    [InlineData(PuschTransmissionScheme.NonCodebook, 4, 2, 1, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 4, 0, 3)]
+    [InlineData(PuschTransmissionScheme.NonCodebook, 4, 4, 1, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 4, 0, 3)]
+    [InlineData(PuschTransmissionScheme.NonCodebook, 3, 2, 1, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 3, 0, 3)]
+    // No txConfig: single port, neither field.
+    [InlineData(PuschTransmissionScheme.NotConfigured, 1, 1, 1, 1, UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false, false, false, 0, 0, 3)]
+    public void Dci0_1_DerivesSriPrecodingAndAntennaPortWidths(
+        PuschTransmissionScheme scheme, int srsResources, int maxLayers, int ports, int maxRank, UplinkCodebookSubset subset,
+        bool transformPrecoding, bool dmrsType2, bool maxLength2, int sriBits, int precodingBits, int antennaPortBits)
+    {
+        var config = new Dci0_1Configuration(273, 0, 16, ResourceAllocationType.Type1, TransmissionScheme: scheme, SrsResources: srsResources,
+            MaxLayers: maxLayers, AntennaPorts: ports, MaxRank: maxRank, CodebookSubset: subset, TransformPrecoding: transformPrecoding,
+            DmrsType2: dmrsType2, DmrsMaxLength2: maxLength2);
+        Assert.Equal(sriBits, config.SrsResourceIndicatorBits());
+        Assert.Equal(precodingBits, config.PrecodingBits());
+        Assert.Equal(antennaPortBits, config.AntennaPortsBits());
+
+        // 1 (identifier) + 16 (RIV of 273 RB) + 4 (TDRA) + 8 (MCS, NDI, RV) + 4 (HARQ) + 1 (DAI) + 2 (TPC) + 2 (SRS request)
+        // + 1 (UL-SCH indicator) + the DMRS sequence initialization bit without transform precoding.
+        int fixedBits = 1 + 16 + 4 + 8 + 4 + 1 + 2 + 2 + 1 + (transformPrecoding ? 0 : 1);
+        Assert.Equal(fixedBits + sriBits + precodingBits + antennaPortBits, config.Size);
+    }
+
+    [Fact]
+    public void Dci0_1_PtrsAssociationNeedsCpOfdmAndSeveralLayers()
+    {
+        var config = new Dci0_1Configuration(106, 0, 8, ResourceAllocationType.Type1, TransmissionScheme: PuschTransmissionScheme.Codebook,
+            AntennaPorts: 2, MaxRank: 2, PtrsConfigured: true);
+        Assert.Contains(("PTRS-DMRS association", 2), config.Fields());
+        Assert.Contains(("PTRS-DMRS association", 0), (config with { MaxRank = 1 }).Fields());
+        Assert.Contains(("PTRS-DMRS association", 0), (config with { MaxRank = 1, TransformPrecoding = true }).Fields());
+    }
+
+    [Fact]
+    public void Dci0_1_InvalidConfiguration_NamesTheParameter()
+    {
+        var config = new Dci0_1Configuration(106, 0, 8, ResourceAllocationType.Type1, TransmissionScheme: PuschTransmissionScheme.Codebook, AntennaPorts: 2, MaxRank: 2);
+        Assert.Equal("AntennaPorts", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { AntennaPorts = 3 }).Size).ParamName);
+        Assert.Equal("MaxRank", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { MaxRank = 4 }).Size).ParamName);
+        Assert.Equal("SrsResources", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { SrsResources = 3 }).Size).ParamName);
+        Assert.Equal("CodebookSubset", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { CodebookSubset = UplinkCodebookSubset.PartialAndNonCoherent }).Size).ParamName);
+        Assert.Equal("DmrsType2", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { TransformPrecoding = true, DmrsType2 = true }).Size).ParamName);
+    }
+
+    [Theory]
     [InlineData(4, 3)]
     [InlineData(8, 1)]
     [InlineData(4, 0)]

@@ -99,10 +99,36 @@ public sealed record Dci1_1Configuration(
     public int Size => DciFieldWidths.Sum(Fields());
 }
 
+/// <summary>PUSCH transmission scheme (txConfig in PUSCH-Config, TS 38.331; TS 38.214 §6.1.1).</summary>
+public enum PuschTransmissionScheme
+{
+    /// <summary>txConfig absent: single-port transmission, no SRI and no precoding field.</summary>
+    NotConfigured,
+
+    /// <summary>Codebook-based: SRI over the codebook SRS resources, TPMI and rank in the precoding field.</summary>
+    Codebook,
+
+    /// <summary>Non-codebook-based: the SRI selects the SRS resources (and so the layers); no precoding field.</summary>
+    NonCodebook,
+}
+
+/// <summary>codebookSubset in PUSCH-Config (TS 38.331): the TPMIs a codebook-based PUSCH may be scheduled with.</summary>
+public enum UplinkCodebookSubset
+{
+    /// <summary>fullyAndPartialAndNonCoherent.</summary>
+    FullyAndPartialAndNonCoherent,
+
+    /// <summary>partialAndNonCoherent (4 antenna ports only).</summary>
+    PartialAndNonCoherent,
+
+    /// <summary>nonCoherent.</summary>
+    NonCoherent,
+}
+
 /// <summary>
-/// The RRC parameters that set the size of DCI format 0_1 (TS 38.212 §7.3.1.1.2). The SRS resource indicator, precoding
-/// information and antenna-port widths come from TS 38.212 Tables 7.3.1.1.2-2 … -35 for the configured codebook, ports and
-/// ranks; they are given here as resolved widths.
+/// The RRC parameters that set the size of DCI format 0_1 (TS 38.212 §7.3.1.1.2, Release 15 fields). The SRS resource
+/// indicator, precoding information and antenna-port widths are derived from the transmission scheme, SRS resources, ports,
+/// ranks, transform precoding and DM-RS configuration as the specification's tables set them (see <see cref="Fields"/>).
 /// </summary>
 /// <param name="BwpRbs">N_RB^UL,BWP of the active BWP.</param>
 /// <param name="BwpStartRb">N_BWP^start.</param>
@@ -115,14 +141,19 @@ public sealed record Dci1_1Configuration(
 /// <param name="TimeDomainAllocations">Entries of pusch-TimeDomainAllocationList (16 when default).</param>
 /// <param name="DynamicHarqCodebook">Dynamic HARQ-ACK codebook (1st DAI 2 bits instead of 1).</param>
 /// <param name="SecondDai">Two HARQ-ACK sub-codebooks (2nd DAI, 2 bits).</param>
-/// <param name="SrsResourceIndicatorBits">SRS resource indicator width.</param>
-/// <param name="PrecodingBits">Precoding information and number of layers width (0 for non-codebook or one port).</param>
-/// <param name="AntennaPortsBits">Antenna ports width (2..5).</param>
+/// <param name="TransmissionScheme">txConfig.</param>
+/// <param name="SrsResources">N_SRS, the SRS resources of the set with usage codebook (1..2) or nonCodebook (1..4).</param>
+/// <param name="MaxLayers">L_max, the largest number of PUSCH layers (maxMIMO-Layers) for non-codebook transmission, 1..4.</param>
+/// <param name="AntennaPorts">Antenna ports of the codebook SRS resource: 1, 2 or 4.</param>
+/// <param name="MaxRank">maxRank for codebook transmission, 1..<paramref name="AntennaPorts"/>.</param>
+/// <param name="CodebookSubset">codebookSubset for codebook transmission.</param>
+/// <param name="TransformPrecoding">Transform precoding enabled (DFT-s-OFDM).</param>
+/// <param name="DmrsType2">dmrs-Type = type2 (not with transform precoding).</param>
+/// <param name="DmrsMaxLength2">maxLength = len2.</param>
 /// <param name="CsiRequestBits">reportTriggerSize, 0..6.</param>
 /// <param name="CbgBits">CBG transmission information: 0, 2, 4, 6 or 8.</param>
-/// <param name="PtrsDmrsAssociation">PTRS-DMRS association present (2 bits).</param>
+/// <param name="PtrsConfigured">PTRS-UplinkConfig configured.</param>
 /// <param name="BetaOffsetDynamic">betaOffsets = dynamic (2 bits).</param>
-/// <param name="DmrsSequenceInitialization">Transform precoding disabled (1 bit).</param>
 public sealed record Dci0_1Configuration(
     int BwpRbs,
     int BwpStartRb,
@@ -135,19 +166,27 @@ public sealed record Dci0_1Configuration(
     int TimeDomainAllocations = 16,
     bool DynamicHarqCodebook = false,
     bool SecondDai = false,
-    int SrsResourceIndicatorBits = 0,
-    int PrecodingBits = 0,
-    int AntennaPortsBits = 3,
+    PuschTransmissionScheme TransmissionScheme = PuschTransmissionScheme.NotConfigured,
+    int SrsResources = 1,
+    int MaxLayers = 1,
+    int AntennaPorts = 1,
+    int MaxRank = 1,
+    UplinkCodebookSubset CodebookSubset = UplinkCodebookSubset.FullyAndPartialAndNonCoherent,
+    bool TransformPrecoding = false,
+    bool DmrsType2 = false,
+    bool DmrsMaxLength2 = false,
     int CsiRequestBits = 0,
     int CbgBits = 0,
-    bool PtrsDmrsAssociation = false,
-    bool BetaOffsetDynamic = false,
-    bool DmrsSequenceInitialization = true)
+    bool PtrsConfigured = false,
+    bool BetaOffsetDynamic = false)
 {
     /// <summary>The fields in transmission order with their widths.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range or the combination is not allowed.</exception>
     public IReadOnlyList<(string Field, int Bits)> Fields()
     {
+        Validate();
         int fdra = DciFieldWidths.FdraBits(Allocation, BwpRbs, BwpStartRb, RbgSize);
+        int rank = TransmissionScheme == PuschTransmissionScheme.NonCodebook ? MaxLayers : MaxRank;
         return
         [
             ("Identifier for DCI formats", 1),
@@ -162,21 +201,119 @@ public sealed record Dci0_1Configuration(
             ("1st downlink assignment index", DynamicHarqCodebook ? 2 : 1),
             ("2nd downlink assignment index", SecondDai ? 2 : 0),
             ("TPC command for scheduled PUSCH", 2),
-            ("SRS resource indicator", SrsResourceIndicatorBits),
-            ("Precoding information and number of layers", PrecodingBits),
-            ("Antenna ports", AntennaPortsBits),
+            ("SRS resource indicator", SrsResourceIndicatorBits()),
+            ("Precoding information and number of layers", PrecodingBits()),
+            ("Antenna ports", AntennaPortsBits()),
             ("SRS request", SupplementaryUplink ? 3 : 2),
             ("CSI request", CsiRequestBits),
             ("CBG transmission information", CbgBits),
-            ("PTRS-DMRS association", PtrsDmrsAssociation ? 2 : 0),
+            ("PTRS-DMRS association", PtrsConfigured && !TransformPrecoding && rank > 1 ? 2 : 0),
             ("beta_offset indicator", BetaOffsetDynamic ? 2 : 0),
-            ("DMRS sequence initialization", DmrsSequenceInitialization ? 1 : 0),
+            ("DMRS sequence initialization", TransformPrecoding ? 0 : 1),
             ("UL-SCH indicator", 1),
         ];
     }
 
     /// <summary>The payload size (sum of the fields).</summary>
     public int Size => DciFieldWidths.Sum(Fields());
+
+    /// <summary>
+    /// SRS resource indicator: ⌈log2 N_SRS⌉ bits for codebook transmission; ⌈log2 Σ_(k=1..min(L_max, N_SRS)) C(N_SRS, k)⌉ bits for
+    /// non-codebook transmission (Tables 7.3.1.1.2-28 … -31); none without txConfig.
+    /// </summary>
+    public int SrsResourceIndicatorBits()
+    {
+        switch (TransmissionScheme)
+        {
+            case PuschTransmissionScheme.Codebook:
+                return DciFieldWidths.CeilLog2(SrsResources);
+            case PuschTransmissionScheme.NonCodebook:
+                int combinations = 0;
+                int binomial = 1;
+                for (int k = 1; k <= Math.Min(MaxLayers, SrsResources); k++)
+                {
+                    binomial = binomial * (SrsResources - k + 1) / k;
+                    combinations += binomial;
+                }
+
+                return DciFieldWidths.CeilLog2(combinations);
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// Precoding information and number of layers: 0 bits for non-codebook transmission, without txConfig or with one antenna
+    /// port; else the width of Table 7.3.1.1.2-2 (4 ports, transform precoding disabled, maxRank 2..4: 6, 5 or 4 bits for the
+    /// fully/partially/non-coherent subsets), -3 (4 ports, otherwise: 5, 4 or 2), -4 (2 ports, transform precoding disabled,
+    /// maxRank 2: 4 or 2) or -5 (2 ports, otherwise: 3 or 1).
+    /// </summary>
+    public int PrecodingBits()
+    {
+        if (TransmissionScheme != PuschTransmissionScheme.Codebook || AntennaPorts == 1)
+        {
+            return 0;
+        }
+
+        bool multiLayer = !TransformPrecoding && MaxRank > 1;
+        if (AntennaPorts == 4)
+        {
+            return (CodebookSubset, multiLayer) switch
+            {
+                (UplinkCodebookSubset.FullyAndPartialAndNonCoherent, true) => 6,
+                (UplinkCodebookSubset.PartialAndNonCoherent, true) => 5,
+                (UplinkCodebookSubset.NonCoherent, true) => 4,
+                (UplinkCodebookSubset.FullyAndPartialAndNonCoherent, false) => 5,
+                (UplinkCodebookSubset.PartialAndNonCoherent, false) => 4,
+                _ => 2,
+            };
+        }
+
+        bool coherent = CodebookSubset == UplinkCodebookSubset.FullyAndPartialAndNonCoherent;
+        return multiLayer ? (coherent ? 4 : 2) : (coherent ? 3 : 1);
+    }
+
+    /// <summary>
+    /// Antenna ports: with transform precoding 2 bits (maxLength 1, Table 7.3.1.1.2-6) or 4 bits (maxLength 2, Table -7);
+    /// without, 3 bits (type 1, maxLength 1: Tables -8 … -11), 4 bits (type 1, maxLength 2: -12 … -15; type 2, maxLength 1:
+    /// -16 … -19) or 5 bits (type 2, maxLength 2: -20 … -23).
+    /// </summary>
+    public int AntennaPortsBits()
+    {
+        if (TransformPrecoding)
+        {
+            return DmrsMaxLength2 ? 4 : 2;
+        }
+
+        return (DmrsType2 ? 4 : 3) + (DmrsMaxLength2 ? 1 : 0);
+    }
+
+    private void Validate()
+    {
+        ThrowHelper.ThrowIfOutside(MaxLayers, 1, 4, nameof(MaxLayers));
+        ThrowHelper.ThrowIfOutside(CsiRequestBits, 0, 6, nameof(CsiRequestBits));
+        if (AntennaPorts is not (1 or 2 or 4))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(AntennaPorts), AntennaPorts, "1, 2 or 4");
+        }
+
+        ThrowHelper.ThrowIfOutside(MaxRank, 1, AntennaPorts, nameof(MaxRank));
+        ThrowHelper.ThrowIfOutside(SrsResources, 1, TransmissionScheme == PuschTransmissionScheme.Codebook ? 2 : 4, nameof(SrsResources));
+        if (CbgBits is not (0 or 2 or 4 or 6 or 8))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(CbgBits), CbgBits, "0, 2, 4, 6 or 8");
+        }
+
+        if (TransformPrecoding && DmrsType2)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(DmrsType2), "type2 with transform precoding", "DM-RS type 1 when transform precoding is enabled (TS 38.211 §6.4.1.1.3)");
+        }
+
+        if (TransmissionScheme == PuschTransmissionScheme.Codebook && AntennaPorts == 2 && CodebookSubset == UplinkCodebookSubset.PartialAndNonCoherent)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(CodebookSubset), CodebookSubset, "FullyAndPartialAndNonCoherent or NonCoherent for 2 antenna ports");
+        }
+    }
 }
 
 /// <summary>Field-width formulas shared by the DCI formats (TS 38.212 §7.3.1).</summary>
