@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
@@ -40,6 +41,28 @@ public class PdcchTests
         var bits = new byte[sizes.Size];
         sizes.Pack(dci, DciRntiType.SiRnti, bits);
         Assert.Equal(dci, sizes.Parse1_0(bits, DciRntiType.SiRnti));
+    }
+
+    [Fact]
+    public void Dci1_0_PdcchOrder_HasAllOnesFdraThenRandomAccessFields()
+    {
+        // TS 38.212 §7.3.1.2.1: C-RNTI, FDRA all ones (11 bits for 48 RB), then preamble index (6), UL/SUL (1), SS/PBCH index
+        // (6), PRACH mask index (4) and reserved bits up to the 39-bit size.
+        var sizes = new DciSizes0_0And1_0(48, 48, false);
+        var order = new Dci1_0 { PdcchOrder = true, RandomAccessPreambleIndex = 0b101101, UlSulIndicator = 0, SsbIndex = 0b000011, PrachMaskIndex = 0b1001 };
+        var bits = new byte[sizes.Size];
+        sizes.Pack(order, DciRntiType.CRnti, bits);
+        byte[] expected = [1, .. Enumerable.Repeat((byte)1, 11), 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, .. new byte[39 - 29]];
+        Assert.Equal(expected, bits);
+        Dci1_0 parsed = sizes.Parse1_0(bits, DciRntiType.CRnti);
+        Assert.True(parsed.PdcchOrder);
+        Assert.Equal(order with { Identifier = 1, FrequencyDomainAssignment = (1 << 11) - 1 }, parsed);
+
+        // An ordinary C-RNTI assignment is not an order, and an order needs C-RNTI.
+        var assignment = new Dci1_0 { Identifier = 1, FrequencyDomainAssignment = 100, Mcs = 3 };
+        sizes.Pack(assignment, DciRntiType.CRnti, bits);
+        Assert.False(sizes.Parse1_0(bits, DciRntiType.CRnti).PdcchOrder);
+        Assert.Equal("dci", Assert.Throws<ArgumentException>(() => sizes.Pack(order, DciRntiType.TcRnti, bits)).ParamName);
     }
 
     [Fact]

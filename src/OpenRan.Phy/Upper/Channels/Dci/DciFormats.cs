@@ -76,6 +76,24 @@ public record struct Dci1_0
 
     /// <summary>Short messages, 8 bits (P-RNTI).</summary>
     public int ShortMessages { get; set; }
+
+    /// <summary>
+    /// A PDCCH order (C-RNTI with a frequency domain resource assignment of all ones): the DCI starts a random-access
+    /// procedure and carries the four fields below instead of a downlink assignment (TS 38.212 §7.3.1.2.1, TS 38.213 §8.1).
+    /// </summary>
+    public bool PdcchOrder { get; set; }
+
+    /// <summary>Random access preamble index, 6 bits (PDCCH order; 0 = contention-based random access).</summary>
+    public int RandomAccessPreambleIndex { get; set; }
+
+    /// <summary>UL/SUL indicator, 1 bit (PDCCH order with a non-zero preamble index and a supplementary uplink, else reserved).</summary>
+    public int UlSulIndicator { get; set; }
+
+    /// <summary>SS/PBCH index, 6 bits (PDCCH order with a non-zero preamble index, else reserved).</summary>
+    public int SsbIndex { get; set; }
+
+    /// <summary>PRACH mask index, 4 bits (PDCCH order with a non-zero preamble index, else reserved).</summary>
+    public int PrachMaskIndex { get; set; }
 }
 
 /// <summary>The fields of DCI format 0_0 (TS 38.212 §7.3.1.1.1).</summary>
@@ -154,15 +172,21 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
     public void Pack(in Dci1_0 dci, DciRntiType rntiType, Span<byte> bits)
     {
         ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
+        if (dci.PdcchOrder && rntiType != DciRntiType.CRnti)
+        {
+            ThrowHelper.ThrowArgument(nameof(dci), $"a PDCCH order is a DCI 1_0 with C-RNTI, not {rntiType}.");
+        }
+
         bits.Clear();
         var w = new BitWriter(bits);
         Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
-        int count = Fields1_0(rntiType, fields);
+        int count = Fields1_0(rntiType, dci.PdcchOrder, fields);
         for (int i = 0; i < count; i++)
         {
             int value = fields[i].Field switch
             {
                 Dci1_0Field.Identifier => 1,
+                Dci1_0Field.FrequencyDomainAssignment when dci.PdcchOrder => (1 << fields[i].Bits) - 1,
                 Dci1_0Field.DownlinkAssignmentIndex when rntiType == DciRntiType.TcRnti => 0,
                 _ => Get(dci, fields[i].Field),
             };
@@ -176,8 +200,9 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
         ThrowHelper.ThrowIfLengthDiffers(bits.Length, Size, nameof(bits));
         var r = new BitReader(bits);
         Span<(Dci1_0Field Field, int Bits)> fields = stackalloc (Dci1_0Field, int)[16];
-        int count = Fields1_0(rntiType, fields);
-        var dci = new Dci1_0();
+        bool pdcchOrder = rntiType == DciRntiType.CRnti && !bits.Slice(1, DlFdraBits).ContainsAnyExcept((byte)1);
+        int count = Fields1_0(rntiType, pdcchOrder, fields);
+        var dci = new Dci1_0 { PdcchOrder = pdcchOrder };
         for (int i = 0; i < count; i++)
         {
             Set(ref dci, fields[i].Field, r.Read(fields[i].Bits));
@@ -186,9 +211,23 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
         return dci;
     }
 
-    /// <summary>The fields of format 1_0 for an RNTI type in transmission order (TS 38.212 §7.3.1.2.1); reserved bits follow as padding.</summary>
-    private int Fields1_0(DciRntiType rntiType, Span<(Dci1_0Field Field, int Bits)> fields)
+    /// <summary>
+    /// The fields of format 1_0 for an RNTI type in transmission order (TS 38.212 §7.3.1.2.1), or of a PDCCH order; reserved
+    /// bits follow as padding (10 reserved bits after a PDCCH order's PRACH mask index, 12 in a cell with shared spectrum).
+    /// </summary>
+    private int Fields1_0(DciRntiType rntiType, bool pdcchOrder, Span<(Dci1_0Field Field, int Bits)> fields)
     {
+        if (pdcchOrder)
+        {
+            fields[0] = (Dci1_0Field.Identifier, 1);
+            fields[1] = (Dci1_0Field.FrequencyDomainAssignment, DlFdraBits);
+            fields[2] = (Dci1_0Field.RandomAccessPreambleIndex, 6);
+            fields[3] = (Dci1_0Field.UlSulIndicator, 1);
+            fields[4] = (Dci1_0Field.SsbIndex, 6);
+            fields[5] = (Dci1_0Field.PrachMaskIndex, 4);
+            return 6;
+        }
+
         int n = 0;
         int fdra = DlFdraBits;
         switch (rntiType)
@@ -251,6 +290,10 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
         Dci1_0Field.TbScaling => dci.TbScaling,
         Dci1_0Field.SfnLsbs => dci.SfnLsbs,
         Dci1_0Field.ShortMessagesIndicator => dci.ShortMessagesIndicator,
+        Dci1_0Field.RandomAccessPreambleIndex => dci.RandomAccessPreambleIndex,
+        Dci1_0Field.UlSulIndicator => dci.UlSulIndicator,
+        Dci1_0Field.SsbIndex => dci.SsbIndex,
+        Dci1_0Field.PrachMaskIndex => dci.PrachMaskIndex,
         _ => dci.ShortMessages,
     };
 
@@ -274,6 +317,10 @@ public sealed record DciSizes0_0And1_0(int DlBandwidthRbs, int UlBandwidthRbs, b
             case Dci1_0Field.TbScaling: dci.TbScaling = value; break;
             case Dci1_0Field.SfnLsbs: dci.SfnLsbs = value; break;
             case Dci1_0Field.ShortMessagesIndicator: dci.ShortMessagesIndicator = value; break;
+            case Dci1_0Field.RandomAccessPreambleIndex: dci.RandomAccessPreambleIndex = value; break;
+            case Dci1_0Field.UlSulIndicator: dci.UlSulIndicator = value; break;
+            case Dci1_0Field.SsbIndex: dci.SsbIndex = value; break;
+            case Dci1_0Field.PrachMaskIndex: dci.PrachMaskIndex = value; break;
             default: dci.ShortMessages = value; break;
         }
     }
@@ -344,6 +391,10 @@ internal enum Dci1_0Field
     SfnLsbs,
     ShortMessagesIndicator,
     ShortMessages,
+    RandomAccessPreambleIndex,
+    UlSulIndicator,
+    SsbIndex,
+    PrachMaskIndex,
 }
 
 /// <summary>Writes fields MSB first into unpacked bits.</summary>
