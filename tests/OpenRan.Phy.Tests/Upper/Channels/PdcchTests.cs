@@ -147,32 +147,72 @@ public class PdcchTests
         Assert.Equal("DmrsType2", Assert.Throws<ArgumentOutOfRangeException>(() => (config with { TransformPrecoding = true, DmrsType2 = true }).Size).ParamName);
     }
 
-    [Theory]
-    [InlineData(4, 3)]
-    [InlineData(8, 1)]
-    [InlineData(4, 0)]
-    public void Coreset0_TransmitThenBlindSearch_FindsSiRntiDci(int level, int candidate)
+    [Fact]
+    public void Type0Coreset0_Table13_0Index6To9_MapsCcesWithoutInterleaving()
     {
-        Coreset0Row row = Ts38213Table13.Coreset0(15, 15, false, 6)!.Value;
-        var coreset = new Coreset(Type0PdcchCss.Coreset0(row, 14, 0, 500));
+        // Table 13-0 index 6: 24 RBs, 2 symbols, offset 0, non-interleaved: CCE j holds REG bundle j = REGs 6j … 6j + 5
+        // whatever n_shift, so CCE 1 is REGs 6..11.
+        Coreset0Row nonInterleaved = Ts38213Table13.Coreset0(15, 15, Type0CoresetBandClass.MinChannelBandwidth3Mhz, 6)!.Value;
+        CoresetConfiguration config = Type0PdcchCss.Coreset0(nonInterleaved, 5, 0, 3);
+        Assert.Equal(CceRegMapping.NonInterleaved, config.Mapping);
+        Assert.Equal(6, config.RegBundleSize);
+        Assert.Equal(5, config.FirstRb);
+        Assert.Equal([true, true, true, true], config.FrequencyResources);
+        Assert.Equal(2, config.Duration);
+        Assert.Equal(Enumerable.Range(6, 6), MarkedRegs(new Coreset(config), 1));
+
+        // Index 2 has the same size but is interleaved: L = 6, R = 2, C = 8/2 = 4, n_shift = N_ID^cell = 3, so CCE 1
+        // (bundle x = 1: c = 0, r = 1) is bundle (r·C + c + n_shift) mod 8 = 7, REGs 42..47.
+        Coreset0Row interleaved = Ts38213Table13.Coreset0(15, 15, Type0CoresetBandClass.MinChannelBandwidth3Mhz, 2)!.Value;
+        config = Type0PdcchCss.Coreset0(interleaved, 5, 0, 3);
+        Assert.Equal(CceRegMapping.Interleaved, config.Mapping);
+        Assert.Equal((6, 2, 3), (config.RegBundleSize, config.InterleaverSize, config.ShiftIndex));
+        Assert.Equal(Enumerable.Range(42, 6), MarkedRegs(new Coreset(config), 1));
+    }
+
+    [Theory]
+    // Table 13-1 index 6: 48 RBs, 1 symbol, interleaved (8 CCEs), in a 52-RB grid.
+    [InlineData(Type0CoresetBandClass.Default, 6, 2, 52, 4, 3)]
+    [InlineData(Type0CoresetBandClass.Default, 6, 2, 52, 8, 1)]
+    [InlineData(Type0CoresetBandClass.Default, 6, 2, 52, 4, 0)]
+    // Table 13-0 in a 5 MHz (25-RB) grid: index 1, 12 RBs × 3 symbols, interleaved (6 CCEs); index 5, 24 RBs × 3 symbols,
+    // interleaved (12 CCEs); index 9, 24 RBs × 3 symbols, non-interleaved (12 CCEs).
+    [InlineData(Type0CoresetBandClass.MinChannelBandwidth3Mhz, 1, 13, 25, 4, 0)]
+    [InlineData(Type0CoresetBandClass.MinChannelBandwidth3Mhz, 5, 1, 25, 4, 2)]
+    [InlineData(Type0CoresetBandClass.MinChannelBandwidth3Mhz, 9, 1, 25, 4, 2)]
+    [InlineData(Type0CoresetBandClass.MinChannelBandwidth3Mhz, 9, 1, 25, 8, 0)]
+    public void Coreset0_TransmitThenBlindSearch_FindsSiRntiDci(Type0CoresetBandClass bandClass, int index, int coresetFirstCrb, int gridRbs, int level, int candidate)
+    {
+        Coreset0Row row = Ts38213Table13.Coreset0(15, 15, bandClass, index)!.Value;
+        var coreset = new Coreset(Type0PdcchCss.Coreset0(row, coresetFirstCrb + row.OffsetRbs, 0, 500));
+        Assert.Equal(coresetFirstCrb, coreset.Configuration.FirstRb);
+        Assert.True(coresetFirstCrb + row.RbCount <= gridRbs);
         SearchSpaceConfiguration space = Type0PdcchCss.SearchSpace(0);
-        var grid = new ResourceGrid(1, 14, 12 * 52);
+        int payloadSize = new DciSizes0_0And1_0(row.RbCount, gridRbs, true).Size;
+        var grid = new ResourceGrid(1, 14, 12 * gridRbs);
         int firstCce = PdcchCandidates.FirstCce(0, candidate, space.CandidateCount(level), level, coreset.CceCount);
-        var payload = new byte[39];
+        var payload = new byte[payloadSize];
         payload[3] = 1;
         payload[20] = 1;
         new PdcchTransmitter().Map(grid, 0, coreset, new PdcchAllocation(0, 0, firstCce, level, 0xFFFF, 0, 500), payload);
         var receiver = new PdcchReceiver();
         var results = new[] { new PdcchDetection(), new PdcchDetection() };
         ushort[] rntis = [0xFFFF];
-        int found = receiver.Search(grid, 0, new PdcchSearchRequest(0, coreset, space, 0, 0, 500), [39], rntis, 1, results);
+        int[] payloadSizes = [payloadSize];
+        var request = new PdcchSearchRequest(0, coreset, space, 0, 0, 500);
+        int found = receiver.Search(grid, 0, request, payloadSizes, rntis, 1, results);
         Assert.Equal(1, found);
         Assert.Equal(level, results[0].AggregationLevel);
         Assert.Equal(firstCce, results[0].FirstCce);
-        Assert.Equal(payload, results[0].Payload.AsSpan(0, 39).ToArray());
+        Assert.Equal(payload, results[0].Payload.AsSpan(0, payloadSize).ToArray());
 
-        var request = new PdcchSearchRequest(0, coreset, space, 0, 0, 500);
-        int[] payloadSizes = [39];
         AllocationAssert.SteadyStateAllocatesNothing(() => receiver.Search(grid, 0, request, payloadSizes, rntis, 1, results));
+    }
+
+    private static int[] MarkedRegs(Coreset coreset, int cce)
+    {
+        var regs = new bool[coreset.RegCount];
+        coreset.MarkRegs(cce, 1, regs);
+        return Enumerable.Range(0, regs.Length).Where(i => regs[i]).ToArray();
     }
 }

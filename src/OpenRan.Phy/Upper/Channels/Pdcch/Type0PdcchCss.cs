@@ -11,8 +11,9 @@ public readonly record struct Type0Occasion(int Slot, int SfnParity, int FirstSy
 
 /// <summary>
 /// CORESET#0 and the Type0-PDCCH common search space derived from the MIB's pdcch-ConfigSIB1 (TS 38.213 §13, TS 38.211
-/// §7.3.2.2): CORESET#0 is interleaved with L = 6, R = 2, n_shift = N_ID^cell, DM-RS scrambled with N_ID^cell and referenced
-/// to the CORESET's lowest RB; the Type0 CSS has 4, 2 and 1 candidates at aggregation levels 4, 8, 16 (TS 38.213 Table 10.1-1).
+/// §7.3.2.2): CORESET#0 is interleaved with L = 6, R = 2, n_shift = N_ID^cell (non-interleaved for TS 38.213 Table 13-0
+/// indices 6 … 9), DM-RS scrambled with N_ID^cell and referenced to the CORESET's lowest RB; the Type0 CSS has 4, 2 and 1
+/// candidates at aggregation levels 4, 8, 16 (TS 38.213 Table 10.1-1).
 /// </summary>
 public static class Type0PdcchCss
 {
@@ -20,6 +21,17 @@ public static class Type0PdcchCss
     /// The CORESET#0 configuration. <paramref name="ssbFirstCrb"/> is the common RB (in PDCCH SCS) overlapping the SS/PBCH
     /// block's first RB; the CORESET starts <see cref="Coreset0Row.Offset"/> RBs below it.
     /// </summary>
+    /// <remarks>
+    /// CCE-to-REG mapping (TS 38.211 §7.3.2.2): interleaved with L = 6, R = 2 and n_shift = N_ID^cell, or, when
+    /// <see cref="Coreset0Row.NonInterleavedMapping"/> is set (TS 38.213 §13, Table 13-0 indices 6 … 9), non-interleaved
+    /// with L = 6 and f(x) = x, where R and n_shift play no part. With shared spectrum channel access the table offset
+    /// assumes the SS/PBCH block on a synchronization raster entry; for a block off the raster pass the
+    /// <paramref name="ssbFirstCrb"/> that already accounts for the second offset of TS 38.213 §13.
+    /// </remarks>
+    /// <param name="row">The controlResourceSetZero row (<see cref="Ts38213Table13.Coreset0(int, int, Type0CoresetBandClass, int)"/>).</param>
+    /// <param name="ssbFirstCrb">The common RB overlapping the SS/PBCH block's first RB, in PDCCH SCS.</param>
+    /// <param name="kSsb">k_SSB (picks the offset of the FR2 pattern 2/3 rows that depend on it).</param>
+    /// <param name="nIdCell">N_ID^cell, 0..1007.</param>
     public static CoresetConfiguration Coreset0(Coreset0Row row, int ssbFirstCrb, int kSsb, int nIdCell)
     {
         ThrowHelper.ThrowIfOutside(nIdCell, 0, 1007);
@@ -31,7 +43,8 @@ public static class Type0PdcchCss
 
         var bitmap = new bool[row.RbCount / 6];
         Array.Fill(bitmap, true);
-        return new CoresetConfiguration(0, first, bitmap, row.SymbolCount, CceRegMapping.Interleaved, 6, 2, nIdCell, PrecoderGranularity.SameAsRegBundle, null)
+        CceRegMapping mapping = row.NonInterleavedMapping ? CceRegMapping.NonInterleaved : CceRegMapping.Interleaved;
+        return new CoresetConfiguration(0, first, bitmap, row.SymbolCount, mapping, 6, 2, nIdCell, PrecoderGranularity.SameAsRegBundle, null)
         {
             DmrsReferenceIsCoresetStart = true,
         };
