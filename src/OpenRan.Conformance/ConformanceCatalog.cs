@@ -53,6 +53,7 @@ public static class ConformanceCatalog
         new OfdmSsbWaveformCheck(),
         new Checks.Ssb.SsbWaveformCheck(),
         new Checks.Ssb.SrsranCaptureCheck(),
+        new Checks.Ssb.SrsranN78CaptureCheck(),
         new LdpcBaseGraphCheck(),
         new LdpcEncodeCheck(),
         new LdpcEncodeSrsranCheck(),

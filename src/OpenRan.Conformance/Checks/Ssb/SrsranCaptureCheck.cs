@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
@@ -44,7 +43,7 @@ public sealed class SrsranCaptureCheck : IConformanceCheck
     /// <inheritdoc />
     public CaseResult Run(string caseId)
     {
-        string expectedPath = Path.Combine(Path.GetDirectoryName(caseId)!, "..", "expected", "expected.json");
+        string expectedPath = SrsranCaptureData.ExpectedPath(caseId);
         if (!File.Exists(expectedPath))
         {
             return CaseResult.Skip($"{expectedPath} not found");
@@ -54,9 +53,7 @@ public sealed class SrsranCaptureCheck : IConformanceCheck
         JsonElement ssbExpected = expectedJson.RootElement.GetProperty(Path.GetFileName(caseId) + " (SSB part)");
         JsonElement dciExpected = expectedJson.RootElement.GetProperty(Path.GetFileName(caseId)).GetProperty("dci");
 
-        // Samples: interleaved little-endian float32 I/Q.
-        byte[] raw = File.ReadAllBytes(caseId);
-        ComplexF32[] samples = MemoryMarshal.Cast<byte, ComplexF32>(raw).ToArray();
+        ComplexF32[] samples = SrsranCaptureData.ReadSamples(caseId);
         var timing = new OfdmTiming(new Numerology(0), CyclicPrefix.Normal, 1024);
         var demodulator = new OfdmDemodulator(new OfdmConfiguration { Timing = timing, NSizeGrid = CarrierRbs });
         var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, CarrierRbs * NrConstants.SubcarriersPerRb);
@@ -73,19 +70,7 @@ public sealed class SrsranCaptureCheck : IConformanceCheck
             return CaseResult.Fail($"cell {cell.NIdCell} (PSS {cell.PssMetric:F2}, SSS {cell.SssMetric:F2}), PBCH CRC {pbch.CrcPassed}");
         }
 
-        var mibBits = new byte[Mib.PackedLength];
-        mib.Pack(mibBits);
-        var packed = new byte[3];
-        BitPacking.Pack(mibBits, packed);
-        JsonElement mibExpected = ssbExpected.GetProperty("mib");
-        string? mismatch =
-            !string.Equals(Convert.ToHexString(packed), ssbExpected.GetProperty("mib_payload_24bit_hex").GetString(), StringComparison.OrdinalIgnoreCase) ? $"MIB payload {Convert.ToHexString(packed)}"
-            : mib.SystemFrameNumber != mibExpected.GetProperty("sfn").GetInt32() ? $"SFN {mib.SystemFrameNumber}"
-            : mib.SsbSubcarrierOffset != mibExpected.GetProperty("ssb_SubcarrierOffset_kSSB").GetInt32() ? $"k_SSB {mib.SsbSubcarrierOffset}"
-            : mib.ControlResourceSetZero != mibExpected.GetProperty("controlResourceSetZero").GetInt32() ? $"controlResourceSetZero {mib.ControlResourceSetZero}"
-            : mib.SearchSpaceZero != mibExpected.GetProperty("searchSpaceZero").GetInt32() ? $"searchSpaceZero {mib.SearchSpaceZero}"
-            : pbch.SsbIndex != ssbExpected.GetProperty("ssb_idx").GetInt32() || pbch.HalfFrame != ssbExpected.GetProperty("hrf").GetInt32() ? $"block {pbch.SsbIndex}, half frame {pbch.HalfFrame}"
-            : null;
+        string? mismatch = SrsranCaptureData.MibDifference(ssbExpected, mib, pbch);
         if (mismatch is not null)
         {
             return CaseResult.Fail($"MIB differs from srsRAN's: {mismatch}");
