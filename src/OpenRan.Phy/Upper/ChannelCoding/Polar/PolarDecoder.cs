@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
@@ -87,7 +86,7 @@ public sealed class PolarDecoder
         _register = new int[maxListSize];
         _active = new int[maxListSize];
         _inactive = new int[maxListSize];
-        _candidateMetric = new float[(2 * maxListSize) + 8];
+        _candidateMetric = new float[2 * maxListSize];
         _survives = new bool[2 * maxListSize];
         _codeword = new uint[maxLength];
         _uWords = new ulong[(maxLength + 63) / 64];
@@ -528,49 +527,13 @@ public sealed class PolarDecoder
         }
     }
 
-    /// <summary>
-    /// Marks in _survives the <paramref name="keep"/> best of the first <paramref name="candidates"/> candidate metrics: candidate i
-    /// survives when fewer than <paramref name="keep"/> candidates rank before it (a smaller metric, or an equal one at a lower
-    /// index), the same choice as a stable sort. Vector256 compares eight metrics at a time (no data-dependent branches).
-    /// </summary>
+    /// <summary>Marks in _survives the <paramref name="keep"/> best of the first <paramref name="candidates"/> candidate metrics (stable order).</summary>
     private void MarkSurvivors(int candidates, int keep)
     {
-        Span<float> metric = _candidateMetric;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            int padded = (candidates + 7) & ~7;
-            metric[candidates..padded].Fill(float.PositiveInfinity);
-            ref float m0 = ref MemoryMarshal.GetReference(metric);
-            Vector256<int> lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-            for (int i = 0; i < candidates; i++)
-            {
-                Vector256<float> key = Vector256.Create(metric[i]);
-                Vector256<int> index = Vector256.Create(i);
-                int before = 0;
-                for (int j = 0; j < padded; j += 8)
-                {
-                    Vector256<float> other = Vector256.LoadUnsafe(ref m0, (nuint)j);
-                    Vector256<float> ahead = Vector256.LessThan(other, key)
-                        | (Vector256.Equals(other, key) & Vector256.LessThan(lane + Vector256.Create(j), index).AsSingle());
-                    before += BitOperations.PopCount(ahead.ExtractMostSignificantBits());
-                }
-
-                _survives[i] = before < keep;
-            }
-
-            return;
-        }
-
+        ReadOnlySpan<float> metric = _candidateMetric.AsSpan(0, candidates);
         for (int i = 0; i < candidates; i++)
         {
-            float key = metric[i];
-            int before = 0;
-            for (int j = 0; j < candidates; j++)
-            {
-                before += metric[j] < key || (metric[j] == key && j < i) ? 1 : 0;
-            }
-
-            _survives[i] = before < keep;
+            _survives[i] = PolarKernels.StableRank(metric, i) < keep;
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -17,6 +18,27 @@ internal static class PolarKernels
 {
     private const uint SignBit = 0x8000_0000u;
 
+    /// <summary>f(a, b) = sign(a)·sign(b)·min(|a|, |b|) in each lane: min(|a|, |b|) with the sign bit of a XOR b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> CheckNode(Vector256<float> a, Vector256<float> b)
+    {
+        Vector256<float> magnitude = Vector256.Min(Vector256.Abs(a), Vector256.Abs(b));
+        return (magnitude.AsUInt32() | ((a.AsUInt32() ^ b.AsUInt32()) & Vector256.Create(SignBit))).AsSingle();
+    }
+
+    /// <summary>g(a, b, β) = b + (1 − 2β)·a in each lane, β a sign mask: flip the sign bit of a where β = 1, then add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> VariableNode(Vector256<float> a, Vector256<float> b, Vector256<uint> beta) =>
+        b + (a.AsUInt32() ^ beta).AsSingle();
+
+    /// <summary>
+    /// |α| where the hard decision of α differs from the bit given by <paramref name="bitMask"/> (0 or the sign bit), else 0,
+    /// in each lane: max(0, −(α with its sign flipped where the bit is 1)).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> DisagreeingMagnitude(Vector256<float> alpha, Vector256<uint> bitMask) =>
+        Vector256.Max(-(alpha.AsUInt32() ^ bitMask).AsSingle(), Vector256<float>.Zero);
+
     /// <summary>destination[i] = f(a[i], b[i]) = sign(a)·sign(b)·min(|a|, |b|), a = alpha[0..M), b = alpha[M..2M).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckNode(ReadOnlySpan<float> alpha, Span<float> destination)
@@ -28,15 +50,9 @@ internal static class PolarKernels
         int i = 0;
         if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
         {
-            Vector256<uint> sign = Vector256.Create(SignBit);
             for (; i < m; i += Vector256<float>.Count)
             {
-                Vector256<float> va = Vector256.LoadUnsafe(ref a, (nuint)i);
-                Vector256<float> vb = Vector256.LoadUnsafe(ref b, (nuint)i);
-                // min(|a|, |b|) with the sign bit of a·b (XOR of the sign bits).
-                Vector256<float> magnitude = Vector256.Min(Vector256.Abs(va), Vector256.Abs(vb));
-                Vector256<uint> s = (va.AsUInt32() ^ vb.AsUInt32()) & sign;
-                (magnitude.AsUInt32() | s).AsSingle().StoreUnsafe(ref d, (nuint)i);
+                CheckNode(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
             }
 
             return;
@@ -62,9 +78,7 @@ internal static class PolarKernels
         {
             for (; i < m; i += Vector256<float>.Count)
             {
-                // (1 − 2β)·a: flip the sign bit of a where β = 1.
-                Vector256<float> va = (Vector256.LoadUnsafe(ref a, (nuint)i).AsUInt32() ^ Vector256.LoadUnsafe(ref s, (nuint)i)).AsSingle();
-                (Vector256.LoadUnsafe(ref b, (nuint)i) + va).StoreUnsafe(ref d, (nuint)i);
+                VariableNode(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i), Vector256.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
             }
 
             return;
@@ -138,13 +152,11 @@ internal static class PolarKernels
         float sum = 0;
         if (Vector256.IsHardwareAccelerated && m >= Vector256<float>.Count)
         {
-            // Flip the sign where the bit is 1, then add max(0, −x) = the magnitude of the disagreeing values.
-            Vector256<float> flip = Vector256.Create(bitMask).AsSingle();
+            Vector256<uint> flip = Vector256.Create(bitMask);
             Vector256<float> acc = Vector256<float>.Zero;
             for (; i <= m - Vector256<float>.Count; i += Vector256<float>.Count)
             {
-                Vector256<float> x = Vector256.LoadUnsafe(ref a, (nuint)i) ^ flip;
-                acc += Vector256.Max(-x, Vector256<float>.Zero);
+                acc += DisagreeingMagnitude(Vector256.LoadUnsafe(ref a, (nuint)i), flip);
             }
 
             sum = Vector256.Sum(acc);
@@ -218,5 +230,40 @@ internal static class PolarKernels
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The rank of <paramref name="metrics"/>[<paramref name="candidate"/>] in a stable ascending sort: the number of metrics
+    /// smaller than it plus the number of equal ones at lower indices. The list step keeps candidate i when its rank is below
+    /// the list size (the same choice as sorting the candidates and keeping the first L). Vector256 compares eight at a time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StableRank(ReadOnlySpan<float> metrics, int candidate)
+    {
+        float key = metrics[candidate];
+        int n = metrics.Length;
+        int rank = 0;
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float m = ref MemoryMarshal.GetReference(metrics);
+            Vector256<float> k = Vector256.Create(key);
+            Vector256<int> index = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            Vector256<int> limit = Vector256.Create(candidate);
+            for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                Vector256<float> other = Vector256.LoadUnsafe(ref m, (nuint)j);
+                Vector256<float> ahead = Vector256.LessThan(other, k) | (Vector256.Equals(other, k) & Vector256.LessThan(index, limit).AsSingle());
+                rank += BitOperations.PopCount(ahead.ExtractMostSignificantBits());
+                index += Vector256.Create(Vector256<float>.Count);
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            rank += metrics[j] < key || (metrics[j] == key && j < candidate) ? 1 : 0;
+        }
+
+        return rank;
     }
 }

@@ -206,19 +206,6 @@ internal sealed class PolarLaneListDecoder
     private static Vector256<uint> Gather(Vector256<uint> v, Vector256<int> map) =>
         Avx2.IsSupported ? Avx2.PermuteVar8x32(v, map.AsUInt32()) : Vector256.Shuffle(v, map.AsUInt32());
 
-    /// <summary>f(a, b) = sign(a)·sign(b)·min(|a|, |b|) in every lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> CheckNode(Vector256<float> a, Vector256<float> b)
-    {
-        Vector256<float> magnitude = Vector256.Min(Vector256.Abs(a), Vector256.Abs(b));
-        return (magnitude.AsUInt32() | ((a.AsUInt32() ^ b.AsUInt32()) & Vector256.Create(SignBit))).AsSingle();
-    }
-
-    /// <summary>g(a, b, β) = b + (1 − 2β)·a with β a sign mask, in every lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> VariableNode(Vector256<float> a, Vector256<float> b, Vector256<uint> beta) =>
-        b + (a.AsUInt32() ^ beta).AsSingle();
-
     /// <summary>Rotates each lane's 5-bit parity-check register <paramref name="steps"/> times (one step per leaf).</summary>
     private static Vector256<int> RotateRegister(Vector256<int> register, int steps)
     {
@@ -248,7 +235,7 @@ internal sealed class PolarLaneListDecoder
                 {
                     Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, i));
                     Vector256<float> y = Vector256.Create(Unsafe.Add(ref a, m + i));
-                    Unsafe.Add(ref destination, i) = right ? VariableNode(x, y, Gather(Unsafe.Add(ref beta, i), betaMap)) : CheckNode(x, y);
+                    Unsafe.Add(ref destination, i) = right ? PolarKernels.VariableNode(x, y, Gather(Unsafe.Add(ref beta, i), betaMap)) : PolarKernels.CheckNode(x, y);
                 }
             }
             else
@@ -261,7 +248,7 @@ internal sealed class PolarLaneListDecoder
                     {
                         Vector256<float> x = Gather(Unsafe.Add(ref parent, i), parentMap);
                         Vector256<float> y = Gather(Unsafe.Add(ref parent, m + i), parentMap);
-                        Unsafe.Add(ref destination, i) = VariableNode(x, y, Gather(Unsafe.Add(ref beta, i), betaMap));
+                        Unsafe.Add(ref destination, i) = PolarKernels.VariableNode(x, y, Gather(Unsafe.Add(ref beta, i), betaMap));
                     }
                 }
                 else
@@ -270,7 +257,7 @@ internal sealed class PolarLaneListDecoder
                     {
                         Vector256<float> x = Gather(Unsafe.Add(ref parent, i), parentMap);
                         Vector256<float> y = Gather(Unsafe.Add(ref parent, m + i), parentMap);
-                        Unsafe.Add(ref destination, i) = CheckNode(x, y);
+                        Unsafe.Add(ref destination, i) = PolarKernels.CheckNode(x, y);
                     }
                 }
             }
@@ -288,7 +275,7 @@ internal sealed class PolarLaneListDecoder
         Vector256<float> sum = Vector256<float>.Zero;
         foreach (Vector256<float> value in alpha)
         {
-            sum += Vector256.Max(-(value.AsUInt32() ^ bitMask).AsSingle(), Vector256<float>.Zero);
+            sum += PolarKernels.DisagreeingMagnitude(value, bitMask);
         }
 
         return sum;
@@ -333,31 +320,27 @@ internal sealed class PolarLaneListDecoder
     /// </summary>
     private Vector256<int> Split(Vector256<float> metric0, Vector256<float> metric1)
     {
+        // Candidate 2a + b: lane a extended with bit b.
         Span<float> keys = stackalloc float[2 * Vector256<float>.Count];
-        metric0.CopyTo(keys);
-        metric1.CopyTo(keys[Vector256<float>.Count..]);
+        Vector256<float> odd = Vector256.Create(0, -1, 0, -1, 0, -1, 0, -1).AsSingle();
+        Vector256<int> low = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+        Vector256<int> high = low + Vector256.Create(4);
+        Vector256.ConditionalSelect(odd, Gather(metric1, low), Gather(metric0, low)).StoreUnsafe(ref MemoryMarshal.GetReference(keys));
+        Vector256.ConditionalSelect(odd, Gather(metric1, high), Gather(metric0, high)).StoreUnsafe(ref MemoryMarshal.GetReference(keys), (nuint)Vector256<float>.Count);
         Span<int> parent = stackalloc int[Vector256<int>.Count];
         Span<int> bit = stackalloc int[Vector256<int>.Count];
         Span<float> metric = stackalloc float[Vector256<float>.Count];
         parent.Clear();
         bit.Clear();
         metric.Fill(float.PositiveInfinity);
-        Vector256<int> index0 = Identity * 2;
-        Vector256<int> index1 = index0 + Vector256<int>.One;
-        for (int c = 0; c < 2 * Vector256<float>.Count; c++)
+        for (int c = 0; c < keys.Length; c++)
         {
-            int lane = c >> 1, b = c & 1;
-            float key = keys[(b * Vector256<float>.Count) + lane];
-            Vector256<float> k = Vector256.Create(key);
-            Vector256<int> candidate = Vector256.Create(c);
-            Vector256<float> ahead0 = Vector256.LessThan(metric0, k) | (Vector256.Equals(metric0, k) & Vector256.LessThan(index0, candidate).AsSingle());
-            Vector256<float> ahead1 = Vector256.LessThan(metric1, k) | (Vector256.Equals(metric1, k) & Vector256.LessThan(index1, candidate).AsSingle());
-            int rank = BitOperations.PopCount(ahead0.ExtractMostSignificantBits()) + BitOperations.PopCount(ahead1.ExtractMostSignificantBits());
+            int rank = PolarKernels.StableRank(keys, c);
             if (rank < _listSize)
             {
-                parent[rank] = lane;
-                bit[rank] = b;
-                metric[rank] = key;
+                parent[rank] = c >> 1;
+                bit[rank] = c & 1;
+                metric[rank] = keys[c];
             }
         }
 
