@@ -39,7 +39,7 @@ public sealed class OfdmSsbWaveformCheck : IConformanceCheck
         int offset15 = (12 * probe.Numeric("NCRBSSB").ScalarInt32) + probe.Numeric("KSSB").ScalarInt32;
         if (offset15 * 15 % scsKhz != 0)
         {
-            return CaseResult.Fail($"SSB offset of {offset15} × 15 kHz is not a whole number of {scsKhz} kHz subcarriers");
+            return CaseResult.Unsupported($"SSB offset of {offset15} × 15 kHz is not a whole number of {scsKhz} kHz subcarriers: a block off the {scsKhz} kHz grid is not supported yet");
         }
 
         int ssbStart = offset15 * 15 / scsKhz;

@@ -128,7 +128,15 @@ internal sealed record SsbFrame(Mib Mib, int NIdCell, SsbCase Case, int LMax, in
             mat.Numeric("CellBarred_idx").ScalarInt32 == 0,
             mat.Numeric("IntraFreqReselection_idx").ScalarInt32 == 0);
         // TS 38.211 §7.4.3.1: subcarrier 0 of the block is k_SSB 15-kHz subcarriers above CRB N_CRB^SSB (15-kHz units).
+        // With Δf = 30 kHz an odd offset puts the block half a subcarrier off the grid: the grid mapper cannot express
+        // that, so the case is unsupported (a failure), never truncated to the neighbouring subcarrier.
         int offset15 = (nCrbSsb * NrConstants.SubcarriersPerRb) + kSsb;
+        if (offset15 * 15 % scs != 0)
+        {
+            throw new UnsupportedConfigurationException(FormattableString.Invariant(
+                $"SS/PBCH block offset 12·N_CRB^SSB + k_SSB = 12·{nCrbSsb} + {kSsb} = {offset15} subcarriers of 15 kHz is {offset15 * 15.0 / scs:0.###} subcarriers of {scs} kHz, not a whole number: a block off the {scs} kHz grid is not supported yet."));
+        }
+
         int first = offset15 * 15 / scs;
         return new SsbFrame(mib, mat.Numeric("NCellID").ScalarInt32, ssbCase, SsbBlockPattern.MaxBlockCount(ssbCase, carrierHz, pairedSpectrum: false),
             10 * scs / 15, first, mat.Numeric("TransmittedBlocks").ToBits(), mat.Numeric("Period").ScalarInt32);
