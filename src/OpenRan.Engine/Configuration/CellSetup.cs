@@ -288,7 +288,14 @@ public sealed class CellSetup
         Coreset0Row? chosen = null;
         int index = -1;
         string? lastProblem = null;
-        for (int i = p.Coreset0Index ?? 0; i <= (p.Coreset0Index ?? 15); i++)
+        // Automatic choice: a 48-RB CORESET#0 (room for SIB1 beside the SS/PBCH block) with 2 symbols if one fits, then
+        // 96 and 24 RBs; a given index is checked as is.
+        int[] order = p.Coreset0Index is int fixedIndex
+            ? [fixedIndex]
+            : [.. Enumerable.Range(0, 16).OrderBy(i => Ts38213Table13.Coreset0(scs, scs, Type0CoresetBandClass.Default, i) is { } r
+                ? (r.RbCount == 48 ? 0 : r.RbCount == 96 ? 1 : 2, r.SymbolCount == 2 ? 0 : 1, i)
+                : (9, 9, i))];
+        foreach (int i in order)
         {
             Coreset0Row? row = Ts38213Table13.Coreset0(scs, scs, Type0CoresetBandClass.Default, i);
             string? problem = row is null ? "reserved in TS 38.213 §13" : Coreset0Problem(row.Value);

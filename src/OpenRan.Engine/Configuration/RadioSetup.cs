@@ -27,6 +27,36 @@ public sealed class RadioSetup
     public RadioConfiguration Configuration { get; }
 
     /// <summary>
+    /// Opens the radio through <paramref name="factory"/> and configures it, with as many receive and transmit channels as
+    /// the cell has antennas and the device offers (a file radio that only records has no receiver).
+    /// </summary>
+    public IRadio Open(RadioFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        IRadio radio = factory.Open(Driver, Arguments);
+        try
+        {
+            RadioConfiguration c = Configuration with
+            {
+                RxChannelCount = Math.Min(Configuration.RxChannelCount, radio.Capabilities.MaxRxChannelCount),
+                TxChannelCount = Math.Min(Configuration.TxChannelCount, radio.Capabilities.MaxTxChannelCount),
+            };
+            if (c.RxChannelCount > 0 && c.TxChannelCount > 0 && !radio.Capabilities.FullDuplex)
+            {
+                c = c with { RxChannelCount = 0 };
+            }
+
+            radio.Configure(c);
+            return radio;
+        }
+        catch
+        {
+            radio.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Checks the driver and arguments (<paramref name="driverOverride"/> and <paramref name="argsOverride"/> replace the
     /// configuration's when given) and builds the radio configuration of <paramref name="cell"/>.
     /// </summary>
