@@ -104,31 +104,6 @@ public sealed class ConformanceRunnerTests : IDisposable
     }
 
     [Fact]
-    public void SsbGrid_OddOffsetAtThirtyKilohertz_IsUnsupportedNotTruncated()
-    {
-        // 12·N_CRB^SSB + k_SSB = 21 subcarriers of 15 kHz = 10.5 subcarriers of 30 kHz: off the grid.
-        string dir = Path.Combine(_root, "py5gphy_matlab", "ssb", "grid");
-        Directory.CreateDirectory(dir);
-        var w = new MatWriter();
-        foreach ((string name, double value) in new[]
-        {
-            ("scs", 30.0), ("BlockPattern_idx", 2), ("carrier_freq_in_mhz", 1200), ("KSSB", 21), ("NCRBSSB", 0), ("DMRSTypeAPosition", 2),
-            ("PDCCHConfigSIB1", 0), ("CellBarred_idx", 0), ("IntraFreqReselection_idx", 0), ("NCellID", 1), ("Period", 20),
-        })
-        {
-            w.Add(w.Numeric(name, 6, [1, 1], 9, [value]), compress: false);
-        }
-
-        File.WriteAllBytes(Path.Combine(dir, "odd_offset.mat"), w.ToArray());
-        IConformanceCheck check = ConformanceCatalog.CreateAll().Single(c => c.Category == "ssb-grid");
-        ConformanceReport report = ConformanceRunner.Run([check], VectorRoot.FromDirectory(_root));
-        CaseReport c = Assert.Single(report.Cases);
-        Assert.Equal(CaseOutcome.Unsupported, c.Result.Outcome);
-        Assert.Contains("10.5 subcarriers of 30 kHz", c.Result.Detail, StringComparison.Ordinal);
-        Assert.Equal(ConformanceStatus.Failed, report.Status);
-    }
-
-    [Fact]
     public void JUnit_OneTestCasePerFile_FailuresSkipsAndCategoriesWithoutData()
     {
         Files("a", "pass", "fail", "skip", "unsupported");
