@@ -21,7 +21,7 @@ internal sealed class OfdmSymbolResources
         Phase = new PhaseCompensationTable(configuration.Timing, configuration.CarrierFrequencyHz);
     }
 
-    public FftPlan Fft { get; }
+    public IFft Fft { get; }
 
     public ComplexF32[] Bins { get; }
 
