@@ -38,7 +38,7 @@ internal sealed class OfdmSymbolResources
     /// <summary>N samples of scratch (demodulator with a half-subcarrier shift); else null.</summary>
     public ComplexF32[]? Scratch { get; }
 
-    public FftPlan Fft { get; }
+    public IFft Fft { get; }
 
     public ComplexF32[] Bins { get; }
 

@@ -25,7 +25,7 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
 /// node rules, about twice as fast); the path-by-path recursion below serves SC, L &gt; 8, the exact check node, leaf-by-leaf
 /// decoding and machines without AVX2, and is the reference the lane decoder is tested against.</para>
 /// </remarks>
-public sealed class PolarDecoder
+public sealed class PolarDecoder : IPolarDecoder
 {
     private const int MaxStages = 11;
     private const float ExactLlrMax = 30f;
@@ -65,7 +65,17 @@ public sealed class PolarDecoder
     /// <summary>Allocates a decoder for codes up to <paramref name="maxLength"/> and lists up to <paramref name="maxListSize"/>.</summary>
     /// <param name="maxListSize">Largest list size L, 1..32.</param>
     /// <param name="maxLength">Largest code length N, a power of two 32..1024.</param>
+    /// <remarks>List sizes 2..8 run one path per SIMD lane where the machine supports it (the <c>auto</c> choice of <see cref="PolarDecoderFactory"/>).</remarks>
     public PolarDecoder(int maxListSize = 32, int maxLength = PolarCode.MaxLength)
+        : this(maxListSize, maxLength, PolarLaneListDecoder.IsSupported)
+    {
+    }
+
+    /// <summary>Allocates a decoder; <paramref name="lanes"/> selects the lane-parallel list decoder for list sizes 2..8.</summary>
+    /// <param name="maxListSize">Largest list size L, 1..32.</param>
+    /// <param name="maxLength">Largest code length N, a power of two 32..1024.</param>
+    /// <param name="lanes">Whether list sizes 2..8 run in <see cref="PolarLaneListDecoder"/> (needs AVX2) or path by path (the reference).</param>
+    internal PolarDecoder(int maxListSize, int maxLength, bool lanes)
     {
         ThrowHelper.ThrowIfOutside(maxListSize, 1, 32);
         if (maxLength < 32 || maxLength > PolarCode.MaxLength || (maxLength & (maxLength - 1)) != 0)
@@ -98,7 +108,13 @@ public sealed class PolarDecoder
         _scratchSchedule = new PolarNode[2 * maxLength];
         _scheduleCounts = new int[(3 * maxLength) + 3];
         _listSize = Math.Min(8, maxListSize);
-        if (maxListSize >= 2 && PolarLaneListDecoder.IsSupported)
+        if (lanes && !PolarLaneListDecoder.IsSupported)
+        {
+            ThrowHelper.ThrowArgument(nameof(lanes), "the lane-parallel polar list decoder needs AVX2.");
+        }
+
+        Name = lanes ? Dsp.Implementations.ImplementationNames.Avx2 : Dsp.Implementations.ImplementationNames.Generic;
+        if (maxListSize >= 2 && lanes)
         {
             _lanes = new PolarLaneListDecoder(maxLength);
         }
@@ -113,8 +129,8 @@ public sealed class PolarDecoder
     /// <summary>Whether rate-0, rate-1 and repetition nodes are decoded in one step (default); false decodes leaf by leaf (reference).</summary>
     internal bool UseSpecialNodes { get; set; } = true;
 
-    /// <summary>Whether list sizes 2..8 run one path per SIMD lane (<see cref="PolarLaneListDecoder"/>, default on AVX2 machines); false runs path by path (reference).</summary>
-    internal bool UseLanes { get; set; } = true;
+    /// <summary>The implementation: <c>avx2</c> when list sizes 2..8 run one path per SIMD lane, <c>generic</c> when every list runs path by path.</summary>
+    public string Name { get; }
 
     /// <summary>The largest list size.</summary>
     public int MaxListSize { get; }
@@ -154,7 +170,7 @@ public sealed class PolarDecoder
         }
 
         ReadOnlySpan<PolarNode> schedule = Schedule(code, _listSize);
-        bool lanes = _lanes is not null && UseLanes && _listSize is >= 2 and <= PolarLaneListDecoder.MaxListSize
+        bool lanes = _lanes is not null && _listSize is >= 2 and <= PolarLaneListDecoder.MaxListSize
             && UseSpecialNodes && !ExactCheckNode;
         int ranked;
         if (lanes)

@@ -2,7 +2,7 @@ using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Modulation;
-using OpenRan.Phy.Upper.Sequences;
+using OpenRan.Phy.Upper.Scrambling;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
@@ -24,7 +24,7 @@ public readonly record struct PdcchAllocation(int Slot, int FirstSymbol, int Fir
 public sealed class PdcchTransmitter
 {
     private readonly DciCodec _dci = new(1);
-    private readonly PseudoRandomSequence _sequence = new();
+    private readonly Scrambler _scrambler = new();
     private readonly PdcchResourceMap _map = new();
     private readonly byte[] _bits = new byte[16 * 108];
     private readonly ComplexF32[] _symbols = new ComplexF32[16 * 54];
@@ -57,8 +57,7 @@ public sealed class PdcchTransmitter
         int nId = coreset.Configuration.DmrsScramblingId ?? allocation.NIdCell;
         Span<byte> scrambled = stackalloc byte[16 * 108];
         scrambled = scrambled[..e];
-        _sequence.Initialize((uint)(((long)allocation.ScramblingRnti << 16) + nId) & 0x7FFF_FFFFu);
-        _sequence.ApplyXor(bits, scrambled);
+        _scrambler.Scramble(PdcchScrambling.InitialValue(allocation.ScramblingRnti, nId), bits, scrambled);
         Span<ComplexF32> symbols = _symbols.AsSpan(0, _map.DataCount);
         ModulationMapper.Map(scrambled, ModulationScheme.Qpsk, symbols);
         ReadOnlySpan<int> dataSymbols = _map.DataSymbols;
