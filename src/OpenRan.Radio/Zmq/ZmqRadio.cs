@@ -31,7 +31,9 @@ namespace OpenRan.Radio.Zmq;
 /// </list>
 /// <para>A REQ socket whose reply does not come within <c>timeout_ms</c> after the stream has run is reported as
 /// Disconnected and recreated (a REQ socket that lost its reply cannot send again); a transmitter that gets no request
-/// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly.</para>
+/// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly. Queued samples that the peer does
+/// not ask for during a whole stream timeout are a Stalled event; samples still queued or staged when the radio stops
+/// are Dropped, and <see cref="ITxStream.DeliveredSampleCount"/> counts only what was sent in answer to requests.</para>
 /// <para>Threads: one receive thread (REQ sockets → receive ring) and one transmit thread (transmit ring → REP sockets).
 /// Replies are sent from preallocated arrays without copying (<see cref="Msg.InitGC(byte[], int)"/>); an array is
 /// refilled only when the next request has arrived, which REQ/REP lockstep makes proof that the previous reply was
@@ -57,6 +59,7 @@ public sealed class ZmqRadio : RadioBase
     private long _rxThreadAllocatedBytes;
     private long _repliesSent;
     private long _txThreadAllocatedBytes;
+    private long _txDelivered;
 
     /// <summary>Creates a ZMQ radio.</summary>
     /// <param name="txAddresses">Transmit (REP, bound) addresses, one per transmit channel.</param>
@@ -96,6 +99,12 @@ public sealed class ZmqRadio : RadioBase
     /// <summary>Replies (messages) the transmit thread has sent since the start, all channels.</summary>
     public long RepliesSent => Volatile.Read(ref _repliesSent);
 
+    /// <summary>
+    /// Samples per channel of queued (not padding) data the peer asked for and was sent since the start: what the peer
+    /// really got. Whatever is still queued or staged when the radio stops is reported as Dropped.
+    /// </summary>
+    protected internal override long TransmitDeliveredSampleCount => Volatile.Read(ref _txDelivered);
+
     /// <inheritdoc />
     protected override void ValidateConfiguration(RadioConfiguration configuration)
     {
@@ -126,6 +135,7 @@ public sealed class ZmqRadio : RadioBase
         Volatile.Write(ref _demand, 0);
         Volatile.Write(ref _receivedSampleCount, 0);
         Volatile.Write(ref _transmittedSampleCount, 0);
+        Volatile.Write(ref _txDelivered, 0);
         _txReader?.Reset(0);
         if (_txReader is not null)
         {
@@ -179,8 +189,12 @@ public sealed class ZmqRadio : RadioBase
         var pending = new bool[channels];
         var staged = new int[channels];
         long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        long stallTicks = (long)(StreamTimeout.TotalSeconds * Stopwatch.Frequency);
         long lastRequest = 0;
         bool silenceReported = false;
+        long stagedPayload = 0;   // queued (not padding) samples per channel in the staged chunk
+        long waitingSince = 0;    // when payload started waiting for a request that did not come
+        bool stallReported = false;
         var msg = default(Msg);
         long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
@@ -219,7 +233,9 @@ public sealed class ZmqRadio : RadioBase
                 if (!anyStaged)
                 {
                     // All channels sent their previous chunk: take the next one for every channel at once.
-                    int n = _txReader!.Emit(_txStaging, _maxSamples, Volatile.Read(ref _demand));
+                    long payloadBefore = _txReader!.PayloadSampleCount;
+                    int n = _txReader.Emit(_txStaging, _maxSamples, Volatile.Read(ref _demand));
+                    stagedPayload = _txReader.PayloadSampleCount - payloadBefore;
                     if (n > 0)
                     {
                         for (int c = 0; c < channels; c++)
@@ -244,6 +260,7 @@ public sealed class ZmqRadio : RadioBase
                             if (c == 0)
                             {
                                 Volatile.Write(ref _transmittedSampleCount, _transmittedSampleCount + staged[c]);
+                                Volatile.Write(ref _txDelivered, _txDelivered + stagedPayload);
                             }
 
                             pending[c] = false;
@@ -256,10 +273,29 @@ public sealed class ZmqRadio : RadioBase
                     }
                 }
 
-                if (lastRequest != 0 && !silenceReported && Stopwatch.GetTimestamp() - lastRequest > timeoutTicks && !AnyPending(pending))
+                long now = Stopwatch.GetTimestamp();
+                if (lastRequest != 0 && !silenceReported && now - lastRequest > timeoutTicks && !AnyPending(pending))
                 {
                     Events.Report(RadioEventKind.Disconnected, StreamDirection.Transmit, -1, _txReader!.Clock, 0);
                     silenceReported = true;
+                }
+
+                // Data is waiting and the peer has not asked for it for a whole stream timeout (absent, stalled or gone):
+                // a stall, on the same clock as a read or write that waits in vain (StreamTimeout, not timeout_ms).
+                bool payloadWaiting = (staged[0] > 0 && stagedPayload > 0) || _txReader!.HasQueuedSamples;
+                if (payloadWaiting && !AnyPending(pending))
+                {
+                    waitingSince = waitingSince == 0 ? now : waitingSince;
+                    if (!stallReported && now - waitingSince > stallTicks)
+                    {
+                        Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, _txReader!.Clock, 0);
+                        stallReported = true;
+                    }
+                }
+                else
+                {
+                    waitingSince = 0;
+                    stallReported = false;
                 }
 
                 Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
@@ -278,6 +314,13 @@ public sealed class ZmqRadio : RadioBase
             foreach (ResponseSocket? s in sockets)
             {
                 s?.Dispose();
+            }
+
+            // A staged chunk the peer never asked for is lost: count its queued samples (the ring's own unsent tail is
+            // counted by the base class after this thread ends).
+            if (staged.Length > 0 && staged[0] > 0 && stagedPayload > 0)
+            {
+                Events.Report(RadioEventKind.Dropped, StreamDirection.Transmit, -1, _txReader!.Clock - staged[0], stagedPayload);
             }
         }
     }
