@@ -98,8 +98,10 @@ internal static class LoopbackTest
         }
 
         double wall = watch.Elapsed.TotalSeconds;
-        radio.Stop();
+
+        // The events of the exchange; stopping then drops the two blocks written ahead, by design, not by fault.
         RadioEventCounters events = radio.Events.Snapshot();
+        radio.Stop();
         var failures = new System.Collections.Generic.List<string>();
         if (expected < totalSamples)
         {

@@ -194,10 +194,11 @@ internal static class RadioCommand
         radio.Start();
         void Loop(Action<long, RadioEventCounters>? progress)
         {
-            // A silence (reads returning nothing, or the peer reported disconnected or stalled) does not end the capture:
-            // it waits up to maxGap for the stream to resume, then marks the gap where the samples resume.
-            var silence = new System.Diagnostics.Stopwatch();
-            long interruptions = Interruptions(radio.Events);
+            // A silence (reads that time out: the peer stalled, went away or is restarting) does not end the capture: it
+            // waits up to maxGap since the last sample for the stream to resume, then marks the gap where samples resume.
+            // Shorter interruptions (a Disconnected within the stream timeout) are annotated from the event log below.
+            var sinceData = System.Diagnostics.Stopwatch.StartNew();
+            bool silent = false;
             while (captured < total)
             {
                 int want = (int)Math.Min(config.BlockSampleCount, total - captured);
@@ -210,30 +211,26 @@ internal static class RadioCommand
                         break;
                     }
 
-                    if (!silence.IsRunning)
+                    silent = true;
+                    if (sinceData.Elapsed >= maxGap)
                     {
-                        silence.Start();
-                    }
-
-                    if (silence.Elapsed >= maxGap)
-                    {
-                        stopReason = string.Create(CultureInfo.InvariantCulture, $"no samples for {silence.Elapsed.TotalSeconds:0.#} s (--max-gap {maxGap.TotalSeconds:0.###} s){(captured == 0 ? ": no peer or device delivered anything" : "")}");
+                        stopReason = string.Create(CultureInfo.InvariantCulture, $"no samples for {sinceData.Elapsed.TotalSeconds:0.#} s (--max-gap {maxGap.TotalSeconds:0.###} s){(captured == 0 ? ": no peer or device delivered anything" : "")}");
                         break;
                     }
 
                     continue;
                 }
 
-                long now = Interruptions(radio.Events);
-                if (silence.IsRunning || now != interruptions)
+                if (silent)
                 {
-                    // The stream resumed after a silence or a disconnection: mark where, and how long it was silent.
+                    // The stream resumed after a silence: mark where, and for how long nothing came.
                     gaps++;
                     writer.Annotate(new SigMfAnnotation(writer.SampleCount, null, "gap", string.Create(CultureInfo.InvariantCulture,
-                        $"the stream resumed here after {silence.Elapsed.TotalSeconds:0.###} s without samples ({radio.Events.Snapshot().Describe()} so far); samples before and after are not contiguous in time")));
-                    silence.Reset();
-                    interruptions = now;
+                        $"the stream resumed here after about {sinceData.Elapsed.TotalSeconds:0.###} s without samples ({radio.Events.Snapshot().Describe()} so far); the samples before and after are not contiguous in time")));
+                    silent = false;
                 }
+
+                sinceData.Restart();
 
                 long ts = useF32 ? blockF32.TimestampSamples : blockI16.TimestampSamples;
                 if (captured > 0 && ts != expectedTs)
@@ -284,9 +281,6 @@ internal static class RadioCommand
         return new CaptureSummary(SigMfMetadata.StripExtension(output), captured, total, config.RxChannelCount, config.SampleRateHz, watch.Elapsed.TotalSeconds, gaps,
             captured < total ? stopReason : null, radio.Events.Snapshot());
     }
-
-    /// <summary>Events that interrupt a receive stream (the peer went away or stalled).</summary>
-    private static long Interruptions(RadioEventLog events) => events.Count(RadioEventKind.Disconnected) + events.Count(RadioEventKind.Stalled);
 
     private static Command CreateReplay(IAnsiConsole console)
     {
@@ -361,6 +355,13 @@ internal static class RadioCommand
                         delivered = now;
                         idle.Restart();
                     }
+                }
+
+                if (delivered < written && radio.Events.Count(RadioEventKind.Stalled) == 0)
+                {
+                    // The drain above waited a whole stream timeout without progress: that is a stall, even if the
+                    // driver has no stall detection of its own.
+                    radio.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, delivered, 0);
                 }
 
                 radio.Stop();

@@ -194,7 +194,7 @@ internal static class ZmqBench
     }
 
     /// <summary>The sample side <paramref name="side"/> transmits at <paramref name="t"/>.</summary>
-    private static ComplexF32 Pattern(int side, long t) => new((t & 0xFFFF) / 65536f, side + ((t >> 16) & 0xFFFF) / 65536f);
+    internal static ComplexF32 Pattern(int side, long t) => new((t & 0xFFFF) / 65536f, side + ((t >> 16) & 0xFFFF) / 65536f);
 
     /// <summary>
     /// Runs one side: reads, checks and transmits until it has received the warm-up plus <paramref name="total"/>

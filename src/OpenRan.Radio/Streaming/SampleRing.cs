@@ -22,6 +22,7 @@ public abstract class SampleRing
     private long _writeIndex;
     private long _readIndex;
     private long _releasedSamples;
+    private int _headConsumed;
 
     /// <summary>Sizes the ring metadata.</summary>
     protected SampleRing(int channelCount, int blockCapacity, int blockCount)
@@ -110,8 +111,15 @@ public abstract class SampleRing
     public void Release()
     {
         Volatile.Write(ref _releasedSamples, _releasedSamples + _counts[(int)(_readIndex % BlockCount)]);
+        _headConsumed = 0;
         Volatile.Write(ref _readIndex, _readIndex + 1);
     }
+
+    /// <summary>
+    /// Consumer: records that the first <paramref name="samples"/> of the peeked block were already taken (a partial
+    /// read of a block), so that <see cref="Discard"/> counts only what is left of it.
+    /// </summary>
+    public void SetHeadConsumed(int samples) => _headConsumed = samples;
 
     /// <summary>
     /// Consumer, once it has stopped: releases every committed block without reading it and returns how many samples
@@ -123,12 +131,14 @@ public abstract class SampleRing
         firstTimestampSamples = -1;
         while (TryPeek(out _, out int count, out long timestamp, out _))
         {
+            int consumed = Math.Min(_headConsumed, count);
             if (firstTimestampSamples < 0)
             {
-                firstTimestampSamples = timestamp;
+                firstTimestampSamples = timestamp + consumed;
             }
 
-            samples += count;
+            samples += count - consumed;
+            _headConsumed = 0;
             Volatile.Write(ref _readIndex, _readIndex + 1);
         }
 
@@ -141,6 +151,7 @@ public abstract class SampleRing
         Volatile.Write(ref _readIndex, 0);
         Volatile.Write(ref _writeIndex, 0);
         Volatile.Write(ref _releasedSamples, 0);
+        _headConsumed = 0;
     }
 
     /// <summary>Writes (converting) <paramref name="samples"/> into channel <paramref name="channel"/> of <paramref name="slot"/> at <paramref name="offset"/>.</summary>

@@ -120,6 +120,7 @@ public sealed class TxRingReader
     private void Advance(int count, int blockCount, BurstFlags flags)
     {
         _offset += count;
+        _ring.SetHeadConsumed(_offset);
         if (_offset == blockCount)
         {
             if ((flags & BurstFlags.EndOfBurst) != 0)

@@ -139,7 +139,10 @@ public sealed class ZmqRadio : RadioBase
         _txReader?.Reset(0);
         if (_txReader is not null)
         {
-            _txThread = new Thread(RunTransmit) { IsBackground = true, Name = "zmq tx" };
+            // Bind here, on the caller's thread, so that a port in use is an exception from Start naming the address,
+            // never an unhandled exception on the transmit thread (which would end the process).
+            ResponseSocket[] sockets = BindTransmitSockets();
+            _txThread = new Thread(() => RunTransmit(sockets)) { IsBackground = true, Name = "zmq tx" };
             _txThread.Start();
         }
 
@@ -182,10 +185,52 @@ public sealed class ZmqRadio : RadioBase
         return arrays;
     }
 
-    private void RunTransmit()
+    /// <summary>
+    /// Binds one REP socket per transmit channel. An address still held (typically by a peer process that has just
+    /// exited, whose socket the OS has not yet released) is retried for up to the stream timeout.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An address cannot be bound; the message names it and the reason.</exception>
+    private ResponseSocket[] BindTransmitSockets()
+    {
+        var sockets = new ResponseSocket[_txAddresses.Length];
+        var watch = Stopwatch.StartNew();
+        int c = 0;
+        try
+        {
+            for (; c < sockets.Length; c++)
+            {
+                sockets[c] = new ResponseSocket();
+                sockets[c].Options.Linger = TimeSpan.Zero;
+                while (true)
+                {
+                    try
+                    {
+                        sockets[c].Bind(_txAddresses[c]);
+                        break;
+                    }
+                    catch (AddressAlreadyInUseException) when (watch.Elapsed < StreamTimeout)
+                    {
+                        Thread.Sleep(20);
+                    }
+                }
+            }
+
+            return sockets;
+        }
+        catch (NetMQException e)
+        {
+            foreach (ResponseSocket? socket in sockets)
+            {
+                socket?.Dispose();
+            }
+
+            throw new InvalidOperationException($"{Label}: cannot bind tx_port {_txAddresses[c]} ({(e is AddressAlreadyInUseException ? "address already in use" : e.Message)}).", e);
+        }
+    }
+
+    private void RunTransmit(ResponseSocket[] sockets)
     {
         int channels = _txAddresses.Length;
-        var sockets = new ResponseSocket[channels];
         var pending = new bool[channels];
         var staged = new int[channels];
         long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
@@ -199,13 +244,6 @@ public sealed class ZmqRadio : RadioBase
         long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            for (int c = 0; c < channels; c++)
-            {
-                sockets[c] = new ResponseSocket();
-                sockets[c].Options.Linger = TimeSpan.Zero;
-                sockets[c].Bind(_txAddresses[c]);
-            }
-
             var idle = default(IdleBackoff);
             while (!IsStopping)
             {
@@ -374,11 +412,17 @@ public sealed class ZmqRadio : RadioBase
                             everReplied[c] = true;
                             progressed = true;
                         }
-                        else if (everReplied[c] && Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
+                        else if (Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
                         {
-                            // The peer went away with our request outstanding: a REQ socket cannot send again until it
-                            // gets that reply, so report, recreate it and keep asking (the peer may come back).
-                            Events.Report(RadioEventKind.Disconnected, StreamDirection.Receive, c, clock, 0);
+                            // No reply within the timeout: the request may have gone to a peer that went away (even one
+                            // that never answered, e.g. a restarted peer that died again), and a REQ socket cannot send
+                            // again until it gets that reply, so recreate it and keep asking (the peer may come back).
+                            // Losing a peer that was delivering is reported.
+                            if (everReplied[c])
+                            {
+                                Events.Report(RadioEventKind.Disconnected, StreamDirection.Receive, c, clock, 0);
+                            }
+
                             sockets[c].Dispose();
                             sockets[c] = CreateRequestSocket(_rxAddresses[c]);
                             requested[c] = false;
