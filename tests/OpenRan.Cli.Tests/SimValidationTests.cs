@@ -199,6 +199,19 @@ public sealed class SimValidationTests : IDisposable
     }
 
     [Fact]
+    public void Sim_MainJobOnAnotherChannel_RunsWithoutItsDefaultRequirement()
+    {
+        // The main job checks G-FR1-A3-10 on TDLB100-400 by default; on AWGN there is no requirement, so the default
+        // check lapses (an explicit --requirement would be a usage error).
+        string prefix = Path.Combine(_dir, "awgn");
+        (int exitCode, string stdout, string stderr) = CliRunner.RunSplit(
+            "sim", "--propagation", "AWGN", "--snr-db", "30", "--max-slots", "2", "--batch-slots", "2", "--threads", "1", "--plot", "false", "--output", prefix);
+        Assert.True(exitCode == 0, stdout + stderr);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(prefix + ".json"));
+        Assert.Equal("noRequirement", json.RootElement.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public void SimPusch_WithoutRequirementFlag_ExitsZeroWhateverTheResult()
     {
         string prefix = Path.Combine(_dir, "plain");

@@ -115,6 +115,13 @@ public static class LinkConfiguration
             Apply(options, a);
         }
 
+        // A requirement check that only a default layer asked for (the main job's) lapses when the user's changes leave
+        // no matching TS 38.104 requirement; one the user asked for must match (Validate says so).
+        if (options.Requirement && options.FindRequirement() is null && !fromFile.Concat(fromCli).Any(a => a.Option.Name == "requirement"))
+        {
+            options.Requirement = false;
+        }
+
         try
         {
             options.Validate();
