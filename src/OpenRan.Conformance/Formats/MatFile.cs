@@ -272,9 +272,10 @@ internal sealed class MatElementReader
 
             return inflated;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not ReferenceDataFormatException)
         {
-            // .NET words zlib data errors as "unsupported compression method"; say what it means here.
+            // .NET words zlib data errors as "unsupported compression method" (InvalidDataException) or "unexpected error
+            // code" (ZLibException, for instance a header asking for a preset dictionary); say what it means here.
             throw new ReferenceDataFormatException(Source, $"{what} is not valid zlib data: the compressed bytes are corrupt or cut short.", ex);
         }
     }

@@ -130,9 +130,9 @@ public sealed class NpzArchive
 
             return content;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not ReferenceDataFormatException)
         {
-            // .NET words deflate data errors as "unsupported compression method"; say what it means here.
+            // .NET words deflate data errors as "unsupported compression method" or "unexpected error code"; say what it means here.
             throw new ReferenceDataFormatException(budget.Source,
                 $"{member} cannot be decompressed: its compressed bytes are corrupt, or it uses a compression method other than deflate or stored ({ex.Message}).", ex);
         }

@@ -475,21 +475,18 @@ public sealed class ZmqRadio : RadioBase
 
     private int Stage(Msg msg, ComplexF32[] staging, long clock, int channel)
     {
-        int bytes = msg.Size;
-        int samples = bytes / 8;
-        if (bytes % 8 != 0)
+        ZmqMessageDecodeResult decoded = ZmqSampleFormat.Decode(msg.Slice(), staging);
+        if (decoded.TrailingByteCount != 0)
         {
             Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock, 0);
         }
 
-        if (samples > staging.Length)
+        if (decoded.DroppedSampleCount > 0)
         {
-            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock + staging.Length, samples - staging.Length);
-            samples = staging.Length;
+            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock + decoded.SampleCount, decoded.DroppedSampleCount);
         }
 
-        MemoryMarshal.Cast<byte, ComplexF32>(msg.Slice(0, samples * 8)).CopyTo(staging);
-        return samples;
+        return decoded.SampleCount;
     }
 
     private long Deliver(SampleRing ring, int[] staged, int count, long clock)

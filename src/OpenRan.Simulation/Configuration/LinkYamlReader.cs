@@ -25,11 +25,7 @@ internal static class LinkYamlReader
         var parser = new Parser(new StringReader(yaml));
         try
         {
-            // A syntax error anywhere is reported before any error of structure: scan the whole stream first.
-            var syntax = new Parser(new StringReader(yaml));
-            while (syntax.MoveNext())
-            {
-            }
+            CheckSyntax(yaml, sourceName);
 
             Expect<StreamStart>(parser, sourceName);
             if (parser.TryConsume<StreamEnd>(out _))
@@ -67,6 +63,29 @@ internal static class LinkYamlReader
         }
 
         return assignments;
+    }
+
+    /// <summary>
+    /// Scans the whole stream first, so that a syntax error anywhere is reported before any error of structure.
+    /// YamlDotNet reports most syntax errors as <see cref="YamlException"/>s with their position; a few malformed inputs
+    /// make it throw other exceptions instead (a tag that is not a URI, an inconsistent scanner state): those are
+    /// reported as syntax errors after the last event it read.
+    /// </summary>
+    private static void CheckSyntax(string yaml, string sourceName)
+    {
+        var syntax = new Parser(new StringReader(yaml));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (syntax.MoveNext())
+            {
+                last = syntax.Current!.End;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new ConfigurationException(Location(sourceName, last), $"not valid YAML after this point ({e.Message})", e);
+        }
     }
 
     public static IReadOnlyList<LinkOptionAssignment> ReadFile(string path)

@@ -44,6 +44,17 @@ public sealed class LinkYamlReaderTests : IDisposable
         Assert.StartsWith(expected, Error(yaml), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("seed: !<%> 1\n")]
+    [InlineData("seed: !!%zz 1\n")]
+    public void ReadYaml_InputsTheYamlLibraryRejectsWithoutAYamlException_AreSyntaxErrors(string yaml)
+    {
+        // Found by fuzzing (fuzz/regressions/yaml): YamlDotNet throws ArgumentException or InvalidOperationException for
+        // some malformed input instead of a YamlException.
+        Assert.StartsWith("c.yaml:1:", Error(yaml), StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", Error(yaml), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadYaml_DeeplyNestedList_FailsAtTheFirstNestingWithoutRecursing()
     {
