@@ -25,7 +25,8 @@ public readonly record struct DtxDecision(bool SignalPresent, float Metric, floa
 /// </summary>
 /// <remarks>
 /// <para>Input: groups of least-squares estimates x_i = y_i·conj(r_i)/|r_i|² over REs where the channel is about constant (the
-/// DM-RS of one REG, one resource block of one symbol, one CDM group…), each group with M_g ≥ 2 REs. Per group the coherent
+/// DM-RS of one REG, one resource block of one symbol, one CDM group…); erased REs (exactly 0) are left out and M_g counts
+/// the observed ones, so erasures do not bias the test; groups with M_g &lt; 2 are skipped. Per group the coherent
 /// energy C_g = |Σ x_i|²/M_g and the energy E_g = Σ |x_i|² are accumulated; C = Σ C_g, E = Σ E_g, G groups and
 /// D = Σ (M_g − 1) residual degrees of freedom.</para>
 /// <para>Statistic: T = C/E, the share of the energy explained by one constant channel per group. Under noise alone (white
@@ -79,37 +80,40 @@ public sealed class DtxDetector
         _resourceElements = 0;
     }
 
-    /// <summary>Adds one group of least-squares estimates (M ≥ 2 REs sharing a channel); returns their mean, the group's channel estimate.</summary>
+    /// <summary>
+    /// Adds one group of least-squares estimates (REs sharing a channel); returns the mean of its observed values, the group's
+    /// channel estimate. Values exactly 0 are erasures (screened-out REs): they are left out, and a group with fewer than 2
+    /// observed values adds nothing (one degree of freedom goes to the channel estimate).
+    /// </summary>
     public ComplexF32 AddGroup(ReadOnlySpan<ComplexF32> leastSquares)
     {
-        if (leastSquares.Length < 2)
-        {
-            ThrowHelper.ThrowArgument(nameof(leastSquares), $"a group needs at least 2 REs (got {leastSquares.Length}): one degree of freedom goes to the channel estimate.");
-        }
-
         // Subnormal (and NaN) parts count as 0, as ComplexErasure leaves them: a subnormal input is silence, not a weak signal.
         double re = 0, im = 0, energy = 0;
+        int observed = 0;
         foreach (ComplexF32 x in leastSquares)
         {
             double xr = MathF.Abs(x.Re) >= ComplexErasure.SmallestNormal ? x.Re : 0; // false for NaN
             double xi = MathF.Abs(x.Im) >= ComplexErasure.SmallestNormal ? x.Im : 0;
-            re += xr;
-            im += xi;
-            energy += (xr * xr) + (xi * xi);
+            if (xr != 0 || xi != 0)
+            {
+                re += xr;
+                im += xi;
+                energy += (xr * xr) + (xi * xi);
+                observed++;
+            }
         }
 
-        Accumulate(re, im, energy, leastSquares.Length);
-        return new ComplexF32((float)(re / leastSquares.Length), (float)(im / leastSquares.Length));
+        Accumulate(re, im, energy, observed);
+        return observed == 0 ? default : new ComplexF32((float)(re / observed), (float)(im / observed));
     }
 
-    /// <summary>Adds one group from its sum Σ x_i, its energy Σ |x_i|² and its size M ≥ 2 (for callers that accumulate themselves).</summary>
+    /// <summary>
+    /// Adds one group from its sum Σ x_i, its energy Σ |x_i|² and its number of observed (non-erased) values; a group of
+    /// fewer than 2 adds nothing. For callers that accumulate themselves.
+    /// </summary>
     public void AddGroup(ComplexF32 sum, float energy, int count)
     {
-        if (count < 2)
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(count), count, "2 or more REs per group");
-        }
-
+        ThrowHelper.ThrowIfOutside(count, 0, int.MaxValue);
         Accumulate(sum.Re, sum.Im, energy, count);
     }
 
@@ -158,6 +162,11 @@ public sealed class DtxDetector
 
     private void Accumulate(double re, double im, double energy, int count)
     {
+        if (count < 2)
+        {
+            return;
+        }
+
         _coherent += ((re * re) + (im * im)) / count;
         _energy += energy;
         _groups++;

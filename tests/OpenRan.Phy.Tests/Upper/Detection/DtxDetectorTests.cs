@@ -39,15 +39,18 @@ public class DtxDetectorTests
     }
 
     [Theory]
-    [InlineData(6, 3, 0.05)]
-    [InlineData(48, 3, 0.01)]
-    [InlineData(20, 6, 0.02)]
-    public void Decide_NoiseOnly_FalseAlarmRateMatchesTarget(int groups, int size, double pFa)
+    [InlineData(6, 3, 0.05, 0.0)]
+    [InlineData(48, 3, 0.01, 0.0)]
+    [InlineData(20, 6, 0.02, 0.0)]
+    [InlineData(20, 6, 0.02, 0.5)]
+    [InlineData(8, 18, 0.01, 0.9)]
+    public void Decide_NoiseOnly_FalseAlarmRateMatchesTarget(int groups, int size, double pFa, double erasedShare)
     {
-        // White Gaussian noise at several levels: the false-alarm rate must match P_FA whatever σ (binomial 4.5-sigma band).
+        // White Gaussian noise at several levels, a share of the REs erased (0): the false-alarm rate must match P_FA
+        // whatever σ and whatever the erasures (binomial 4.5-sigma band).
         const int trials = 20_000;
         var detector = new DtxDetector(pFa);
-        var random = new Random(groups + size);
+        var random = new Random(groups + size + (int)(erasedShare * 10));
         var group = new ComplexF32[size];
         int alarms = 0;
         for (int trial = 0; trial < trials; trial++)
@@ -57,6 +60,11 @@ public class DtxDetectorTests
             for (int g = 0; g < groups; g++)
             {
                 HostileInput.Fill(group, HostileInputKind.NoiseOnly, level, random);
+                for (int i = 0; i < group.Length; i++)
+                {
+                    group[i] = random.NextDouble() < erasedShare ? default : group[i];
+                }
+
                 detector.AddGroup(group);
             }
 
@@ -142,8 +150,13 @@ public class DtxDetectorTests
         Assert.Equal("falseAlarmProbability", Assert.Throws<ArgumentOutOfRangeException>(() => new DtxDetector(0)).ParamName);
         Assert.Equal("falseAlarmProbability", Assert.Throws<ArgumentOutOfRangeException>(() => new DtxDetector(double.NaN)).ParamName);
         var detector = new DtxDetector(0.01);
-        Assert.Equal("leastSquares", Assert.Throws<ArgumentException>(() => detector.AddGroup(new ComplexF32[1])).ParamName);
-        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => detector.AddGroup(default, 0f, 1)).ParamName);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => detector.AddGroup(default, 0f, -1)).ParamName);
+
+        // Groups with fewer than 2 observed values add nothing.
+        detector.AddGroup(new ComplexF32[1] { new(1, 1) });
+        detector.AddGroup(new ComplexF32[3] { new(1, 1), default, default });
+        detector.AddGroup(new ComplexF32(1, 0), 1f, 1);
+        Assert.Equal(0, detector.GroupCount);
     }
 
     [Fact]
