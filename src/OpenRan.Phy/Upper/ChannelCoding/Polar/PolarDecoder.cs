@@ -152,7 +152,8 @@ public sealed class PolarDecoder : IPolarDecoder
     /// <summary>
     /// Decodes the N codeword LLRs of <paramref name="code"/> into its K bits c (de-interleaved, CRC included) with list
     /// size <see cref="ListSize"/>, returning the most likely path that <paramref name="check"/> accepts (or the most
-    /// likely path, flagged as failed, when none does).
+    /// likely path, flagged as failed, when none does). An input that carries no information (all LLRs 0, subnormal or
+    /// known-zero, or any not finite) is not decoded: the result is failed and <see cref="PolarDecodeResult.Erased"/>.
     /// </summary>
     /// <param name="code">The code.</param>
     /// <param name="llrs">N LLRs of d (after rate recovery), L = ln(P(0)/P(1)).</param>
@@ -167,6 +168,12 @@ public sealed class PolarDecoder : IPolarDecoder
         if (code.N > MaxLength)
         {
             ThrowHelper.ThrowOutOfRange(nameof(code), code.N, $"N ≤ {MaxLength} (this decoder's maximum)");
+        }
+
+        if (!CarriesInformation(llrs))
+        {
+            c.Clear();
+            return new PolarDecodeResult(false, 0f, -1, Erased: true);
         }
 
         ReadOnlySpan<PolarNode> schedule = Schedule(code, _listSize);
@@ -198,6 +205,28 @@ public sealed class PolarDecoder : IPolarDecoder
         ExtractU(Codeword(lanes, _ranked[0]));
         ExtractInformation(code, _uWords, c);
         return new PolarDecodeResult(false, PathMetric(lanes, _ranked[0]), -1);
+    }
+
+    /// <summary>
+    /// Whether the LLRs can be decoded: all finite, and at least one a channel observation (a normal float other than
+    /// <see cref="PolarRateDematcher.KnownZeroLlr"/>, which marks shortened bits). An all-zero or subnormal input
+    /// (silence, erasure) makes every decision a tie, resolved to 0: the all-zero word, which passes any unmasked CRC.
+    /// </summary>
+    private static bool CarriesInformation(ReadOnlySpan<float> llrs)
+    {
+        bool observed = false;
+        foreach (float llr in llrs)
+        {
+            float magnitude = MathF.Abs(llr);
+            if (!float.IsFinite(llr))
+            {
+                return false;
+            }
+
+            observed |= magnitude >= ComplexErasure.SmallestNormal && llr != PolarRateDematcher.KnownZeroLlr;
+        }
+
+        return observed;
     }
 
     private float PathMetric(bool lanes, int path) => lanes ? _lanes!.Metric(path) : _metric[path];
