@@ -20,6 +20,7 @@ internal static class SimCommand
         var command = new Command("sim", "Link-level simulations.");
         command.Subcommands.Add(CreateCode(console));
         SimLinkCommands.AddTo(command, console);
+        command.Subcommands.Add(SimPucchCommand.Create(console));
         return command;
     }
 

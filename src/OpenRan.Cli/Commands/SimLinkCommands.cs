@@ -326,6 +326,7 @@ internal static class SimLinkCommands
             }
 
             console.Write(requirements);
+            SimPucchCommand.WritePresets(console);
             return 0;
         });
         return command;

@@ -23,6 +23,7 @@ public sealed class PucchReceiver
     private readonly PucchFormat2Demodulator _format2;
     private readonly PucchFormat34Demodulator _format34;
     private readonly PucchUciDecoder _uciDecoder;
+    private readonly PucchCodewordDetector _codewordDetector;
     private readonly PucchResourceElementExtractor _extractor = new();
     private readonly PucchSlotSequences _sequences = new();
     private readonly PseudoRandomSequence _scrambling = new();
@@ -39,7 +40,8 @@ public sealed class PucchReceiver
         PucchFormat1Detector? format1 = null,
         PucchFormat2Demodulator? format2 = null,
         PucchFormat34Demodulator? format34 = null,
-        PucchUciDecoder? uciDecoder = null)
+        PucchUciDecoder? uciDecoder = null,
+        PucchCodewordDetector? codewordDetector = null)
     {
         _options = PucchReceiverOptions.OrDefault(options);
         _format0 = format0 ?? new PucchFormat0Detector();
@@ -47,6 +49,7 @@ public sealed class PucchReceiver
         _format2 = format2 ?? new PucchFormat2Demodulator();
         _format34 = format34 ?? new PucchFormat34Demodulator();
         _uciDecoder = uciDecoder ?? new PucchUciDecoder(_options.PolarListSize);
+        _codewordDetector = codewordDetector ?? new PucchCodewordDetector();
     }
 
     /// <summary>The options.</summary>
@@ -106,9 +109,25 @@ public sealed class PucchReceiver
             estimate = _format34.Estimate;
         }
 
-        double threshold = _thresholds.Get(p, 1, estimate.Blocks, estimate.Dimensions);
-        double metric = estimate.DmrsEnergy > 0 ? estimate.CapturedEnergy / estimate.DmrsEnergy : 0;
-        int reCount = Math.Max(_extractor.RxAntennaCount * _extractor.PerAntenna - _extractor.ErasureCount, 1);
+        int reCount = Math.Max((_extractor.RxAntennaCount * _extractor.PerAntenna) - _extractor.ErasureCount, 1);
+
+        // UCI without CRC (one part, A ≤ 11): decode first, then test the energy of the whole re-modulated occasion against
+        // 2^A hypotheses. With CRC: test the DM-RS energy first, then every CRC must pass.
+        bool blockCode = sizes.Part2BitCount == 0 && sizes.Part1BitCount <= 11;
+        double metric, threshold;
+        if (blockCode)
+        {
+            Descramble(configuration, llrs);
+            _uciDecoder.Decode(layout, sizes, llrs, message);
+            metric = _codewordDetector.Metric(_sequences, _extractor, message, out int blocks);
+            threshold = _thresholds.Get(p, 1 << sizes.Part1BitCount, Math.Max(blocks, 1), Math.Max(reCount, blocks + 1));
+        }
+        else
+        {
+            metric = estimate.DmrsEnergy > 0 ? estimate.CapturedEnergy / estimate.DmrsEnergy : 0;
+            threshold = _thresholds.Get(p, 1, estimate.Blocks, estimate.Dimensions);
+        }
+
         var measurements = new PucchMeasurements(
             10 * Math.Log10(estimate.Rsrp / estimate.NoiseVariance),
             10 * Math.Log10(estimate.Rsrp),
@@ -123,10 +142,21 @@ public sealed class PucchReceiver
             return new PucchReceiveResult(PucchDetectionStatus.Dtx, false, false, measurements);
         }
 
-        _scrambling.Initialize(PucchScrambling.InitialValue(configuration.NRnti, configuration.NIdOrCell));
-        QpskLlr.Descramble(_scrambling, llrs);
+        if (blockCode)
+        {
+            return new PucchReceiveResult(PucchDetectionStatus.Valid, true, false, measurements);
+        }
+
+        Descramble(configuration, llrs);
         (bool part1, bool part2) = _uciDecoder.Decode(layout, sizes, llrs, message);
         bool valid = part1 && (sizes.Part2BitCount == 0 || part2);
         return new PucchReceiveResult(valid ? PucchDetectionStatus.Valid : PucchDetectionStatus.Invalid, part1, part2, measurements);
+    }
+
+    /// <summary>Undoes the scrambling of formats 2–4 on the LLRs (TS 38.211 §6.3.2.5.1, §6.3.2.6.1).</summary>
+    private void Descramble(PucchConfiguration configuration, Span<float> llrs)
+    {
+        _scrambling.Initialize(PucchScrambling.InitialValue(configuration.NRnti, configuration.NIdOrCell));
+        QpskLlr.Descramble(_scrambling, llrs);
     }
 }
