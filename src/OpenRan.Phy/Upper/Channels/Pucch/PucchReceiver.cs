@@ -125,7 +125,7 @@ public sealed class PucchReceiver
         else
         {
             metric = estimate.DmrsEnergy > 0 ? estimate.CapturedEnergy / estimate.DmrsEnergy : 0;
-            threshold = _thresholds.Get(p, 1, estimate.Blocks, estimate.Dimensions);
+            threshold = _thresholds.Get(_options.CrcProtectedFalseAlarmProbability, 1, estimate.Blocks, estimate.Dimensions);
         }
 
         var measurements = new PucchMeasurements(
