@@ -21,6 +21,7 @@ internal static class SimCommand
         command.Subcommands.Add(CreateCode(console));
         SimLinkCommands.AddTo(command, console);
         command.Subcommands.Add(SimPrachCommand.Create(console));
+        command.Subcommands.Add(SimPucchCommand.Create(console));
         return command;
     }
 

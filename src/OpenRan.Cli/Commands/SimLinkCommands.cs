@@ -361,6 +361,7 @@ internal static class SimLinkCommands
             }
 
             console.Write(requirements);
+            SimPucchCommand.WritePresets(console);
             return 0;
         });
         return command;

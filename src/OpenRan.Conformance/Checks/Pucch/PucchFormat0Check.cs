@@ -16,7 +16,4 @@ public sealed class PucchFormat0Check : PucchVectorCheck
 
     /// <inheritdoc />
     public override string Description => "PUCCH format 0: sequence and cyclic-shift hopping, m_cs from HARQ-ACK/SR (TS 38.211 §6.3.2.2, §6.3.2.3; TS 38.213 §9.2.3); detection";
-
-    /// <inheritdoc />
-    public override double NoisySnrDb => 3;
 }

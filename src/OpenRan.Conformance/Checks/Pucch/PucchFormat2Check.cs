@@ -16,7 +16,4 @@ public sealed class PucchFormat2Check : PucchVectorCheck
 
     /// <inheritdoc />
     public override string Description => "PUCCH format 2: UCI coding, scrambling, QPSK, DM-RS (TS 38.212 §6.3.1, TS 38.211 §6.3.2.5, §6.4.1.3.2); decoding";
-
-    /// <inheritdoc />
-    public override double NoisySnrDb => 6;
 }

@@ -16,7 +16,4 @@ public sealed class PucchFormat3Check : PucchVectorCheck
 
     /// <inheritdoc />
     public override string Description => "PUCCH format 3: UCI coding, π/2-BPSK/QPSK, transform precoding, DM-RS (TS 38.212 §6.3.1, TS 38.211 §6.3.2.6, §6.4.1.3.3); decoding";
-
-    /// <inheritdoc />
-    public override double NoisySnrDb => 3;
 }

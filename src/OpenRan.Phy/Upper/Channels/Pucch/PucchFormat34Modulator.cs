@@ -22,6 +22,7 @@ public sealed class PucchFormat34Modulator
     private readonly ComplexF32[] _symbols = new ComplexF32[PucchUciEncoder.MaxRateMatchedLength];
     private readonly ComplexF32[] _spread = new ComplexF32[MaxSubcarriers];
     private readonly ComplexF32[] _precoded = new ComplexF32[PucchUciEncoder.MaxRateMatchedLength];
+    private readonly ComplexF32[] _occasion = new ComplexF32[NrConstants.SymbolsPerSlotNormalCp * MaxSubcarriers];
     private int _lastSymbolCount;
     private int _lastPrecodedCount;
 
@@ -48,6 +49,22 @@ public sealed class PucchFormat34Modulator
         ArgumentNullException.ThrowIfNull(grid);
         PucchLayout layout = sequences.Layout;
         PucchConfiguration c = layout.Configuration;
+        Span<ComplexF32> occasion = _occasion.AsSpan(0, layout.SymbolCount * layout.SubcarrierCount);
+        Modulate(sequences, scrambledBits, occasion);
+        for (int l = 0; l < layout.SymbolCount; l++)
+        {
+            occasion.Slice(l * layout.SubcarrierCount, layout.SubcarrierCount)
+                .CopyTo(grid.Symbol(port, c.StartSymbol + l).Slice(layout.GridSubcarrier(l, grid.NStartGrid), layout.SubcarrierCount));
+        }
+    }
+
+    /// <summary>Writes the REs of the occasion, symbol after symbol (N_symb × 12·N_PRB values, the order of <see cref="PucchResourceElementExtractor"/>).</summary>
+    public void Modulate(PucchSlotSequences sequences, ReadOnlySpan<byte> scrambledBits, Span<ComplexF32> occasion)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        PucchLayout layout = sequences.Layout;
+        PucchConfiguration c = layout.Configuration;
+        ThrowHelper.ThrowIfLengthDiffers(occasion.Length, layout.SymbolCount * layout.SubcarrierCount, nameof(occasion));
         ThrowHelper.ThrowIfLengthDiffers(scrambledBits.Length, layout.TotalRateMatchedLength, nameof(scrambledBits));
         int qm = c.Modulation.BitsPerSymbol();
         Span<ComplexF32> d = _symbols.AsSpan(0, scrambledBits.Length / qm);
@@ -60,7 +77,7 @@ public sealed class PucchFormat34Modulator
         int m0 = DmrsInitialCyclicShift(c);
         for (int l = 0; l < layout.SymbolCount; l++)
         {
-            Span<ComplexF32> re = grid.Symbol(port, c.StartSymbol + l).Slice(layout.GridSubcarrier(l, grid.NStartGrid), msc);
+            Span<ComplexF32> re = occasion.Slice(l * msc, msc);
             if (layout.IsDmrs(l))
             {
                 sequences.LowPapr(l, m0, 0, re);
