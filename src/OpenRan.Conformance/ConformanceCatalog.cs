@@ -63,5 +63,6 @@ public static class ConformanceCatalog
         new SionnaTransportBlockEncodeCheck(),
         .. SharedChannelEncodeCheck.CreateAll(),
         new SharedChannelDecodeSib1Check(),
+        new Checks.Prach.PrachCheck(),
     ];
 }
