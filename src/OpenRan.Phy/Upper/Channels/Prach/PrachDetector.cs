@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using OpenRan.Dsp;
 using OpenRan.Dsp.Fft;
 
@@ -203,7 +204,15 @@ public sealed class PrachDetector
 
     private static float InverseLargestMagnitude(ReadOnlySpan<ComplexF32> samples)
     {
-        float largest = 0;
+        // Fast path: the largest |Re|, |Im| is finite, so every sample is (NaN would propagate, ±∞ would be the largest).
+        float largest = samples.IsEmpty ? 0 : TensorPrimitives.MaxMagnitude(ComplexF32.AsFloats(samples));
+        if (float.IsFinite(largest))
+        {
+            largest = Math.Abs(largest);
+            return largest > 0 ? 1f / largest : 0f;
+        }
+
+        largest = 0;
         foreach (ComplexF32 s in samples)
         {
             float m = Math.Max(Math.Abs(s.Re), Math.Abs(s.Im));
@@ -222,9 +231,20 @@ public sealed class PrachDetector
         int n = _window.Length;
         Span<ComplexF32> window = _window;
         window.Clear();
+        Span<float> sum = ComplexF32.AsFloats(window);
         for (int r = 0; r < count; r++)
         {
             ReadOnlySpan<ComplexF32> block = antenna.Slice(start + (r * n), n);
+            ReadOnlySpan<float> values = ComplexF32.AsFloats(block);
+
+            // Fast path (vectorised): the block's sum is finite only when every sample is finite (NaN propagates, ±∞
+            // stays infinite or turns into NaN); an overflowing sum of finite values just takes the slow path.
+            if (float.IsFinite(TensorPrimitives.Sum(values)))
+            {
+                TensorPrimitives.MultiplyAdd(values, scale, sum, sum);
+                continue;
+            }
+
             for (int i = 0; i < n; i++)
             {
                 ComplexF32 s = block[i];
@@ -260,12 +280,10 @@ public sealed class PrachDetector
         ComplexKernels.Multiply(_bins, conjugateRoot, input.Slice(0, _length));
         input.Slice(_length).Clear();
         _correlationFft.Transform(_correlationInput, _correlation, FftDirection.Inverse);
-        ReadOnlySpan<ComplexF32> z = _correlation;
-        for (int m = 0; m < profile.Length; m++)
-        {
-            ComplexF32 v = z[m];
-            profile[m] += ((v.Re * v.Re) + (v.Im * v.Im)) * weight;
-        }
+        // profile[m] += |z(m)|²·weight, vectorised: the power goes to the (now free) input buffer's float view first.
+        Span<float> power = ComplexF32.AsFloats(input).Slice(0, profile.Length);
+        ComplexKernels.MagnitudeSquared(_correlation, power);
+        TensorPrimitives.MultiplyAdd(power, weight, profile, profile);
     }
 
     /// <summary>
