@@ -23,6 +23,9 @@ namespace OpenRan.Phy.Upper.Channels.Prach;
 /// </remarks>
 public sealed class PrachDetector
 {
+    /// <summary>The longest span of repetitions summed coherently when <see cref="PrachDetectorConfiguration.CoherentRepetitions"/> is 0.</summary>
+    public const double MaxCoherentSeconds = 0.4e-3;
+
     private const double TcSeconds = 1.0 / (480e3 * 4096);
     private const int MaxTimingAdvanceCommand = 3846;
 
@@ -114,8 +117,19 @@ public sealed class PrachDetector
     /// <summary>M, the correlation (power-delay profile) size.</summary>
     public int CorrelationSize => _correlationSize;
 
-    /// <summary>The threshold on <see cref="PrachDetection.Metric"/> when all antennas and all repetitions of a single coherent group count.</summary>
+    /// <summary>The threshold on <see cref="PrachDetection.Metric"/> with one component per antenna (a single coherent repetition group).</summary>
     public double Threshold => _thresholds[_options.ReceiveAntennaCount];
+
+    /// <summary>
+    /// The non-coherent components of <paramref name="occasion"/> when every antenna has signal: antennas × repetition
+    /// groups (see <see cref="PrachDetectorConfiguration.CoherentRepetitions"/>).
+    /// </summary>
+    public int ComponentsFor(in PrachOccasion occasion)
+    {
+        int repetitions = _timing.UsefulSamples(occasion) / _timing.RepetitionSamples;
+        int group = GroupSize(repetitions);
+        return _options.ReceiveAntennaCount * ((repetitions + group - 1) / group);
+    }
 
     /// <summary>The threshold for <paramref name="components"/> non-coherent components (antennas × repetition groups).</summary>
     public double ThresholdFor(int components) => _thresholds[Math.Clamp(components, 1, _thresholds.Length - 1)];
@@ -153,7 +167,7 @@ public sealed class PrachDetector
         long firstSubcarrier = _timing.Configuration.FirstSubcarrierOffset(frequencyIndex);
         int n = _timing.RepetitionSamples;
         int repetitions = useful / n;
-        int groupSize = _options.CoherentRepetitions == 0 ? repetitions : Math.Min(_options.CoherentRepetitions, repetitions);
+        int groupSize = GroupSize(repetitions);
         foreach (float[] profile in _profiles)
         {
             Array.Clear(profile);
@@ -201,6 +215,10 @@ public sealed class PrachDetector
         double threshold = ThresholdFor(components);
         return FindPeaks(components, threshold, inBandPower, groupSize, detections);
     }
+
+    private int GroupSize(int repetitions) => _options.CoherentRepetitions == 0
+        ? Math.Clamp((int)(MaxCoherentSeconds * _timing.Configuration.SubcarrierSpacingHz), 1, repetitions)
+        : Math.Min(_options.CoherentRepetitions, repetitions);
 
     private static float InverseLargestMagnitude(ReadOnlySpan<ComplexF32> samples)
     {
