@@ -68,5 +68,6 @@ public static class ConformanceCatalog
         new Checks.Pucch.PucchFormat2Check(),
         new Checks.Pucch.PucchFormat3Check(),
         new Checks.Pucch.PucchFormat4Check(),
+        new Checks.Prach.PrachCheck(),
     ];
 }

@@ -22,6 +22,7 @@ internal static class BenchCommand
         all.Add(new FftQuickBenchmark());
         all.AddRange(OfdmQuickBenchmark.CreateAll());
         all.AddRange([new LdpcEncodeBenchmark(), new LdpcDecodeBenchmark(), new LdpcRateMatchBenchmark(dematch: false), new LdpcRateMatchBenchmark(dematch: true), new CrcBenchmark()]);
+        all.Add(new PrachQuickBenchmark());
         return all;
     }
 

@@ -32,7 +32,7 @@ internal static class SimPrachCommand
         var falseAlarm = new Option<bool>("--false-alarm") { Description = "Noise only: measure the false-alarm probability (any preamble reported) instead of detection." };
         var pfa = new Option<double>("--false-alarm-design") { Description = "Design false-alarm probability of the detector threshold (1e-9..0.1).", DefaultValueFactory = _ => 1e-4 };
         var threshold = new Option<double?>("--threshold") { Description = "A fixed detection threshold on the metric (noise mean 1) instead of the design value." };
-        var coherent = new Option<int>("--coherent-repetitions") { Description = "Repetitions summed coherently before correlation (0 = all).", DefaultValueFactory = _ => 0 };
+        var coherent = new Option<int>("--coherent-repetitions") { Description = "Repetitions summed coherently before correlation (0 = automatic: groups of at most 0.4 ms).", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Master seed.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); results do not depend on it.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--output") { Description = "Output prefix: PREFIX.csv, PREFIX.json, PREFIX.png.", DefaultValueFactory = _ => "openran-prach" };
@@ -93,7 +93,7 @@ internal static class SimPrachCommand
             console.MarkupLine(Markup.Escape(Invariant(
                 $"prach-ConfigurationIndex {req.ConfigurationIndex} (FR1 paired), N_CS {setup.Configuration.NCs}, logical root {req.RootSequenceIndex}, preamble {req.PreambleIndex}; {setup.Timing.SampleRateHz / 1e6:0.##} Msps, N_RA {setup.Timing.RepetitionSamples}; timing offsets {setup.TimingOffsetsSeconds[0] * 1e6:0.00}…{setup.TimingOffsetsSeconds[^1] * 1e6:0.00} µs, tolerance {setup.TimeErrorToleranceSeconds * 1e6:0.00} µs around the strongest path (+{setup.StrongestPathDelaySeconds * 1e6:0.000} µs)")));
             console.MarkupLine(Markup.Escape(Invariant(
-                $"detector threshold {simulator.Detector.Threshold:0.00} (design P_FA {setup.Options.FalseAlarmProbability:G3}); {plan.SnrDb.Count} SNR point(s) × {plan.MaxSlotsPerPoint} occasions, seed {plan.Seed}, {threadCount} thread(s); CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
+                $"detector threshold {simulator.Detector.ThresholdFor(simulator.Detector.ComponentsFor(setup.Occasion)):0.00} over {simulator.Detector.ComponentsFor(setup.Occasion)} non-coherent components (design P_FA {setup.Options.FalseAlarmProbability:G3}); {plan.SnrDb.Count} SNR point(s) × {plan.MaxSlotsPerPoint} occasions, seed {plan.Seed}, {threadCount} thread(s); CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
             var runner = new SweepRunner(plan, () => new PrachLinkSimulator(setup), threadCount);
             SweepResult result = runner.Run();
             double total = result.Points.Sum(p => p.Counters.Slots);

@@ -41,7 +41,7 @@ public sealed record PrachSimulationOptions
     /// <summary>A fixed detection threshold instead of the one from <see cref="FalseAlarmProbability"/>.</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>Repetitions combined coherently (0 = all).</summary>
+    /// <summary>Repetitions combined coherently (0 = the detector's automatic choice, groups of ≤ 0.4 ms).</summary>
     public int CoherentRepetitions { get; init; }
 
     /// <summary>

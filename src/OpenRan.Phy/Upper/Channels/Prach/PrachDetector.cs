@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using OpenRan.Dsp;
 using OpenRan.Dsp.Fft;
 
@@ -22,6 +23,9 @@ namespace OpenRan.Phy.Upper.Channels.Prach;
 /// </remarks>
 public sealed class PrachDetector
 {
+    /// <summary>The longest span of repetitions summed coherently when <see cref="PrachDetectorConfiguration.CoherentRepetitions"/> is 0.</summary>
+    public const double MaxCoherentSeconds = 0.4e-3;
+
     private const double TcSeconds = 1.0 / (480e3 * 4096);
     private const int MaxTimingAdvanceCommand = 3846;
 
@@ -113,8 +117,19 @@ public sealed class PrachDetector
     /// <summary>M, the correlation (power-delay profile) size.</summary>
     public int CorrelationSize => _correlationSize;
 
-    /// <summary>The threshold on <see cref="PrachDetection.Metric"/> when all antennas and all repetitions of a single coherent group count.</summary>
+    /// <summary>The threshold on <see cref="PrachDetection.Metric"/> with one component per antenna (a single coherent repetition group).</summary>
     public double Threshold => _thresholds[_options.ReceiveAntennaCount];
+
+    /// <summary>
+    /// The non-coherent components of <paramref name="occasion"/> when every antenna has signal: antennas × repetition
+    /// groups (see <see cref="PrachDetectorConfiguration.CoherentRepetitions"/>).
+    /// </summary>
+    public int ComponentsFor(in PrachOccasion occasion)
+    {
+        int repetitions = _timing.UsefulSamples(occasion) / _timing.RepetitionSamples;
+        int group = GroupSize(repetitions);
+        return _options.ReceiveAntennaCount * ((repetitions + group - 1) / group);
+    }
 
     /// <summary>The threshold for <paramref name="components"/> non-coherent components (antennas × repetition groups).</summary>
     public double ThresholdFor(int components) => _thresholds[Math.Clamp(components, 1, _thresholds.Length - 1)];
@@ -152,7 +167,7 @@ public sealed class PrachDetector
         long firstSubcarrier = _timing.Configuration.FirstSubcarrierOffset(frequencyIndex);
         int n = _timing.RepetitionSamples;
         int repetitions = useful / n;
-        int groupSize = _options.CoherentRepetitions == 0 ? repetitions : Math.Min(_options.CoherentRepetitions, repetitions);
+        int groupSize = GroupSize(repetitions);
         foreach (float[] profile in _profiles)
         {
             Array.Clear(profile);
@@ -201,9 +216,21 @@ public sealed class PrachDetector
         return FindPeaks(components, threshold, inBandPower, groupSize, detections);
     }
 
+    private int GroupSize(int repetitions) => _options.CoherentRepetitions == 0
+        ? Math.Clamp((int)(MaxCoherentSeconds * _timing.Configuration.SubcarrierSpacingHz), 1, repetitions)
+        : Math.Min(_options.CoherentRepetitions, repetitions);
+
     private static float InverseLargestMagnitude(ReadOnlySpan<ComplexF32> samples)
     {
-        float largest = 0;
+        // Fast path: the largest |Re|, |Im| is finite, so every sample is (NaN would propagate, ±∞ would be the largest).
+        float largest = samples.IsEmpty ? 0 : TensorPrimitives.MaxMagnitude(ComplexF32.AsFloats(samples));
+        if (float.IsFinite(largest))
+        {
+            largest = Math.Abs(largest);
+            return largest > 0 ? 1f / largest : 0f;
+        }
+
+        largest = 0;
         foreach (ComplexF32 s in samples)
         {
             float m = Math.Max(Math.Abs(s.Re), Math.Abs(s.Im));
@@ -222,9 +249,20 @@ public sealed class PrachDetector
         int n = _window.Length;
         Span<ComplexF32> window = _window;
         window.Clear();
+        Span<float> sum = ComplexF32.AsFloats(window);
         for (int r = 0; r < count; r++)
         {
             ReadOnlySpan<ComplexF32> block = antenna.Slice(start + (r * n), n);
+            ReadOnlySpan<float> values = ComplexF32.AsFloats(block);
+
+            // Fast path (vectorised): the block's sum is finite only when every sample is finite (NaN propagates, ±∞
+            // stays infinite or turns into NaN); an overflowing sum of finite values just takes the slow path.
+            if (float.IsFinite(TensorPrimitives.Sum(values)))
+            {
+                TensorPrimitives.MultiplyAdd(values, scale, sum, sum);
+                continue;
+            }
+
             for (int i = 0; i < n; i++)
             {
                 ComplexF32 s = block[i];
@@ -260,12 +298,10 @@ public sealed class PrachDetector
         ComplexKernels.Multiply(_bins, conjugateRoot, input.Slice(0, _length));
         input.Slice(_length).Clear();
         _correlationFft.Transform(_correlationInput, _correlation, FftDirection.Inverse);
-        ReadOnlySpan<ComplexF32> z = _correlation;
-        for (int m = 0; m < profile.Length; m++)
-        {
-            ComplexF32 v = z[m];
-            profile[m] += ((v.Re * v.Re) + (v.Im * v.Im)) * weight;
-        }
+        // profile[m] += |z(m)|²·weight, vectorised: the power goes to the (now free) input buffer's float view first.
+        Span<float> power = ComplexF32.AsFloats(input).Slice(0, profile.Length);
+        ComplexKernels.MagnitudeSquared(_correlation, power);
+        TensorPrimitives.MultiplyAdd(power, weight, profile, profile);
     }
 
     /// <summary>

@@ -23,7 +23,10 @@ public sealed record PrachDetectorConfiguration
 
     /// <summary>
     /// Preamble repetitions summed coherently before the correlation; the groups are combined non-coherently (like
-    /// antennas). 0 (default) sums all repetitions of an occasion coherently; smaller groups tolerate larger frequency offsets.
+    /// antennas). 0 (default) chooses groups of at most <see cref="PrachDetector.MaxCoherentSeconds"/> (0.4 ms, so a 400 Hz
+    /// offset turns the phase by at most 1 rad within a group): all 12 repetitions of B4 at 30 kHz, two groups of 6 at
+    /// 15 kHz, one repetition per group for formats 1 and 2. Smaller groups tolerate larger frequency offsets and Doppler;
+    /// larger ones lose less to non-coherent combining in white noise.
     /// </summary>
     public int CoherentRepetitions { get; init; }
 
