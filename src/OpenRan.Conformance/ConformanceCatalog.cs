@@ -64,5 +64,6 @@ public static class ConformanceCatalog
         .. SharedChannelEncodeCheck.CreateAll(),
         new SharedChannelDecodeSib1Check(),
         new Checks.Downlink.CsiRsMixedWaveformCheck(),
+        new Checks.TestModels.TestModelGridCheck(),
     ];
 }
