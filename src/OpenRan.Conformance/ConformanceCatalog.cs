@@ -64,6 +64,7 @@ public static class ConformanceCatalog
         .. SharedChannelEncodeCheck.CreateAll(),
         new SharedChannelDecodeSib1Check(),
         new Checks.Downlink.CsiRsMixedWaveformCheck(),
+        new Checks.Downlink.DlWaveformMixedCheck(),
         new Checks.TestModels.TestModelGridCheck(),
     ];
 }

@@ -1,8 +1,17 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
+using OpenRan.Conformance.Checks;
 using OpenRan.Conformance.Formats;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Phy.Upper.Channels.Downlink;
+using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Ssb;
 using OpenRan.Phy.Upper.SignalProcessors.CsiRs;
+using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Conformance.Cases;
 
@@ -64,6 +73,110 @@ public sealed class MatlabMixedWaveformCase
         OffsetSlots = 3,
     };
 
+    /// <summary>The sample rate of the stored waveform, Hz.</summary>
+    public double SampleRateHz => Mat.Numeric("SampleRate").ScalarDouble;
+
+    /// <summary>
+    /// The whole waveform as a <see cref="DownlinkWaveformConfiguration"/>: the fixed parts described above, the PDSCH fields
+    /// of the file, transport blocks taken from <c>trblk_out</c> (a row per slot that starts a block, zero rows for the
+    /// retransmissions of the RV sequence) and the dataset's DM-RS amplitude (README §4: 10^(−x/20) with x = 0, 3, 4.77 dB for
+    /// 1, 2, 3 CDM groups without data, expressed relative to the specification's β_DMRS).
+    /// </summary>
+    public DownlinkWaveformConfiguration Waveform()
+    {
+        int layers = Mat.Numeric("NumLayers").ScalarInt32;
+        int[] symbols = Mat.Numeric("SymbolAllocation").ToInt32Array();
+        var dmrs = new DmrsConfiguration
+        {
+            ConfigurationType = (DmrsConfigurationType)Mat.Numeric("DMRSConfigurationType").ScalarInt32,
+            Length = Mat.Numeric("DMRSLength").ScalarInt32,
+            AdditionalPosition = Mat.Numeric("DMRSAdditionalPosition").ScalarInt32,
+            TypeAPosition = Mat.Numeric("DMRSTypeAPosition").ScalarInt32,
+            CdmGroupsWithoutData = Mat.Numeric("NumCDMGroupsWithoutData").ScalarInt32,
+            NScid = Mat.Numeric("NSCID").ScalarInt32,
+            ScramblingId0 = MatlabPdschCase.DmrsScramblingId,
+            ScramblingId1 = MatlabPdschCase.DmrsScramblingId,
+            Ports = [.. Enumerable.Range(0, layers)],
+        };
+        var pdsch = new PdschConfiguration
+        {
+            Numerology = Numerology.Mu,
+            NSizeGrid = NSizeGrid,
+            NSizeBwp = NSizeGrid,
+            NIdCell = CellId,
+            PrbSet = Mat.Numeric("PRBSet").ToInt32Array(),
+            StartSymbol = symbols[0],
+            SymbolCount = symbols[1],
+            MappingType = ((MatCharArray)Mat["MappingType"]).Text == "B" ? SchMappingType.B : SchMappingType.A,
+            Modulation = ModulationMapperCheck.ParseScheme(((MatCharArray)Mat["Modulation"]).Text, Mat.Path),
+            LayerCount = layers,
+            NRnti = Mat.Numeric("RNTI").ScalarInt32,
+            NId = Mat.Numeric("NID").ScalarInt32,
+            Dmrs = dmrs,
+            TargetCodeRate = Mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
+            LimitedBuffer = LimitedBufferRateMatching.FromReferenceLength(SharedChannelEncodeCheck.MatlabDlschReferenceLength),
+        };
+        double matlabDmrsDb = dmrs.CdmGroupsWithoutData switch { 1 => 0, 2 => 3, _ => 4.77 };
+        MatNumericArray blocks = Mat.Numeric("trblk_out");
+        var starts = new List<byte[]>();
+        for (int s = 0; s < blocks.Rows; s++)
+        {
+            byte[] row = [.. blocks.RowReal(s).Select(v => (byte)v)];
+            if (row.Any(b => b != 0))
+            {
+                starts.Add(row);
+            }
+        }
+
+        bool[] coresetBits = [.. Mat.Numeric("coreset_FrequencyResources").ToInt32Array().Select(b => b != 0)];
+        int scs = SubcarrierSpacingKhz;
+        return new DownlinkWaveformConfiguration
+        {
+            Name = System.IO.Path.GetFileNameWithoutExtension(Mat.Path),
+            Carrier = new DownlinkCarrier
+            {
+                Numerology = Numerology.Mu, NSizeGrid = NSizeGrid, NIdCell = CellId, AntennaPortCount = layers, SampleRateHz = SampleRateHz,
+            },
+            Ssb = new DownlinkSsbBurst
+            {
+                Case = scs == 15 ? SsbCase.A : SsbCase.B,
+                LMax = 4,
+                TransmittedBlocks = [true, true, false, false],
+                PeriodMs = 20,
+                SubCarrierSpacingCommon = scs != 15,
+                DmrsTypeAPosition = 2,
+                CellBarred = true,
+                IntraFreqReselectionAllowed = true,
+            },
+            Pdcch =
+            [
+                new DownlinkPdcch
+                {
+                    Coreset = new CoresetConfiguration(1, 0, coresetBits, 2, CceRegMapping.NonInterleaved, 6, 2, 0, PrecoderGranularity.SameAsRegBundle, 2),
+                    SearchSpace = new SearchSpaceConfiguration(1, false, 10, 2, 1, 0, [1, 1, 0, 0, 0]),
+                    Candidate = 0,
+                    AggregationLevel = 1,
+                    Rnti = 1,
+                    ScramblingRnti = 1,
+                    Slots = new SlotPattern(10, [2]),
+                    PayloadBits = 20,
+                    Data = BitSourceDefinition.Repeat(1, 1, 0, 0),
+                },
+            ],
+            Pdsch =
+            [
+                new DownlinkPdsch
+                {
+                    Configuration = pdsch,
+                    DmrsPowerOffsetDb = (-matlabDmrsDb) - (20 * Math.Log10(dmrs.Beta)),
+                    RedundancyVersions = Mat.Numeric("RVSequence").ToInt32Array(),
+                    Data = BitSourceDefinition.FromFactory(() => new RecordedBlocks(starts)),
+                },
+            ],
+            CsiRs = [new DownlinkCsiRs("CSI-RS", CsiRs)],
+        };
+    }
+
     /// <summary>Loads a file.</summary>
     public static MatlabMixedWaveformCase Load(string path)
     {
@@ -87,5 +200,28 @@ public sealed class MatlabMixedWaveformCase
         ArgumentNullException.ThrowIfNull(grid);
         int perSlot = NrConstants.SymbolsPerSlotNormalCp * SubcarrierCount;
         return grid.AsSpan(slot * perSlot, perSlot);
+    }
+
+    /// <summary>Transport blocks replayed from the file, one per call, each cut to the requested TBS.</summary>
+    private sealed class RecordedBlocks(List<byte[]> blocks) : IBitSource
+    {
+        private int _next;
+
+        public void Fill(Span<byte> bits)
+        {
+            if (_next >= blocks.Count)
+            {
+                throw new InvalidOperationException($"the file holds {blocks.Count} transport blocks; a {_next + 1}th was requested");
+            }
+
+            byte[] row = blocks[_next++];
+            row.AsSpan(0, bits.Length).CopyTo(bits);
+            if (row.AsSpan(bits.Length).IndexOfAnyExcept((byte)0) >= 0)
+            {
+                throw new InvalidOperationException($"transport block {_next} of the file is longer than the computed TBS {bits.Length}");
+            }
+        }
+
+        public void Reset() => _next = 0;
     }
 }

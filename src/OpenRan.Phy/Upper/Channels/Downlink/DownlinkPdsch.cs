@@ -27,7 +27,17 @@ public sealed record DownlinkPdsch
     /// <summary>Power of the PDSCH and its DM-RS relative to unit energy per RE (MATLAB's Power), dB.</summary>
     public double PowerDb { get; init; }
 
-    /// <summary>True: DL-SCH coding of a new transport block per transmission; false: the codeword bits come from <see cref="Data"/>.</summary>
+    /// <summary>
+    /// DM-RS power relative to the specification's β_DMRS (TS 38.214 Table 4.1-1: √(CDM groups without data)), dB; MATLAB's
+    /// PDSCH vectors correspond to −20·log10(β_DMRS) − x with x = 0, 3, 4.77 dB for 1, 2, 3 CDM groups without data.
+    /// </summary>
+    public double DmrsPowerOffsetDb { get; init; }
+
+    /// <summary>
+    /// True: DL-SCH coding; a new transport block starts with each pass through <see cref="RedundancyVersions"/> and the
+    /// other transmissions of the pass repeat it with the next redundancy version (HARQ retransmissions, as MATLAB's
+    /// generator). False: the G codeword bits of every transmission come from <see cref="Data"/>.
+    /// </summary>
     public bool Coded { get; init; } = true;
 
     /// <summary>rv_id of successive transmissions (cycled), each 0..3.</summary>

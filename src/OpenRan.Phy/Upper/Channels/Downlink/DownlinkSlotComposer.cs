@@ -44,6 +44,7 @@ public sealed class DownlinkSlotComposer
     private readonly byte[] _payload;
     private readonly IBitSource[] _pdschSources;
     private readonly long[] _pdschTransmissions;
+    private readonly byte[][] _transportBlocks;
     private readonly int[] _pdschDmrsMask;
     private readonly bool[] _pdschDmrsDataFree;
     private readonly Dictionary<PdschSlotKey, PdschConfiguration> _slotConfigurations = [];
@@ -86,6 +87,7 @@ public sealed class DownlinkSlotComposer
         _payload = new byte[SharedChannelSlotProcessor<PdschConfiguration>.MaxCodewordLength(maxLayers)];
         _pdschSources = [.. configuration.Pdsch.Select(p => p.Data.Create())];
         _pdschTransmissions = new long[configuration.Pdsch.Count];
+        _transportBlocks = [.. configuration.Pdsch.Select(p => p.Coded ? new byte[_pdsch.TransportBlockSize(p.Configuration)] : [])];
         _pdschDmrsMask = new int[configuration.Pdsch.Count];
         _pdschDmrsDataFree = new bool[configuration.Pdsch.Count];
         for (int i = 0; i < configuration.Pdsch.Count; i++)
@@ -400,16 +402,22 @@ public sealed class DownlinkSlotComposer
     {
         DownlinkPdsch pdsch = _configuration.Pdsch[index];
         PdschConfiguration configuration = SlotConfiguration(index, ssbMask, csiRsMask);
-        int rv = pdsch.RedundancyVersions[(int)(_pdschTransmissions[index] % pdsch.RedundancyVersions.Count)];
+        int position = (int)(_pdschTransmissions[index] % pdsch.RedundancyVersions.Count);
+        int rv = pdsch.RedundancyVersions[position];
         _pdschTransmissions[index]++;
         int detail;
         if (pdsch.Coded)
         {
-            int tbs = _pdsch.TransportBlockSize(configuration);
-            Span<byte> block = _payload.AsSpan(0, tbs);
-            _pdschSources[index].Fill(block);
+            // A new transport block at the start of each pass through the redundancy versions; the TBS does not depend on
+            // the slot's reserved resources (TS 38.214 §5.1.3.2 counts only DM-RS and xOverhead), so one buffer serves.
+            byte[] block = _transportBlocks[index];
+            if (position == 0)
+            {
+                _pdschSources[index].Fill(block);
+            }
+
             _pdsch.Process(configuration, block, rv, slot, _layers);
-            detail = tbs;
+            detail = block.Length;
         }
         else
         {
@@ -421,6 +429,7 @@ public sealed class DownlinkSlotComposer
 
         SharedChannelLayout layout = _pdsch.Modulator.Layout(configuration);
         float amplitude = (float)Math.Pow(10, pdsch.PowerDb / 20);
+        float dmrsFactor = (float)Math.Pow(10, pdsch.DmrsPowerOffsetDb / 20);
         int last = layout.StartSymbol + layout.SymbolCount;
         for (int v = 0; v < configuration.LayerCount; v++)
         {
@@ -434,6 +443,11 @@ public sealed class DownlinkSlotComposer
                     int start = layout.GridSubcarrierOfBlock(first);
                     int length = count * NrConstants.SubcarriersPerRb;
                     ComplexKernels.Scale(source.Slice(start, length), amplitude, destination.Slice(start, length));
+                }
+
+                if (dmrsFactor != 1f && layout.DmrsLPrime(l) >= 0)
+                {
+                    ScaleDmrs(layout, l, destination, dmrsFactor);
                 }
             }
 
@@ -463,6 +477,18 @@ public sealed class DownlinkSlotComposer
         ReadOnlySpan<int> crbs = layout.CommonResourceBlocks;
         Annotate(new DownlinkChannelAnnotation(DownlinkChannelKind.Pdsch, pdsch.Name, index, configuration.NRnti, crbs[0], crbs[^1] - crbs[0] + 1,
             layout.StartSymbol, layout.SymbolCount, configuration.Modulation.BitsPerSymbol(), pdsch.PowerDb, pdsch.Coded ? detail : -1 - rv));
+    }
+
+    private static void ScaleDmrs(SharedChannelLayout layout, int symbol, Span<ComplexF32> destination, float factor)
+    {
+        ReadOnlySpan<ResourceElementKind> kinds = layout.Kinds(symbol);
+        for (int a = 0; a < kinds.Length; a++)
+        {
+            if (kinds[a] == ResourceElementKind.Dmrs)
+            {
+                destination[layout.GridSubcarrierOfBlock(a / NrConstants.SubcarriersPerRb) + (a % NrConstants.SubcarriersPerRb)] *= factor;
+            }
+        }
     }
 
     /// <summary>The PDSCH configuration of this slot: the base plus the slot's reserved resources (cached per combination).</summary>
