@@ -65,6 +65,7 @@ public static class ConformanceCatalog
         new SharedChannelDecodeSib1Check(),
         new Checks.Downlink.CsiRsMixedWaveformCheck(),
         new Checks.Downlink.DlWaveformMixedCheck(),
+        new Checks.Downlink.PdschMultislotGridCheck(),
         new Checks.TestModels.TestModelGridCheck(),
     ];
 }

@@ -85,51 +85,7 @@ public sealed class MatlabMixedWaveformCase
     public DownlinkWaveformConfiguration Waveform()
     {
         int layers = Mat.Numeric("NumLayers").ScalarInt32;
-        int[] symbols = Mat.Numeric("SymbolAllocation").ToInt32Array();
-        var dmrs = new DmrsConfiguration
-        {
-            ConfigurationType = (DmrsConfigurationType)Mat.Numeric("DMRSConfigurationType").ScalarInt32,
-            Length = Mat.Numeric("DMRSLength").ScalarInt32,
-            AdditionalPosition = Mat.Numeric("DMRSAdditionalPosition").ScalarInt32,
-            TypeAPosition = Mat.Numeric("DMRSTypeAPosition").ScalarInt32,
-            CdmGroupsWithoutData = Mat.Numeric("NumCDMGroupsWithoutData").ScalarInt32,
-            NScid = Mat.Numeric("NSCID").ScalarInt32,
-            ScramblingId0 = MatlabPdschCase.DmrsScramblingId,
-            ScramblingId1 = MatlabPdschCase.DmrsScramblingId,
-            Ports = [.. Enumerable.Range(0, layers)],
-        };
-        var pdsch = new PdschConfiguration
-        {
-            Numerology = Numerology.Mu,
-            NSizeGrid = NSizeGrid,
-            NSizeBwp = NSizeGrid,
-            NIdCell = CellId,
-            PrbSet = Mat.Numeric("PRBSet").ToInt32Array(),
-            StartSymbol = symbols[0],
-            SymbolCount = symbols[1],
-            MappingType = ((MatCharArray)Mat["MappingType"]).Text == "B" ? SchMappingType.B : SchMappingType.A,
-            Modulation = ModulationMapperCheck.ParseScheme(((MatCharArray)Mat["Modulation"]).Text, Mat.Path),
-            LayerCount = layers,
-            NRnti = Mat.Numeric("RNTI").ScalarInt32,
-            NId = Mat.Numeric("NID").ScalarInt32,
-            Dmrs = dmrs,
-            TargetCodeRate = Mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
-            LimitedBuffer = LimitedBufferRateMatching.FromReferenceLength(SharedChannelEncodeCheck.MatlabDlschReferenceLength),
-        };
-        double matlabDmrsDb = dmrs.CdmGroupsWithoutData switch { 1 => 0, 2 => 3, _ => 4.77 };
-        MatNumericArray blocks = Mat.Numeric("trblk_out");
-        var starts = new List<byte[]>();
-        for (int s = 0; s < blocks.Rows; s++)
-        {
-            byte[] row = [.. blocks.RowReal(s).Select(v => (byte)v)];
-            if (row.Any(b => b != 0))
-            {
-                starts.Add(row);
-            }
-        }
-
         bool[] coresetBits = [.. Mat.Numeric("coreset_FrequencyResources").ToInt32Array().Select(b => b != 0)];
-        int scs = SubcarrierSpacingKhz;
         return new DownlinkWaveformConfiguration
         {
             Name = System.IO.Path.GetFileNameWithoutExtension(Mat.Path),
@@ -137,17 +93,7 @@ public sealed class MatlabMixedWaveformCase
             {
                 Numerology = Numerology.Mu, NSizeGrid = NSizeGrid, NIdCell = CellId, AntennaPortCount = layers, SampleRateHz = SampleRateHz,
             },
-            Ssb = new DownlinkSsbBurst
-            {
-                Case = scs == 15 ? SsbCase.A : SsbCase.B,
-                LMax = 4,
-                TransmittedBlocks = [true, true, false, false],
-                PeriodMs = 20,
-                SubCarrierSpacingCommon = scs != 15,
-                DmrsTypeAPosition = 2,
-                CellBarred = true,
-                IntraFreqReselectionAllowed = true,
-            },
+            Ssb = GeneratorSsb(SubcarrierSpacingKhz),
             Pdcch =
             [
                 new DownlinkPdcch
@@ -163,17 +109,87 @@ public sealed class MatlabMixedWaveformCase
                     Data = BitSourceDefinition.Repeat(1, 1, 0, 0),
                 },
             ],
-            Pdsch =
-            [
-                new DownlinkPdsch
-                {
-                    Configuration = pdsch,
-                    DmrsPowerOffsetDb = (-matlabDmrsDb) - (20 * Math.Log10(dmrs.Beta)),
-                    RedundancyVersions = Mat.Numeric("RVSequence").ToInt32Array(),
-                    Data = BitSourceDefinition.FromFactory(() => new RecordedBlocks(starts)),
-                },
-            ],
+            Pdsch = [PdschFromFile(Mat, Numerology.Mu, NSizeGrid)],
             CsiRs = [new DownlinkCsiRs("CSI-RS", CsiRs)],
+        };
+    }
+
+    /// <summary>
+    /// The SS/PBCH bursts of the dataset's generator: case A (15 kHz) or B (30 kHz), blocks {0, 1} of 4, 20 ms, at
+    /// N_CRB^SSB / k_SSB (15 kHz units; 0/0 in the mixed files).
+    /// </summary>
+    internal static DownlinkSsbBurst GeneratorSsb(int subcarrierSpacingKhz, int nCrbSsb = 0, int kSsb = 0) => new()
+    {
+        NCrbSsb = nCrbSsb,
+        KSsb = kSsb,
+        Case = subcarrierSpacingKhz == 15 ? SsbCase.A : SsbCase.B,
+        LMax = 4,
+        TransmittedBlocks = [true, true, false, false],
+        PeriodMs = 20,
+        SubCarrierSpacingCommon = subcarrierSpacingKhz != 15,
+        DmrsTypeAPosition = 2,
+        CellBarred = true,
+        IntraFreqReselectionAllowed = true,
+    };
+
+    /// <summary>
+    /// The PDSCH of a mixed or multi-slot file: its fields, N_ID^cell 1 and DM-RS NIDNSCID 1 (README §4), the TBS of TS 38.214
+    /// §5.1.3.2, MATLAB's limited buffer, the RV sequence, transport blocks replayed from <c>trblk_out</c> (a row per slot that
+    /// starts a block) and the dataset's DM-RS amplitude relative to the specification's β_DMRS.
+    /// </summary>
+    internal static DownlinkPdsch PdschFromFile(MatFile mat, int numerology, int nSizeGrid)
+    {
+        ArgumentNullException.ThrowIfNull(mat);
+        int layers = mat.Numeric("NumLayers").ScalarInt32;
+        int[] symbols = mat.Numeric("SymbolAllocation").ToInt32Array();
+        var dmrs = new DmrsConfiguration
+        {
+            ConfigurationType = (DmrsConfigurationType)mat.Numeric("DMRSConfigurationType").ScalarInt32,
+            Length = mat.Numeric("DMRSLength").ScalarInt32,
+            AdditionalPosition = mat.Numeric("DMRSAdditionalPosition").ScalarInt32,
+            TypeAPosition = mat.Numeric("DMRSTypeAPosition").ScalarInt32,
+            CdmGroupsWithoutData = mat.Numeric("NumCDMGroupsWithoutData").ScalarInt32,
+            NScid = mat.Numeric("NSCID").ScalarInt32,
+            ScramblingId0 = MatlabPdschCase.DmrsScramblingId,
+            ScramblingId1 = MatlabPdschCase.DmrsScramblingId,
+            Ports = [.. Enumerable.Range(0, layers)],
+        };
+        var pdsch = new PdschConfiguration
+        {
+            Numerology = numerology,
+            NSizeGrid = nSizeGrid,
+            NSizeBwp = nSizeGrid,
+            NIdCell = CellId,
+            PrbSet = mat.Numeric("PRBSet").ToInt32Array(),
+            StartSymbol = symbols[0],
+            SymbolCount = symbols[1],
+            MappingType = ((MatCharArray)mat["MappingType"]).Text == "B" ? SchMappingType.B : SchMappingType.A,
+            Modulation = ModulationMapperCheck.ParseScheme(((MatCharArray)mat["Modulation"]).Text, mat.Path),
+            LayerCount = layers,
+            NRnti = mat.Numeric("RNTI").ScalarInt32,
+            NId = mat.Numeric("NID").ScalarInt32,
+            Dmrs = dmrs,
+            TargetCodeRate = mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
+            LimitedBuffer = LimitedBufferRateMatching.FromReferenceLength(SharedChannelEncodeCheck.MatlabDlschReferenceLength),
+        };
+        double matlabDmrsDb = dmrs.CdmGroupsWithoutData switch { 1 => 0, 2 => 3, _ => 4.77 };
+        MatNumericArray blocks = mat.Numeric("trblk_out");
+        var starts = new List<byte[]>();
+        for (int s = 0; s < blocks.Rows; s++)
+        {
+            byte[] row = [.. blocks.RowReal(s).Select(v => (byte)v)];
+            if (row.Any(b => b != 0))
+            {
+                starts.Add(row);
+            }
+        }
+
+        return new DownlinkPdsch
+        {
+            Configuration = pdsch,
+            DmrsPowerOffsetDb = (-matlabDmrsDb) - (20 * Math.Log10(dmrs.Beta)),
+            RedundancyVersions = mat.Numeric("RVSequence").ToInt32Array(),
+            Data = BitSourceDefinition.FromFactory(() => new RecordedBlocks(starts)),
         };
     }
 

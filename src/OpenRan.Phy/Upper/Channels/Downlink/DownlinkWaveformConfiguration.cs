@@ -85,7 +85,7 @@ public sealed record DownlinkWaveformConfiguration
                 problems.Add($"{csiRs.Name}: {p}");
             }
 
-            if (csiRs.FirstPort < 0 || csiRs.FirstPort + csiRs.Resource.Row.Ports > Carrier.AntennaPortCount)
+            if (!csiRs.Resource.ZeroPower && (csiRs.FirstPort < 0 || csiRs.FirstPort + csiRs.Resource.Row.Ports > Carrier.AntennaPortCount))
             {
                 problems.Add($"{csiRs.Name}.FirstPort = {csiRs.FirstPort}: {csiRs.Resource.Row.Ports} CSI-RS port(s) do not fit {Carrier.AntennaPortCount} antenna port(s)");
             }
