@@ -69,5 +69,8 @@ public static class ConformanceCatalog
         new Checks.Pucch.PucchFormat3Check(),
         new Checks.Pucch.PucchFormat4Check(),
         new Checks.Prach.PrachCheck(),
+        new Checks.Downlink.DlWaveformMixedCheck(),
+        new Checks.Downlink.PdschMultislotGridCheck(),
+        new Checks.TestModels.TestModelGridCheck(),
     ];
 }

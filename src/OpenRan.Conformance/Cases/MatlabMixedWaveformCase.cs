@@ -1,8 +1,17 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
+using OpenRan.Conformance.Checks;
 using OpenRan.Conformance.Formats;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Phy.Upper.Channels.Downlink;
+using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Ssb;
 using OpenRan.Phy.Upper.SignalProcessors.CsiRs;
+using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Conformance.Cases;
 
@@ -64,6 +73,126 @@ public sealed class MatlabMixedWaveformCase
         OffsetSlots = 3,
     };
 
+    /// <summary>The sample rate of the stored waveform, Hz.</summary>
+    public double SampleRateHz => Mat.Numeric("SampleRate").ScalarDouble;
+
+    /// <summary>
+    /// The whole waveform as a <see cref="DownlinkWaveformConfiguration"/>: the fixed parts described above, the PDSCH fields
+    /// of the file, transport blocks taken from <c>trblk_out</c> (a row per slot that starts a block, zero rows for the
+    /// retransmissions of the RV sequence) and the dataset's DM-RS amplitude (README §4: 10^(−x/20) with x = 0, 3, 4.77 dB for
+    /// 1, 2, 3 CDM groups without data, expressed relative to the specification's β_DMRS).
+    /// </summary>
+    public DownlinkWaveformConfiguration Waveform()
+    {
+        int layers = Mat.Numeric("NumLayers").ScalarInt32;
+        bool[] coresetBits = [.. Mat.Numeric("coreset_FrequencyResources").ToInt32Array().Select(b => b != 0)];
+        return new DownlinkWaveformConfiguration
+        {
+            Name = System.IO.Path.GetFileNameWithoutExtension(Mat.Path),
+            Carrier = new DownlinkCarrier
+            {
+                Numerology = Numerology.Mu, NSizeGrid = NSizeGrid, NIdCell = CellId, AntennaPortCount = layers, SampleRateHz = SampleRateHz,
+            },
+            Ssb = GeneratorSsb(SubcarrierSpacingKhz),
+            Pdcch =
+            [
+                new DownlinkPdcch
+                {
+                    Coreset = new CoresetConfiguration(1, 0, coresetBits, 2, CceRegMapping.NonInterleaved, 6, 2, 0, PrecoderGranularity.SameAsRegBundle, 2),
+                    SearchSpace = new SearchSpaceConfiguration(1, false, 10, 2, 1, 0, [1, 1, 0, 0, 0]),
+                    Candidate = 0,
+                    AggregationLevel = 1,
+                    Rnti = 1,
+                    ScramblingRnti = 1,
+                    Slots = new SlotPattern(10, [2]),
+                    PayloadBits = 20,
+                    Data = BitSourceDefinition.Repeat(1, 1, 0, 0),
+                },
+            ],
+            Pdsch = [PdschFromFile(Mat, Numerology.Mu, NSizeGrid)],
+            CsiRs = [new DownlinkCsiRs("CSI-RS", CsiRs)],
+        };
+    }
+
+    /// <summary>
+    /// The SS/PBCH bursts of the dataset's generator: case A (15 kHz) or B (30 kHz), blocks {0, 1} of 4, 20 ms, at
+    /// N_CRB^SSB / k_SSB (15 kHz units; 0/0 in the mixed files).
+    /// </summary>
+    internal static DownlinkSsbBurst GeneratorSsb(int subcarrierSpacingKhz, int nCrbSsb = 0, int kSsb = 0) => new()
+    {
+        NCrbSsb = nCrbSsb,
+        KSsb = kSsb,
+        Case = subcarrierSpacingKhz == 15 ? SsbCase.A : SsbCase.B,
+        LMax = 4,
+        TransmittedBlocks = [true, true, false, false],
+        PeriodMs = 20,
+        SubCarrierSpacingCommon = subcarrierSpacingKhz != 15,
+        DmrsTypeAPosition = 2,
+        CellBarred = true,
+        IntraFreqReselectionAllowed = true,
+    };
+
+    /// <summary>
+    /// The PDSCH of a mixed or multi-slot file: its fields, N_ID^cell 1 and DM-RS NIDNSCID 1 (README §4), the TBS of TS 38.214
+    /// §5.1.3.2, MATLAB's limited buffer, the RV sequence, transport blocks replayed from <c>trblk_out</c> (a row per slot that
+    /// starts a block) and the dataset's DM-RS amplitude relative to the specification's β_DMRS.
+    /// </summary>
+    internal static DownlinkPdsch PdschFromFile(MatFile mat, int numerology, int nSizeGrid)
+    {
+        ArgumentNullException.ThrowIfNull(mat);
+        int layers = mat.Numeric("NumLayers").ScalarInt32;
+        int[] symbols = mat.Numeric("SymbolAllocation").ToInt32Array();
+        var dmrs = new DmrsConfiguration
+        {
+            ConfigurationType = (DmrsConfigurationType)mat.Numeric("DMRSConfigurationType").ScalarInt32,
+            Length = mat.Numeric("DMRSLength").ScalarInt32,
+            AdditionalPosition = mat.Numeric("DMRSAdditionalPosition").ScalarInt32,
+            TypeAPosition = mat.Numeric("DMRSTypeAPosition").ScalarInt32,
+            CdmGroupsWithoutData = mat.Numeric("NumCDMGroupsWithoutData").ScalarInt32,
+            NScid = mat.Numeric("NSCID").ScalarInt32,
+            ScramblingId0 = MatlabPdschCase.DmrsScramblingId,
+            ScramblingId1 = MatlabPdschCase.DmrsScramblingId,
+            Ports = [.. Enumerable.Range(0, layers)],
+        };
+        var pdsch = new PdschConfiguration
+        {
+            Numerology = numerology,
+            NSizeGrid = nSizeGrid,
+            NSizeBwp = nSizeGrid,
+            NIdCell = CellId,
+            PrbSet = mat.Numeric("PRBSet").ToInt32Array(),
+            StartSymbol = symbols[0],
+            SymbolCount = symbols[1],
+            MappingType = ((MatCharArray)mat["MappingType"]).Text == "B" ? SchMappingType.B : SchMappingType.A,
+            Modulation = ModulationMapperCheck.ParseScheme(((MatCharArray)mat["Modulation"]).Text, mat.Path),
+            LayerCount = layers,
+            NRnti = mat.Numeric("RNTI").ScalarInt32,
+            NId = mat.Numeric("NID").ScalarInt32,
+            Dmrs = dmrs,
+            TargetCodeRate = mat.Numeric("TargetCodeRateby1024").ScalarDouble / 1024,
+            LimitedBuffer = LimitedBufferRateMatching.FromReferenceLength(SharedChannelEncodeCheck.MatlabDlschReferenceLength),
+        };
+        double matlabDmrsDb = dmrs.CdmGroupsWithoutData switch { 1 => 0, 2 => 3, _ => 4.77 };
+        MatNumericArray blocks = mat.Numeric("trblk_out");
+        var starts = new List<byte[]>();
+        for (int s = 0; s < blocks.Rows; s++)
+        {
+            byte[] row = [.. blocks.RowReal(s).Select(v => (byte)v)];
+            if (row.Any(b => b != 0))
+            {
+                starts.Add(row);
+            }
+        }
+
+        return new DownlinkPdsch
+        {
+            Configuration = pdsch,
+            DmrsPowerOffsetDb = (-matlabDmrsDb) - (20 * Math.Log10(dmrs.Beta)),
+            RedundancyVersions = mat.Numeric("RVSequence").ToInt32Array(),
+            Data = BitSourceDefinition.FromFactory(() => new RecordedBlocks(starts)),
+        };
+    }
+
     /// <summary>Loads a file.</summary>
     public static MatlabMixedWaveformCase Load(string path)
     {
@@ -87,5 +216,28 @@ public sealed class MatlabMixedWaveformCase
         ArgumentNullException.ThrowIfNull(grid);
         int perSlot = NrConstants.SymbolsPerSlotNormalCp * SubcarrierCount;
         return grid.AsSpan(slot * perSlot, perSlot);
+    }
+
+    /// <summary>Transport blocks replayed from the file, one per call, each cut to the requested TBS.</summary>
+    private sealed class RecordedBlocks(List<byte[]> blocks) : IBitSource
+    {
+        private int _next;
+
+        public void Fill(Span<byte> bits)
+        {
+            if (_next >= blocks.Count)
+            {
+                throw new InvalidOperationException($"the file holds {blocks.Count} transport blocks; a {_next + 1}th was requested");
+            }
+
+            byte[] row = blocks[_next++];
+            row.AsSpan(0, bits.Length).CopyTo(bits);
+            if (row.AsSpan(bits.Length).IndexOfAnyExcept((byte)0) >= 0)
+            {
+                throw new InvalidOperationException($"transport block {_next} of the file is longer than the computed TBS {bits.Length}");
+            }
+        }
+
+        public void Reset() => _next = 0;
     }
 }

@@ -54,6 +54,33 @@ public sealed class PdcchTransmitter
         int e = 2 * _map.DataCount;
         Span<byte> bits = _bits.AsSpan(0, e);
         _dci.Encode(payload, allocation.Rnti, bits);
+        MapBits(grid, port, coreset, allocation, amplitude);
+    }
+
+    /// <summary>
+    /// Maps E = 108·L already coded bits (no DCI coding; the uncoded PDCCH of the NR test models, TS 38.141-1 §4.9.2.3)
+    /// with scrambling, QPSK and the DM-RS into <paramref name="grid"/>.
+    /// </summary>
+    /// <param name="grid">The slot grid.</param>
+    /// <param name="port">Antenna port.</param>
+    /// <param name="coreset">The CORESET.</param>
+    /// <param name="allocation">Slot, symbols, CCEs and identities (the RNTI is not used).</param>
+    /// <param name="codedBits">The E = 108·L bits before scrambling.</param>
+    /// <param name="amplitude">β_PDCCH = β_DMRS amplitude scaling.</param>
+    public void MapCodeword(ResourceGrid grid, int port, Coreset coreset, PdcchAllocation allocation, ReadOnlySpan<byte> codedBits, float amplitude = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(coreset);
+        _map.Fill(coreset, allocation.FirstSymbol, allocation.FirstCce, allocation.AggregationLevel, grid.NStartGrid);
+        ThrowHelper.ThrowIfLengthDiffers(codedBits.Length, 2 * _map.DataCount, nameof(codedBits));
+        codedBits.CopyTo(_bits);
+        MapBits(grid, port, coreset, allocation, amplitude);
+    }
+
+    private void MapBits(ResourceGrid grid, int port, Coreset coreset, PdcchAllocation allocation, float amplitude)
+    {
+        int e = 2 * _map.DataCount;
+        Span<byte> bits = _bits.AsSpan(0, e);
         int nId = coreset.Configuration.DmrsScramblingId ?? allocation.NIdCell;
         Span<byte> scrambled = stackalloc byte[16 * 108];
         scrambled = scrambled[..e];
