@@ -105,6 +105,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             _rxStage = new SampleBlock<ComplexF32>(rc.RxChannelCount, slotSamples);
         }
 
+        Metrics.DownlinkMcs = cell.Downlink.Mcs;
+        Metrics.UplinkMcs = cell.Uplink.Mcs;
         _inline = new WorkerContext(cell, maxTransportBlockBytes);
         int workers = cell.Options.Engine.Workers;
         if (workers > 0)
