@@ -104,7 +104,7 @@ public class PdschReceiveCheck : MatlabPdschCheck
     {
         if (!result.CrcPassed)
         {
-            return $"transport block CRC failed ({result.Decoding.CodeBlocksPassed} of {result.Decoding.CodeBlockCount} code blocks passed; {result.Measurements})";
+            return $"transport block not decoded ({result.Decoding.CodeBlocksDecoded} of {result.Decoding.CodeBlockCount} code blocks decoded, TB CRC {(result.Decoding.TransportBlockCrcPassed ? "passed" : "failed")}; {result.Measurements})";
         }
 
         return Runner.Compare.FirstDifference(decoded, expected, "decoded transport block bit");

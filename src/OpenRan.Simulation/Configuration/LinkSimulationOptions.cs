@@ -271,10 +271,18 @@ public sealed class LinkSimulationOptions
         Check(MinBlockErrors >= 0, "min-block-errors", MinBlockErrors, "≥ 0");
         Check(MaxSlots is >= 1 and <= 100_000_000_000, "max-slots", MaxSlots, "1 … 1e11");
         Check(BatchSlots is >= 1 and <= 1_000_000, "batch-slots", BatchSlots, "1 … 1000000");
+        Check(SweepPlan.BatchCount(MaxSlots, BatchSlots) <= SweepPlan.MaxBatchCount, "batch-slots", BatchSlots,
+            $"{SweepPlan.BatchCount(MaxSlots, SweepPlan.MaxBatchCount)} … 1000000 with max-slots = {MaxSlots} (at most 2^31 − 1 batches per SNR point)");
         Check(Threads is >= 1 and <= 1024, "threads", Threads, "1 … 1024");
         Check(!string.IsNullOrWhiteSpace(Output), "output", Output, "a non-empty path prefix");
         Check(NIdCell is >= 0 and <= 1007, "n-id-cell", NIdCell, "0 … 1007");
         Check(Rnti is >= 1 and <= 65519, "rnti", Rnti, "1 … 65519");
+        if (Requirement && FindRequirement() is null)
+        {
+            throw new ArgumentException(
+                $"requirement: no TS 38.104 requirement matches {(Link == LinkKind.Pusch ? "" : "PDSCH, ")}preset {Preset ?? "(none)"}, propagation {Propagation}, correlation {(Correlation?.ToString() ?? "(from the propagation)").ToLowerInvariant()}, {RxAntennas} Rx; valid: the preset, propagation, correlation and rx-antennas of a row of 'openran sim presets', or requirement false.",
+                "requirement");
+        }
         if (Shard is not null)
         {
             try

@@ -182,6 +182,10 @@ public sealed class LinkSetup
         {
             description[RequirementComparison.RequirementKey] = requirement.SnrDb.ToString("R", CultureInfo.InvariantCulture);
             description[RequirementComparison.RequirementNameKey] = $"TS 38.104 Table {requirement.Table}, {requirement.FixedReferenceChannel}, {requirement.Propagation} {requirement.Correlation.ToString().ToLowerInvariant()}, {requirement.RxAntennas} Rx";
+            if (Options.Requirement)
+            {
+                description[RequirementComparison.CheckedKey] = "true";
+            }
         }
 
         string title = Invariant($"{(Options.Link == LinkKind.Pusch ? "PUSCH" : "PDSCH")} {Options.Preset ?? $"{Modulation} R={TargetCodeRate:0.###}"}, {Propagation.Name}, {Options.TxAntennas}x{Options.RxAntennas}, {Options.ChannelEstimation.ToString().ToLowerInvariant()} CSI");

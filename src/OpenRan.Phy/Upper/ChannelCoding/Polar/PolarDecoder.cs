@@ -319,7 +319,7 @@ public sealed class PolarDecoder
                                 PolarBitKind.ParityCheck => (uint)(_register[l] & 1),
                                 _ => _increment1[l] < _increment0[l] ? 1u : 0u,
                             };
-                            ApplyDecision(l, s, phi, bit, kind != PolarBitKind.Frozen);
+                            ApplyDecision(l, s, phi, bit, kind == PolarBitKind.Information);
                         }
                     }
 
@@ -397,11 +397,14 @@ public sealed class PolarDecoder
         return PolarKernels.DisagreementSum(_alpha.Read(l, stage), bitMask);
     }
 
-    /// <summary>Decides the node of path l as <paramref name="bit"/> (every leaf of a repetition node), updating metric, register and partial sums.</summary>
-    private void ApplyDecision(int l, int stage, int phi, uint bit, bool inInformationSet)
+    /// <summary>
+    /// Decides the node of path l as <paramref name="bit"/> (every leaf of a repetition node), updating metric, partial sums and,
+    /// for an information bit, the parity-check register (y0 ^= u_n; a parity-check bit leaves it unchanged, TS 38.212 §5.3.1.2).
+    /// </summary>
+    private void ApplyDecision(int l, int stage, int phi, uint bit, bool informationBit)
     {
         _metric[l] += bit == 0 ? _increment0[l] : _increment1[l];
-        if (inInformationSet)
+        if (informationBit)
         {
             _register[l] ^= (int)bit;
         }
