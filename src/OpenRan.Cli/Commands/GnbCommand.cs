@@ -61,7 +61,9 @@ internal static class GnbCommand
                     return 0;
                 }
 
-                RadioFactory factory = RadioCommand.CreateFactory();
+                // The loopback driver also offers model=test-ue: the receiver hears the emulated phy-test UE's PUSCH.
+                var factory = new RadioFactory(System.Linq.Enumerable.Where(RadioCommand.CreateFactory().Drivers, d => d.Name != "loopback"));
+                factory.Add(new OpenRan.Radio.Loopback.LoopbackRadioDriver(new OpenRan.Simulation.RadioChannels.FadingChannelProvider(), new OpenRan.Engine.Emulation.TestUeUplinkChannelProvider(cell)));
                 RadioSetup radioSetup = RadioSetup.Create(cell, factory, parse.GetValue(driver), parse.GetValue(args));
                 string mode = parse.GetValue(deadlines) ?? "auto";
                 DeadlineMode deadlineMode = mode switch
