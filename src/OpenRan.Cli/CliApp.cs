@@ -65,6 +65,7 @@ public static class CliApp
         root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(RadioCommand.Create(console));
         root.Subcommands.Add(FreqCommand.Create(console));
+        root.Subcommands.Add(GnbCommand.Create(console));
         return root;
     }
 

@@ -75,8 +75,8 @@ public sealed class RadioSetup
         catch (ArgumentException e)
         {
             throw driverOverride is null
-                ? cell.Options.Source.Error("radio.driver", e.Message)
-                : new ConfigurationException("--driver", "radio.driver", e.Message);
+                ? cell.Options.Source.Error("radio.driver", Clean(e.Message))
+                : new ConfigurationException("--driver", "radio.driver", Clean(e.Message));
         }
 
         RadioArguments arguments;
@@ -88,8 +88,8 @@ public sealed class RadioSetup
         catch (ArgumentException e)
         {
             throw argsOverride is null
-                ? cell.Options.Source.Error("radio.args", e.Message)
-                : new ConfigurationException("--args", "radio.args", e.Message);
+                ? cell.Options.Source.Error("radio.args", Clean(e.Message))
+                : new ConfigurationException("--args", "radio.args", Clean(e.Message));
         }
 
         var configuration = new RadioConfiguration
@@ -107,5 +107,11 @@ public sealed class RadioSetup
             TimeAlignment = r.TxTimeAdvanceSamples == 0 ? [] : [new TimeAlignmentOffset(cell.SampleRateHz, r.TxTimeAdvanceSamples)],
         };
         return new RadioSetup(driverName, arguments, configuration);
+    }
+
+    private static string Clean(string message)
+    {
+        int index = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return index < 0 ? message : message[..index];
     }
 }

@@ -153,7 +153,7 @@ public sealed class EngineMetrics
             Volatile.Write(ref _uplinkRetransmissions, _uplinkRetransmissions + 1);
         }
 
-        if (double.IsFinite(sinrDb))
+        if (crc && double.IsFinite(sinrDb))
         {
             Volatile.Write(ref _uplinkSinrSum, _uplinkSinrSum + sinrDb);
             Volatile.Write(ref _uplinkEvmSum, _uplinkEvmSum + (double.IsFinite(evmPercent) ? evmPercent : 0));

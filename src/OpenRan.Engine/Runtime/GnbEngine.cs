@@ -105,6 +105,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             _rxStage = new SampleBlock<ComplexF32>(rc.RxChannelCount, slotSamples);
         }
 
+        Metrics.DownlinkMcs = cell.Downlink.Mcs;
+        Metrics.UplinkMcs = cell.Uplink.Mcs;
         _inline = new WorkerContext(cell, maxTransportBlockBytes);
         int workers = cell.Options.Engine.Workers;
         if (workers > 0)
@@ -327,8 +329,13 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
                     Wait(dl);
                 }
             }
-            else if (due && _options.Faults?.IsDownlinkLate(_nextTx) == true)
+            else if (_options.Faults?.IsDownlinkLate(_nextTx) == true)
             {
+                if (!due)
+                {
+                    break;
+                }
+
                 dl.Abandoned = true;
             }
 
@@ -404,19 +411,31 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             }
 
             bool due = u + _uplinkBudget <= n;
-            bool injected = _options.Faults?.IsUplinkLate(u) == true;
-            if (!ul.IsDone || (injected && due))
+            if (_options.Faults?.IsUplinkLate(u) == true)
             {
                 if (!due)
                 {
                     return;
                 }
 
-                if (!injected && _options.Deadlines == DeadlineMode.VirtualTime)
+                ul.Abandoned = true;
+                DeliverLate(ul, countLate: true);
+                _nextUplinkDelivery++;
+                continue;
+            }
+
+            if (!ul.IsDone)
+            {
+                if (!due)
+                {
+                    return;
+                }
+
+                if (_options.Deadlines == DeadlineMode.VirtualTime)
                 {
                     Wait(ul);
                 }
-                else if (!ul.IsDone || injected)
+                else
                 {
                     ul.Abandoned = true;
                     DeliverLate(ul, countLate: true);

@@ -45,6 +45,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly Coreset _coreset1;
     private readonly int _coreset0Cces;
     private readonly Dictionary<ushort, PdschConfiguration> _uePdsch = [];
+    private readonly Dictionary<ushort, int> _uePdschBytes = [];
+    private readonly Dictionary<int, int> _type0Cce = [];
     private readonly Dictionary<ushort, (PdschConfiguration Config, int FirstPrb)> _sib1Pdsch = [];
     private readonly PuschConfiguration _uePusch;
     private readonly int _sib1Tbs;
@@ -96,6 +98,13 @@ public sealed class PhyTestScheduler : ISlotScheduler
         }
 
         _sib1Tbs = BuildSib1Configurations();
+        foreach (int level in new[] { 4, 8, 16 })
+        {
+            if (level <= _coreset0Cces)
+            {
+                _type0Cce[level] = PdcchCandidates.FirstCce(0, 0, Type0PdcchCss.SearchSpace(0).CandidateCount(level), level, _coreset0Cces);
+            }
+        }
 
         // Test UE downlink: DCI 1_1 (or 1_0) on CORESET#1, TDRA row 0 of the default table A.
         _ueFallbackSizes = new DciSizes0_0And1_0(cell.NRb, cell.NRb, CommonSearchSpace: false);
@@ -293,7 +302,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         pdcch.Coreset = _coreset0;
         pdcch.FirstSymbol = occasion.FirstSymbol;
         pdcch.AggregationLevel = level;
-        pdcch.FirstCce = PdcchCandidates.FirstCce(0, 0, Type0PdcchCss.SearchSpace(occasion.FirstSymbol).CandidateCount(level), level, _coreset0Cces);
+        pdcch.FirstCce = _type0Cce[level];
         pdcch.Rnti = SiRnti;
         pdcch.ScramblingRnti = 0;
         pdcch.PayloadSize = _sib1Sizes.Size;
@@ -369,7 +378,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             h.Ndi ^= 1;
             h.Transmissions = 0;
             h.Variant = ssbMask;
-            h.TransportBlockBytes = TransportBlockSize(config) / 8;
+            h.TransportBlockBytes = _uePdschBytes[ssbMask];
             MacPdu.WriteDownlinkData(h.TransportBlock.AsSpan(0, h.TransportBlockBytes), TakeTimingAdvance(slot.Index), (ulong)((slot.Index << 8) | (uint)id));
         }
 
@@ -593,6 +602,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             PdschConfiguration config = baseConfig with { PrbSet = Enumerable.Range(first, last - first + 1).ToArray() };
             config.ThrowIfInvalid();
             _uePdsch[mask] = config;
+            _uePdschBytes[mask] = TransportBlockSize(config) / 8;
         }
     }
 
