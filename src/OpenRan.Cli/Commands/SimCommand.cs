@@ -26,22 +26,26 @@ internal static class SimCommand
     }
 
     /// <summary>Parses <c>start:step:stop</c> or a comma-separated list of dB values.</summary>
-    public static IReadOnlyList<double> ParseRange(string text)
+    /// <param name="text">The option value.</param>
+    /// <param name="option">The option's name, for error messages.</param>
+    /// <param name="minimumDb">The smallest value accepted.</param>
+    /// <param name="maximumDb">The largest value accepted.</param>
+    public static IReadOnlyList<double> ParseRange(string text, string option = "--ebn0", double minimumDb = -20, double maximumDb = 40)
     {
         ArgumentNullException.ThrowIfNull(text);
-        IReadOnlyList<double> values = ParseValues(text);
+        IReadOnlyList<double> values = ParseValues(text, option);
         foreach (double value in values)
         {
-            if (!(value >= -20 && value <= 40))
+            if (!(value >= minimumDb && value <= maximumDb))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--ebn0 = {text} is not valid: {value:G} dB is outside −20 … 40 dB."));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} = {text} is not valid: {value:G} dB is outside {minimumDb:G} … {maximumDb:G} dB."));
             }
         }
 
-        return values.Count > 0 ? values : throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
+        return values.Count > 0 ? values : throw new ArgumentException($"{option} = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
     }
 
-    private static IReadOnlyList<double> ParseValues(string text)
+    private static IReadOnlyList<double> ParseValues(string text, string option)
     {
         string[] parts = text.Split(':');
         try
@@ -53,7 +57,7 @@ internal static class SimCommand
                 double stop = double.Parse(parts[2], CultureInfo.InvariantCulture);
                 if (!(step > 0) || !(stop >= start) || !((stop - start) / step <= 1000))
                 {
-                    throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop with start ≤ stop and 0 < step, at most 1000 points.");
+                    throw new ArgumentException($"{option} = {text} is not valid; valid: start:step:stop with start ≤ stop and 0 < step, at most 1000 points.");
                 }
 
                 var values = new List<double>();
@@ -70,7 +74,7 @@ internal static class SimCommand
         }
         catch (FormatException)
         {
-            throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
+            throw new ArgumentException($"{option} = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
         }
     }
 

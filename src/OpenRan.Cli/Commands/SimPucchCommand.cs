@@ -94,7 +94,7 @@ internal static class SimPucchCommand
                 bool same = !double.IsNaN(chosen.SnrDb) && c == chosen.Configuration && sizes == chosen.Sizes && kind == chosen.Test
                     && rxAntennas == chosen.RxAntennas && string.Equals(channel, chosen.Propagation, StringComparison.OrdinalIgnoreCase);
                 double centre = double.IsNaN(chosen.SnrDb) ? 0 : chosen.SnrDb;
-                IReadOnlyList<double> points = parse.GetValue(snr) is string range ? SimCommand.ParseRange(range)
+                IReadOnlyList<double> points = parse.GetValue(snr) is string range ? SimCommand.ParseRange(range, "--snr-db", -60, 60)
                     : kind == PucchTest.DtxToAck ? [centre] : [.. Enumerable.Range(-3, 6).Select(i => Math.Round(centre + i, 1))];
                 int threadCount = parse.GetValue(threads);
                 var options = new PucchLinkOptions
