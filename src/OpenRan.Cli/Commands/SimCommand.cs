@@ -38,12 +38,16 @@ internal static class SimCommand
         {
             if (!(value >= minimumDb && value <= maximumDb))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} = {text} is not valid: {value:G} dB is outside {minimumDb:G} … {maximumDb:G} dB."));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} = {text} is not valid: {value:G} dB is outside {Signed(minimumDb)} … {Signed(maximumDb)} dB."));
             }
         }
 
         return values.Count > 0 ? values : throw new ArgumentException($"{option} = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
     }
+
+    /// <summary>A number with a typographic minus sign (U+2212), as the range messages print it.</summary>
+    private static string Signed(double value) =>
+        value < 0 ? "\u2212" + (-value).ToString("G", CultureInfo.InvariantCulture) : value.ToString("G", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<double> ParseValues(string text, string option)
     {
