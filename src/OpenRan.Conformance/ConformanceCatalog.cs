@@ -63,6 +63,14 @@ public static class ConformanceCatalog
         new SionnaTransportBlockEncodeCheck(),
         .. SharedChannelEncodeCheck.CreateAll(),
         new SharedChannelDecodeSib1Check(),
+        new Checks.Downlink.CsiRsMixedWaveformCheck(),
+        new Checks.Pucch.PucchFormat0Check(),
+        new Checks.Pucch.PucchFormat2Check(),
+        new Checks.Pucch.PucchFormat3Check(),
+        new Checks.Pucch.PucchFormat4Check(),
         new Checks.Prach.PrachCheck(),
+        new Checks.Downlink.DlWaveformMixedCheck(),
+        new Checks.Downlink.PdschMultislotGridCheck(),
+        new Checks.TestModels.TestModelGridCheck(),
     ];
 }

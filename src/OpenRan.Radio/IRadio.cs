@@ -117,6 +117,13 @@ public interface ITxStream
     /// <summary>Blocks queued and not yet taken by the driver (0 when everything written has gone to the device or wire).</summary>
     int QueuedBlockCount { get; }
 
+    /// <summary>
+    /// Samples per channel that really left through this stream since the start: handed to the device, written to the
+    /// file, or (ZMQ) sent to the peer in answer to its requests. Zero padding is not counted; samples dropped as late,
+    /// or still queued when the radio stopped (counted as <see cref="RadioEventKind.Dropped"/>), are not included.
+    /// </summary>
+    long DeliveredSampleCount { get; }
+
     /// <summary>Queues the samples of a single-channel stream for transmission at <paramref name="timestampSamples"/>.</summary>
     /// <param name="samples">The samples.</param>
     /// <param name="timestampSamples">The timestamp of <c>samples[0]</c>; advanced by the number of samples queued.</param>

@@ -94,6 +94,14 @@ public abstract class RadioBase : IRadio, IRadioManagement
 
     internal TimeSpan StreamTimeout => Configuration.StreamTimeout;
 
+    /// <summary>
+    /// Samples per channel that really left through the transmit stream (<see cref="ITxStream.DeliveredSampleCount"/>).
+    /// The default counts what the driver took from the transmit ring, less what it dropped as late; a driver that
+    /// knows better (ZMQ: what the peer asked for and was sent) overrides it.
+    /// </summary>
+    protected internal virtual long TransmitDeliveredSampleCount =>
+        TxRing is null ? 0 : Math.Max(0, TxRing.ReleasedSampleCount - Events.SampleCount(RadioEventKind.Late));
+
     internal int TimeAlignmentOffsetSamples { get; private set; }
 
     /// <inheritdoc />
@@ -162,6 +170,17 @@ public abstract class RadioBase : IRadio, IRadioManagement
 
             _stopping = true;
             OnStop();
+
+            // What the driver never took from the transmit ring is lost: count it, never let it vanish silently.
+            if (TxRing is not null)
+            {
+                long unsent = TxRing.Discard(out long firstTimestamp);
+                if (unsent > 0)
+                {
+                    Events.Report(RadioEventKind.Dropped, StreamDirection.Transmit, -1, firstTimestamp, unsent);
+                }
+            }
+
             _state = RadioState.Stopped;
         }
     }

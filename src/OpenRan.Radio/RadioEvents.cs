@@ -19,6 +19,12 @@ public enum RadioEventKind
 
     /// <summary>The peer or device went away (ZMQ peer silent, USB device unplugged).</summary>
     Disconnected,
+
+    /// <summary>
+    /// A stream made no progress for its whole timeout while there was work to do: a read got no samples, a write could
+    /// not queue, or queued samples were not taken by the peer (a stalled or absent peer, a hung device).
+    /// </summary>
+    Stalled,
 }
 
 /// <summary>One stream event: what, where, when (in samples) and how many samples it affected.</summary>
@@ -39,8 +45,34 @@ public readonly record struct RadioEvent(RadioEventKind Kind, StreamDirection Di
 /// <param name="LostRecords">Event records that did not fit in the log before it was drained (their counts are still in the counters).</param>
 public sealed record RadioEventCounters(long Late, long Underflow, long Overflow, long Dropped, long Disconnected, long LostRecords)
 {
+    /// <summary>Stalls: a stream made no progress for its whole timeout.</summary>
+    public long Stalled { get; init; }
+
+    /// <summary>Samples (per channel) lost as Late, Overflow or Dropped events, as far as the events could count them.</summary>
+    public long LostSamples { get; init; }
+
     /// <summary>Whether no event of any kind has occurred.</summary>
-    public bool IsClean => Late + Underflow + Overflow + Dropped + Disconnected == 0;
+    public bool IsClean => Late + Underflow + Overflow + Dropped + Disconnected + Stalled == 0;
+
+    /// <summary>The non-zero counters in words, for messages: <c>2 dropped (20000 samples), 1 stalled</c>; "none" when clean.</summary>
+    public string Describe()
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        foreach ((long count, string name) in new[] { (Late, "late"), (Underflow, "underflow"), (Overflow, "overflow"), (Dropped, "dropped"), (Disconnected, "disconnected"), (Stalled, "stalled") })
+        {
+            if (count > 0)
+            {
+                parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {name}"));
+            }
+        }
+
+        if (LostSamples > 0)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LostSamples} samples lost"));
+        }
+
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
 }
 
 /// <summary>
@@ -55,8 +87,9 @@ public sealed record RadioEventCounters(long Late, long Underflow, long Overflow
 /// </remarks>
 public sealed class RadioEventLog
 {
-    private const int KindCount = 5;
+    private const int KindCount = 6;
     private readonly long[] _counts = new long[KindCount];
+    private readonly long[] _samples = new long[KindCount];
     private readonly Cell[] _cells;
     private readonly long _mask;
     private long _enqueuePosition;
@@ -82,6 +115,11 @@ public sealed class RadioEventLog
     public void Report(RadioEventKind kind, StreamDirection direction, int channel, long timestampSamples, long sampleCount)
     {
         Interlocked.Increment(ref _counts[(int)kind]);
+        if (sampleCount > 0)
+        {
+            Interlocked.Add(ref _samples[(int)kind], sampleCount);
+        }
+
         long sequence = Interlocked.Increment(ref _sequence) - 1;
         var record = new RadioEvent(kind, direction, channel, timestampSamples, sampleCount, sequence);
         long position = Volatile.Read(ref _enqueuePosition);
@@ -133,6 +171,9 @@ public sealed class RadioEventLog
     /// <summary>The number of events of <paramref name="kind"/> so far.</summary>
     public long Count(RadioEventKind kind) => Volatile.Read(ref _counts[(int)kind]);
 
+    /// <summary>The sum of the sample counts reported with events of <paramref name="kind"/> so far.</summary>
+    public long SampleCount(RadioEventKind kind) => Volatile.Read(ref _samples[(int)kind]);
+
     /// <summary>All counters at once.</summary>
     public RadioEventCounters Snapshot() => new(
         Count(RadioEventKind.Late),
@@ -140,7 +181,11 @@ public sealed class RadioEventLog
         Count(RadioEventKind.Overflow),
         Count(RadioEventKind.Dropped),
         Count(RadioEventKind.Disconnected),
-        Volatile.Read(ref _lostRecords));
+        Volatile.Read(ref _lostRecords))
+    {
+        Stalled = Count(RadioEventKind.Stalled),
+        LostSamples = SampleCount(RadioEventKind.Late) + SampleCount(RadioEventKind.Overflow) + SampleCount(RadioEventKind.Dropped),
+    };
 
     private struct Cell
     {

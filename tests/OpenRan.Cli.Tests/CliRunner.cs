@@ -3,12 +3,27 @@ using Spectre.Console;
 
 namespace OpenRan.Cli.Tests;
 
-/// <summary>Runs the CLI in-process against a captured, non-interactive, uncoloured console.</summary>
+/// <summary>Runs the CLI in-process against captured, non-interactive, uncoloured consoles.</summary>
 internal static class CliRunner
 {
+    /// <summary>Runs the command; <c>Output</c> is standard output followed by standard error.</summary>
     public static (int ExitCode, string Output) Run(params string[] args)
     {
-        var writer = new StringWriter();
+        (int exitCode, string stdout, string stderr) = RunSplit(args);
+        return (exitCode, stdout + stderr);
+    }
+
+    /// <summary>Runs the command and returns standard output and standard error separately.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunSplit(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exitCode = CliApp.Run(args, Console(stdout), Console(stderr));
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static IAnsiConsole Console(StringWriter writer)
+    {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -17,7 +32,6 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        int exitCode = CliApp.Run(args, console);
-        return (exitCode, writer.ToString());
+        return console;
     }
 }

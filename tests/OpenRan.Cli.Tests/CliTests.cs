@@ -41,8 +41,9 @@ public class CliTests
         try
         {
             File.WriteAllText(Path.Combine(root, "bad.mat"), "not a mat file");
-            (int exitCode, string output) = CliRunner.Run("vectors", "check", "--root", root, "--json");
+            (int exitCode, string output, string errors) = CliRunner.RunSplit("vectors", "check", "--root", root, "--json");
             Assert.Equal(1, exitCode);
+            Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
             using JsonDocument doc = JsonDocument.Parse(output);
             Assert.False(doc.RootElement.GetProperty("passed").GetBoolean());
             Assert.Equal(1, doc.RootElement.GetProperty("failures").GetArrayLength());

@@ -5,7 +5,7 @@ using OpenRan.TestSupport;
 
 namespace OpenRan.Conformance.Tests;
 
-public class MatFileTests
+public partial class MatFileTests
 {
     [Fact]
     public void Load_MibVector_ReadsStructFieldsAndBits()

@@ -36,6 +36,13 @@ internal sealed class MatWriter
         return this;
     }
 
+    /// <summary>Adds a <c>miCOMPRESSED</c> element holding <paramref name="zlibData"/> as given (valid or not).</summary>
+    public MatWriter AddCompressedBytes(byte[] zlibData)
+    {
+        _elements.Add(Tag(15, zlibData, pad: false));
+        return this;
+    }
+
     public byte[] ToArray()
     {
         var header = new byte[128];
@@ -53,6 +60,15 @@ internal sealed class MatWriter
         return all.ToArray();
     }
 
+    /// <summary>The 8-byte tag of an element of type <paramref name="miType"/> declaring <paramref name="byteCount"/> bytes.</summary>
+    public byte[] TagOnly(int miType, uint byteCount)
+    {
+        var tag = new byte[8];
+        WriteUInt32(tag, 0, (uint)miType);
+        WriteUInt32(tag, 4, byteCount);
+        return tag;
+    }
+
     /// <summary>A numeric miMATRIX of class <paramref name="mxClass"/> whose data is stored as <paramref name="miType"/>.</summary>
     public byte[] Numeric(string name, int mxClass, int[] dims, int miType, double[] real, double[]? imag = null, bool logical = false) =>
         Matrix(mxClass, dims, name, complex: imag is not null, logical,
@@ -63,7 +79,9 @@ internal sealed class MatWriter
 
     public byte[] Cell(string name, int[] dims, params byte[][] cells) => Matrix(1, dims, name, false, false, cells);
 
-    public byte[] Struct(string name, string[] fields, params byte[][] values)
+    public byte[] Struct(string name, string[] fields, params byte[][] values) => StructArray(name, [1, 1], fields, values);
+
+    public byte[] StructArray(string name, int[] dims, string[] fields, params byte[][] values)
     {
         const int nameLength = 32;
         var names = new byte[nameLength * fields.Length];
@@ -74,7 +92,7 @@ internal sealed class MatWriter
 
         var parts = new List<byte[]> { SmallInt32(nameLength), Tag(1, names, pad: true) };
         parts.AddRange(values);
-        return Matrix(2, [1, 1], name, false, false, parts.ToArray());
+        return Matrix(2, dims, name, false, false, parts.ToArray());
     }
 
     private byte[] Matrix(int mxClass, int[] dims, string name, bool complex, bool logical, byte[][] parts)

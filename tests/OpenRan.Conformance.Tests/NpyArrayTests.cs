@@ -9,7 +9,7 @@ using OpenRan.TestSupport;
 
 namespace OpenRan.Conformance.Tests;
 
-public class NpyArrayTests
+public partial class NpyArrayTests
 {
     /// <summary>Builds .npy bytes following numpy's format description (independently of the reader).</summary>
     internal static byte[] Npy(string descr, bool fortran, int[] shape, byte[] data, int version = 1, string? rawDescr = null)

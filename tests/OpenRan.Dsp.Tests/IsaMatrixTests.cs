@@ -12,6 +12,7 @@ public class IsaMatrixTests
             typeof(IsaMatrixTests).Assembly,
             configuration,
             typeof(ComplexKernelsTests).FullName!,
+            typeof(ComplexErasureTests).FullName!,
             typeof(SampleConversionTests).FullName!,
             typeof(BitPackingTests).FullName!,
             typeof(LogLikelihoodRatioTests).FullName!,

@@ -22,8 +22,8 @@ public class FftBenchmarks
     private ComplexF32[] _output = [];
     private MathNet.Numerics.Complex32[] _mathNet = [];
     private MathNet.Numerics.Complex32[] _mathNetInput = [];
-    private FftPlan? _avx2;
-    private FftPlan? _generic;
+    private IFft? _avx2;
+    private IFft? _generic;
     private Fftw? _fftw;
 
     [Params(1536, 2048, 4096)]

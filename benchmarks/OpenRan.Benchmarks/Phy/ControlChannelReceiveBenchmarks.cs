@@ -48,7 +48,7 @@ public class PdcchBlindSearchBenchmarks
     public void Setup()
     {
         (_grid, _request) = ControlChannelWorkloads.PdcchSlot(10);
-        _receiver = new PdcchReceiver { DmrsMetricThreshold = DecodeEveryCandidate ? 0f : 0.4f };
+        _receiver = new PdcchReceiver { DmrsMetricThreshold = DecodeEveryCandidate ? 0f : null };
         _results = [new PdcchDetection(), new PdcchDetection(), new PdcchDetection(), new PdcchDetection()];
         _receiver.Search(_grid, 0, _request, _sizes, _rntis, 1, _results);
     }

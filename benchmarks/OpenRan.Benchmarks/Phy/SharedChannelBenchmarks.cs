@@ -90,13 +90,13 @@ public class ChannelEqualizerBenchmarks
 /// <summary>
 /// PDSCH transmission of a full slot: 273 PRB at 30 kHz, 256QAM with R = 948/1024, 1 layer. <c>Process</c> is the
 /// transmit budget (≤ 0.2 ms): DL-SCH encoding of a 295,176-bit transport block (36 code blocks) then
-/// <see cref="PdschModulator"/>; <c>Modulate</c> is the physical-channel part alone (codeword → grid). Both allocate 0 B.
+/// <see cref="SharedChannelModulator"/>; <c>Modulate</c> is the physical-channel part alone (codeword → grid). Both allocate 0 B.
 /// </summary>
 [BenchmarkCategory(Categories.Slot, Categories.Chain, Categories.Pdsch)]
 [MedianColumn]
 public class PdschTransmitBenchmarks
 {
-    private readonly PdschProcessor _processor = new(1);
+    private readonly SharedChannelTransmitter _processor = new(1);
     private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
     private PdschConfiguration _configuration = null!;
     private byte[] _transportBlock = [];
@@ -128,7 +128,7 @@ public class PdschTransmitBenchmarks
 
 /// <summary>
 /// PUSCH reception of a full slot at 30 dB SNR: 273 PRB at 30 kHz, 256QAM with R = 948/1024, 1 layer, 1 receive port.
-/// <c>Receive</c> is the receive budget (≤ 1.6 ms with 2 LDPC iterations): <see cref="PuschDemodulator"/> and UL-SCH
+/// <c>Receive</c> is the receive budget (≤ 1.6 ms with 2 LDPC iterations): <see cref="SharedChannelDemodulator"/> and UL-SCH
 /// decoding of 36 code blocks. <c>Iterations</c> = 2 without early termination runs both iterations on every code block
 /// as srsRAN's benchmark does; 6 with early termination is the decodable-slot case (the CRC passes after about two
 /// iterations per code block); 6 without it is the worst case. <c>Demodulate</c> is grid → LLRs alone (the same for
@@ -140,7 +140,7 @@ public class PuschReceiveBenchmarks
 {
     private readonly ResourceGrid _grid = new(1, 14, 273 * 12);
     private PuschConfiguration _configuration = null!;
-    private PuschReceiver _receiver = null!;
+    private SharedChannelReceiver _receiver = null!;
     private SharedChannelSoftBuffer _buffer = null!;
     private byte[] _decoded = [];
     private sbyte[] _llrs = [];
@@ -155,11 +155,11 @@ public class PuschReceiveBenchmarks
     public void Setup()
     {
         _configuration = FullSlot.Pusch;
-        var processor = new PuschProcessor(1);
+        var processor = new SharedChannelTransmitter(1);
         byte[] block = FullSlot.RandomBits(processor.TransportBlockSize(_configuration), new Random(4));
         processor.Process(_configuration, block, 0, 0, _grid);
         FullSlot.AddNoise(_grid, 30, new Random(5));
-        _receiver = new PuschReceiver(1, 1, new SharedChannelReceiverOptions
+        _receiver = new SharedChannelReceiver(1, 1, new SharedChannelReceiverOptions
         {
             Ldpc = new LdpcDecoderOptions(Iterations, EarlyTermination ? LdpcDecoderOptions.Default.EarlyTermination : LdpcEarlyTermination.None),
         });

@@ -23,7 +23,7 @@ internal sealed class FftQuickBenchmark : IQuickBenchmark
     {
         int n = options.GetValue(_size);
         ThrowHelper.ThrowIfOutside(n, 1, FftPlan.MaxLength, "--size");
-        FftPlan plan = FftFactory.Create(n, options.GetValue(_implementation) ?? "auto");
+        var plan = (FftPlan)FftFactory.Create(n, options.GetValue(_implementation) ?? "auto"); // every FFT implementation is a planned FftPlan
         var random = new Random(1234);
         var x = new ComplexF32[n];
         var y = new ComplexF32[n];

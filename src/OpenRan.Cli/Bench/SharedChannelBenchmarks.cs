@@ -24,14 +24,14 @@ internal static class SharedChannelBenchmarks
     [
         new SoftDemapBenchmark(),
         new EqualizeBenchmark(),
-        new SlotBenchmark("pdsch-modulate", "PdschModulator: codeword → scrambling, modulation, layers, DM-RS → grid (one slot)", downlink: true, receive: false),
-        new SlotBenchmark("pdsch-demodulate", "PdschDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: true, receive: true),
-        new SlotBenchmark("pusch-modulate", "PuschModulator: codeword → grid (one slot)", downlink: false, receive: false),
-        new SlotBenchmark("pusch-demodulate", "PuschDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: false, receive: true),
-        new SlotBenchmark("pdsch-process", "PdschProcessor: transport block → DL-SCH encoding → grid (one slot)", downlink: true, receive: false, chain: true),
-        new SlotBenchmark("pdsch-receive", "PdschReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: true, receive: true, chain: true),
-        new SlotBenchmark("pusch-process", "PuschProcessor: transport block → UL-SCH encoding → grid (one slot)", downlink: false, receive: false, chain: true),
-        new SlotBenchmark("pusch-receive", "PuschReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: false, receive: true, chain: true),
+        new SlotBenchmark("pdsch-modulate", "SharedChannelModulator: codeword → scrambling, modulation, layers, DM-RS → grid (one slot)", downlink: true, receive: false),
+        new SlotBenchmark("pdsch-demodulate", "SharedChannelDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: true, receive: true),
+        new SlotBenchmark("pusch-modulate", "SharedChannelModulator: codeword → grid (one slot)", downlink: false, receive: false),
+        new SlotBenchmark("pusch-demodulate", "SharedChannelDemodulator: grid → channel estimate, MMSE, LLRs, descrambling (one slot)", downlink: false, receive: true),
+        new SlotBenchmark("pdsch-process", "SharedChannelTransmitter: transport block → DL-SCH encoding → grid (one slot)", downlink: true, receive: false, chain: true),
+        new SlotBenchmark("pdsch-receive", "SharedChannelReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: true, receive: true, chain: true),
+        new SlotBenchmark("pusch-process", "SharedChannelTransmitter: transport block → UL-SCH encoding → grid (one slot)", downlink: false, receive: false, chain: true),
+        new SlotBenchmark("pusch-receive", "SharedChannelReceiver: grid → LLRs → rate dematching, LDPC, CRC → transport block (one slot)", downlink: false, receive: true, chain: true),
     ];
 
     internal static ModulationScheme ParseModulation(string text) => text.ToUpperInvariant() switch
@@ -181,18 +181,10 @@ internal static class SharedChannelBenchmarks
                     _chain && _receive && options.GetValue(_earlyStop) ? LdpcDecoderOptions.Default.EarlyTermination : LdpcEarlyTermination.None),
             };
             double noise = Math.Pow(10, -(_chain && _receive ? options.GetValue(_snr) : 40) / 10);
-            Action operation;
-            int g;
-            if (_downlink)
-            {
-                var configuration = new PdschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, Dmrs = dmrs, TargetCodeRate = rate };
-                operation = Prepare(configuration, new PdschProcessor(layers), new PdschReceiver(rx, layers, receiverOptions), grid, received, rx, noise, out g);
-            }
-            else
-            {
-                var configuration = new PuschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, AntennaPortCount = layers, Dmrs = dmrs, TargetCodeRate = rate };
-                operation = Prepare(configuration, new PuschProcessor(layers), new PuschReceiver(rx, layers, receiverOptions), grid, received, rx, noise, out g);
-            }
+            SharedChannelConfiguration configuration = _downlink
+                ? new PdschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, Dmrs = dmrs, TargetCodeRate = rate }
+                : new PuschConfiguration { Numerology = 1, NSizeGrid = carrier, NSizeBwp = carrier, PrbSet = [.. Enumerable.Range(0, prb)], Modulation = scheme, LayerCount = layers, AntennaPortCount = layers, Dmrs = dmrs, TargetCodeRate = rate };
+            Action operation = Prepare(configuration, new SharedChannelTransmitter(layers), new SharedChannelReceiver(rx, layers, receiverOptions), grid, received, rx, noise, out int g);
 
             return new PreparedBenchmark(
                 operation,
@@ -210,8 +202,7 @@ internal static class SharedChannelBenchmarks
         }
 
         /// <summary>Transmits a random transport block once and returns the operation under test.</summary>
-        private Action Prepare<T>(T configuration, SharedChannelTransmitter<T> processor, SharedChannelReceiver<T> receiver, ResourceGrid grid, ResourceGrid received, int rx, double noise, out int g)
-            where T : SharedChannelConfiguration
+        private Action Prepare(SharedChannelConfiguration configuration, SharedChannelTransmitter processor, SharedChannelReceiver receiver, ResourceGrid grid, ResourceGrid received, int rx, double noise, out int g)
         {
             SharedChannelCodingParameters coding = processor.CodingParameters(configuration);
             byte[] block = RandomBits(coding.TransportBlockSize);

@@ -14,8 +14,12 @@ namespace OpenRan.Cli.Commands;
 /// <param name="SymbolErrors">Samples whose I or Q sign differs from the pattern.</param>
 /// <param name="TimestampGaps">Reads whose timestamp did not follow the previous read.</param>
 /// <param name="Events">The radio's event counters.</param>
-/// <param name="Passed">No gap, no event, delay found and no symbol error.</param>
-internal sealed record LoopbackResult(long Samples, double WallSeconds, double Msps, double RealTimeRatio, long? DelaySamples, long SymbolsChecked, long SymbolErrors, long TimestampGaps, RadioEventCounters Events, bool Passed);
+/// <param name="Failures">Why the test did not pass, one sentence each (empty when it passed).</param>
+internal sealed record LoopbackResult(long Samples, double WallSeconds, double Msps, double RealTimeRatio, long? DelaySamples, long SymbolsChecked, long SymbolErrors, long TimestampGaps, RadioEventCounters Events, System.Collections.Generic.IReadOnlyList<string> Failures)
+{
+    /// <summary>No gap, no event, delay found, every sample received and no symbol error.</summary>
+    public bool Passed => Failures.Count == 0;
+}
 
 /// <summary>
 /// Exchanges a known QPSK pattern between the transmit and receive streams of one radio: transmits two blocks ahead of
@@ -94,18 +98,48 @@ internal static class LoopbackTest
         }
 
         double wall = watch.Elapsed.TotalSeconds;
-        radio.Stop();
+
+        // The events of the exchange; stopping then drops the two blocks written ahead, by design, not by fault.
         RadioEventCounters events = radio.Events.Snapshot();
+        radio.Stop();
+        var failures = new System.Collections.Generic.List<string>();
+        if (expected < totalSamples)
+        {
+            failures.Add($"received {expected} of {totalSamples} samples: the stream stopped delivering (stream timeout {config.StreamTimeout.TotalSeconds} s).");
+        }
+
+        if (delay is null)
+        {
+            failures.Add("the transmitted pattern never arrived (no sample above the detection threshold), so no delay was measured.");
+        }
+
+        if (errors > 0)
+        {
+            failures.Add($"{errors} of {checkedCount} received samples differ from the transmitted pattern.");
+        }
+
+        if (gaps > 0)
+        {
+            failures.Add($"{gaps} read(s) did not continue the previous timestamp.");
+        }
+
+        if (!events.IsClean)
+        {
+            failures.Add($"the radio reported events: {events.Describe()}.");
+        }
+
+        // Rates are defined only over a measured, non-empty interval (never a division by ~0 after a fault).
+        bool measured = expected > 0 && wall > 0;
         return new LoopbackResult(
             expected,
             wall,
-            expected / wall / 1e6,
-            expected / config.SampleRateHz / wall,
+            measured ? expected / wall / 1e6 : double.NaN,
+            measured ? expected / config.SampleRateHz / wall : double.NaN,
             delay,
             checkedCount,
             errors,
             gaps,
             events,
-            gaps == 0 && events.IsClean && delay is not null && errors == 0 && expected >= totalSamples);
+            failures);
     }
 }

@@ -98,8 +98,12 @@ internal static class RadioCommand
         var samples = new Option<long>("--samples") { Description = "Samples per channel to capture (1..10^11); default: --seconds × rate." };
         var seconds = new Option<double>("--seconds") { Description = "Seconds to capture (0..86400).", DefaultValueFactory = _ => 1 };
         var datatype = new Option<string>("--datatype") { Description = $"Datatype written: {SigMfDatatypes.Supported}.", DefaultValueFactory = _ => "cf32_le" };
+        Option<double> maxGap = CliOption.Real("--max-gap", "Seconds to wait through a silent, stalled or restarting peer before giving up; the gap is annotated in the recording", 0, 86400, 10, minimumExclusive: true);
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
-        var command = new Command("capture", "Capture the receive stream of a radio to a SigMF recording, with a progress bar and the event counters; events become annotations.") { output, samples, seconds, datatype, json };
+        var command = new Command("capture", "Capture the receive stream of a radio to a SigMF recording, with a progress bar and the event counters; events and gaps become annotations. Exit 1 (with the reason) unless every sample arrived without an event.")
+        {
+            output, samples, seconds, datatype, maxGap, json,
+        };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -132,18 +136,31 @@ internal static class RadioCommand
                 }
 
                 radio.Configure(config);
-                CaptureSummary summary = Capture(console, radio, config, parse.GetValue(output)!, dt, total, !parse.GetValue(json) && console.Profile.Capabilities.Interactive);
+                var gapLimit = TimeSpan.FromSeconds(parse.GetValue(maxGap));
+                CaptureSummary summary = Capture(console, radio, config, parse.GetValue(output)!, dt, total, gapLimit, !parse.GetValue(json) && console.Profile.Capabilities.Interactive);
                 if (parse.GetValue(json))
                 {
                     CliOutput.WriteJson(console, summary);
                 }
                 else
                 {
-                    console.MarkupLine($"captured {summary.Samples} samples × {summary.Channels} channel(s) at {summary.SampleRateHz.ToString("G", CultureInfo.InvariantCulture)} Hz to {Markup.Escape(summary.Output)}");
+                    console.MarkupLine($"captured {summary.Samples} of {summary.RequestedSamples} samples × {summary.Channels} channel(s) at {summary.SampleRateHz.ToString("G", CultureInfo.InvariantCulture)} Hz to {Markup.Escape(summary.Output)}; {summary.Gaps} gap(s) annotated");
                     WriteCounters(console, summary.Events);
                 }
 
-                return summary.Samples == total && summary.Events.IsClean ? 0 : 1;
+                if (summary.Samples < total)
+                {
+                    CliOutput.WriteError(console, $"captured {summary.Samples} of {total} samples from {radio.Label}: {summary.StopReason}; events: {summary.Events.Describe()}. The recording {summary.Output} holds what arrived.");
+                    return CliExitCode.Failure;
+                }
+
+                if (!summary.Events.IsClean)
+                {
+                    CliOutput.WriteError(console, $"captured all {total} samples, but the stream was not clean: {summary.Events.Describe()} ({summary.Gaps} gap(s) annotated in {summary.Output}.sigmf-meta).");
+                    return CliExitCode.Failure;
+                }
+
+                return CliExitCode.Success;
             }
             catch (Exception ex) when (IsUserError(ex))
             {
@@ -154,7 +171,7 @@ internal static class RadioCommand
         return command;
     }
 
-    private static CaptureSummary Capture(IAnsiConsole console, IRadio radio, RadioConfiguration config, string output, SigMfDatatype datatype, long total, bool interactive)
+    private static CaptureSummary Capture(IAnsiConsole console, IRadio radio, RadioConfiguration config, string output, SigMfDatatype datatype, long total, TimeSpan maxGap, bool interactive)
     {
         var metadata = new SigMfMetadata
         {
@@ -171,24 +188,56 @@ internal static class RadioCommand
         bool useF32 = config.StreamFormat == SampleFormat.ComplexF32;
         long captured = 0;
         long expectedTs = 0;
+        int gaps = 0;
+        string stopReason = "";
         var watch = System.Diagnostics.Stopwatch.StartNew();
         radio.Start();
         void Loop(Action<long, RadioEventCounters>? progress)
         {
+            // A silence (reads that time out: the peer stalled, went away or is restarting) does not end the capture: it
+            // waits up to maxGap since the last sample for the stream to resume, then marks the gap where samples resume.
+            // Shorter interruptions (a Disconnected within the stream timeout) are annotated from the event log below.
+            var sinceData = System.Diagnostics.Stopwatch.StartNew();
+            bool silent = false;
             while (captured < total)
             {
                 int want = (int)Math.Min(config.BlockSampleCount, total - captured);
                 int n = useF32 ? radio.Rx.Read(blockF32, want) : radio.Rx.Read(blockI16, want);
                 if (n == 0)
                 {
-                    break;
+                    if (radio.State != RadioState.Streaming)
+                    {
+                        stopReason = $"the radio stopped ({radio.State})";
+                        break;
+                    }
+
+                    silent = true;
+                    if (sinceData.Elapsed >= maxGap)
+                    {
+                        stopReason = string.Create(CultureInfo.InvariantCulture, $"no samples for {sinceData.Elapsed.TotalSeconds:0.#} s (--max-gap {maxGap.TotalSeconds:0.###} s){(captured == 0 ? ": no peer or device delivered anything" : "")}");
+                        break;
+                    }
+
+                    continue;
                 }
+
+                if (silent)
+                {
+                    // The stream resumed after a silence: mark where, and for how long nothing came.
+                    gaps++;
+                    writer.Annotate(new SigMfAnnotation(writer.SampleCount, null, "gap", string.Create(CultureInfo.InvariantCulture,
+                        $"the stream resumed here after about {sinceData.Elapsed.TotalSeconds:0.###} s without samples ({radio.Events.Snapshot().Describe()} so far); the samples before and after are not contiguous in time")));
+                    silent = false;
+                }
+
+                sinceData.Restart();
 
                 long ts = useF32 ? blockF32.TimestampSamples : blockI16.TimestampSamples;
                 if (captured > 0 && ts != expectedTs)
                 {
                     // A gap in time (overflow): mark it in the recording rather than hide it.
                     writer.Annotate(new SigMfAnnotation(writer.SampleCount, null, "gap", $"timestamp jumped from {expectedTs} to {ts}"));
+                    gaps++;
                 }
 
                 expectedTs = ts + n;
@@ -214,7 +263,7 @@ internal static class RadioCommand
                 Loop((done, c) =>
                 {
                     task.Value = done;
-                    task.Description = $"capturing (late {c.Late}, underflow {c.Underflow}, overflow {c.Overflow}, dropped {c.Dropped}, disconnected {c.Disconnected})";
+                    task.Description = $"capturing ({c.Describe()})";
                 });
             });
         }
@@ -229,7 +278,8 @@ internal static class RadioCommand
             writer.Annotate(new SigMfAnnotation(Math.Clamp(e.TimestampSamples, 0, Math.Max(writer.SampleCount - 1, 0)), null, e.Kind.ToString(), $"{e.Direction} channel {e.Channel}, {e.SampleCount} samples"));
         }
 
-        return new CaptureSummary(SigMfMetadata.StripExtension(output), captured, config.RxChannelCount, config.SampleRateHz, watch.Elapsed.TotalSeconds, radio.Events.Snapshot());
+        return new CaptureSummary(SigMfMetadata.StripExtension(output), captured, total, config.RxChannelCount, config.SampleRateHz, watch.Elapsed.TotalSeconds, gaps,
+            captured < total ? stopReason : null, radio.Events.Snapshot());
     }
 
     private static Command CreateReplay(IAnsiConsole console)
@@ -292,26 +342,61 @@ internal static class RadioCommand
                     }
                 }
 
-                // Let the driver take everything queued (bounded by the stream timeout) before stopping.
-                var drain = System.Diagnostics.Stopwatch.StartNew();
-                while (radio.Tx.QueuedBlockCount > 0 && drain.Elapsed < config.StreamTimeout)
+                // Let the peer or device take everything queued: wait while it makes progress, give up after a whole
+                // stream timeout without any. Stop then counts what never left as Dropped.
+                var idle = System.Diagnostics.Stopwatch.StartNew();
+                long delivered = radio.Tx.DeliveredSampleCount;
+                while (delivered < written && idle.Elapsed < config.StreamTimeout)
                 {
                     System.Threading.Thread.Sleep(1);
+                    long now = radio.Tx.DeliveredSampleCount;
+                    if (now != delivered)
+                    {
+                        delivered = now;
+                        idle.Restart();
+                    }
+                }
+
+                if (delivered < written && radio.Events.Count(RadioEventKind.Stalled) == 0)
+                {
+                    // The drain above waited a whole stream timeout without progress: that is a stall, even if the
+                    // driver has no stall detection of its own.
+                    radio.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, delivered, 0);
                 }
 
                 radio.Stop();
-                var summary = new ReplaySummary(SigMfMetadata.StripExtension(parse.GetValue(input)!), written, reader.Metadata.SampleRateHz, radio.Events.Snapshot());
+                long total = (long)times * reader.SampleCount;
+                delivered = radio.Tx.DeliveredSampleCount;
+                var log = new List<RadioEvent>();
+                while (radio.Events.TryRead(out RadioEvent e))
+                {
+                    log.Add(e);
+                }
+
+                var summary = new ReplaySummary(SigMfMetadata.StripExtension(parse.GetValue(input)!), delivered, total, written, reader.Metadata.SampleRateHz, radio.Events.Snapshot(), log);
                 if (parse.GetValue(json))
                 {
                     CliOutput.WriteJson(console, summary);
                 }
                 else
                 {
-                    console.MarkupLine($"replayed {summary.Samples} samples through {Markup.Escape(radio.Label)}");
+                    console.MarkupLine($"replayed {summary.Samples} of {summary.RequestedSamples} samples through {Markup.Escape(radio.Label)}");
                     WriteCounters(console, summary.Events);
                 }
 
-                return written == (long)times * reader.SampleCount && summary.Events.IsClean ? 0 : 1;
+                if (delivered < total)
+                {
+                    CliOutput.WriteError(console, $"{radio.Label} took {delivered} of {total} samples ({total - delivered} never left: {(delivered == 0 ? "no peer or device consumed any" : "the peer or device stopped consuming")}); events: {summary.Events.Describe()}.");
+                    return CliExitCode.Failure;
+                }
+
+                if (!summary.Events.IsClean)
+                {
+                    CliOutput.WriteError(console, $"every sample was delivered, but the stream was not clean: {summary.Events.Describe()}.");
+                    return CliExitCode.Failure;
+                }
+
+                return CliExitCode.Success;
             }
             catch (Exception ex) when (IsUserError(ex))
             {
@@ -352,7 +437,12 @@ internal static class RadioCommand
                     WriteCounters(console, result.Events);
                 }
 
-                return result.Passed ? 0 : 1;
+                foreach (string failure in result.Failures)
+                {
+                    CliOutput.WriteError(console, failure);
+                }
+
+                return result.Passed ? CliExitCode.Success : CliExitCode.Failure;
             }
             catch (Exception ex) when (IsUserError(ex))
             {
@@ -365,8 +455,8 @@ internal static class RadioCommand
 
     internal static void WriteCounters(IAnsiConsole console, RadioEventCounters c)
     {
-        var table = new Table().AddColumn("late").AddColumn("underflow").AddColumn("overflow").AddColumn("dropped").AddColumn("disconnected");
-        table.AddRow(Count(c.Late), Count(c.Underflow), Count(c.Overflow), Count(c.Dropped), Count(c.Disconnected));
+        var table = new Table().AddColumn("late").AddColumn("underflow").AddColumn("overflow").AddColumn("dropped").AddColumn("disconnected").AddColumn("stalled").AddColumn("samples lost");
+        table.AddRow(Count(c.Late), Count(c.Underflow), Count(c.Overflow), Count(c.Dropped), Count(c.Disconnected), Count(c.Stalled), Count(c.LostSamples));
         console.Write(table);
     }
 
@@ -435,7 +525,23 @@ internal sealed class RadioOptions(string defaultDriver)
 internal sealed record DriverListing(string Name, string Description, bool Available, string? Reason, string? Error, IReadOnlyList<RadioDeviceInfo> Devices, IReadOnlyList<string> Arguments);
 
 /// <summary>The result of <c>openran radio capture</c>.</summary>
-internal sealed record CaptureSummary(string Output, long Samples, int Channels, double SampleRateHz, double WallSeconds, RadioEventCounters Events);
+/// <param name="Output">The recording (base name).</param>
+/// <param name="Samples">Samples per channel captured (written to the recording).</param>
+/// <param name="RequestedSamples">Samples per channel asked for.</param>
+/// <param name="Channels">Channels.</param>
+/// <param name="SampleRateHz">Sample rate.</param>
+/// <param name="WallSeconds">Wall-clock time of the capture.</param>
+/// <param name="Gaps">Gaps annotated in the recording (silences, disconnections, timestamp jumps).</param>
+/// <param name="StopReason">Why the capture ended early, or null when it got every sample.</param>
+/// <param name="Events">The radio's event counters.</param>
+internal sealed record CaptureSummary(string Output, long Samples, long RequestedSamples, int Channels, double SampleRateHz, double WallSeconds, int Gaps, string? StopReason, RadioEventCounters Events);
 
 /// <summary>The result of <c>openran radio replay</c>.</summary>
-internal sealed record ReplaySummary(string Input, long Samples, double SampleRateHz, RadioEventCounters Events);
+/// <param name="Input">The recording replayed.</param>
+/// <param name="Samples">Samples per channel that really left (taken by the peer or device), not merely queued.</param>
+/// <param name="RequestedSamples">Samples per channel in the recording × repeats.</param>
+/// <param name="QueuedSamples">Samples per channel accepted by the transmit stream.</param>
+/// <param name="SampleRateHz">Sample rate.</param>
+/// <param name="Events">The radio's event counters (what never left is counted as Dropped).</param>
+/// <param name="EventLog">The event records, in order (kind, direction, channel, sample timestamp, samples affected).</param>
+internal sealed record ReplaySummary(string Input, long Samples, long RequestedSamples, long QueuedSamples, double SampleRateHz, RadioEventCounters Events, IReadOnlyList<RadioEvent> EventLog);

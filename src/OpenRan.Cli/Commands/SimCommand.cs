@@ -21,6 +21,7 @@ internal static class SimCommand
         command.Subcommands.Add(CreateCode(console));
         SimLinkCommands.AddTo(command, console);
         command.Subcommands.Add(SimPrachCommand.Create(console));
+        command.Subcommands.Add(SimPucchCommand.Create(console));
         return command;
     }
 
@@ -28,6 +29,20 @@ internal static class SimCommand
     public static IReadOnlyList<double> ParseRange(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        IReadOnlyList<double> values = ParseValues(text);
+        foreach (double value in values)
+        {
+            if (!(value >= -20 && value <= 40))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--ebn0 = {text} is not valid: {value:G} dB is outside −20 … 40 dB."));
+            }
+        }
+
+        return values.Count > 0 ? values : throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
+    }
+
+    private static IReadOnlyList<double> ParseValues(string text)
+    {
         string[] parts = text.Split(':');
         try
         {
@@ -36,9 +51,9 @@ internal static class SimCommand
                 double start = double.Parse(parts[0], CultureInfo.InvariantCulture);
                 double step = double.Parse(parts[1], CultureInfo.InvariantCulture);
                 double stop = double.Parse(parts[2], CultureInfo.InvariantCulture);
-                if (!(step > 0) || stop < start || (stop - start) / step > 1000)
+                if (!(step > 0) || !(stop >= start) || !((stop - start) / step <= 1000))
                 {
-                    throw new ArgumentException($"--ebn0 '{text}': need start ≤ stop and 0 < step with at most 1000 points.");
+                    throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop with start ≤ stop and 0 < step, at most 1000 points.");
                 }
 
                 var values = new List<double>();
@@ -55,27 +70,28 @@ internal static class SimCommand
         }
         catch (FormatException)
         {
-            throw new ArgumentException($"--ebn0 '{text}' is neither start:step:stop nor a comma-separated list of numbers.");
+            throw new ArgumentException($"--ebn0 = {text} is not valid; valid: start:step:stop or a comma-separated list of numbers.");
         }
     }
 
     private static Command CreateCode(IAnsiConsole console)
     {
         IReadOnlyList<ICodeSimulationFactory> codes = CodeSimulationFactories.CreateAll();
-        var code = new Option<string>("--code") { Description = $"The code: {string.Join(", ", codes.Select(c => c.Name))}.", Required = true };
-        var ebN0 = new Option<string>("--ebn0") { Description = "E_b/N_0 points in dB: start:step:stop or a comma-separated list.", DefaultValueFactory = _ => "1.0:0.2:2.0" };
-        var modulation = new Option<string>("--modulation") { Description = "bpsk or qpsk.", DefaultValueFactory = _ => "bpsk" };
-        var k = new Option<int>("--k") { Description = "Information bits K per frame." };
-        var e = new Option<int>("--e") { Description = "Rate-matched (transmitted) bits E per frame." };
-        var rate = new Option<double>("--rate") { Description = "Code rate R = K/E (when --e is not given)." };
-        var iterations = new Option<int>("--iterations") { Description = "Maximum decoder iterations.", DefaultValueFactory = _ => 10 };
+        Option<string> code = CliOption.Choice("--code", "The code", codes.Select(c => c.Name).ToArray());
+        code.Required = true;
+        var ebN0 = new Option<string>("--ebn0") { Description = "E_b/N_0 points in dB: start:step:stop or a comma-separated list (each −20 … 40).", DefaultValueFactory = _ => "1.0:0.2:2.0" };
+        Option<string> modulation = CliOption.Choice("--modulation", "The modulation", ["bpsk", "qpsk"], "bpsk");
+        Option<int> k = CliOption.Integer("--k", "Information bits K per frame", 1, CodeSimulationSettings.MaxCodedBits);
+        Option<int> e = CliOption.Integer("--e", "Rate-matched (transmitted) bits E per frame, at least K", 1, CodeSimulationSettings.MaxCodedBits);
+        Option<double> rate = CliOption.Real("--rate", "Code rate R = K/E (instead of --e)", 0, 1, minimumExclusive: true);
+        Option<int> iterations = CliOption.Integer("--iterations", "Maximum decoder iterations", 1, 100, 10);
         var decoder = new Option<string>("--decoder") { Description = "Decoder implementation: auto, avx2 or generic.", DefaultValueFactory = _ => "auto" };
-        var maxErrors = new Option<int>("--max-errors") { Description = "Stop a point after this many frame errors.", DefaultValueFactory = _ => 100 };
-        var maxFrames = new Option<long>("--max-frames") { Description = "Stop a point after this many frames.", DefaultValueFactory = _ => 20000 };
-        var seed = new Option<ulong>("--seed") { Description = "Master seed (work-unit seeds derive from it).", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var unit = new Option<int>("--frames-per-unit") { Description = "Frames per work unit (granularity of the stopping rule).", DefaultValueFactory = _ => 8 };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Also write the table to this CSV file." };
+        Option<int> maxErrors = CliOption.Integer("--max-errors", "Stop a point after this many frame errors", 1, 10_000_000, 100);
+        Option<long> maxFrames = CliOption.Integer("--max-frames", "Stop a point after this many frames", 1L, 1_000_000_000L, 20000L);
+        Option<ulong> seed = CliOption.Integer("--seed", "Master seed (work-unit seeds derive from it)", ulong.MinValue, ulong.MaxValue, 1UL);
+        Option<int> threads = CliOption.Integer("--threads", "Worker threads, 0 = every core; results do not depend on it", 0, 1024, 0);
+        Option<int> unit = CliOption.Integer("--frames-per-unit", "Frames per work unit (granularity of the stopping rule)", 1, 4096, 8);
+        var csv = new Option<string?>("--csv") { Description = "Also write the table to this CSV file (checked writable before the run)." };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON (no progress bar)." };
         var command = new Command("code", "Coded BPSK/QPSK AWGN frame-error-rate simulation of a channel code (multithreaded, seeded, reproducible).")
         {
@@ -90,28 +106,31 @@ internal static class SimCommand
         {
             CodedAwgnSimulation simulation;
             string codeName;
+            string? csvPath = parse.GetValue(csv);
             try
             {
-                string name = parse.GetValue(code)!.Trim().ToLowerInvariant();
-                ICodeSimulationFactory factory = codes.FirstOrDefault(c => c.Name == name)
-                    ?? throw new ArgumentException($"--code '{name}' is unknown; valid: {string.Join(", ", codes.Select(c => c.Name))}.");
-                CodedModulation scheme = parse.GetValue(modulation)!.Trim().ToLowerInvariant() switch
+                ICodeSimulationFactory factory = codes.First(c => c.Name == parse.GetValue(code));
+                CodedModulation scheme = parse.GetValue(modulation) == "qpsk" ? CodedModulation.Qpsk : CodedModulation.Bpsk;
+                if (parse.GetResult(e) is not null && parse.GetResult(rate) is not null)
                 {
-                    "bpsk" => CodedModulation.Bpsk,
-                    "qpsk" => CodedModulation.Qpsk,
-                    string other => throw new ArgumentException($"--modulation '{other}' is unknown; valid: bpsk, qpsk."),
-                };
+                    throw new ArgumentException("--e and --rate are alternatives (R = K/E); give one of them.");
+                }
+
                 var settings = new CodeSimulationSettings(parse.GetValue(k), parse.GetValue(e), parse.GetValue(rate), parse.GetValue(iterations), parse.GetValue(decoder)!);
-                Func<IFrameCodec> codecs = factory.Prepare(parse, settings);
+                Func<IFrameCodec> codecs = CodeSimulationSettings.Prepare(factory, parse, settings, out IFrameCodec first);
                 var options = new CodedAwgnSimulationOptions(
                     ParseRange(parse.GetValue(ebN0)!), scheme, parse.GetValue(maxErrors), parse.GetValue(maxFrames), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(unit));
-                codeName = codecs().Name;
+                codeName = first.Name;
                 simulation = new CodedAwgnSimulation(codecs, options);
+                if (csvPath is not null)
+                {
+                    CliOutput.EnsureWritable(csvPath, "--csv");
+                }
             }
             catch (ArgumentException ex)
             {
                 CliOutput.WriteError(console, ex.Message);
-                return 2;
+                return CliExitCode.Usage;
             }
 
             bool asJson = parse.GetValue(json);
@@ -127,25 +146,24 @@ internal static class SimCommand
                 ? simulation.Run()
                 : RunWithProgress(console, simulation);
 
-            FileInfo? csvFile = parse.GetValue(csv);
-            if (csvFile is not null)
+            if (csvPath is not null)
             {
-                File.WriteAllText(csvFile.FullName, ToCsv(results), new UTF8Encoding(false));
+                File.WriteAllText(csvPath, ToCsv(results), new UTF8Encoding(false));
             }
 
             if (asJson)
             {
                 CliOutput.WriteJson(console, new { code = codeName, modulation = o.Modulation, seed = o.Seed, threads = o.EffectiveThreadCount, points = results.Select(ToJson) });
-                return 0;
+                return CliExitCode.Success;
             }
 
             WriteTable(console, results);
-            if (csvFile is not null)
+            if (csvPath is not null)
             {
-                console.MarkupLine($"CSV: {Markup.Escape(csvFile.FullName)}");
+                console.MarkupLine($"CSV: {Markup.Escape(Path.GetFullPath(csvPath))}");
             }
 
-            return 0;
+            return CliExitCode.Success;
         });
         return command;
     }

@@ -70,11 +70,15 @@ internal static class SimLinkCommands
             LinkSimulationOptions options = LinkConfiguration.Build(kind, defaults, file, bound.Assignments(parse));
             setup = LinkSetup.Create(options);
             shard = options.Shard is null ? ShardSpec.Single : ShardSpec.Parse(options.Shard, Environment.GetEnvironmentVariable);
+            foreach (string path in SweepOutputs.Paths(options.Output, shard, options.Plot))
+            {
+                CliOutput.EnsureWritable(path, "--output");
+            }
         }
         catch (Exception ex) when (ex is ConfigurationException or ArgumentException or FormatException)
         {
             CliOutput.WriteError(console, ex.Message);
-            return 2;
+            return CliExitCode.Usage;
         }
 
         LinkSimulationOptions o = setup.Options;
@@ -103,7 +107,7 @@ internal static class SimLinkCommands
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             CliOutput.WriteError(console, ex.Message);
-            return 1;
+            return CliExitCode.Failure;
         }
 
         foreach (string path in written)
@@ -111,7 +115,25 @@ internal static class SimLinkCommands
             console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         }
 
-        return 0;
+        return shard.IsSingle ? RequirementExitCode(console, result) : CliExitCode.Success;
+    }
+
+    /// <summary>
+    /// Exit 1 with the reason on standard error when the sweep was asked to check its 3GPP requirement
+    /// (<c>--requirement</c>) and does not show it met; else 0.
+    /// </summary>
+    private static int RequirementExitCode(IAnsiConsole console, SweepResult result)
+    {
+        RequirementComparison comparison = RequirementComparison.For(result);
+        if (!comparison.Failed)
+        {
+            return CliExitCode.Success;
+        }
+
+        string achieved = comparison.AchievedSnrDb is double a ? Invariant($"70 % throughput at {a:0.00} dB") : "70 % throughput not reached in the simulated SNR range";
+        CliOutput.WriteError(console, Invariant(
+            $"requirement {comparison.Verdict switch { RequirementVerdict.Missed => "missed", RequirementVerdict.Undetermined => "undetermined (70 % already at the lowest SNR simulated; add lower SNR points)", _ => "not reached" }}: {comparison.RequirementName}: {achieved}, required ≤ {comparison.RequirementSnrDb:0.0} dB."));
+        return CliExitCode.Failure;
     }
 
     private static SweepResult RunWithProgress(IAnsiConsole console, SweepRunner runner, SweepPlan plan)
@@ -267,6 +289,20 @@ internal static class SimLinkCommands
         command.SetAction(parse =>
         {
             FileInfo[] paths = parse.GetValue(files) ?? [];
+            string prefix = parse.GetValue(output) ?? DefaultPrefix(paths[0].FullName);
+            try
+            {
+                foreach (string path in SweepOutputs.Paths(prefix, ShardSpec.Single, !parse.GetValue(noPlot)))
+                {
+                    CliOutput.EnsureWritable(path, "--output");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                CliOutput.WriteError(console, ex.Message);
+                return CliExitCode.Usage;
+            }
+
             SweepResult merged;
             try
             {
@@ -276,10 +312,9 @@ internal static class SimLinkCommands
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
             {
                 CliOutput.WriteError(console, ex.Message);
-                return 1;
+                return CliExitCode.Failure;
             }
 
-            string prefix = parse.GetValue(output) ?? DefaultPrefix(paths[0].FullName);
             IReadOnlyList<string> written;
             try
             {
@@ -298,7 +333,7 @@ internal static class SimLinkCommands
                 console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
             }
 
-            return 0;
+            return RequirementExitCode(console, merged);
         });
         return command;
     }
@@ -326,6 +361,7 @@ internal static class SimLinkCommands
             }
 
             console.Write(requirements);
+            SimPucchCommand.WritePresets(console);
             return 0;
         });
         return command;

@@ -53,20 +53,30 @@ internal static class VectorsCommand
         var root = new Option<DirectoryInfo?>("--root") { Description = $"Vector root (default: ${VectorRoot.EnvironmentVariable}, else tests/TestVectors with ../shared/testvectors as fallback)." };
         var only = new Option<string[]>("--only") { Description = "Run only these categories (repeatable; see 'openran vectors list').", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var maxFailures = new Option<int>("--show-failures") { Description = "How many failing cases to list per category.", DefaultValueFactory = _ => 5 };
-        var command = new Command("check", "Run every conformance check over a vector root; exit code 1 if any case fails.") { root, only, json, maxFailures };
+        var junit = new Option<string?>("--junit") { Description = "Also write the report as JUnit XML to this file (one test case per vector file; checked writable before the run)." };
+        var requireAll = new Option<bool>("--require-all") { Description = "Fail (exit 1) unless every selected category ran completely: a category without data, or with skipped cases, is a failure." };
+        Option<int> maxFailures = CliOption.Integer("--show-failures", "How many failing cases to list per category", 0, 1_000_000, 5);
+        var command = new Command("check", "Run every conformance check over a vector root. Exit 1 if any case fails or asks for an unsupported configuration, if nothing ran, or (with --require-all) if any category was skipped.")
+        {
+            root, only, json, junit, requireAll, maxFailures,
+        };
         command.SetAction(parse =>
         {
             VectorRoot vectors;
+            string? junitPath = parse.GetValue(junit);
             try
             {
                 DirectoryInfo? dir = parse.GetValue(root);
                 vectors = dir is null ? VectorRoot.Resolve() : VectorRoot.FromDirectory(dir.FullName);
+                if (junitPath is not null)
+                {
+                    CliOutput.EnsureWritable(junitPath, "--junit");
+                }
             }
-            catch (DirectoryNotFoundException ex)
+            catch (Exception ex) when (ex is DirectoryNotFoundException or ArgumentException)
             {
                 CliOutput.WriteError(console, ex.Message);
-                return 2;
+                return CliExitCode.Usage;
             }
 
             IReadOnlyList<IConformanceCheck> checks = ConformanceCatalog.CreateAll();
@@ -82,21 +92,50 @@ internal static class VectorsCommand
             catch (ArgumentException ex)
             {
                 CliOutput.WriteError(console, ex.Message);
-                return 2;
+                return CliExitCode.Usage;
             }
 
+            bool strict = parse.GetValue(requireAll);
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(console, ToJson(report));
+                CliOutput.WriteJson(console, ToJson(report, strict));
             }
             else
             {
                 WriteTable(console, report, parse.GetValue(maxFailures));
             }
 
-            return report.AnyFailed ? 1 : 0;
+            if (junitPath is not null)
+            {
+                JUnitReport.Write(report, junitPath);
+            }
+
+            return ExitCode(console, report, strict);
         });
         return command;
+    }
+
+    /// <summary>
+    /// 1 with the reason on standard error when a case failed or was unsupported, when nothing ran, or when
+    /// <paramref name="requireAll"/> and a category did not run completely; else 0.
+    /// </summary>
+    private static int ExitCode(IAnsiConsole console, ConformanceReport report, bool requireAll)
+    {
+        int failed = report.Categories.Sum(c => c.Failed), unsupported = report.Categories.Sum(c => c.Unsupported);
+        switch (report.Status)
+        {
+            case ConformanceStatus.Failed:
+                CliOutput.WriteError(console, $"{failed} case(s) failed and {unsupported} asked for an unsupported configuration, in {string.Join(", ", report.Categories.Where(c => c.Status == CategoryStatus.Failed).Select(c => c.Category))}.");
+                return CliExitCode.Failure;
+            case ConformanceStatus.NothingRun:
+                CliOutput.WriteError(console, $"nothing was checked: every selected category was skipped ({string.Join("; ", report.Categories.Select(c => $"{c.Category}: {c.Note}"))}).");
+                return CliExitCode.Failure;
+            case ConformanceStatus.Incomplete when requireAll:
+                CliOutput.WriteError(console, $"--require-all: {report.Incomplete.Count} categor{(report.Incomplete.Count == 1 ? "y" : "ies")} did not run completely: {string.Join("; ", report.Incomplete.Select(c => $"{c.Category}: {c.Note}"))}.");
+                return CliExitCode.Failure;
+            default:
+                return CliExitCode.Success;
+        }
     }
 
     private static Command CreateList(IAnsiConsole console)
@@ -131,39 +170,79 @@ internal static class VectorsCommand
     private static void WriteTable(IAnsiConsole console, ConformanceReport report, int maxFailures)
     {
         console.MarkupLine($"vector root: {Markup.Escape(report.Root)}");
-        var table = new Table().AddColumn("category").AddColumn(new TableColumn("passed").RightAligned())
-            .AddColumn(new TableColumn("failed").RightAligned()).AddColumn(new TableColumn("skipped").RightAligned()).AddColumn("checks");
+        var table = new Table().AddColumn("category").AddColumn("status").AddColumn(new TableColumn("passed").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned()).AddColumn(new TableColumn("unsupported").RightAligned())
+            .AddColumn(new TableColumn("skipped").RightAligned()).AddColumn("checks");
         foreach (CategorySummary s in report.Categories)
         {
+            string status = s.Status switch
+            {
+                CategoryStatus.Passed => "[green]passed[/]",
+                CategoryStatus.Failed => "[red]failed[/]",
+                CategoryStatus.Partial => "[yellow]partial[/]",
+                _ => "[yellow]skipped[/]",
+            };
             string failed = s.Failed > 0 ? $"[red]{s.Failed}[/]" : "0";
+            string unsupported = s.Unsupported > 0 ? $"[red]{s.Unsupported}[/]" : "0";
             string what = s.Note is null ? s.Description : $"{s.Description} ({s.Note})";
-            table.AddRow(Markup.Escape(s.Category), s.Passed.ToString(System.Globalization.CultureInfo.InvariantCulture), failed,
-                s.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(what));
+            table.AddRow(Markup.Escape(s.Category), status, I(s.Passed), failed, unsupported, I(s.Skipped), Markup.Escape(what));
         }
 
         console.Write(table);
-        foreach (IGrouping<string, CaseReport> group in report.Cases.Where(c => c.Result.Outcome == CaseOutcome.Failed).GroupBy(c => c.Category))
+        foreach (IGrouping<string, CaseReport> group in report.Cases.Where(c => c.Result.IsFailure).GroupBy(c => c.Category))
         {
             console.MarkupLine($"[red]{Markup.Escape(group.Key)}[/]: {group.Count()} failing case(s)");
             foreach (CaseReport c in group.Take(maxFailures))
             {
-                console.MarkupLine($"  {Markup.Escape(c.CaseId)}: {Markup.Escape(c.Result.Detail ?? string.Empty)}");
+                string kind = c.Result.Outcome == CaseOutcome.Unsupported ? "unsupported configuration: " : "";
+                console.MarkupLine($"  {Markup.Escape(c.CaseId)}: {Markup.Escape(kind + (c.Result.Detail ?? string.Empty))}");
             }
         }
 
-        int passed = report.Categories.Sum(c => c.Passed), failedTotal = report.Categories.Sum(c => c.Failed), skipped = report.Categories.Sum(c => c.Skipped);
-        console.MarkupLine(report.AnyFailed
-            ? $"[red]FAILED[/]: {failedTotal} failed, {passed} passed, {skipped} skipped"
-            : $"[green]OK[/]: {passed} passed, {skipped} skipped");
+        int passed = report.Categories.Sum(c => c.Passed), failedTotal = report.Categories.Sum(c => c.Failed),
+            unsupportedTotal = report.Categories.Sum(c => c.Unsupported), skipped = report.Categories.Sum(c => c.Skipped);
+        int categories = report.Categories.Count, incomplete = report.Incomplete.Count;
+        string counts = $"{passed} passed, {failedTotal} failed, {unsupportedTotal} unsupported, {skipped} skipped";
+        console.MarkupLine(report.Status switch
+        {
+            ConformanceStatus.Failed => $"[red]FAILED[/]: {counts}",
+            ConformanceStatus.NothingRun => $"[red]NOTHING CHECKED[/]: all {categories} selected categories were skipped",
+            ConformanceStatus.Incomplete => $"[yellow]INCOMPLETE[/]: {counts}; {incomplete} of {categories} categories did not run completely: {Markup.Escape(string.Join(", ", report.Incomplete.Select(c => c.Category)))}",
+            _ => $"[green]OK[/]: {counts}; all {categories} categories complete",
+        });
     }
 
-    private static object ToJson(ConformanceReport report) => new
+    private static string I(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object ToJson(ConformanceReport report, bool requireAll) => new
     {
         root = report.Root,
-        passed = !report.AnyFailed,
-        categories = report.Categories,
-        failures = report.Cases.Where(c => c.Result.Outcome == CaseOutcome.Failed)
-            .Select(c => new { category = c.Category, @case = c.CaseId, firstDifference = c.Result.Detail }),
+        status = report.Status,
+        passed = report.Status == ConformanceStatus.Passed,
+        requireAll,
+        totals = new
+        {
+            passed = report.Categories.Sum(c => c.Passed),
+            failed = report.Categories.Sum(c => c.Failed),
+            unsupported = report.Categories.Sum(c => c.Unsupported),
+            skipped = report.Categories.Sum(c => c.Skipped),
+            categories = report.Categories.Count,
+            categoriesIncomplete = report.Incomplete.Count,
+        },
+        categories = report.Categories.Select(c => new
+        {
+            category = c.Category,
+            description = c.Description,
+            folder = c.Folder,
+            status = c.Status,
+            passed = c.Passed,
+            failed = c.Failed,
+            unsupported = c.Unsupported,
+            skipped = c.Skipped,
+            skipReason = c.Status is CategoryStatus.Skipped or CategoryStatus.Partial ? c.Note : null,
+        }),
+        failures = report.Cases.Where(c => c.Result.IsFailure)
+            .Select(c => new { category = c.Category, @case = c.CaseId, kind = c.Result.Outcome == CaseOutcome.Unsupported ? "unsupportedConfiguration" : "mismatch", firstDifference = c.Result.Detail }),
         skipped = report.Cases.Where(c => c.Result.Outcome == CaseOutcome.Skipped)
             .Select(c => new { category = c.Category, @case = c.CaseId, reason = c.Result.Detail }),
     };

@@ -14,10 +14,10 @@ namespace OpenRan.Cli.Commands;
 
 /// <summary>One side's figures of <c>openran radio zmq-bench</c>.</summary>
 /// <param name="Role">gnb (this process) or ue (the child process).</param>
-/// <param name="Samples">Samples received per direction in the measured part.</param>
-/// <param name="WallSeconds">Wall time of the measured part.</param>
-/// <param name="Msps">Received samples per second in millions (the same number is transmitted).</param>
-/// <param name="RealTimeRatio">Sample time over wall time at the configured rate.</param>
+/// <param name="Samples">Samples received per direction in the measured part (after the warm-up).</param>
+/// <param name="WallSeconds">Wall time of the measured part (0 when the run never reached it).</param>
+/// <param name="Msps">Received samples per second in millions over the measured part; NaN (JSON null) when there was none.</param>
+/// <param name="RealTimeRatio">Sample time over wall time at the configured rate; NaN (JSON null) when there was no measured part.</param>
 /// <param name="CallerAllocatedBytes">Bytes allocated by the caller's Read/Write loop in the measured part.</param>
 /// <param name="ReceiveThreadAllocatedBytes">Bytes allocated by the radio's receive thread in the measured part.</param>
 /// <param name="TransmitThreadAllocatedBytes">Bytes allocated by the radio's transmit thread in the measured part.</param>
@@ -26,8 +26,16 @@ namespace OpenRan.Cli.Commands;
 /// <param name="Gen0Collections">Generation-0 collections in the measured part.</param>
 /// <param name="Events">Event counters at the end.</param>
 /// <param name="ExactTimestamps">Whether every read continued the previous one and every sample matched the peer's pattern.</param>
+/// <param name="ReceivedSamples">Samples received in all (warm-up included).</param>
+/// <param name="ExpectedSamples">Samples the side had to receive (warm-up included).</param>
+/// <param name="Failure">Why the side did not complete cleanly, or null.</param>
 internal sealed record ZmqBenchSide(string Role, long Samples, double WallSeconds, double Msps, double RealTimeRatio, long CallerAllocatedBytes,
-    long ReceiveThreadAllocatedBytes, long TransmitThreadAllocatedBytes, long Replies, long ProcessAllocatedBytes, int Gen0Collections, RadioEventCounters Events, bool ExactTimestamps);
+    long ReceiveThreadAllocatedBytes, long TransmitThreadAllocatedBytes, long Replies, long ProcessAllocatedBytes, int Gen0Collections, RadioEventCounters Events, bool ExactTimestamps,
+    long ReceivedSamples, long ExpectedSamples, string? Failure)
+{
+    /// <summary>Every sample arrived, exactly, without an event.</summary>
+    public bool Passed => Failure is null;
+}
 
 /// <summary>The result of <c>openran radio zmq-bench</c>: both sides.</summary>
 internal sealed record ZmqBenchResult(double SampleRateHz, int BlockSamples, int MaxSamplesPerMessage, ZmqBenchSide Gnb, ZmqBenchSide? Ue, string? PeerError);
@@ -45,9 +53,13 @@ internal static class ZmqBench
         var seconds = new Option<double>("--seconds") { Description = "Seconds of samples to exchange (0.01..600).", DefaultValueFactory = _ => 5 };
         var block = new Option<int>("--block") { Description = "Samples per read/write (64..1048576); default: 1 ms.", DefaultValueFactory = _ => 0 };
         var maxSamples = new Option<int>("--max-samples") { Description = "Most samples per ZMQ message (64..4194304).", DefaultValueFactory = _ => 65536 };
+        Option<double> timeout = CliOption.Real("--timeout", "Stream timeout in seconds: a side that gets no samples for this long reports a stall and stops", 0.01, 3600, 20);
         var peer = new Option<string?>("--peer") { Description = "Internal: run as the UE side on ports A,B.", Hidden = true };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("zmq-bench", "Full-duplex ZMQ radio throughput between this process and a child process, with exact-timestamp checks and allocation figures.") { rate, seconds, block, maxSamples, peer, json };
+        var command = new Command("zmq-bench", "Full-duplex ZMQ radio throughput between this process and a child process, with exact-timestamp checks and allocation figures. Exit 1 (with the reason) unless both sides got every sample exactly and cleanly.")
+        {
+            rate, seconds, block, maxSamples, timeout, peer, json,
+        };
         command.SetAction(parse =>
         {
             try
@@ -57,18 +69,30 @@ internal static class ZmqBench
                 int n = parse.GetValue(block) == 0 ? (int)Math.Round(r / 1000) : (int)RadioOptions.Check("--block", parse.GetValue(block), 64, 1 << 20);
                 int m = (int)RadioOptions.Check("--max-samples", parse.GetValue(maxSamples), 64, 1 << 22);
                 long total = (long)Math.Round(s * r);
+                var streamTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout));
                 if (parse.GetValue(peer) is string ports)
                 {
                     string[] p = ports.Split(',');
-                    ZmqBenchSide ue = RunSide("ue", $"tx_port=tcp://127.0.0.1:{p[1]},rx_port=tcp://127.0.0.1:{p[0]},max_samples={m}", 1, r, n, total);
+                    if (p.Length != 2 || !int.TryParse(p[0], CultureInfo.InvariantCulture, out _) || !int.TryParse(p[1], CultureInfo.InvariantCulture, out _))
+                    {
+                        throw new ArgumentException($"--peer = {ports} is not valid; valid: two TCP ports A,B.");
+                    }
+
+                    ZmqBenchSide ue = RunSide("ue", $"tx_port=tcp://127.0.0.1:{p[1]},rx_port=tcp://127.0.0.1:{p[0]},max_samples={m}", 1, r, n, total, streamTimeout);
                     CliOutput.WriteJson(console, ue);
-                    return 0;
+                    if (ue.Failure is not null)
+                    {
+                        CliOutput.WriteError(console, $"ue: {ue.Failure}");
+                        return CliExitCode.Failure;
+                    }
+
+                    return CliExitCode.Success;
                 }
 
                 int portA = FreePort();
                 int portB = FreePort();
-                using Process child = StartPeer(portA, portB, r, s, n, m);
-                ZmqBenchSide gnb = RunSide("gnb", $"tx_port=tcp://127.0.0.1:{portA},rx_port=tcp://127.0.0.1:{portB},max_samples={m}", 0, r, n, total);
+                using Process child = StartPeer(portA, portB, r, s, n, m, streamTimeout);
+                ZmqBenchSide gnb = RunSide("gnb", $"tx_port=tcp://127.0.0.1:{portA},rx_port=tcp://127.0.0.1:{portB},max_samples={m}", 0, r, n, total, streamTimeout);
                 string childOutput = child.StandardOutput.ReadToEnd();
                 string childError = child.StandardError.ReadToEnd();
                 child.WaitForExit();
@@ -80,7 +104,11 @@ internal static class ZmqBench
                 }
                 catch (JsonException)
                 {
-                    peerError = $"peer exited with {child.ExitCode}: {childOutput}{childError}";
+                }
+
+                if (ueSide is null)
+                {
+                    peerError = $"the peer process exited with {child.ExitCode} without a result: {(childOutput + childError).Trim()}";
                 }
 
                 var result = new ZmqBenchResult(r, n, m, gnb, ueSide, peerError);
@@ -95,20 +123,38 @@ internal static class ZmqBench
                     {
                         if (side is not null)
                         {
-                            table.AddRow(side.Role, F(side.Msps), F(side.RealTimeRatio), side.ExactTimestamps && side.Events.IsClean ? "yes" : "[red]no[/]",
+                            table.AddRow(side.Role, F(side.Msps), F(side.RealTimeRatio), side.Passed ? "yes" : "[red]no[/]",
                                 I(side.CallerAllocatedBytes), I(side.ReceiveThreadAllocatedBytes), $"{I(side.TransmitThreadAllocatedBytes)} ({side.Replies})", I(side.ProcessAllocatedBytes), I(side.Gen0Collections));
                         }
                     }
 
                     console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"ZMQ full duplex at {r / 1e6:F2} Msps, {s:F2} s of samples, {n}-sample blocks, ≤ {m} samples per message:"));
                     console.Write(table);
-                    if (peerError is not null)
-                    {
-                        CliOutput.WriteError(console, peerError);
-                    }
                 }
 
-                return gnb.ExactTimestamps && gnb.Events.IsClean && ueSide is { ExactTimestamps: true } ? 0 : 1;
+                // Every non-zero exit says why.
+                var failures = new System.Collections.Generic.List<string>();
+                if (gnb.Failure is not null)
+                {
+                    failures.Add($"gnb: {gnb.Failure}");
+                }
+
+                if (ueSide?.Failure is not null)
+                {
+                    failures.Add($"ue: {ueSide.Failure}");
+                }
+
+                if (peerError is not null)
+                {
+                    failures.Add(peerError);
+                }
+
+                foreach (string failure in failures)
+                {
+                    CliOutput.WriteError(console, failure);
+                }
+
+                return failures.Count == 0 ? CliExitCode.Success : CliExitCode.Failure;
             }
             catch (Exception ex) when (RadioCommand.IsUserError(ex))
             {
@@ -119,9 +165,9 @@ internal static class ZmqBench
         return command;
     }
 
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new OpenRan.Simulation.Reporting.FiniteDoubleJsonConverter() } };
 
-    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+    private static string F(double v) => double.IsFinite(v) ? v.ToString("F2", CultureInfo.InvariantCulture) : "-";
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
@@ -132,14 +178,14 @@ internal static class ZmqBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process StartPeer(int portA, int portB, double rate, double seconds, int block, int maxSamples)
+    private static Process StartPeer(int portA, int portB, double rate, double seconds, int block, int maxSamples, TimeSpan timeout)
     {
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h
             : Environment.ProcessPath is { } p && System.IO.Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
         foreach (string a in (ReadOnlySpan<string>)["radio", "zmq-bench", "--peer", $"{portA},{portB}", "--rate", rate.ToString("R", CultureInfo.InvariantCulture),
-            "--seconds", seconds.ToString("R", CultureInfo.InvariantCulture), "--block", block.ToString(CultureInfo.InvariantCulture), "--max-samples", maxSamples.ToString(CultureInfo.InvariantCulture)])
+            "--seconds", seconds.ToString("R", CultureInfo.InvariantCulture), "--block", block.ToString(CultureInfo.InvariantCulture), "--max-samples", maxSamples.ToString(CultureInfo.InvariantCulture), "--timeout", timeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(a);
         }
@@ -148,9 +194,14 @@ internal static class ZmqBench
     }
 
     /// <summary>The sample side <paramref name="side"/> transmits at <paramref name="t"/>.</summary>
-    private static ComplexF32 Pattern(int side, long t) => new((t & 0xFFFF) / 65536f, side + ((t >> 16) & 0xFFFF) / 65536f);
+    internal static ComplexF32 Pattern(int side, long t) => new((t & 0xFFFF) / 65536f, side + ((t >> 16) & 0xFFFF) / 65536f);
 
-    private static ZmqBenchSide RunSide(string role, string arguments, int side, double rate, int block, long total)
+    /// <summary>
+    /// Runs one side: reads, checks and transmits until it has received the warm-up plus <paramref name="total"/>
+    /// samples, or until a read gets nothing for a whole <paramref name="timeout"/> (a stall: counted, and the side
+    /// reports why it stopped). Rates are computed over the measured part only, and are NaN when there was none.
+    /// </summary>
+    internal static ZmqBenchSide RunSide(string role, string arguments, int side, double rate, int block, long total, TimeSpan timeout)
     {
         using IRadio radio = new ZmqRadioDriver().Open(RadioArguments.Parse(arguments));
         var zmq = (ZmqRadio)radio;
@@ -160,7 +211,7 @@ internal static class ZmqBench
             StreamFormat = SampleFormat.ComplexF32,
             BlockSampleCount = block,
             RingBlockCount = 64,
-            StreamTimeout = TimeSpan.FromSeconds(20),
+            StreamTimeout = timeout,
         });
         radio.Start();
         var rx = new ComplexF32[block];
@@ -215,16 +266,25 @@ internal static class ZmqBench
         }
 
         watch.Stop();
-        long caller = GC.GetAllocatedBytesForCurrentThread() - callerBefore;
-        long samples = expected - Math.Max(measuredFrom, 0);
-        double wall = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
-        var result = new ZmqBenchSide(role, samples, wall, samples / wall / 1e6, samples / rate / wall, caller,
-            zmq.ReceiveThreadAllocatedBytes - rxBefore, zmq.TransmitThreadAllocatedBytes - txBefore, zmq.RepliesSent - repliesBefore,
-            GC.GetTotalAllocatedBytes(precise: false) - processBefore, GC.CollectionCount(0) - gen0Before, radio.Events.Snapshot(), exact);
+        bool wasMeasured = measuredFrom >= 0;
+        long caller = wasMeasured ? GC.GetAllocatedBytesForCurrentThread() - callerBefore : 0;
+        long samples = wasMeasured ? expected - measuredFrom : 0;
+        double wall = watch.Elapsed.TotalSeconds;
+        bool rated = samples > 0 && wall > 0;
+        RadioEventCounters events = radio.Events.Snapshot();
+        long wanted = total + warmUp;
+        string? failure = expected < wanted
+            ? string.Create(CultureInfo.InvariantCulture, $"received {expected} of {wanted} samples: no samples for the {timeout.TotalSeconds:0.###} s stream timeout (the peer stalled, failed or went away); events: {events.Describe()}")
+            : !exact ? "a read did not continue the previous timestamp or a sample differed from the peer's pattern"
+            : !events.IsClean ? $"the stream was not clean: {events.Describe()}"
+            : null;
+        var result = new ZmqBenchSide(role, samples, wall, rated ? samples / wall / 1e6 : double.NaN, rated ? samples / rate / wall : double.NaN, caller,
+            wasMeasured ? zmq.ReceiveThreadAllocatedBytes - rxBefore : 0, wasMeasured ? zmq.TransmitThreadAllocatedBytes - txBefore : 0, wasMeasured ? zmq.RepliesSent - repliesBefore : 0,
+            wasMeasured ? GC.GetTotalAllocatedBytes(precise: false) - processBefore : 0, wasMeasured ? GC.CollectionCount(0) - gen0Before : 0, events, exact, expected, wanted, failure);
 
         // Keep serving the peer (our transmit ring already holds what it still needs) until it has taken it all.
         var drain = Stopwatch.StartNew();
-        while (zmq.TransmittedSampleCount < expected && drain.Elapsed < TimeSpan.FromSeconds(5))
+        while (failure is null && zmq.TransmittedSampleCount < expected && drain.Elapsed < timeout)
         {
             System.Threading.Thread.Sleep(1);
         }

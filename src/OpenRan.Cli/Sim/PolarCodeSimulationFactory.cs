@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using OpenRan.Cli.Commands;
 using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Cli.Sim;
@@ -11,7 +12,7 @@ namespace OpenRan.Cli.Sim;
 /// </summary>
 internal sealed class PolarCodeSimulationFactory : ICodeSimulationFactory
 {
-    private readonly Option<int> _listSize = new("--list-size") { Description = "Polar SCL list size (1 = SC without CRC; 2..32 = CRC-aided SCL on the UCI chain).", DefaultValueFactory = _ => 8 };
+    private readonly Option<int> _listSize = CliOption.Integer("--list-size", "Polar SCL list size: 1 = SC without CRC, 2 … 32 = CRC-aided SCL on the UCI chain", 1, 32, 8);
 
     public string Name => "polar";
 
@@ -22,20 +23,12 @@ internal sealed class PolarCodeSimulationFactory : ICodeSimulationFactory
     public Func<IFrameCodec> Prepare(ParseResult parse, CodeSimulationSettings settings)
     {
         int listSize = parse.GetValue(_listSize);
-        if (listSize is < 1 or > 32)
-        {
-            throw new ArgumentException($"--list-size = {listSize} is out of range; valid: 1..32.");
-        }
-
         if (settings.InformationBits <= 0)
         {
             throw new ArgumentException("give the number of information bits --k.");
         }
 
-        int e = settings.CodedBits > 0 ? settings.CodedBits
-            : settings.Rate > 0 ? (int)Math.Round(settings.InformationBits / settings.Rate)
-            : throw new ArgumentException("give the rate-matched length --e or the code rate --rate.");
-        _ = new PolarFrameCodec(settings.InformationBits, e, listSize); // validates K, E and the list size once, here
+        int e = settings.CodedBitsFor(settings.InformationBits);
         return () => new PolarFrameCodec(settings.InformationBits, e, listSize);
     }
 }

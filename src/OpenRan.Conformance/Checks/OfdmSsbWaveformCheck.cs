@@ -37,11 +37,10 @@ public sealed class OfdmSsbWaveformCheck : IConformanceCheck
         var vector = OfdmVectorCase.Load(caseId, carrierHz);
         int scsKhz = vector.Timing.Numerology.SubcarrierSpacingKhz;
         int offset15 = (12 * probe.Numeric("NCRBSSB").ScalarInt32) + probe.Numeric("KSSB").ScalarInt32;
-        if (offset15 * 15 % scsKhz != 0)
-        {
-            return CaseResult.Fail($"SSB offset of {offset15} × 15 kHz is not a whole number of {scsKhz} kHz subcarriers");
-        }
 
+        // An odd number of 15 kHz subcarriers at 30 kHz: the block sits half a subcarrier above subcarrier ⌊offset⌋ and is
+        // demodulated with the half-subcarrier shift, which brings it onto the grid.
+        bool half = offset15 * 15 % scsKhz != 0;
         int ssbStart = offset15 * 15 / scsKhz;
         int k = vector.Configuration.SubcarrierCount;
         if (ssbStart + 240 > k)
@@ -50,7 +49,7 @@ public sealed class OfdmSsbWaveformCheck : IConformanceCheck
         }
 
         int slots = vector.SlotCount;
-        ComplexF32[] frame = vector.Demodulate(0, slots);
+        ComplexF32[] frame = vector.Demodulate(0, slots, half);
 
         // (1) Energy outside the SSB.
         double total = 0, outside = 0;
@@ -112,9 +111,9 @@ public sealed class OfdmSsbWaveformCheck : IConformanceCheck
         // (3) Re-modulating the demodulated frame reproduces the waveform.
         ResourceGrid grid = vector.GridFromRows([frame]);
         Complex[] expected = vector.Waveform.RowComplex(0);
-        string? remodulated = Compare.FirstRelativeDifference(vector.Modulate(grid, 0, slots), expected, OfdmGridWaveformCheck.Tolerance, "re-modulated waveform");
+        string? remodulated = Compare.FirstRelativeDifference(vector.Modulate(grid, 0, slots, half), expected, OfdmGridWaveformCheck.Tolerance, "re-modulated waveform");
         return remodulated is null
-            ? CaseResult.Pass($"{pssSymbols} PSS symbols, SSB at subcarrier {ssbStart}; {vector.Describe()}")
+            ? CaseResult.Pass($"{pssSymbols} PSS symbols, SSB at subcarrier {ssbStart}{(half ? " + ½" : string.Empty)}; {vector.Describe()}")
             : CaseResult.Fail($"{remodulated} ({vector.Describe()})");
     }
 }

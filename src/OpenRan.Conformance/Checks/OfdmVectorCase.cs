@@ -105,9 +105,13 @@ internal sealed class OfdmVectorCase
     }
 
     /// <summary>Modulates <paramref name="grid"/> port by port, slot after slot, into one waveform per port.</summary>
-    public ComplexF32[] Modulate(ResourceGrid grid, int port, int slotCount)
+    /// <param name="grid">The multi-slot grid.</param>
+    /// <param name="port">The port.</param>
+    /// <param name="slotCount">Slots to modulate.</param>
+    /// <param name="halfSubcarrierShift">Place every subcarrier ½ subcarrier higher (an SS/PBCH block with odd k_SSB at 30 kHz).</param>
+    public ComplexF32[] Modulate(ResourceGrid grid, int port, int slotCount, bool halfSubcarrierShift = false)
     {
-        var modulator = new OfdmModulator(Configuration);
+        var modulator = new OfdmModulator(Configuration with { HalfSubcarrierShift = halfSubcarrierShift });
         var samples = new ComplexF32[SampleCount];
         int offset = 0;
         var slotGrid = new ResourceGrid(1, Timing.SymbolsPerSlot, Configuration.SubcarrierCount);
@@ -123,10 +127,13 @@ internal sealed class OfdmVectorCase
     }
 
     /// <summary>Demodulates the waveform row <paramref name="row"/> into a multi-slot grid (symbol-major, as <c>fd_slot_data</c>).</summary>
-    public ComplexF32[] Demodulate(int row, int slotCount)
+    /// <param name="row">The waveform row.</param>
+    /// <param name="slotCount">Slots to demodulate.</param>
+    /// <param name="halfSubcarrierShift">Take every subcarrier from ½ subcarrier higher (an SS/PBCH block with odd k_SSB at 30 kHz).</param>
+    public ComplexF32[] Demodulate(int row, int slotCount, bool halfSubcarrierShift = false)
     {
         ComplexF32[] samples = ToComplexF32(Waveform.RowComplex(row));
-        var demodulator = new OfdmDemodulator(Configuration);
+        var demodulator = new OfdmDemodulator(Configuration with { HalfSubcarrierShift = halfSubcarrierShift });
         int symbols = Timing.SymbolsPerSlot;
         int k = Configuration.SubcarrierCount;
         var slotGrid = new ResourceGrid(1, symbols, k);

@@ -15,7 +15,7 @@ namespace OpenRan.Conformance.Checks;
 
 /// <summary>
 /// PDSCH from transport block to grid (TS 38.212 §7.2, TS 38.211 §7.3.1, §7.4.1.1) against MATLAB
-/// (<c>py5gphy_matlab/pdsch/pdsch</c> and <c>pdsch_short</c>): for every slot, <see cref="PdschProcessor"/> encodes
+/// (<c>py5gphy_matlab/pdsch/pdsch</c> and <c>pdsch_short</c>): for every slot, <see cref="SharedChannelTransmitter"/> encodes
 /// <c>trblk_out</c> with the slot's redundancy version; its codeword must equal <c>RM_out</c>, the codeword scrambled,
 /// modulated and layer-mapped must equal <c>layermap_out</c>, and the grid of every layer must equal <c>fd_slot_data</c>
 /// within 1e-5 (DM-RS elements compared after the dataset's documented amplitude conversion,
@@ -37,7 +37,7 @@ public sealed class PdschGridCheck : MatlabPdschCheck
     {
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;
-        var processor = new PdschProcessor(configuration.LayerCount);
+        var processor = new SharedChannelTransmitter(configuration.LayerCount);
         SharedChannelLayout layout = processor.Modulator.Layout(configuration);
         var grid = new ResourceGrid(configuration.LayerCount, 14, vector.SubcarrierCount);
         int layers = configuration.LayerCount;

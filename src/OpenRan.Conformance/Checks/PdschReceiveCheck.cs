@@ -13,7 +13,7 @@ namespace OpenRan.Conformance.Checks;
 /// <summary>
 /// PDSCH reception of MATLAB's reference grids (<c>py5gphy_matlab/pdsch/pdsch</c>, <c>pdsch_short</c>): every slot's
 /// grid, brought to the specification's DM-RS amplitude (the inverse of <see cref="MatlabPdschCase.DmrsScaleToMatlab"/>),
-/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR and received by <see cref="PdschReceiver"/>
+/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR and received by <see cref="SharedChannelReceiver"/>
 /// (channel estimation, MMSE, demapping, descrambling, rate dematching with HARQ combining over the file's slots and
 /// redundancy versions, LDPC decoding): every slot's transport block must pass its CRC and equal <c>trblk_out</c>, and,
 /// noiseless, the hard decisions of the codeword LLRs must equal <c>RM_out</c> bit for bit.
@@ -48,7 +48,7 @@ public class PdschReceiveCheck : MatlabPdschCheck
         MatlabPdschCase vector = MatlabPdschCase.Load(caseId);
         PdschConfiguration configuration = vector.Configuration;
         int layers = configuration.LayerCount;
-        var receiver = new PdschReceiver(layers, layers);
+        var receiver = new SharedChannelReceiver(layers, layers);
         SharedChannelLayout layout = receiver.Demodulator.Layout(configuration);
         var transmitted = new ResourceGrid(layers, 14, vector.SubcarrierCount);
         var received = new ResourceGrid(layers, 14, vector.SubcarrierCount);
@@ -104,7 +104,7 @@ public class PdschReceiveCheck : MatlabPdschCheck
     {
         if (!result.CrcPassed)
         {
-            return $"transport block CRC failed ({result.Decoding.CodeBlocksPassed} of {result.Decoding.CodeBlockCount} code blocks passed; {result.Measurements})";
+            return $"transport block not decoded ({result.Decoding.CodeBlocksDecoded} of {result.Decoding.CodeBlockCount} code blocks decoded, TB CRC {(result.Decoding.TransportBlockCrcPassed ? "passed" : "failed")}; {result.Measurements})";
         }
 
         return Runner.Compare.FirstDifference(decoded, expected, "decoded transport block bit");

@@ -9,7 +9,7 @@ namespace OpenRan.Conformance.Checks;
 /// PDSCH reception from MATLAB's time-domain waveforms (<c>py5gphy_matlab/pdsch/pdsch_waveform</c>): each layer's
 /// <c>waveform</c> row is OFDM-demodulated (TS 38.211 §5.3.1 inverted, <see cref="OfdmVectorCase"/>) slot by slot, and
 /// the grids go through the <see cref="PdschReceiveCheck"/> steps (DM-RS amplitude conversion, noiseless and 30 dB,
-/// <c>PdschReceiver</c> with HARQ combining): every slot's transport block must pass its CRC and equal
+/// <c>SharedChannelReceiver</c> with HARQ combining): every slot's transport block must pass its CRC and equal
 /// <c>trblk_out</c>, and, noiseless, the codeword hard decisions must equal <c>RM_out</c>.
 /// </summary>
 public sealed class PdschWaveformReceiveCheck : PdschReceiveCheck

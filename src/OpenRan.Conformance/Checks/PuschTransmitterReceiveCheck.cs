@@ -10,7 +10,7 @@ namespace OpenRan.Conformance.Checks;
 /// <summary>
 /// PUSCH reception of Sionna's transmitter grids (<c>sionna/nr/pusch_transmitter</c>): the reference grid is passed
 /// through <see cref="TestChannel"/> (antenna ports → as many receive ports) noiseless and at 30 dB and received by
-/// <see cref="PuschReceiver"/> (channel estimation, equalization, demapping, descrambling, UL-SCH decoding); the
+/// <see cref="SharedChannelReceiver"/> (channel estimation, equalization, demapping, descrambling, UL-SCH decoding); the
 /// transport block must pass its CRC and equal <c>tb_bits</c>.
 /// </summary>
 public sealed class PuschTransmitterReceiveCheck : SionnaPuschTransmitterCheck
@@ -29,7 +29,7 @@ public sealed class PuschTransmitterReceiveCheck : SionnaPuschTransmitterCheck
         int ports = configuration.AntennaPortCount;
         int k = configuration.NSizeGrid * NrConstants.SubcarriersPerRb;
         ResourceGrid reference = ReferenceGrid(vector);
-        var receiver = new PuschReceiver(ports, configuration.LayerCount);
+        var receiver = new SharedChannelReceiver(ports, configuration.LayerCount);
         var received = new ResourceGrid(ports, 14, k);
         SharedChannelSoftBuffer buffer = receiver.CreateSoftBuffer(configuration);
         var decoded = new byte[vector.TransportBlock.Length];

@@ -11,9 +11,9 @@ namespace OpenRan.Conformance.Checks;
 /// <summary>
 /// The PUSCH chain against MATLAB's UL-SCH vectors (<c>py5gphy_matlab/pusch/ulsch_without_uci</c>): for every slot, the
 /// coded-bit count G of the rebuilt configuration (data resource elements around the DM-RS and its CDM groups, TS 38.211
-/// §6.3.1.6, × layers × Q_m) must equal <c>GULSCH_out</c>; <see cref="PuschProcessor"/> encodes <c>trblk_out</c> with the
+/// §6.3.1.6, × layers × Q_m) must equal <c>GULSCH_out</c>; <see cref="SharedChannelTransmitter"/> encodes <c>trblk_out</c> with the
 /// slot's redundancy version into exactly <c>codeword_out</c> and maps it (transform precoding, precoding); the grid,
-/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR and received by <see cref="PuschReceiver"/> with
+/// passed through <see cref="TestChannel"/> noiseless and at 30 dB SNR and received by <see cref="SharedChannelReceiver"/> with
 /// HARQ combining over the slots, must give the transport block back with its CRC passed, and, noiseless, codeword LLRs
 /// whose hard decisions equal <c>codeword_out</c>. The files hold no grid (README §4), so the grid itself is checked
 /// against MATLAB only through this round trip; Sionna's grids check it element by element (<c>pusch-transmitter-grid</c>).
@@ -37,8 +37,8 @@ public sealed class UlschWithoutUciCheck : IConformanceCheck
     {
         MatlabPuschCase vector = MatlabPuschCase.Load(caseId);
         PuschConfiguration configuration = vector.Configuration;
-        var processor = new PuschProcessor(configuration.LayerCount);
-        var receiver = new PuschReceiver(configuration.AntennaPortCount, configuration.LayerCount);
+        var processor = new SharedChannelTransmitter(configuration.LayerCount);
+        var receiver = new SharedChannelReceiver(configuration.AntennaPortCount, configuration.LayerCount);
         int g = processor.Modulator.CodewordLength(configuration);
         int k = configuration.NSizeGrid * NrConstants.SubcarriersPerRb;
         var transmitted = new ResourceGrid(configuration.AntennaPortCount, 14, k);

@@ -14,8 +14,11 @@ namespace OpenRan.Conformance.Formats;
 /// </summary>
 /// <remarks>
 /// Format: MathWorks, "MAT-File Format", Level 5 chapter. Values are kept as stored: MATLAB's 1-based indices are not
-/// converted, and arrays stay in column-major order (see <see cref="MatNumericArray"/>). Every read is bounds-checked;
-/// a malformed or truncated file raises <see cref="ReferenceDataFormatException"/> naming the file and the problem.
+/// converted, and arrays stay in column-major order (see <see cref="MatNumericArray"/>). Every declared size (element
+/// byte counts, dimensions and their product, cell and struct element counts, the inflated size of compressed
+/// elements) is checked against the bytes that exist and against <see cref="ReferenceDataLimits"/> before anything is
+/// allocated, and inflation stops at the size the compressed element declares. A malformed, truncated or oversized
+/// file raises <see cref="ReferenceDataFormatException"/> naming the file, the element and the problem.
 /// </remarks>
 public sealed class MatFile
 {
@@ -51,17 +54,20 @@ public sealed class MatFile
     public MatNumericArray Numeric(string name) => this[name] as MatNumericArray
         ?? throw new InvalidDataException($"{Path}: variable '{name}' is a {this[name].GetType().Name}, not a numeric array.");
 
-    /// <summary>Reads a MAT-file.</summary>
-    /// <exception cref="ReferenceDataFormatException">The file is not a readable Level 5 MAT-file.</exception>
-    public static MatFile Load(string path)
+    /// <summary>Reads a MAT-file within <paramref name="limits"/> (default <see cref="ReferenceDataLimits.Default"/>).</summary>
+    /// <exception cref="ReferenceDataFormatException">The path is a directory, the file exceeds the limits, or it is not a readable Level 5 MAT-file.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static MatFile Load(string path, ReferenceDataLimits? limits = null)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        return Parse(bytes, path);
+        byte[] bytes = ReferenceFile.ReadAllBytes(path, limits);
+        return Parse(bytes, path, limits);
     }
 
     /// <summary>Parses MAT-file content already in memory; <paramref name="sourceName"/> names it in errors.</summary>
-    public static MatFile Parse(ReadOnlySpan<byte> bytes, string sourceName)
+    /// <exception cref="ReferenceDataFormatException">The content is not a readable Level 5 MAT-file or exceeds <paramref name="limits"/>.</exception>
+    public static MatFile Parse(ReadOnlySpan<byte> bytes, string sourceName, ReferenceDataLimits? limits = null)
     {
+        var budget = new ReadBudget(sourceName, limits);
         if (bytes.Length < HeaderLength)
         {
             throw new ReferenceDataFormatException(sourceName, $"file is {bytes.Length} bytes, shorter than the 128-byte MAT-file header (truncated or not a MAT-file).");
@@ -92,15 +98,16 @@ public sealed class MatFile
             throw new ReferenceDataFormatException(sourceName, $"endian indicator is 0x{bytes[126]:X2}{bytes[127]:X2}, expected 'IM' or 'MI'.");
         }
 
-        var reader = new MatElementReader(sourceName, bigEndian);
+        var reader = new MatElementReader(budget, bigEndian);
         var variables = new Dictionary<string, IMatValue>(StringComparer.Ordinal);
         int offset = HeaderLength;
         while (offset < bytes.Length)
         {
+            int start = offset;
             IMatValue? value = reader.ReadTopLevel(bytes, ref offset);
-            if (value is not null)
+            if (value is not null && !variables.TryAdd(value.Name, value))
             {
-                variables[value.Name] = value;
+                throw new ReferenceDataFormatException(sourceName, $"variable '{value.Name}' is stored a second time at offset {start}.");
             }
         }
 
@@ -152,36 +159,38 @@ internal readonly ref struct MatElement
     public ReadOnlySpan<byte> Data { get; }
 }
 
-/// <summary>Walks data elements (tags, padding, compression, nested arrays) with bounds checks.</summary>
+/// <summary>
+/// Walks data elements (tags, padding, compression, nested arrays). Every declared size is checked against the bytes
+/// that remain and charged to the file's <see cref="ReadBudget"/> before anything is allocated for it.
+/// </summary>
 internal sealed class MatElementReader
 {
     private const int MaxNestingDepth = 64;
-    private readonly string _source;
+    private const int TagLength = 8;
+    private readonly ReadBudget _budget;
     private readonly bool _bigEndian;
 
-    public MatElementReader(string source, bool bigEndian)
+    public MatElementReader(ReadBudget budget, bool bigEndian)
     {
-        _source = source;
+        _budget = budget;
         _bigEndian = bigEndian;
     }
 
     /// <summary>Reads one top-level element and advances <paramref name="offset"/>; returns null for elements that are not arrays.</summary>
     public IMatValue? ReadTopLevel(ReadOnlySpan<byte> bytes, ref int offset)
     {
-        MatElement dataElement = ReadElement(bytes, ref offset, "top-level element");
-        int type = dataElement.Type;
-        ReadOnlySpan<byte> data = dataElement.Data;
-        if (type == MatConstants.MiCompressed)
+        int start = offset;
+        MatElement element = ReadElement(bytes, ref offset, $"element at offset {start}");
+        if (element.Type == MatConstants.MiCompressed)
         {
-            byte[] inflated = Inflate(data, offset);
+            string what = $"compressed element at offset {start}";
+            byte[] inflated = Inflate(element.Data, what);
             int inner = 0;
-            MatElement innerDataElement = ReadElement(inflated, ref inner, "compressed element");
-            int innerType = innerDataElement.Type;
-            ReadOnlySpan<byte> innerData = innerDataElement.Data;
-            return innerType == MatConstants.MiMatrix ? ReadMatrix(innerData, isField: false, depth: 0) : null;
+            MatElement innerElement = ReadElement(inflated, ref inner, $"content of the {what}");
+            return innerElement.Type == MatConstants.MiMatrix ? ReadMatrix(innerElement.Data, $"variable in the {what}", isField: false, depth: 0) : null;
         }
 
-        return type == MatConstants.MiMatrix ? ReadMatrix(data, isField: false, depth: 0) : null;
+        return element.Type == MatConstants.MiMatrix ? ReadMatrix(element.Data, $"variable at offset {start}", isField: false, depth: 0) : null;
     }
 
     private MatElement ReadElement(ReadOnlySpan<byte> bytes, ref int offset, string what)
@@ -197,72 +206,100 @@ internal sealed class MatElementReader
             // Small data element: type in the low 16 bits, byte count in the high 16 bits, data in the next 4 bytes.
             int smallType = (int)(first & 0xFFFF);
             int smallCount = (int)(first >> 16);
-            if (smallCount > 4 || bytes.Length - offset < 8)
+            if (smallCount > 4 || bytes.Length - offset < TagLength)
             {
-                throw Fail($"malformed small {what} at offset {offset} (count {smallCount}).");
+                throw Fail($"malformed small-format {what} at offset {offset}: it declares {smallCount} bytes (at most 4 fit) with {bytes.Length - offset} bytes left.");
             }
 
             ReadOnlySpan<byte> small = bytes.Slice(offset + 4, smallCount);
-            offset += 8;
+            offset += TagLength;
             return new MatElement(smallType, small);
         }
 
-        if (bytes.Length - offset < 8)
+        if (bytes.Length - offset < TagLength)
         {
-            throw Fail($"truncated {what}: tag at offset {offset} is cut short.");
+            throw Fail($"truncated {what}: its tag at offset {offset} is cut short.");
         }
 
         int type = (int)first;
         long count = ReadUInt32(bytes, offset + 4);
-        long end = offset + 8L + count;
-        if (end > bytes.Length)
+        long remaining = bytes.Length - offset - TagLength;
+        if (count > remaining)
         {
-            throw Fail($"truncated {what}: type {type} at offset {offset} declares {count} bytes but only {bytes.Length - offset - 8} remain.");
+            throw Fail($"truncated {what}: type {type} at offset {offset} declares {count} bytes but only {remaining} remain.");
         }
 
-        ReadOnlySpan<byte> data = bytes.Slice(offset + 8, (int)count);
+        ReadOnlySpan<byte> data = bytes.Slice(offset + TagLength, (int)count);
         // Elements are padded to 8-byte boundaries, except compressed ones (and a last element may end unpadded).
-        long next = type == MatConstants.MiCompressed ? end : offset + 8L + ((count + 7) & ~7L);
+        long end = offset + TagLength + count;
+        long next = type == MatConstants.MiCompressed ? end : offset + TagLength + ((count + 7) & ~7L);
         offset = (int)Math.Min(next, bytes.Length);
         return new MatElement(type, data);
     }
 
-    private byte[] Inflate(ReadOnlySpan<byte> compressed, int offset)
+    /// <summary>
+    /// Inflates a <c>miCOMPRESSED</c> element: first the tag of the element it holds, then exactly the bytes that tag
+    /// declares, once they are charged to the file's decompression limit. Inflation stops there.
+    /// </summary>
+    private byte[] Inflate(ReadOnlySpan<byte> compressed, string what)
     {
         try
         {
             using var input = new MemoryStream(compressed.ToArray(), writable: false);
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            zlib.CopyTo(output);
-            return output.ToArray();
+            var tag = new byte[TagLength];
+            int got = zlib.ReadAtLeast(tag, TagLength, throwOnEndOfStream: false);
+            if (got < TagLength)
+            {
+                throw Fail($"{what} inflates to only {got} bytes, too few for the 8-byte tag of the element it must hold (truncated or corrupt).");
+            }
+
+            uint first = ReadUInt32(tag, 0);
+            long total = (first >> 16) != 0 ? TagLength : TagLength + (long)ReadUInt32(tag, 4);
+            _budget.TakeDecompressed(total, what);
+            if (total > Array.MaxLength)
+            {
+                throw Fail($"{what} declares {ReferenceDataLimits.Bytes(total)} of content, more than one array can hold.");
+            }
+
+            var inflated = new byte[total];
+            tag.CopyTo(inflated, 0);
+            got = zlib.ReadAtLeast(inflated.AsSpan(TagLength), inflated.Length - TagLength, throwOnEndOfStream: false);
+            if (got < inflated.Length - TagLength)
+            {
+                throw Fail($"{what} inflates to only {TagLength + got} bytes, but the element inside it declares {total} (truncated or corrupt).");
+            }
+
+            return inflated;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not ReferenceDataFormatException)
         {
-            throw new ReferenceDataFormatException(_source, $"compressed element ending at offset {offset} does not inflate: {ex.Message}", ex);
+            // .NET words zlib data errors as "unsupported compression method" (InvalidDataException) or "unexpected error
+            // code" (ZLibException, for instance a header asking for a preset dictionary); say what it means here.
+            throw new ReferenceDataFormatException(Source, $"{what} is not valid zlib data: the compressed bytes are corrupt or cut short.", ex);
         }
     }
 
-    private IMatValue ReadMatrix(ReadOnlySpan<byte> data, bool isField, int depth)
+    private IMatValue ReadMatrix(ReadOnlySpan<byte> data, string where, bool isField, int depth)
     {
         if (depth > MaxNestingDepth)
         {
-            throw Fail($"arrays nested deeper than {MaxNestingDepth} levels.");
+            throw Fail($"{where}: arrays nested deeper than {MaxNestingDepth} levels.");
         }
 
+        _budget.TakeArrays(1, where);
         if (data.Length == 0)
         {
             // MATLAB writes an empty miMATRIX for [] inside structs and cells.
-            return new MatNumericArray(_source, string.Empty, MatClass.Double, [0, 0], [], null, isLogical: false);
+            return new MatNumericArray(Source, string.Empty, MatClass.Double, [0, 0], [], null, isLogical: false);
         }
 
         int offset = 0;
-        MatElement flagsElement = ReadElement(data, ref offset, "array flags");
-        int flagsType = flagsElement.Type;
+        MatElement flagsElement = ReadElement(data, ref offset, $"array flags of the {where}");
         ReadOnlySpan<byte> flags = flagsElement.Data;
-        if (flagsType != MatConstants.MiUInt32 || flags.Length < 8)
+        if (flagsElement.Type != MatConstants.MiUInt32 || flags.Length < 8)
         {
-            throw Fail($"array flags have type {flagsType} and {flags.Length} bytes; expected miUINT32 with 8 bytes.");
+            throw Fail($"{where}: array flags have type {flagsElement.Type} and {flags.Length} bytes; expected miUINT32 with 8 bytes.");
         }
 
         uint flagWord = ReadUInt32(flags, 0);
@@ -270,66 +307,61 @@ internal sealed class MatElementReader
         bool isComplex = (flagWord & 0x800) != 0;
         bool isLogical = (flagWord & 0x200) != 0;
 
-        MatElement dimsDataElement = ReadElement(data, ref offset, "dimensions");
-        int dimsType = dimsDataElement.Type;
-        ReadOnlySpan<byte> dimsData = dimsDataElement.Data;
-        if (dimsType != MatConstants.MiInt32 || dimsData.Length < 8 || dimsData.Length % 4 != 0)
+        MatElement dimsElement = ReadElement(data, ref offset, $"dimensions of the {where}");
+        ReadOnlySpan<byte> dimsData = dimsElement.Data;
+        if (dimsElement.Type != MatConstants.MiInt32 || dimsData.Length < 8 || dimsData.Length % 4 != 0)
         {
-            throw Fail($"dimensions element has type {dimsType} and {dimsData.Length} bytes; expected miINT32 with at least 2 values.");
+            throw Fail($"{where}: dimensions element has type {dimsElement.Type} and {dimsData.Length} bytes; expected miINT32 with at least 2 values.");
+        }
+
+        if (dimsData.Length / 4 > _budget.Limits.MaxDimensionCount)
+        {
+            throw Fail($"{where} has {dimsData.Length / 4} dimensions; at most {_budget.Limits.MaxDimensionCount} are accepted (ReferenceDataLimits.MaxDimensionCount).");
         }
 
         int[] dims = new int[dimsData.Length / 4];
-        long elementCount = 1;
         for (int i = 0; i < dims.Length; i++)
         {
             dims[i] = (int)ReadUInt32(dimsData, 4 * i);
-            if (dims[i] < 0)
+        }
+
+        MatElement nameElement = ReadElement(data, ref offset, $"name of the {where}");
+        if (nameElement.Type != MatConstants.MiInt8 && nameElement.Type != MatConstants.MiUInt8)
+        {
+            throw Fail($"{where}: array name has type {nameElement.Type}; expected miINT8.");
+        }
+
+        string name = Encoding.ASCII.GetString(nameElement.Data).TrimEnd('\0');
+        if (!isField)
+        {
+            if (name.Length == 0)
             {
-                throw Fail($"negative dimension {dims[i]}.");
+                throw Fail($"{where}: top-level variable without a name.");
             }
 
-            elementCount *= dims[i];
+            where = $"variable '{name}'";
         }
 
-        if (elementCount > int.MaxValue)
-        {
-            throw Fail($"array of {elementCount} elements is too large.");
-        }
-
-        MatElement nameDataElement = ReadElement(data, ref offset, "array name");
-        int nameType = nameDataElement.Type;
-        ReadOnlySpan<byte> nameData = nameDataElement.Data;
-        if (nameType != MatConstants.MiInt8 && nameType != MatConstants.MiUInt8)
-        {
-            throw Fail($"array name has type {nameType}; expected miINT8.");
-        }
-
-        string name = Encoding.ASCII.GetString(nameData).TrimEnd('\0');
-        if (!isField && name.Length == 0)
-        {
-            throw Fail("top-level variable without a name.");
-        }
-
-        string where = name.Length == 0 ? "(field)" : $"'{name}'";
-        int count = (int)elementCount;
+        int count = _budget.ElementCount(dims, where);
         switch (arrayClass)
         {
             case MatClass.Double or MatClass.Single or MatClass.Int8 or MatClass.UInt8 or MatClass.Int16 or MatClass.UInt16
                 or MatClass.Int32 or MatClass.UInt32 or MatClass.Int64 or MatClass.UInt64:
                 {
-                    double[] real = ReadNumericPart(data, ref offset, count, $"{where} real part");
-                    double[]? imag = isComplex ? ReadNumericPart(data, ref offset, count, $"{where} imaginary part") : null;
-                    return new MatNumericArray(_source, name, arrayClass, dims, real, imag, isLogical);
+                    double[] real = ReadNumericPart(data, ref offset, count, $"real part of the {where}");
+                    double[]? imag = isComplex ? ReadNumericPart(data, ref offset, count, $"imaginary part of the {where}") : null;
+                    return new MatNumericArray(Source, name, arrayClass, dims, real, imag, isLogical);
                 }
 
             case MatClass.Char:
                 return new MatCharArray(name, dims, ReadChars(data, ref offset, count, where));
 
             case MatClass.Struct:
-                return ReadStruct(data, ref offset, name, dims, count, depth);
+                return ReadStruct(data, ref offset, where, name, dims, count, depth);
 
             case MatClass.Cell:
                 {
+                    RequireNestedBytes(data.Length - offset, count, where, $"{count} cells");
                     var cells = new IMatValue[count];
                     for (int i = 0; i < count; i++)
                     {
@@ -340,62 +372,79 @@ internal sealed class MatElementReader
                 }
 
             case MatClass.Sparse:
-                throw Fail($"variable {where} is a sparse array, which this reader does not support.");
+                throw Fail($"{where} is a sparse array, which this reader does not support.");
             case MatClass.Object:
-                throw Fail($"variable {where} is a MATLAB object, which this reader does not support.");
+                throw Fail($"{where} is a MATLAB object, which this reader does not support.");
             default:
-                throw Fail($"variable {where} has unknown array class {(int)arrayClass}.");
+                throw Fail($"{where} has unknown array class {(int)arrayClass}.");
         }
     }
 
-    private MatStructArray ReadStruct(ReadOnlySpan<byte> data, ref int offset, string name, int[] dims, int count, int depth)
+    private MatStructArray ReadStruct(ReadOnlySpan<byte> data, ref int offset, string where, string name, int[] dims, int count, int depth)
     {
-        MatElement lenDataElement = ReadElement(data, ref offset, "struct field-name length");
-        int lenType = lenDataElement.Type;
-        ReadOnlySpan<byte> lenData = lenDataElement.Data;
-        if (lenType != MatConstants.MiInt32 || lenData.Length < 4)
+        MatElement lengthElement = ReadElement(data, ref offset, $"field-name length of the {where}");
+        if (lengthElement.Type != MatConstants.MiInt32 || lengthElement.Data.Length < 4)
         {
-            throw Fail($"struct '{name}' field-name length has type {lenType}; expected one miINT32.");
+            throw Fail($"{where}: field-name length has type {lengthElement.Type}; expected one miINT32.");
         }
 
-        int nameLength = (int)ReadUInt32(lenData, 0);
-        ReadOnlySpan<byte> namesData = ReadElement(data, ref offset, "struct field names").Data;
-        if (nameLength <= 0 || namesData.Length % nameLength != 0)
+        long nameLength = ReadUInt32(lengthElement.Data, 0);
+        ReadOnlySpan<byte> namesData = ReadElement(data, ref offset, $"field names of the {where}").Data;
+        if (nameLength == 0 || namesData.Length % nameLength != 0)
         {
-            throw Fail($"struct '{name}' field names take {namesData.Length} bytes, not a multiple of the name length {nameLength}.");
+            throw Fail($"{where}: field names take {namesData.Length} bytes, not a whole number of names of the declared length {nameLength}.");
         }
 
-        int fieldCount = namesData.Length / nameLength;
+        int fieldCount = (int)(namesData.Length / nameLength);
         string[] fieldNames = new string[fieldCount];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int f = 0; f < fieldCount; f++)
         {
-            fieldNames[f] = Encoding.ASCII.GetString(namesData.Slice(f * nameLength, nameLength)).TrimEnd('\0');
-        }
-
-        var elements = new Dictionary<string, IMatValue>[count];
-        for (int e = 0; e < count; e++)
-        {
-            elements[e] = new Dictionary<string, IMatValue>(StringComparer.Ordinal);
-            foreach (string field in fieldNames)
+            fieldNames[f] = Encoding.ASCII.GetString(namesData.Slice(f * (int)nameLength, (int)nameLength)).TrimEnd('\0');
+            if (fieldNames[f].Length == 0)
             {
-                elements[e][field] = ReadNested(data, ref offset, $"struct '{name}' field '{field}'", depth);
+                throw Fail($"{where}: field {f} has an empty name.");
+            }
+
+            if (!seen.Add(fieldNames[f]))
+            {
+                throw Fail($"{where}: field name '{fieldNames[f]}' appears twice.");
             }
         }
 
-        return new MatStructArray(name, dims, fieldNames, elements);
+        long valueCount = (long)count * fieldCount;
+        RequireNestedBytes(data.Length - offset, valueCount, where, $"{count} element(s) of {fieldCount} field(s)");
+        var values = new IMatValue[valueCount];
+        for (int e = 0; e < count; e++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                string what = count == 1 ? $"{where} field '{fieldNames[f]}'" : $"{where} element {e} field '{fieldNames[f]}'";
+                values[((long)e * fieldCount) + f] = ReadNested(data, ref offset, what, depth);
+            }
+        }
+
+        return new MatStructArray(name, dims, count, fieldNames, values);
+    }
+
+    /// <summary>Each nested array takes at least an 8-byte tag: refuses counts the remaining bytes cannot hold, before allocating for them.</summary>
+    private void RequireNestedBytes(long remaining, long nestedCount, string where, string what)
+    {
+        if (nestedCount > remaining / TagLength)
+        {
+            throw Fail($"{where} declares {what}, which need at least {nestedCount * TagLength} bytes, but only {remaining} remain (corrupt dimensions or truncated).");
+        }
     }
 
     private IMatValue ReadNested(ReadOnlySpan<byte> data, ref int offset, string what, int depth)
     {
         MatElement innerElement = ReadElement(data, ref offset, what);
-        int type = innerElement.Type;
-        ReadOnlySpan<byte> inner = innerElement.Data;
-        if (type != MatConstants.MiMatrix)
+        if (innerElement.Type != MatConstants.MiMatrix)
         {
-            throw Fail($"{what} has type {type}; expected miMATRIX.");
+            throw Fail($"{what} has type {innerElement.Type}; expected miMATRIX.");
         }
 
-        return ReadMatrix(inner, isField: true, depth + 1);
+        return ReadMatrix(innerElement.Data, what, isField: true, depth + 1);
     }
 
     private double[] ReadNumericPart(ReadOnlySpan<byte> data, ref int offset, int count, string what)
@@ -414,6 +463,7 @@ internal sealed class MatElementReader
             throw Fail($"{what} holds {part.Length} bytes = {part.Length / (double)size} values of type {type}; the dimensions need {count}.");
         }
 
+        _budget.TakeElements(count, what);
         var values = new double[count];
         for (int i = 0; i < count; i++)
         {
@@ -423,21 +473,23 @@ internal sealed class MatElementReader
         return values;
     }
 
-    private string ReadChars(ReadOnlySpan<byte> data, ref int offset, int count, string what)
+    private string ReadChars(ReadOnlySpan<byte> data, ref int offset, int count, string where)
     {
-        MatElement partElement = ReadElement(data, ref offset, $"{what} characters");
+        string what = $"characters of the {where}";
+        MatElement partElement = ReadElement(data, ref offset, what);
         int type = partElement.Type;
         ReadOnlySpan<byte> part = partElement.Data;
+        _budget.TakeElements(part.Length, what);
         string text = type switch
         {
             MatConstants.MiUInt16 or MatConstants.MiUtf16 => (_bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(part),
             MatConstants.MiUInt8 or MatConstants.MiInt8 or MatConstants.MiUtf8 => Encoding.UTF8.GetString(part),
             MatConstants.MiUtf32 => (_bigEndian ? new UTF32Encoding(true, false) : Encoding.UTF32).GetString(part),
-            _ => throw Fail($"{what} characters have data type {type}."),
+            _ => throw Fail($"{what} have data type {type}, which is not a character type."),
         };
         if (type is MatConstants.MiUInt16 or MatConstants.MiUInt8 && text.Length != count)
         {
-            throw Fail($"{what} holds {text.Length} characters; the dimensions need {count}.");
+            throw Fail($"{what}: {text.Length} characters stored; the dimensions need {count}.");
         }
 
         return text;
@@ -466,7 +518,12 @@ internal sealed class MatElementReader
             case MatConstants.MiInt64:
                 {
                     long v = _bigEndian ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b);
-                    return ExactInteger(v, what, index);
+                    if (v > 1L << 53 || v < -(1L << 53))
+                    {
+                        throw Fail($"{what} element {index} = {v} exceeds 2^53 in magnitude and cannot be held exactly.");
+                    }
+
+                    return v;
                 }
 
             default:
@@ -482,18 +539,10 @@ internal sealed class MatElementReader
         }
     }
 
-    private double ExactInteger(long v, string what, int index)
-    {
-        if (v > 1L << 53 || v < -(1L << 53))
-        {
-            throw Fail($"{what} element {index} = {v} exceeds 2^53 in magnitude and cannot be held exactly.");
-        }
-
-        return v;
-    }
+    private string Source => _budget.Source;
 
     private uint ReadUInt32(ReadOnlySpan<byte> b, int offset) =>
         _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b[offset..]) : BinaryPrimitives.ReadUInt32LittleEndian(b[offset..]);
 
-    private ReferenceDataFormatException Fail(string problem) => new(_source, problem);
+    private ReferenceDataFormatException Fail(string problem) => _budget.Fail(problem);
 }

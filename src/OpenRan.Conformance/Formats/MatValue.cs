@@ -166,21 +166,26 @@ public sealed class MatStructArray : IMatValue
     /// <inheritdoc />
     public int[] Dimensions { get; }
 
-    private readonly Dictionary<string, IMatValue>[] _elements;
+    private readonly string[] _fieldNames;
 
-    internal MatStructArray(string name, int[] dimensions, string[] fieldNames, Dictionary<string, IMatValue>[] elements)
+    // Element-major: the value of field f of element e is at e * FieldNames.Count + f (nothing is stored for a struct
+    // without fields, however many elements it declares).
+    private readonly IMatValue[] _values;
+
+    internal MatStructArray(string name, int[] dimensions, int count, string[] fieldNames, IMatValue[] values)
     {
         Name = name;
         Dimensions = dimensions;
-        FieldNames = fieldNames;
-        _elements = elements;
+        Count = count;
+        _fieldNames = fieldNames;
+        _values = values;
     }
 
     /// <summary>The field names in stored order.</summary>
-    public IReadOnlyList<string> FieldNames { get; }
+    public IReadOnlyList<string> FieldNames => _fieldNames;
 
     /// <summary>The number of struct elements.</summary>
-    public int Count => _elements.Length;
+    public int Count { get; }
 
     /// <summary>Field <paramref name="field"/> of the first element.</summary>
     public IMatValue this[string field] => Field(0, field);
@@ -188,13 +193,14 @@ public sealed class MatStructArray : IMatValue
     /// <summary>Field <paramref name="field"/> of element <paramref name="index"/>.</summary>
     public IMatValue Field(int index, string field)
     {
-        if ((uint)index >= (uint)_elements.Length)
+        if ((uint)index >= (uint)Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"struct '{Name}' has {_elements.Length} elements.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"struct '{Name}' has {Count} elements.");
         }
 
-        return _elements[index].TryGetValue(field, out IMatValue? v)
-            ? v
+        int f = Array.IndexOf(_fieldNames, field);
+        return f >= 0
+            ? _values[((long)index * _fieldNames.Length) + f]
             : throw new KeyNotFoundException($"struct '{Name}' has no field '{field}'; fields: {string.Join(", ", FieldNames)}.");
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -33,7 +32,11 @@ public enum NpyKind
 /// C (row-major) order: Fortran-ordered files are transposed on load, so element (i, j, k) of shape (I, J, K) is at
 /// index (i·J + j)·K + k.
 /// </summary>
-/// <remarks>Format: numpy <c>numpy/lib/format.py</c> ("NEP 1"). Object arrays (pickles) and structured dtypes are rejected.</remarks>
+/// <remarks>
+/// Format: numpy <c>numpy/lib/format.py</c> ("NEP 1"). Object arrays (pickles) and structured dtypes are rejected. The
+/// header length, the number of dimensions and their product are checked against the bytes present and against
+/// <see cref="ReferenceDataLimits"/> before anything is allocated.
+/// </remarks>
 public sealed partial class NpyArray : NumericData
 {
     private NpyArray(string source, string descr, NpyKind kind, int itemSize, bool wasFortranOrder, int[] shape, double[] real, double[]? imag)
@@ -82,13 +85,20 @@ public sealed partial class NpyArray : NumericData
         return flat;
     }
 
-    /// <summary>Reads an <c>.npy</c> file.</summary>
-    /// <exception cref="ReferenceDataFormatException">The file is malformed, truncated or of an unsupported dtype.</exception>
-    public static NpyArray Load(string path) => Parse(File.ReadAllBytes(path), path);
+    /// <summary>Reads an <c>.npy</c> file within <paramref name="limits"/> (default <see cref="ReferenceDataLimits.Default"/>).</summary>
+    /// <exception cref="ReferenceDataFormatException">The path is a directory, or the file is malformed, truncated, beyond the limits or of an unsupported dtype.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static NpyArray Load(string path, ReferenceDataLimits? limits = null) => Parse(ReferenceFile.ReadAllBytes(path, limits), path, limits);
 
     /// <summary>Parses <c>.npy</c> content; <paramref name="sourceName"/> names it in errors.</summary>
-    public static NpyArray Parse(ReadOnlySpan<byte> bytes, string sourceName)
+    /// <exception cref="ReferenceDataFormatException">The content is malformed, truncated, beyond <paramref name="limits"/> or of an unsupported dtype.</exception>
+    public static NpyArray Parse(ReadOnlySpan<byte> bytes, string sourceName, ReferenceDataLimits? limits = null) =>
+        Parse(bytes, new ReadBudget(sourceName, limits));
+
+    /// <summary>Parses <c>.npy</c> content, charging what it holds to <paramref name="budget"/> (shared by the members of an archive).</summary>
+    internal static NpyArray Parse(ReadOnlySpan<byte> bytes, ReadBudget budget)
     {
+        string sourceName = budget.Source;
         ReadOnlySpan<byte> magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
         if (bytes.Length < 10 || !bytes[..6].SequenceEqual(magic))
         {
@@ -96,7 +106,7 @@ public sealed partial class NpyArray : NumericData
         }
 
         int major = bytes[6];
-        int headerLength;
+        long headerLength;
         int headerStart;
         if (major == 1)
         {
@@ -107,16 +117,10 @@ public sealed partial class NpyArray : NumericData
         {
             if (bytes.Length < 12)
             {
-                throw new ReferenceDataFormatException(sourceName, "truncated inside the version 2 preamble.");
+                throw new ReferenceDataFormatException(sourceName, $"truncated inside the version {major} preamble: {bytes.Length} bytes, 12 needed.");
             }
 
-            long length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
-            if (length > int.MaxValue)
-            {
-                throw new ReferenceDataFormatException(sourceName, $"header length {length} is implausible.");
-            }
-
-            headerLength = (int)length;
+            headerLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
             headerStart = 12;
         }
         else
@@ -124,40 +128,42 @@ public sealed partial class NpyArray : NumericData
             throw new ReferenceDataFormatException(sourceName, $"format version {major}.{bytes[7]} is not supported (1.0, 2.0, 3.0 are).");
         }
 
-        if (bytes.Length < headerStart + headerLength)
+        if (headerLength > budget.Limits.MaxNpyHeaderBytes)
         {
-            throw new ReferenceDataFormatException(sourceName, $"truncated: header declares {headerLength} bytes, {bytes.Length - headerStart} present.");
+            throw new ReferenceDataFormatException(sourceName,
+                $"header length is {headerLength} bytes, more than the limit of {budget.Limits.MaxNpyHeaderBytes} (ReferenceDataLimits.MaxNpyHeaderBytes; numpy writes a few hundred).");
         }
 
-        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes.Slice(headerStart, headerLength));
-        (string descr, bool fortran, int[] shape) = ParseHeader(header, sourceName);
+        if (bytes.Length - headerStart < headerLength)
+        {
+            throw new ReferenceDataFormatException(sourceName, $"truncated: the header declares {headerLength} bytes, {bytes.Length - headerStart} present.");
+        }
+
+        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes.Slice(headerStart, (int)headerLength));
+        (string descr, bool fortran, int[] shape) = ParseHeader(header, budget);
         (NpyKind kind, int itemSize, bool bigEndian) = ParseDescr(descr, sourceName);
 
-        long count = 1;
-        foreach (int d in shape)
-        {
-            count *= d;
-        }
-
-        ReadOnlySpan<byte> data = bytes[(headerStart + headerLength)..];
-        long expected = count * itemSize;
+        int count = budget.ElementCount(shape, $"the array (shape {ShapeText(shape)})");
+        ReadOnlySpan<byte> data = bytes[(headerStart + (int)headerLength)..];
+        long expected = (long)count * itemSize;
         if (data.Length < expected)
         {
-            throw new ReferenceDataFormatException(sourceName, $"truncated: shape ({string.Join(", ", shape)}) of {descr} needs {expected} data bytes, {data.Length} present.");
+            throw new ReferenceDataFormatException(sourceName, $"truncated: shape {ShapeText(shape)} of {descr} needs {expected} data bytes, {data.Length} present.");
         }
 
         if (data.Length > expected)
         {
-            throw new ReferenceDataFormatException(sourceName, $"{data.Length - expected} unexpected bytes after the {expected} data bytes of shape ({string.Join(", ", shape)}).");
+            throw new ReferenceDataFormatException(sourceName, $"{data.Length - expected} unexpected bytes after the {expected} data bytes of shape {ShapeText(shape)}.");
         }
 
-        int n = (int)count;
-        var real = new double[n];
-        double[]? imag = kind == NpyKind.Complex ? new double[n] : null;
+        budget.TakeElements(count, $"the array (shape {ShapeText(shape)})");
+        var real = new double[count];
+        double[]? imag = kind == NpyKind.Complex ? new double[count] : null;
         int partSize = kind == NpyKind.Complex ? itemSize / 2 : itemSize;
-        for (int i = 0; i < n; i++)
+        var order = new FortranOrder(fortran ? shape : []);
+        for (int i = 0; i < count; i++)
         {
-            int target = fortran ? FortranToCIndex(i, shape) : i;
+            int target = fortran ? order.NextCIndex() : i;
             ReadOnlySpan<byte> item = data.Slice(i * itemSize, itemSize);
             real[target] = ReadScalar(item[..partSize], kind, bigEndian, sourceName, i);
             if (imag is not null)
@@ -169,28 +175,62 @@ public sealed partial class NpyArray : NumericData
         return new NpyArray(sourceName, descr, kind, itemSize, fortran, shape, real, imag);
     }
 
-    private static int FortranToCIndex(int fortranIndex, int[] shape)
+    private static string ShapeText(int[] shape) => shape.Length == 1
+        ? $"({shape[0].ToString(CultureInfo.InvariantCulture)},)"
+        : $"({string.Join(", ", Array.ConvertAll(shape, d => d.ToString(CultureInfo.InvariantCulture)))})";
+
+    /// <summary>
+    /// Walks the elements of an array in Fortran (column-major) order and yields each one's C (row-major) flat index:
+    /// an odometer over the multi-index with the first index fastest, the C index kept up to date with C strides.
+    /// </summary>
+    private sealed class FortranOrder
     {
-        // Fortran order: the first index varies fastest. Decompose, then recompose with the last index fastest.
-        Span<int> index = stackalloc int[shape.Length];
-        int rest = fortranIndex;
-        for (int d = 0; d < shape.Length; d++)
+        private readonly int[] _shape;
+        private readonly int[] _index;
+        private readonly int[] _cStride;
+        private int _cIndex;
+        private bool _started;
+
+        public FortranOrder(int[] shape)
         {
-            index[d] = rest % shape[d];
-            rest /= shape[d];
+            _shape = shape;
+            _index = new int[shape.Length];
+            _cStride = new int[shape.Length];
+            int stride = 1;
+            for (int d = shape.Length - 1; d >= 0; d--)
+            {
+                _cStride[d] = stride;
+                stride *= Math.Max(shape[d], 1);
+            }
         }
 
-        int flat = 0;
-        for (int d = 0; d < shape.Length; d++)
+        public int NextCIndex()
         {
-            flat = (flat * shape[d]) + index[d];
-        }
+            if (!_started)
+            {
+                _started = true;
+                return 0;
+            }
 
-        return flat;
+            for (int d = 0; d < _shape.Length; d++)
+            {
+                if (++_index[d] < _shape[d])
+                {
+                    _cIndex += _cStride[d];
+                    return _cIndex;
+                }
+
+                _cIndex -= (_shape[d] - 1) * _cStride[d];
+                _index[d] = 0;
+            }
+
+            return _cIndex;
+        }
     }
 
-    private static (string Descr, bool Fortran, int[] Shape) ParseHeader(string header, string source)
+    private static (string Descr, bool Fortran, int[] Shape) ParseHeader(string header, ReadBudget budget)
     {
+        string source = budget.Source;
         Match descr = DescrRegex().Match(header);
         Match fortran = FortranRegex().Match(header);
         Match shape = ShapeRegex().Match(header);
@@ -204,18 +244,22 @@ public sealed partial class NpyArray : NumericData
             throw new ReferenceDataFormatException(source, $"header lacks 'fortran_order' or 'shape': {header.Trim()}");
         }
 
-        var dims = new List<int>();
-        foreach (string part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        string[] parts = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > budget.Limits.MaxDimensionCount)
         {
-            if (!int.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out int d))
-            {
-                throw new ReferenceDataFormatException(source, $"shape entry '{part}' is not a non-negative integer.");
-            }
-
-            dims.Add(d);
+            throw new ReferenceDataFormatException(source, $"shape has {parts.Length} dimensions; at most {budget.Limits.MaxDimensionCount} are accepted (ReferenceDataLimits.MaxDimensionCount).");
         }
 
-        return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims.ToArray());
+        var dims = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i].TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out dims[i]))
+            {
+                throw new ReferenceDataFormatException(source, $"shape entry '{parts[i]}' is not an integer in 0..{int.MaxValue}.");
+            }
+        }
+
+        return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims);
     }
 
     private static (NpyKind Kind, int ItemSize, bool BigEndian) ParseDescr(string descr, string source)

@@ -34,13 +34,19 @@ public sealed class Py3gppVectorFile
     public Py3gppAssignment this[string name] => Assignments.FirstOrDefault(a => a.Name == name)
         ?? throw new KeyNotFoundException($"{Path}: no assignment to '{name}'; present: {string.Join(", ", Assignments.Select(a => a.Name).Distinct())}.");
 
-    /// <summary>Reads a py3gpp JSON vector file.</summary>
-    /// <exception cref="ReferenceDataFormatException">The JSON is malformed or lacks the expected layout.</exception>
-    public static Py3gppVectorFile Load(string path)
+    /// <summary>Reads a py3gpp JSON vector file within <paramref name="limits"/> (default <see cref="ReferenceDataLimits.Default"/>).</summary>
+    /// <exception cref="ReferenceDataFormatException">The path is a directory, the file is larger than the limit, or the JSON is malformed (duplicate keys included) or lacks the expected layout.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static Py3gppVectorFile Load(string path, ReferenceDataLimits? limits = null) => Parse(ReferenceFile.ReadAllBytes(path, limits), path);
+
+    /// <summary>Parses py3gpp JSON vector content; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="ReferenceDataFormatException">The JSON is malformed (duplicate keys included) or lacks the expected layout.</exception>
+    public static Py3gppVectorFile Parse(byte[] json, string sourceName)
     {
+        string path = sourceName;
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
             JsonElement root = doc.RootElement;
             if (!root.TryGetProperty("assignments", out JsonElement list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -75,6 +81,10 @@ public sealed class Py3gppVectorFile
         catch (KeyNotFoundException ex)
         {
             throw new ReferenceDataFormatException(path, $"unexpected JSON layout: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new ReferenceDataFormatException(path, $"a number does not fit its field: {ex.Message}", ex);
         }
     }
 }

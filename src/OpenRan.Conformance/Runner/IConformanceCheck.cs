@@ -20,7 +20,11 @@ public interface IConformanceCheck
     /// <summary>The cases in <paramref name="folder"/> (an existing directory), as paths or case identifiers, in a stable order.</summary>
     IEnumerable<string> EnumerateCases(string folder);
 
-    /// <summary>Runs one case. Expected mismatches are returned as <see cref="CaseOutcome.Failed"/> results, not thrown.</summary>
+    /// <summary>
+    /// Runs one case. Expected mismatches are returned as <see cref="CaseOutcome.Failed"/> results, not thrown; a
+    /// configuration the implementation cannot express is <see cref="CaseResult.Unsupported"/> (or an
+    /// <see cref="UnsupportedConfigurationException"/>), never approximated.
+    /// </summary>
     CaseResult Run(string caseId);
 }
 
@@ -35,6 +39,12 @@ public enum CaseOutcome
 
     /// <summary>The case was not run (for example data absent), with a reason.</summary>
     Skipped,
+
+    /// <summary>
+    /// The case asks for a configuration the implementation cannot express (for example an SS/PBCH block offset that is
+    /// not a whole number of subcarriers); it is never coerced into one it can, and it counts as a failure.
+    /// </summary>
+    Unsupported,
 }
 
 /// <summary>The result of one case: outcome and, for failures and skips, the first difference or the reason.</summary>
@@ -50,4 +60,10 @@ public sealed record CaseResult(CaseOutcome Outcome, string? Detail = null)
 
     /// <summary>A skipped case with its reason.</summary>
     public static CaseResult Skip(string reason) => new(CaseOutcome.Skipped, reason);
+
+    /// <summary>A case whose configuration the implementation cannot express (a failure), with what is unsupported.</summary>
+    public static CaseResult Unsupported(string reason) => new(CaseOutcome.Unsupported, reason);
+
+    /// <summary>Whether the outcome counts as a failure (<see cref="CaseOutcome.Failed"/> or <see cref="CaseOutcome.Unsupported"/>).</summary>
+    public bool IsFailure => Outcome is CaseOutcome.Failed or CaseOutcome.Unsupported;
 }

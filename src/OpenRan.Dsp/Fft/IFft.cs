@@ -29,4 +29,10 @@ public interface IFft
 
     /// <summary>Transforms <paramref name="data"/> (N values) in place.</summary>
     void Transform(Span<ComplexF32> data, FftDirection direction);
+
+    /// <summary>The forward transform out of place (see <see cref="Transform(ReadOnlySpan{ComplexF32}, Span{ComplexF32}, FftDirection)"/>).</summary>
+    void Forward(ReadOnlySpan<ComplexF32> input, Span<ComplexF32> output);
+
+    /// <summary>The inverse transform out of place (see <see cref="Transform(ReadOnlySpan{ComplexF32}, Span{ComplexF32}, FftDirection)"/>).</summary>
+    void Inverse(ReadOnlySpan<ComplexF32> input, Span<ComplexF32> output);
 }

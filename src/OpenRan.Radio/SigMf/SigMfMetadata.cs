@@ -107,7 +107,9 @@ public sealed record SigMfMetadata
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject ?? throw new SigMfFormatException(path, "the metadata is not a JSON object.");
+            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+            ThrowIfDuplicateKey(utf8, path);
+            root = JsonNode.Parse(utf8) as JsonObject ?? throw new SigMfFormatException(path, "the metadata is not a JSON object.");
         }
         catch (JsonException ex)
         {
@@ -228,6 +230,7 @@ public sealed record SigMfMetadata
 
         foreach (SigMfAnnotation a in Annotations)
         {
+            // Start and count are each below 2^53 (SampleIndex), so their sum cannot overflow.
             long end = a.SampleStart + (a.SampleCount ?? 0);
             if (a.SampleStart > samples || end > samples)
             {
@@ -329,7 +332,8 @@ public sealed record SigMfMetadata
             return null;
         }
 
-        return node.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>() : throw new SigMfFormatException(path, $"{key} must be a number.");
+        double value = node.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>() : throw new SigMfFormatException(path, $"{key} must be a number.");
+        return double.IsFinite(value) ? value : throw new SigMfFormatException(path, $"{key} = {node.ToJsonString()} is out of the range of a double.");
     }
 
     private static long? SampleIndex(JsonObject o, string key, string where, string path)
@@ -346,12 +350,84 @@ public sealed record SigMfMetadata
         }
 
         double v = node.GetValue<double>();
-        if (v < 0 || v != Math.Floor(v) || v > long.MaxValue)
+        if (!(v >= 0) || v != Math.Floor(v) || v >= MaxSampleIndex)
         {
-            throw new SigMfFormatException(path, $"{where}.{key} = {v.ToString(CultureInfo.InvariantCulture)} must be a non-negative integer.");
+            throw new SigMfFormatException(path, $"{where}.{key} = {v.ToString(CultureInfo.InvariantCulture)} must be a non-negative integer below 2^53.");
         }
 
         return (long)v;
+    }
+
+    /// <summary>The largest metadata file read (64 MiB): metadata is text describing the recording, not the samples.</summary>
+    public const long MaxMetadataBytes = 64L << 20;
+
+    /// <summary>Sample indices and counts are integers below 2^53, the range JSON numbers hold exactly.</summary>
+    private const double MaxSampleIndex = 9007199254740992.0;
+
+    private static void RequireFile(string path, string role)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new SigMfFormatException(path, $"the SigMF {role} path is a directory, not a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"SigMF {role} file '{path}' not found.", path);
+        }
+    }
+
+    /// <summary>
+    /// Rejects an object that repeats a key (JSON allows it, SigMF does not define which one counts), naming the key,
+    /// the object it is in and its line, before the document is built.
+    /// </summary>
+    private static void ThrowIfDuplicateKey(ReadOnlySpan<byte> utf8, string path)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        var open = new List<(string Name, HashSet<string>? Keys)>();
+        var arrayIndex = new List<int>();
+        string? property = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString()!;
+                    if (!open[^1].Keys!.Add(property))
+                    {
+                        int line = 1 + utf8[..(int)reader.TokenStartIndex].Count((byte)'\n');
+                        throw new SigMfFormatException(path, $"line {line}: duplicate key '{property}' in {open[^1].Name}; a key may appear only once per object.");
+                    }
+
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    open.Add((NameOfValue(open, arrayIndex, property), reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null));
+                    arrayIndex.Add(0);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.RemoveAt(open.Count - 1);
+                    arrayIndex.RemoveAt(arrayIndex.Count - 1);
+                    break;
+                default:
+                    NameOfValue(open, arrayIndex, property);
+                    break;
+            }
+        }
+
+        // The JSON path of the value that starts now: 'global', 'captures[2]', …; advances the enclosing array's index.
+        static string NameOfValue(List<(string Name, HashSet<string>? Keys)> open, List<int> arrayIndex, string? property)
+        {
+            if (open.Count == 0)
+            {
+                return "the top-level object";
+            }
+
+            (string parent, HashSet<string>? keys) = open[^1];
+            bool parentIsRoot = open.Count == 1;
+            return keys is not null
+                ? (parentIsRoot ? property! : $"{parent}.{property}")
+                : $"{(parentIsRoot ? "the top-level array" : parent)}[{arrayIndex[^1]++}]";
+        }
     }
 
     /// <summary>The metadata path of a recording: <c>BASE.sigmf-meta</c>.</summary>
@@ -382,17 +458,25 @@ public sealed record SigMfMetadata
     {
         string meta = MetaPath(basePath);
         string data = DataPath(basePath);
-        if (!File.Exists(meta))
+        RequireFile(meta, "metadata");
+        RequireFile(data, "data");
+        long metaLength = new FileInfo(meta).Length;
+        if (metaLength > MaxMetadataBytes)
         {
-            throw new FileNotFoundException($"SigMF metadata file '{meta}' not found.", meta);
+            throw new SigMfFormatException(meta, $"the metadata file is {metaLength} bytes, more than the limit of {MaxMetadataBytes} bytes (SigMfMetadata.MaxMetadataBytes).");
         }
 
-        if (!File.Exists(data))
+        string text;
+        try
         {
-            throw new FileNotFoundException($"SigMF data file '{data}' not found.", data);
+            text = File.ReadAllText(meta, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new SigMfFormatException(meta, $"the metadata is not valid UTF-8 text ({ex.Message}).");
         }
 
-        SigMfMetadata metadata = Parse(File.ReadAllText(meta), meta);
+        SigMfMetadata metadata = Parse(text, meta);
         long length = new FileInfo(data).Length;
         metadata.ValidateData(length, data);
         sampleCount = length / metadata.BytesPerFrame;

@@ -41,6 +41,8 @@ public sealed class SigMfReader : IDisposable
     {
         ThrowHelper.ThrowIfOutside(maxBlockSampleCount, 1, 1 << 22);
         SigMfMetadata metadata = SigMfMetadata.Load(basePath, out long sampleCount);
+        // The block buffer holds every channel of a sample time: keep it within one array (64 cf32 channels × 2^22 would not).
+        ThrowHelper.ThrowIfOutside(maxBlockSampleCount, 1, Math.Min(1 << 22, (1 << 30) / metadata.BytesPerFrame));
         return new SigMfReader(basePath, metadata, sampleCount, maxBlockSampleCount);
     }
 

@@ -86,6 +86,8 @@ internal sealed class RxStream : IRxStream
 
                 if (!wait.Pause())
                 {
+                    // A whole stream timeout without samples: the peer or device stalled. Counted, never thrown.
+                    _owner.Events.Report(RadioEventKind.Stalled, StreamDirection.Receive, -1, done > 0 ? first + done : _nextTimestamp, 0);
                     break;
                 }
 

@@ -21,6 +21,8 @@ public abstract class SampleRing
     private readonly BurstFlags[] _flags;
     private long _writeIndex;
     private long _readIndex;
+    private long _releasedSamples;
+    private int _headConsumed;
 
     /// <summary>Sizes the ring metadata.</summary>
     protected SampleRing(int channelCount, int blockCapacity, int blockCount)
@@ -102,14 +104,54 @@ public abstract class SampleRing
         return true;
     }
 
+    /// <summary>Consumer: samples per channel of every block released so far (since the last <see cref="Reset"/>).</summary>
+    public long ReleasedSampleCount => Volatile.Read(ref _releasedSamples);
+
     /// <summary>Consumer: returns the peeked block to the producer.</summary>
-    public void Release() => Volatile.Write(ref _readIndex, _readIndex + 1);
+    public void Release()
+    {
+        Volatile.Write(ref _releasedSamples, _releasedSamples + _counts[(int)(_readIndex % BlockCount)]);
+        _headConsumed = 0;
+        Volatile.Write(ref _readIndex, _readIndex + 1);
+    }
+
+    /// <summary>
+    /// Consumer: records that the first <paramref name="samples"/> of the peeked block were already taken (a partial
+    /// read of a block), so that <see cref="Discard"/> counts only what is left of it.
+    /// </summary>
+    public void SetHeadConsumed(int samples) => _headConsumed = samples;
+
+    /// <summary>
+    /// Consumer, once it has stopped: releases every committed block without reading it and returns how many samples
+    /// per channel they held (for example the unsent tail of a transmit ring, to be counted as dropped).
+    /// </summary>
+    public long Discard(out long firstTimestampSamples)
+    {
+        long samples = 0;
+        firstTimestampSamples = -1;
+        while (TryPeek(out _, out int count, out long timestamp, out _))
+        {
+            int consumed = Math.Min(_headConsumed, count);
+            if (firstTimestampSamples < 0)
+            {
+                firstTimestampSamples = timestamp + consumed;
+            }
+
+            samples += count - consumed;
+            _headConsumed = 0;
+            Volatile.Write(ref _readIndex, _readIndex + 1);
+        }
+
+        return samples;
+    }
 
     /// <summary>Empties the ring; call only while neither side runs.</summary>
     public void Reset()
     {
         Volatile.Write(ref _readIndex, 0);
         Volatile.Write(ref _writeIndex, 0);
+        Volatile.Write(ref _releasedSamples, 0);
+        _headConsumed = 0;
     }
 
     /// <summary>Writes (converting) <paramref name="samples"/> into channel <paramref name="channel"/> of <paramref name="slot"/> at <paramref name="offset"/>.</summary>

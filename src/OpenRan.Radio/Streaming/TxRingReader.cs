@@ -30,10 +30,14 @@ public sealed class TxRingReader
     /// <summary>The timestamp of the next sample to emit (the number of samples emitted since time zero).</summary>
     public long Clock { get; private set; }
 
+    /// <summary>Samples per channel emitted from queued blocks since the last <see cref="Reset"/> (zero padding and late samples excluded).</summary>
+    public long PayloadSampleCount { get; private set; }
+
     /// <summary>Restarts at <paramref name="clock"/>; call while the producer is idle.</summary>
     public void Reset(long clock)
     {
         Clock = clock;
+        PayloadSampleCount = 0;
         _offset = 0;
         _flowing = false;
         _underflowReported = false;
@@ -92,6 +96,7 @@ public sealed class TxRingReader
                 _underflowReported = false;
                 done += take;
                 Clock += take;
+                PayloadSampleCount += take;
                 Advance(take, blockCount, flags);
             }
             else
@@ -115,6 +120,7 @@ public sealed class TxRingReader
     private void Advance(int count, int blockCount, BurstFlags flags)
     {
         _offset += count;
+        _ring.SetHeadConsumed(_offset);
         if (_offset == blockCount)
         {
             if ((flags & BurstFlags.EndOfBurst) != 0)

@@ -24,6 +24,8 @@ internal sealed class TxStream : ITxStream
 
     public int QueuedBlockCount => _ring.FilledBlockCount;
 
+    public long DeliveredSampleCount => _owner.TransmitDeliveredSampleCount;
+
     public int Write(ReadOnlySpan<ComplexF32> samples, ref long timestampSamples, BurstFlags flags = BurstFlags.None)
     {
         ThrowIfMultiChannel();
@@ -71,6 +73,8 @@ internal sealed class TxStream : ITxStream
             {
                 if (!wait.Pause())
                 {
+                    // The ring stayed full for a whole stream timeout: nothing takes the samples (a stalled peer).
+                    _owner.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, timestampSamples + done, 0);
                     break;
                 }
 

@@ -31,7 +31,9 @@ namespace OpenRan.Radio.Zmq;
 /// </list>
 /// <para>A REQ socket whose reply does not come within <c>timeout_ms</c> after the stream has run is reported as
 /// Disconnected and recreated (a REQ socket that lost its reply cannot send again); a transmitter that gets no request
-/// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly.</para>
+/// for <c>timeout_ms</c> reports Disconnected too. Both keep trying, and stop cleanly. Queued samples that the peer does
+/// not ask for during a whole stream timeout are a Stalled event; samples still queued or staged when the radio stops
+/// are Dropped, and <see cref="ITxStream.DeliveredSampleCount"/> counts only what was sent in answer to requests.</para>
 /// <para>Threads: one receive thread (REQ sockets → receive ring) and one transmit thread (transmit ring → REP sockets).
 /// Replies are sent from preallocated arrays without copying (<see cref="Msg.InitGC(byte[], int)"/>); an array is
 /// refilled only when the next request has arrived, which REQ/REP lockstep makes proof that the previous reply was
@@ -57,6 +59,7 @@ public sealed class ZmqRadio : RadioBase
     private long _rxThreadAllocatedBytes;
     private long _repliesSent;
     private long _txThreadAllocatedBytes;
+    private long _txDelivered;
 
     /// <summary>Creates a ZMQ radio.</summary>
     /// <param name="txAddresses">Transmit (REP, bound) addresses, one per transmit channel.</param>
@@ -96,6 +99,12 @@ public sealed class ZmqRadio : RadioBase
     /// <summary>Replies (messages) the transmit thread has sent since the start, all channels.</summary>
     public long RepliesSent => Volatile.Read(ref _repliesSent);
 
+    /// <summary>
+    /// Samples per channel of queued (not padding) data the peer asked for and was sent since the start: what the peer
+    /// really got. Whatever is still queued or staged when the radio stops is reported as Dropped.
+    /// </summary>
+    protected internal override long TransmitDeliveredSampleCount => Volatile.Read(ref _txDelivered);
+
     /// <inheritdoc />
     protected override void ValidateConfiguration(RadioConfiguration configuration)
     {
@@ -126,10 +135,14 @@ public sealed class ZmqRadio : RadioBase
         Volatile.Write(ref _demand, 0);
         Volatile.Write(ref _receivedSampleCount, 0);
         Volatile.Write(ref _transmittedSampleCount, 0);
+        Volatile.Write(ref _txDelivered, 0);
         _txReader?.Reset(0);
         if (_txReader is not null)
         {
-            _txThread = new Thread(RunTransmit) { IsBackground = true, Name = "zmq tx" };
+            // Bind here, on the caller's thread, so that a port in use is an exception from Start naming the address,
+            // never an unhandled exception on the transmit thread (which would end the process).
+            ResponseSocket[] sockets = BindTransmitSockets();
+            _txThread = new Thread(() => RunTransmit(sockets)) { IsBackground = true, Name = "zmq tx" };
             _txThread.Start();
         }
 
@@ -172,26 +185,65 @@ public sealed class ZmqRadio : RadioBase
         return arrays;
     }
 
-    private void RunTransmit()
+    /// <summary>
+    /// Binds one REP socket per transmit channel. An address still held (typically by a peer process that has just
+    /// exited, whose socket the OS has not yet released) is retried for up to the stream timeout.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An address cannot be bound; the message names it and the reason.</exception>
+    private ResponseSocket[] BindTransmitSockets()
+    {
+        var sockets = new ResponseSocket[_txAddresses.Length];
+        var watch = Stopwatch.StartNew();
+        int c = 0;
+        try
+        {
+            for (; c < sockets.Length; c++)
+            {
+                sockets[c] = new ResponseSocket();
+                sockets[c].Options.Linger = TimeSpan.Zero;
+                while (true)
+                {
+                    try
+                    {
+                        sockets[c].Bind(_txAddresses[c]);
+                        break;
+                    }
+                    catch (AddressAlreadyInUseException) when (watch.Elapsed < StreamTimeout)
+                    {
+                        Thread.Sleep(20);
+                    }
+                }
+            }
+
+            return sockets;
+        }
+        catch (NetMQException e)
+        {
+            foreach (ResponseSocket? socket in sockets)
+            {
+                socket?.Dispose();
+            }
+
+            throw new InvalidOperationException($"{Label}: cannot bind tx_port {_txAddresses[c]} ({(e is AddressAlreadyInUseException ? "address already in use" : e.Message)}).", e);
+        }
+    }
+
+    private void RunTransmit(ResponseSocket[] sockets)
     {
         int channels = _txAddresses.Length;
-        var sockets = new ResponseSocket[channels];
         var pending = new bool[channels];
         var staged = new int[channels];
         long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        long stallTicks = (long)(StreamTimeout.TotalSeconds * Stopwatch.Frequency);
         long lastRequest = 0;
         bool silenceReported = false;
+        long stagedPayload = 0;   // queued (not padding) samples per channel in the staged chunk
+        long waitingSince = 0;    // when payload started waiting for a request that did not come
+        bool stallReported = false;
         var msg = default(Msg);
         long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            for (int c = 0; c < channels; c++)
-            {
-                sockets[c] = new ResponseSocket();
-                sockets[c].Options.Linger = TimeSpan.Zero;
-                sockets[c].Bind(_txAddresses[c]);
-            }
-
             var idle = default(IdleBackoff);
             while (!IsStopping)
             {
@@ -219,7 +271,9 @@ public sealed class ZmqRadio : RadioBase
                 if (!anyStaged)
                 {
                     // All channels sent their previous chunk: take the next one for every channel at once.
-                    int n = _txReader!.Emit(_txStaging, _maxSamples, Volatile.Read(ref _demand));
+                    long payloadBefore = _txReader!.PayloadSampleCount;
+                    int n = _txReader.Emit(_txStaging, _maxSamples, Volatile.Read(ref _demand));
+                    stagedPayload = _txReader.PayloadSampleCount - payloadBefore;
                     if (n > 0)
                     {
                         for (int c = 0; c < channels; c++)
@@ -244,6 +298,7 @@ public sealed class ZmqRadio : RadioBase
                             if (c == 0)
                             {
                                 Volatile.Write(ref _transmittedSampleCount, _transmittedSampleCount + staged[c]);
+                                Volatile.Write(ref _txDelivered, _txDelivered + stagedPayload);
                             }
 
                             pending[c] = false;
@@ -256,10 +311,29 @@ public sealed class ZmqRadio : RadioBase
                     }
                 }
 
-                if (lastRequest != 0 && !silenceReported && Stopwatch.GetTimestamp() - lastRequest > timeoutTicks && !AnyPending(pending))
+                long now = Stopwatch.GetTimestamp();
+                if (lastRequest != 0 && !silenceReported && now - lastRequest > timeoutTicks && !AnyPending(pending))
                 {
                     Events.Report(RadioEventKind.Disconnected, StreamDirection.Transmit, -1, _txReader!.Clock, 0);
                     silenceReported = true;
+                }
+
+                // Data is waiting and the peer has not asked for it for a whole stream timeout (absent, stalled or gone):
+                // a stall, on the same clock as a read or write that waits in vain (StreamTimeout, not timeout_ms).
+                bool payloadWaiting = (staged[0] > 0 && stagedPayload > 0) || _txReader!.HasQueuedSamples;
+                if (payloadWaiting && !AnyPending(pending))
+                {
+                    waitingSince = waitingSince == 0 ? now : waitingSince;
+                    if (!stallReported && now - waitingSince > stallTicks)
+                    {
+                        Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, _txReader!.Clock, 0);
+                        stallReported = true;
+                    }
+                }
+                else
+                {
+                    waitingSince = 0;
+                    stallReported = false;
                 }
 
                 Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
@@ -278,6 +352,13 @@ public sealed class ZmqRadio : RadioBase
             foreach (ResponseSocket? s in sockets)
             {
                 s?.Dispose();
+            }
+
+            // A staged chunk the peer never asked for is lost: count its queued samples (the ring's own unsent tail is
+            // counted by the base class after this thread ends).
+            if (staged.Length > 0 && staged[0] > 0 && stagedPayload > 0)
+            {
+                Events.Report(RadioEventKind.Dropped, StreamDirection.Transmit, -1, _txReader!.Clock - staged[0], stagedPayload);
             }
         }
     }
@@ -331,11 +412,17 @@ public sealed class ZmqRadio : RadioBase
                             everReplied[c] = true;
                             progressed = true;
                         }
-                        else if (everReplied[c] && Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
+                        else if (Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
                         {
-                            // The peer went away with our request outstanding: a REQ socket cannot send again until it
-                            // gets that reply, so report, recreate it and keep asking (the peer may come back).
-                            Events.Report(RadioEventKind.Disconnected, StreamDirection.Receive, c, clock, 0);
+                            // No reply within the timeout: the request may have gone to a peer that went away (even one
+                            // that never answered, e.g. a restarted peer that died again), and a REQ socket cannot send
+                            // again until it gets that reply, so recreate it and keep asking (the peer may come back).
+                            // Losing a peer that was delivering is reported.
+                            if (everReplied[c])
+                            {
+                                Events.Report(RadioEventKind.Disconnected, StreamDirection.Receive, c, clock, 0);
+                            }
+
                             sockets[c].Dispose();
                             sockets[c] = CreateRequestSocket(_rxAddresses[c]);
                             requested[c] = false;
@@ -388,21 +475,18 @@ public sealed class ZmqRadio : RadioBase
 
     private int Stage(Msg msg, ComplexF32[] staging, long clock, int channel)
     {
-        int bytes = msg.Size;
-        int samples = bytes / 8;
-        if (bytes % 8 != 0)
+        ZmqMessageDecodeResult decoded = ZmqSampleFormat.Decode(msg.Slice(), staging);
+        if (decoded.TrailingByteCount != 0)
         {
             Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock, 0);
         }
 
-        if (samples > staging.Length)
+        if (decoded.DroppedSampleCount > 0)
         {
-            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock + staging.Length, samples - staging.Length);
-            samples = staging.Length;
+            Events.Report(RadioEventKind.Dropped, StreamDirection.Receive, channel, clock + decoded.SampleCount, decoded.DroppedSampleCount);
         }
 
-        MemoryMarshal.Cast<byte, ComplexF32>(msg.Slice(0, samples * 8)).CopyTo(staging);
-        return samples;
+        return decoded.SampleCount;
     }
 
     private long Deliver(SampleRing ring, int[] staged, int count, long clock)

@@ -41,6 +41,7 @@ public sealed class CodedAwgnSimulation
     public CodedAwgnSimulationOptions Options { get; }
 
     /// <summary>Runs every point in order.</summary>
+    /// <exception cref="AggregateException">A codec threw on a worker thread; the exception is inside.</exception>
     /// <param name="progress">Receives progress from the coordinating thread (may be null).</param>
     /// <param name="cancellationToken">Stops the run; finished points are returned.</param>
     public IReadOnlyList<CodedAwgnPointResult> Run(Action<CodedAwgnProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -85,7 +86,18 @@ public sealed class CodedAwgnSimulation
         for (int t = 0; t < workers.Length; t++)
         {
             Worker worker = workers[t];
-            threads[t] = new Thread(() => worker.Run(state, Options, point, variance, cancellationToken)) { IsBackground = true, Name = $"sim-code-{t}" };
+            threads[t] = new Thread(() =>
+            {
+                try
+                {
+                    worker.Run(state, Options, point, variance, cancellationToken);
+                }
+                catch (Exception e)
+                {
+                    state.Fail(e);
+                }
+            })
+            { IsBackground = true, Name = $"sim-code-{t}" };
             threads[t].Start();
         }
 
@@ -102,6 +114,13 @@ public sealed class CodedAwgnSimulation
         foreach (Thread thread in threads)
         {
             thread.Join();
+        }
+
+        if (state.Failure is Exception failure)
+        {
+            // A worker threw: the point has no result. Surface it here, on the caller's thread, instead of letting it
+            // escape the worker (which would end the process).
+            throw new AggregateException($"a work unit of E_b/N_0 {ebN0Db.ToString(System.Globalization.CultureInfo.InvariantCulture)} dB failed: {failure.Message}", failure);
         }
 
         UnitCounts total = state.Total();
@@ -177,6 +196,20 @@ public sealed class CodedAwgnSimulation
                         _finished.Set();
                     }
                 }
+            }
+        }
+
+        /// <summary>The first exception a worker threw, or null.</summary>
+        public Exception? Failure { get; private set; }
+
+        /// <summary>Records a worker's exception and stops the point.</summary>
+        public void Fail(Exception e)
+        {
+            lock (_gate)
+            {
+                Failure ??= e;
+                Volatile.Write(ref _stopUnit, -1);
+                _finished.Set();
             }
         }
 

@@ -14,6 +14,9 @@ public sealed record LdpcFrameCodecOptions
     /// <summary>The default LLR quantization: channel LLR × 4 → int8 (see the README's tuning table).</summary>
     public const float DefaultLlrScale = 4f;
 
+    /// <summary>The largest rate-matched length E per frame.</summary>
+    public const int MaxCodedBits = 10_000_000;
+
     /// <summary>Builds validated options.</summary>
     /// <param name="baseGraph">The base graph.</param>
     /// <param name="liftingSize">Z_c; 0 to take the smallest lifting size that holds <paramref name="informationBits"/>.</param>
@@ -57,10 +60,17 @@ public sealed record LdpcFrameCodecOptions
                 ThrowHelper.ThrowOutOfRange(nameof(rate), rate, "0 < R ≤ 1");
             }
 
-            codedBits = (int)Math.Round(informationBits / rate);
+            // K/R in double first: a tiny rate must be refused by name, not wrap or saturate the integer E.
+            double e = Math.Round(informationBits / rate);
+            if (!(e <= MaxCodedBits))
+            {
+                ThrowHelper.ThrowOutOfRange(nameof(rate), rate, string.Create(CultureInfo.InvariantCulture, $"{(double)informationBits / MaxCodedBits:G3} ≤ R ≤ 1 (E = K/R ≤ {MaxCodedBits} for K = {informationBits})"));
+            }
+
+            codedBits = (int)e;
         }
 
-        ThrowHelper.ThrowIfOutside(codedBits, 1, 10_000_000);
+        ThrowHelper.ThrowIfOutside(codedBits, 1, MaxCodedBits);
         if (!(llrScale > 0 && llrScale <= 100))
         {
             ThrowHelper.ThrowOutOfRange(nameof(llrScale), llrScale, "0 < scale ≤ 100");

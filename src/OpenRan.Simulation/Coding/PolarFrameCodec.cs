@@ -44,6 +44,20 @@ public sealed class PolarFrameCodec : IFrameCodec
         else
         {
             var parameters = UciPolarParameters.Create(informationBits, codedBits);
+            try
+            {
+                // Build the code once here, so that a (K, E) the UCI chain cannot carry is refused at construction
+                // rather than on the first Encode (which may run on a worker thread).
+                _ = PolarCode.ForUci(parameters.Kr, parameters.Er);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                string message = e.Message.Split(" (Parameter", 2)[0];
+                int valid = message.IndexOf("valid:", StringComparison.Ordinal);
+                throw new ArgumentOutOfRangeException(nameof(codedBits), codedBits,
+                    $"codedBits = {codedBits} is out of range for A = {informationBits} on the UCI chain ({parameters.C} code block(s) of K_r = {parameters.Kr} bits with CRC{parameters.CrcLength}, E_r = {parameters.Er} bits each); {(valid >= 0 ? message[valid..].TrimEnd('.') + " bits per code block" : message)}.");
+            }
+
             _uciEncoder = new UciPolarEncoder();
             _uciDecoder = new UciPolarDecoder(listSize);
             Name = $"polar CA-SCL L={listSize} A={informationBits} E={codedBits} (5G UCI, CRC{parameters.CrcLength}, C={parameters.C})";

@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace OpenRan.Simulation.Configuration;
 
@@ -12,10 +9,33 @@ public sealed class ConfigurationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ConfigurationException(string source, string message, Exception? inner = null)
-        : base($"{source}: {message}", inner) => Location = source;
+        : base(Compose(source, message), inner) => Location = source;
 
     /// <summary>Where the error is: <c>file:line:column</c> or <c>--option</c>.</summary>
     public string Location { get; } = "";
+
+    /// <summary>
+    /// <c>source: message</c>, without saying the option's name twice when the source is the command-line option itself:
+    /// <c>--seed = -1 is not valid; …</c> rather than <c>--seed: seed = -1 is not valid; …</c>.
+    /// </summary>
+    private static string Compose(string source, string message)
+    {
+        if (source.StartsWith("--", StringComparison.Ordinal))
+        {
+            string name = source[2..];
+            if (message.StartsWith(name + " =", StringComparison.Ordinal))
+            {
+                return "--" + message;
+            }
+
+            if (message.StartsWith(name + ": ", StringComparison.Ordinal))
+            {
+                return $"{source}: {message[(name.Length + 2)..]}";
+            }
+        }
+
+        return $"{source}: {message}";
+    }
 
     /// <summary>Creates an empty exception.</summary>
     public ConfigurationException()
@@ -52,76 +72,19 @@ public static class LinkConfiguration
     /// <summary>Reads the option assignments of a YAML document (a mapping of option names to scalars or sequences).</summary>
     /// <param name="yaml">The document text.</param>
     /// <param name="sourceName">The file name used in messages.</param>
+    /// <exception cref="ConfigurationException">Malformed YAML, a duplicate or unknown key, or a value of the wrong kind, at <c>file:line:column</c>.</exception>
     public static IReadOnlyList<LinkOptionAssignment> ReadYaml(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigurationException(Location(sourceName, e.Start), $"not valid YAML: {e.Message}", e);
-        }
-
-        var assignments = new List<LinkOptionAssignment>();
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return assignments;
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw new ConfigurationException(Location(sourceName, stream.Documents[1].RootNode.Start), "only one YAML document is allowed.");
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ConfigurationException(Location(sourceName, stream.Documents[0].RootNode.Start), "the document must be a mapping of option names to values.");
-        }
-
-        foreach (KeyValuePair<YamlNode, YamlNode> entry in root.Children)
-        {
-            string where = Location(sourceName, entry.Key.Start);
-            if (entry.Key is not YamlScalarNode { Value: string key })
-            {
-                throw new ConfigurationException(where, "keys must be plain option names.");
-            }
-
-            LinkOptionSpec option = LinkOptionCatalog.Find(key)
-                ?? throw new ConfigurationException(where, $"unknown key '{key}'; valid keys: {string.Join(", ", LinkOptionCatalog.All.Select(o => o.Name))}.");
-            string valueWhere = Location(sourceName, entry.Value.Start);
-            List<string> values = entry.Value switch
-            {
-                YamlScalarNode scalar => [scalar.Value ?? ""],
-                YamlSequenceNode sequence when option.Kind == LinkOptionKind.List => sequence.Children.Select(c => c is YamlScalarNode s
-                    ? s.Value ?? ""
-                    : throw new ConfigurationException(Location(sourceName, c.Start), $"'{key}' takes a list of plain values.")).ToList(),
-                YamlSequenceNode => throw new ConfigurationException(valueWhere, $"'{key}' takes a single value, not a list."),
-                _ => throw new ConfigurationException(valueWhere, $"'{key}' takes {(option.Kind == LinkOptionKind.List ? "a value or a list of values" : "a single value")}, not a mapping."),
-            };
-            assignments.Add(new LinkOptionAssignment(option, values, valueWhere));
-        }
-
-        return assignments;
+        return LinkYamlReader.Read(yaml, sourceName);
     }
 
-    /// <summary>Reads the option assignments of a YAML file.</summary>
-    public static IReadOnlyList<LinkOptionAssignment> ReadYamlFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, $"cannot read the configuration file ({e.Message}).", e);
-        }
+    /// <summary>Reads the option assignments of a YAML file (at most <see cref="MaxConfigurationFileBytes"/>).</summary>
+    /// <exception cref="ConfigurationException">The file cannot be read, is a directory, too large, not UTF-8, or not a valid configuration.</exception>
+    public static IReadOnlyList<LinkOptionAssignment> ReadYamlFile(string path) => LinkYamlReader.ReadFile(path);
 
-        return ReadYaml(text, path);
-    }
+    /// <summary>The largest configuration file read, in bytes.</summary>
+    public const long MaxConfigurationFileBytes = LinkYamlReader.MaxFileBytes;
 
     /// <summary>
     /// Builds validated options for <paramref name="link"/> from file assignments and command-line assignments.
@@ -152,6 +115,13 @@ public static class LinkConfiguration
             Apply(options, a);
         }
 
+        // A requirement check that only a default layer asked for (the main job's) lapses when the user's changes leave
+        // no matching TS 38.104 requirement; one the user asked for must match (Validate says so).
+        if (options.Requirement && options.FindRequirement() is null && !fromFile.Concat(fromCli).Any(a => a.Option.Name == "requirement"))
+        {
+            options.Requirement = false;
+        }
+
         try
         {
             options.Validate();
@@ -177,5 +147,4 @@ public static class LinkConfiguration
         }
     }
 
-    private static string Location(string source, Mark mark) => FormattableString.Invariant($"{source}:{mark.Line}:{mark.Column}");
 }

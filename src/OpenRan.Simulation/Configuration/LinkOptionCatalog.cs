@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OpenRan.Dsp.Implementations;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.Channels;
+using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
 
@@ -87,7 +90,16 @@ public static class LinkOptionCatalog
         Scalar("batch-slots", "Slots per work unit.", (o, v) => o.BatchSlots = Int(v)),
         Scalar("seed", "Master seed (0 … 2^64 − 1).", (o, v) => o.Seed = ULong(v)),
         Scalar("threads", "Worker threads (default: all cores).", (o, v) => o.Threads = Int(v)),
-        Scalar("channel-estimation", "Channel knowledge: estimated (DM-RS) or perfect.", (o, v) => o.ChannelEstimation = Enum<ChannelKnowledge>(v)),
+        Scalar("channel-estimation", "Channel knowledge: estimated (DM-RS, the channel-estimator's) or perfect.", (o, v) => o.ChannelEstimation = Enum<ChannelKnowledge>(v)),
+        Scalar("channel-estimator", "Channel estimator: " + string.Join(", ", LinkSimulationOptions.ChannelEstimatorNames) + " (DM-RS least squares with smoothed linear or Wiener interpolation, or the true channel).",
+            (o, v) => o.ChannelEstimator = Name(v, LinkSimulationOptions.ChannelEstimatorNames)),
+        Scalar("equalizer", "Equalizer: " + string.Join(", ", ChannelEqualizerFactory.AlgorithmNames) + " (zero forcing or unbiased MMSE).",
+            (o, v) => o.Equalizer = ChannelEqualizerFactory.AlgorithmName(Parse(() => ChannelEqualizerFactory.ParseAlgorithm(v)))),
+        Scalar("equalizer-implementation", "Equalizer implementation: " + string.Join(", ", ChannelEqualizerFactory.Family.Names) + ".", (o, v) => o.EqualizerImplementation = Implementation(ChannelEqualizerFactory.Family, v)),
+        Scalar("demapper", "Soft-demapper implementation: " + string.Join(", ", DemodulationMapperFactory.Family.Names) + ".", (o, v) => o.Demapper = Implementation(DemodulationMapperFactory.Family, v)),
+        Scalar("ldpc-decoder", "LDPC decoder implementation: " + string.Join(", ", LdpcDecoderFactory.Family.Names) + ".", (o, v) => o.LdpcDecoder = Implementation(LdpcDecoderFactory.Family, v)),
+        Scalar("ldpc-iterations", "LDPC decoder iteration limit, 1 … 100 (default 10).", (o, v) => o.LdpcIterations = Int(v)),
+        Flag("ldpc-early-termination", "Stop decoding a code block once its parity checks and CRC pass (default true).", (o, v) => o.LdpcEarlyTermination = v),
         Scalar("output", "Output path prefix: writes PREFIX.csv, PREFIX.json, PREFIX.png.", (o, v) => o.Output = v),
         Scalar("shard", "Run one slice i/N of the sweep (/N: index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX).", (o, v) => o.Shard = v),
         Flag("requirement", "Print the SNR at 70 % throughput next to the 3GPP requirement.", (o, v) => o.Requirement = v),
@@ -143,6 +155,34 @@ public static class LinkOptionCatalog
         }
 
         return snr.ToArray();
+    }
+
+    /// <summary>A name from <paramref name="valid"/> (trimmed, case-insensitive).</summary>
+    private static string Name(string text, IReadOnlyList<string> valid)
+    {
+        string key = ImplementationNames.Normalize(text);
+        return valid.Contains(key) ? key : throw new FormatException($"'{text}' is not valid; valid: {string.Join(", ", valid)}.");
+    }
+
+    /// <summary>An implementation name of <paramref name="family"/> that runs here, normalized (auto stays auto).</summary>
+    private static string Implementation(IImplementationFamily family, string text)
+    {
+        string key = ImplementationNames.Normalize(text);
+        _ = Parse(() => family.Resolve(key));
+        return key;
+    }
+
+    /// <summary>Turns the factories' <see cref="ArgumentException"/> into the <see cref="FormatException"/> option parsers report.</summary>
+    private static T Parse<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message.Split(" (Parameter", 2)[0], e);
+        }
     }
 
     private static LinkOptionSpec Scalar(string name, string description, Action<LinkSimulationOptions, string> apply) =>

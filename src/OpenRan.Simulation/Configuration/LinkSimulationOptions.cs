@@ -1,7 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using OpenRan.Dsp.Implementations;
+using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
+using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Channels;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
+using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
 using OpenRan.Simulation.Sweeps;
@@ -136,8 +142,38 @@ public sealed class LinkSimulationOptions
     /// <summary>Worker threads (1 … 1024).</summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Estimated or perfect channel knowledge.</summary>
-    public ChannelKnowledge ChannelEstimation { get; set; } = ChannelKnowledge.Estimated;
+    /// <summary>Estimated or perfect channel knowledge (perfect is the <c>perfect</c> <see cref="ChannelEstimator"/>).</summary>
+    public ChannelKnowledge ChannelEstimation
+    {
+        get => ChannelEstimator == PerfectEstimator ? ChannelKnowledge.Perfect : ChannelKnowledge.Estimated;
+        set => ChannelEstimator = value == ChannelKnowledge.Perfect ? PerfectEstimator : ChannelEstimator == PerfectEstimator ? DmrsChannelEstimator.LinearName : ChannelEstimator;
+    }
+
+    /// <summary>The channel estimator: <c>ls-linear</c> (DM-RS least squares, smoothed linear interpolation; default), <c>wiener</c> or <c>perfect</c>.</summary>
+    public string ChannelEstimator { get; set; } = DmrsChannelEstimator.LinearName;
+
+    /// <summary>The equalizer algorithm: <c>mmse</c> (default) or <c>zf</c>.</summary>
+    public string Equalizer { get; set; } = ChannelEqualizerFactory.MmseName;
+
+    /// <summary>The equalizer implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
+    public string EqualizerImplementation { get; set; } = ImplementationNames.Auto;
+
+    /// <summary>The soft-demapper implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
+    public string Demapper { get; set; } = ImplementationNames.Auto;
+
+    /// <summary>The LDPC decoder implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
+    public string LdpcDecoder { get; set; } = ImplementationNames.Auto;
+
+    /// <summary>The LDPC decoder's iteration limit (1 … 100; default 10).</summary>
+    public int LdpcIterations { get; set; } = LdpcDecoderOptions.Default.MaxIterations;
+
+    /// <summary>Stop decoding a code block once its parity checks and CRC pass (default true).</summary>
+    public bool LdpcEarlyTermination { get; set; } = true;
+
+    /// <summary>The channel-estimator names: the DM-RS estimators and <c>perfect</c>.</summary>
+    public static IReadOnlyList<string> ChannelEstimatorNames { get; } = [DmrsChannelEstimator.LinearName, DmrsChannelEstimator.WienerName, PerfectEstimator];
+
+    private const string PerfectEstimator = "perfect";
 
     /// <summary>The output path prefix: writes PREFIX.csv, PREFIX.json and PREFIX.png.</summary>
     public string Output { get; set; } = "openran-sim";
@@ -271,10 +307,24 @@ public sealed class LinkSimulationOptions
         Check(MinBlockErrors >= 0, "min-block-errors", MinBlockErrors, "≥ 0");
         Check(MaxSlots is >= 1 and <= 100_000_000_000, "max-slots", MaxSlots, "1 … 1e11");
         Check(BatchSlots is >= 1 and <= 1_000_000, "batch-slots", BatchSlots, "1 … 1000000");
+        Check(SweepPlan.BatchCount(MaxSlots, BatchSlots) <= SweepPlan.MaxBatchCount, "batch-slots", BatchSlots,
+            $"{SweepPlan.BatchCount(MaxSlots, SweepPlan.MaxBatchCount)} … 1000000 with max-slots = {MaxSlots} (at most 2^31 − 1 batches per SNR point)");
         Check(Threads is >= 1 and <= 1024, "threads", Threads, "1 … 1024");
         Check(!string.IsNullOrWhiteSpace(Output), "output", Output, "a non-empty path prefix");
+        Check(ChannelEstimatorNames.Contains(ChannelEstimator), "channel-estimator", ChannelEstimator, string.Join(", ", ChannelEstimatorNames));
+        Check(ChannelEqualizerFactory.AlgorithmNames.Contains(Equalizer), "equalizer", Equalizer, string.Join(", ", ChannelEqualizerFactory.AlgorithmNames));
+        CheckImplementation(ChannelEqualizerFactory.Family, "equalizer-implementation", EqualizerImplementation);
+        CheckImplementation(DemodulationMapperFactory.Family, "demapper", Demapper);
+        CheckImplementation(LdpcDecoderFactory.Family, "ldpc-decoder", LdpcDecoder);
+        Check(LdpcIterations is >= 1 and <= 100, "ldpc-iterations", LdpcIterations, "1 … 100");
         Check(NIdCell is >= 0 and <= 1007, "n-id-cell", NIdCell, "0 … 1007");
         Check(Rnti is >= 1 and <= 65519, "rnti", Rnti, "1 … 65519");
+        if (Requirement && FindRequirement() is null)
+        {
+            throw new ArgumentException(
+                $"requirement: no TS 38.104 requirement matches {(Link == LinkKind.Pusch ? "" : "PDSCH, ")}preset {Preset ?? "(none)"}, propagation {Propagation}, correlation {(Correlation?.ToString() ?? "(from the propagation)").ToLowerInvariant()}, {RxAntennas} Rx; valid: the preset, propagation, correlation and rx-antennas of a row of 'openran sim presets', or requirement false.",
+                "requirement");
+        }
         if (Shard is not null)
         {
             try
@@ -288,8 +338,37 @@ public sealed class LinkSimulationOptions
         }
     }
 
+    /// <summary>
+    /// The built-in receiver parts these options name, for <see cref="SharedChannelReceiverComponents.Create"/> (with
+    /// <c>perfect</c> the DM-RS estimator options are unused: the simulator substitutes the true channel).
+    /// </summary>
+    public SharedChannelReceiverOptions ReceiverOptions() => new()
+    {
+        ChannelEstimator = new ChannelEstimatorOptions
+        {
+            FrequencyInterpolation = ChannelEstimator == DmrsChannelEstimator.WienerName ? FrequencyInterpolation.Wiener : FrequencyInterpolation.Linear,
+        },
+        Equalizer = ChannelEqualizerFactory.ParseAlgorithm(Equalizer),
+        EqualizerImplementation = EqualizerImplementation,
+        DemapperImplementation = Demapper,
+        LdpcImplementation = LdpcDecoder,
+        Ldpc = new LdpcDecoderOptions(LdpcIterations, LdpcEarlyTermination ? LdpcDecoderOptions.Default.EarlyTermination : Phy.Upper.ChannelCoding.Ldpc.LdpcEarlyTermination.None),
+    };
+
     /// <summary>The slot duration in seconds: 1 ms / 2^μ with Δf = 15 · 2^μ kHz (TS 38.211 §4.3.2).</summary>
     public double SlotDurationSeconds => 1e-3 * 15 / SubcarrierSpacingKhz;
+
+    private static void CheckImplementation(IImplementationFamily family, string option, string name)
+    {
+        try
+        {
+            _ = family.Resolve(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{option} = {name} is not valid: {e.Message.Split(" (Parameter", 2)[0]}", option, e);
+        }
+    }
 
     private static void Check(bool condition, string option, object value, string valid)
     {

@@ -68,14 +68,19 @@ public sealed class LinkSetup
             Dmrs = dmrs,
         };
         channel.ThrowIfInvalid();
-        Channel = channel;
         SharedChannelLayout layout = channel.BuildLayout();
         int dataPerPrb = layout.DataResourceElementCount / options.AllocatedPrbs;
         DmrsResourceElementsPerPrb = (12 * options.SymbolCount) - dataPerPrb;
         TransportBlockSize = Phy.Upper.Channels.TransportBlockSize.Compute(new TransportBlockSizeParameters(
             options.AllocatedPrbs, options.SymbolCount, DmrsResourceElementsPerPrb, 0, modulation.BitsPerSymbol(), rate, options.Layers));
-        Coding = new SharedChannelCodingParameters(TransportBlockSize, rate, modulation.BitsPerSymbol(), options.Layers, LimitedBufferRateMatching.Disabled);
-        CodewordLength = layout.DataResourceElementCount * options.Layers * modulation.BitsPerSymbol();
+
+        // The configuration carries the transport block (A, R, no limited-buffer rate matching), so the transmitter and the
+        // receiver derive the same coding parameters from it.
+        channel = channel with { TargetCodeRate = rate, TransportBlockSize = TransportBlockSize, LimitedBuffer = LimitedBufferRateMatching.Disabled };
+        channel.ThrowIfInvalid();
+        Channel = channel;
+        Coding = channel.CodingParameters(layout);
+        CodewordLength = channel.CodewordLength(layout);
         Ofdm = new OfdmConfiguration
         {
             Timing = OfdmTiming.ForGrid(Numerology, CyclicPrefix.Normal, options.GridPrbs),
@@ -83,6 +88,7 @@ public sealed class LinkSetup
             Scaling = OfdmScaling.InverseFftSize,
         };
         Ofdm.Validate();
+        ReceiverOptions = options.ReceiverOptions();
         Propagation = options.PropagationConditions();
         Direction = options.Link == LinkKind.Pusch ? LinkDirection.Uplink : LinkDirection.Downlink;
         ResourceElementEnergy = MeasureResourceElementEnergy();
@@ -117,6 +123,9 @@ public sealed class LinkSetup
 
     /// <summary>The OFDM configuration (IFFT scaled by 1/N on transmit, unscaled FFT on receive).</summary>
     public OfdmConfiguration Ofdm { get; }
+
+    /// <summary>The built-in receiver parts the options name (estimator options, equalizer, demapper, LDPC decoder and iterations).</summary>
+    public SharedChannelReceiverOptions ReceiverOptions { get; }
 
     /// <summary>The propagation conditions with impairments.</summary>
     public PropagationConditions Propagation { get; }
@@ -171,6 +180,7 @@ public sealed class LinkSetup
             ["harq"] = Invariant($"{Options.HarqProcesses} processes, {Options.HarqMaxTransmissions} transmissions, rv {string.Join(",", Options.RvSequence)}"),
             ["propagation"] = Propagation.Describe(),
             ["channel-estimation"] = Options.ChannelEstimation.ToString().ToLowerInvariant(),
+            ["receiver"] = Invariant($"estimator {Options.ChannelEstimator}, equalizer {Options.Equalizer} ({Options.EqualizerImplementation}), demapper {Options.Demapper}, LDPC {Options.LdpcDecoder} {Options.LdpcIterations} it.{(Options.LdpcEarlyTermination ? string.Empty : " no early stop")}"),
             ["fft"] = Invariant($"{Ofdm.Timing.FftSize} at {Ofdm.Timing.SampleRateHz / 1e6} Msps"),
         };
         if (Options.Preset is not null)
@@ -182,6 +192,10 @@ public sealed class LinkSetup
         {
             description[RequirementComparison.RequirementKey] = requirement.SnrDb.ToString("R", CultureInfo.InvariantCulture);
             description[RequirementComparison.RequirementNameKey] = $"TS 38.104 Table {requirement.Table}, {requirement.FixedReferenceChannel}, {requirement.Propagation} {requirement.Correlation.ToString().ToLowerInvariant()}, {requirement.RxAntennas} Rx";
+            if (Options.Requirement)
+            {
+                description[RequirementComparison.CheckedKey] = "true";
+            }
         }
 
         string title = Invariant($"{(Options.Link == LinkKind.Pusch ? "PUSCH" : "PDSCH")} {Options.Preset ?? $"{Modulation} R={TargetCodeRate:0.###}"}, {Propagation.Name}, {Options.TxAntennas}x{Options.RxAntennas}, {Options.ChannelEstimation.ToString().ToLowerInvariant()} CSI");
@@ -223,20 +237,12 @@ public sealed class LinkSetup
         var random = new RandomStream(99);
         double energy = 0;
         const int Slots = 4;
-        var pusch = new PuschModulator(Options.Layers);
-        var pdsch = new PdschModulator(Options.Layers);
+        var modulator = new SharedChannelModulator(Options.Layers);
         for (int slot = 0; slot < Slots; slot++)
         {
             random.NextBits(codeword);
             grid.Clear();
-            if (Channel is PuschConfiguration pu)
-            {
-                pusch.Modulate(pu, codeword, slot, grid);
-            }
-            else
-            {
-                pdsch.Modulate((PdschConfiguration)Channel, codeword, slot, grid);
-            }
+            modulator.Modulate(Channel, codeword, slot, grid);
 
             for (int p = 0; p < GridPortCount; p++)
             {

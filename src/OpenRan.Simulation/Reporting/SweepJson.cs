@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OpenRan.Simulation.Sweeps;
 
@@ -19,12 +20,34 @@ public static class SweepJson
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new FiniteDoubleJsonConverter() },
     };
 
-    /// <summary>Serialises <paramref name="result"/>.</summary>
-    public static string Serialize(SweepResult result) => JsonSerializer.Serialize(result, s_options);
+    /// <summary>
+    /// Serialises <paramref name="result"/>. Numbers are JSON numbers, undefined values (a BLER without transmissions, an
+    /// SNR never reached) are <c>null</c>. A whole sweep also carries the comparison with its 3GPP requirement at the top
+    /// level: <c>verdict</c> (met, missed, undetermined, notReached, noRequirement), <c>requirementChecked</c>,
+    /// <c>requirement</c>, <c>requirementSnrDb</c>, <c>snrAt70PercentDb</c> and <c>marginDb</c> (requirement − achieved).
+    /// </summary>
+    public static string Serialize(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.Shard.IsSingle || result.Points.Count == 0)
+        {
+            return JsonSerializer.Serialize(result, s_options);
+        }
+
+        var root = (JsonObject)JsonSerializer.SerializeToNode(result, s_options)!;
+        RequirementComparison comparison = RequirementComparison.For(result);
+        root["verdict"] = JsonSerializer.SerializeToNode(comparison.Verdict, s_options);
+        root["requirementChecked"] = comparison.Checked;
+        root["requirement"] = comparison.RequirementName;
+        root["requirementSnrDb"] = JsonSerializer.SerializeToNode(comparison.RequirementSnrDb, s_options);
+        root["snrAt70PercentDb"] = JsonSerializer.SerializeToNode(comparison.AchievedSnrDb, s_options);
+        root["snrAt70PercentBracketed"] = comparison.Bracketed;
+        root["marginDb"] = JsonSerializer.SerializeToNode(comparison.MarginDb, s_options);
+        return root.ToJsonString(s_options);
+    }
 
     /// <summary>Deserialises a result.</summary>
     /// <exception cref="InvalidDataException">The text is not a sweep result; the message says what is wrong.</exception>

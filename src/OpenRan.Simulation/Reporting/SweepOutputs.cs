@@ -20,6 +20,21 @@ public sealed record RequirementComparison(double? RequirementSnrDb, double? Ach
     public const string RequirementNameKey = "requirement";
 
     /// <summary>
+    /// The plan description key set to <c>true</c> when the run was asked to check the requirement (<c>--requirement</c>):
+    /// then any verdict but <see cref="RequirementVerdict.Met"/> is a failure (non-zero exit).
+    /// </summary>
+    public const string CheckedKey = "requirement-check";
+
+    /// <summary>The requirement's name (TS 38.104 table and row), or null.</summary>
+    public string? RequirementName { get; init; }
+
+    /// <summary>Whether the run was asked to check the requirement (then anything but <see cref="RequirementVerdict.Met"/> fails).</summary>
+    public bool Checked { get; init; }
+
+    /// <summary>True when the requirement was asked for and is not shown to be met (missed, undetermined or not reached).</summary>
+    public bool Failed => Checked && Verdict != RequirementVerdict.Met;
+
+    /// <summary>
     /// Margin in dB: requirement − achieved (positive = better than required), or null. When the achieved SNR is not
     /// bracketed (70 % already at the lowest SNR simulated) the margin is a lower bound.
     /// </summary>
@@ -50,7 +65,12 @@ public sealed record RequirementComparison(double? RequirementSnrDb, double? Ach
         }
 
         double? achieved = ThroughputRequirement.SnrAtShare(result.Points, ThroughputRequirement.RequiredShare, out bool bracketed);
-        return new RequirementComparison(requirement, achieved, bracketed);
+        result.Plan.Description.TryGetValue(RequirementNameKey, out string? name);
+        return new RequirementComparison(requirement, achieved, bracketed)
+        {
+            RequirementName = name,
+            Checked = result.Plan.Description.TryGetValue(CheckedKey, out string? asked) && asked == "true",
+        };
     }
 }
 
@@ -76,6 +96,18 @@ public enum RequirementVerdict
 /// <summary>Writes the output files of a whole sweep: PREFIX.csv, PREFIX.json and (optionally) PREFIX.png.</summary>
 public static class SweepOutputs
 {
+    /// <summary>The files <see cref="Write"/> writes for a result of <paramref name="shard"/> (so callers can check them before a run).</summary>
+    public static IReadOnlyList<string> Paths(string prefix, ShardSpec shard, bool plot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        if (!shard.IsSingle)
+        {
+            return [ShardPath(prefix, shard)];
+        }
+
+        return plot ? [prefix + ".csv", prefix + ".json", prefix + ".png"] : [prefix + ".csv", prefix + ".json"];
+    }
+
     /// <summary>Writes the files for <paramref name="result"/> and returns their paths (directories are created).</summary>
     public static IReadOnlyList<string> Write(SweepResult result, string prefix, bool plot)
     {

@@ -22,7 +22,7 @@ public readonly record struct ShardSpec(int Index, int Count)
     public bool IsSingle => Count == 1;
 
     /// <summary>True when this shard runs batch <paramref name="batchIndex"/> of point <paramref name="pointIndex"/>.</summary>
-    public bool Owns(int pointIndex, int batchIndex) => ((pointIndex + batchIndex) % Count) == Index;
+    public bool Owns(int pointIndex, int batchIndex) => (((long)pointIndex + batchIndex) % Count) == Index;
 
     /// <summary>
     /// Parses <c>i/N</c> (0 ≤ i &lt; N ≤ 100000). The index may be left out (<c>/N</c> or <c>*/N</c>) to take it from

@@ -41,8 +41,14 @@ public sealed record SweepPlan
     /// <summary>The configuration that produced the sweep (name → value); part of the plan's identity, so shards of different configurations do not merge.</summary>
     public IReadOnlyDictionary<string, string> Description { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Number of batches a point can have: ⌈MaxSlotsPerPoint / SlotsPerBatch⌉.</summary>
-    public int MaxBatchesPerPoint => (int)((MaxSlotsPerPoint + SlotsPerBatch - 1) / SlotsPerBatch);
+    /// <summary>The most batches a point may have (batch indices are 32-bit): ⌈MaxSlotsPerPoint / SlotsPerBatch⌉ ≤ 2^31 − 1.</summary>
+    public const int MaxBatchCount = int.MaxValue;
+
+    /// <summary>Number of batches a point can have: ⌈MaxSlotsPerPoint / SlotsPerBatch⌉ (valid plans only).</summary>
+    public int MaxBatchesPerPoint => (int)Math.Min(MaxBatchCount, BatchCount(MaxSlotsPerPoint, SlotsPerBatch));
+
+    /// <summary>⌈<paramref name="maxSlots"/> / <paramref name="slotsPerBatch"/>⌉ without overflow.</summary>
+    public static long BatchCount(long maxSlots, int slotsPerBatch) => slotsPerBatch <= 0 ? long.MaxValue : (maxSlots / slotsPerBatch) + (maxSlots % slotsPerBatch == 0 ? 0 : 1);
 
     /// <summary>Checks every value, throwing with the bad one named.</summary>
     public void Validate()
@@ -73,9 +79,9 @@ public sealed record SweepPlan
             ThrowHelper.ThrowOutOfRange(nameof(SlotDurationSeconds), SlotDurationSeconds, "0 < duration ≤ 1 s");
         }
 
-        if ((long)MaxBatchesPerPoint * SnrDb.Count > int.MaxValue)
+        if (BatchCount(MaxSlotsPerPoint, SlotsPerBatch) > MaxBatchCount)
         {
-            ThrowHelper.ThrowArgument(nameof(SlotsPerBatch), "too many batches: raise SlotsPerBatch or lower MaxSlotsPerPoint.");
+            ThrowHelper.ThrowArgument(nameof(SlotsPerBatch), $"{MaxSlotsPerPoint} slots in batches of {SlotsPerBatch} make more than 2^31 − 1 batches per point: raise SlotsPerBatch to at least {BatchCount(MaxSlotsPerPoint, MaxBatchCount)} or lower MaxSlotsPerPoint.");
         }
     }
 

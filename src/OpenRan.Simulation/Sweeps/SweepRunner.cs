@@ -133,7 +133,11 @@ public sealed class SweepRunner
         }
     }
 
-    /// <summary>The shared scheduling state; every member is called under its lock.</summary>
+    /// <summary>
+    /// The shared scheduling state; every member is called under its lock. Memory grows with the work done, never with
+    /// the plan's limits: a point keeps only its in-flight results (at most the look-ahead) and the records of its
+    /// completed prefix, so <see cref="SweepPlan.MaxSlotsPerPoint"/> may be as large as the plan allows.
+    /// </summary>
     private sealed class RunState
     {
         private readonly object _sync = new();
@@ -149,17 +153,8 @@ public sealed class SweepRunner
             _points = new PointState[plan.SnrDb.Count];
             for (int p = 0; p < _points.Length; p++)
             {
-                var owned = new List<int>();
-                for (int b = 0; b < plan.MaxBatchesPerPoint; b++)
-                {
-                    if (shard.Owns(p, b))
-                    {
-                        owned.Add(b);
-                    }
-                }
-
-                _points[p] = new PointState(owned.ToArray(), plan);
-                if (owned.Count == 0)
+                _points[p] = new PointState(p, shard, plan);
+                if (_points[p].OwnedCount == 0)
                 {
                     _points[p].Finished = true;
                     _pointsFinished++;
@@ -195,10 +190,10 @@ public sealed class SweepRunner
                     for (int p = 0; p < _points.Length; p++)
                     {
                         PointState s = _points[p];
-                        if (!s.Finished && s.NextToIssue < s.Owned.Length && s.NextToIssue - s.CompletedPrefix < _lookahead)
+                        if (!s.Finished && s.NextToIssue < s.OwnedCount && s.NextToIssue - s.CompletedPrefix < _lookahead)
                         {
                             position = s.NextToIssue++;
-                            unit = _plan.Unit(p, s.Owned[position]);
+                            unit = _plan.Unit(p, s.BatchAt(position));
                             return true;
                         }
                     }
@@ -214,15 +209,21 @@ public sealed class SweepRunner
             lock (_sync)
             {
                 PointState s = _points[unit.PointIndex];
-                s.Results[position] = counters;
-                while (!s.Finished && s.CompletedPrefix < s.Owned.Length && s.Results[s.CompletedPrefix] is LinkCounters done)
+                if (!s.Finished)
+                {
+                    s.InFlight[position] = counters;
+                }
+
+                while (!s.Finished && s.InFlight.Remove(s.CompletedPrefix, out LinkCounters done))
                 {
                     s.Sum += done;
+                    s.Records.Add(new BatchRecord(unit.PointIndex, s.BatchAt(s.CompletedPrefix), done));
                     s.CompletedPrefix++;
                     bool enoughErrors = _plan.MinBlockErrors > 0 && s.Sum.TransmissionErrors >= _plan.MinBlockErrors;
-                    if (enoughErrors || s.CompletedPrefix == s.Owned.Length)
+                    if (enoughErrors || s.CompletedPrefix == s.OwnedCount)
                     {
                         s.Finished = true;
+                        s.InFlight.Clear(); // speculative results beyond the stop are not needed
                         _pointsFinished++;
                     }
                 }
@@ -237,13 +238,9 @@ public sealed class SweepRunner
             lock (_sync)
             {
                 var records = new List<BatchRecord>();
-                for (int p = 0; p < _points.Length; p++)
+                foreach (PointState s in _points)
                 {
-                    PointState s = _points[p];
-                    for (int i = 0; i < s.CompletedPrefix; i++)
-                    {
-                        records.Add(new BatchRecord(p, s.Owned[i], s.Results[i]!.Value));
-                    }
+                    records.AddRange(s.Records);
                 }
 
                 return records;
@@ -251,21 +248,38 @@ public sealed class SweepRunner
         }
     }
 
+    /// <summary>
+    /// One point's share of a run: the batches this shard owns are b = first, first + N, first + 2N, … below the plan's
+    /// batch count (shard i of N owns batch b of point p when (p + b) mod N = i), computed, never listed.
+    /// </summary>
     private sealed class PointState
     {
-        public PointState(int[] owned, SweepPlan plan)
+        private readonly int _firstBatch;
+        private readonly int _stride;
+
+        public PointState(int pointIndex, ShardSpec shard, SweepPlan plan)
         {
-            Owned = owned;
-            Results = new LinkCounters?[owned.Length];
-            foreach (int b in owned)
+            int batches = plan.MaxBatchesPerPoint;
+            _stride = shard.Count;
+            _firstBatch = (int)((((long)shard.Index - pointIndex) % shard.Count + shard.Count) % shard.Count);
+            OwnedCount = _firstBatch < batches ? (int)(((long)batches - _firstBatch + _stride - 1) / _stride) : 0;
+
+            // Every owned batch is full except the plan's last batch, which may be short.
+            MaxSlots = (long)OwnedCount * plan.SlotsPerBatch;
+            if (OwnedCount > 0 && BatchAt(OwnedCount - 1) == batches - 1)
             {
-                MaxSlots += plan.Unit(0, b).SlotCount;
+                MaxSlots -= ((long)batches * plan.SlotsPerBatch) - plan.MaxSlotsPerPoint;
             }
         }
 
-        public int[] Owned { get; }
+        /// <summary>Batches this shard owns at this point.</summary>
+        public int OwnedCount { get; }
 
-        public LinkCounters?[] Results { get; }
+        /// <summary>Results that arrived ahead of the completed prefix, by position (at most the look-ahead).</summary>
+        public Dictionary<int, LinkCounters> InFlight { get; } = [];
+
+        /// <summary>The records of the completed prefix.</summary>
+        public List<BatchRecord> Records { get; } = [];
 
         public long MaxSlots { get; }
 
@@ -276,5 +290,8 @@ public sealed class SweepRunner
         public LinkCounters Sum { get; set; }
 
         public bool Finished { get; set; }
+
+        /// <summary>The batch index of the owned batch at <paramref name="position"/>.</summary>
+        public int BatchAt(int position) => (int)(_firstBatch + ((long)position * _stride));
     }
 }

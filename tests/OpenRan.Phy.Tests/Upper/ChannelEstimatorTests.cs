@@ -46,7 +46,7 @@ public class ChannelEstimatorTests
         var received = new ResourceGrid(4, 14, 51 * 12);
         channel.Apply(transmitted, received, Scs, 0, seed: 1);
         var estimate = new ChannelEstimate();
-        new DmrsChannelEstimator().Estimate(received, layout, 3, Scs, new ChannelEstimatorOptions(), null, false, estimate);
+        new DmrsChannelEstimator().Estimate(received, layout.DmrsPattern, Pilots(layout, 3), estimate);
         Assert.Equal(0.4e-6, estimate.TimingOffsetSeconds, 9);
         Assert.True(estimate.NoiseVariance < 1e-6f, $"noise {estimate.NoiseVariance}");
         for (int r = 0; r < 4; r++)
@@ -79,7 +79,7 @@ public class ChannelEstimatorTests
         channel.Apply(transmitted, received, Scs, noise, seed: 2);
         var estimate = new ChannelEstimate();
         var options = new ChannelEstimatorOptions { FrequencyInterpolation = interpolation, TimeInterpolation = TimeInterpolation.Linear, DelaySpreadSeconds = 300e-9 };
-        new DmrsChannelEstimator(2, 2).Estimate(received, layout, 0, Scs, options, null, false, estimate);
+        new DmrsChannelEstimator(2, 2, options).Estimate(received, layout.DmrsPattern, Pilots(layout, 0), estimate);
         Assert.True(estimate.NoiseVariance > noise * 0.85 && estimate.NoiseVariance < noise * 1.15, $"noise {estimate.NoiseVariance}");
         Assert.True(estimate.HasCarrierFrequencyOffset);
         Assert.True(estimate.CarrierFrequencyOffsetHz > 110 && estimate.CarrierFrequencyOffsetHz < 190, $"CFO {estimate.CarrierFrequencyOffsetHz}");
@@ -110,6 +110,14 @@ public class ChannelEstimatorTests
     {
         PdschConfiguration configuration = Configuration(new DmrsConfiguration { Ports = [0, 1] }, 2);
         var received = new ResourceGrid(4, 14, 51 * 12);
-        Assert.Throws<ArgumentException>(() => new DmrsChannelEstimator(2, 2).Estimate(received, configuration.BuildLayout(), 0, Scs, new ChannelEstimatorOptions(), null, false, new ChannelEstimate()));
+        SharedChannelLayout layout = configuration.BuildLayout();
+        Assert.Throws<ArgumentException>(() => new DmrsChannelEstimator(2, 2).Estimate(received, layout.DmrsPattern, Pilots(layout, 0), new ChannelEstimate()));
+    }
+
+    private static DmrsPilots Pilots(SharedChannelLayout layout, int slot)
+    {
+        var pilots = new DmrsPilots();
+        new SharedChannelReferenceSignals().FillPilots(layout, slot, DmrsSequenceKind.PseudoRandom, null, pilots);
+        return pilots;
     }
 }

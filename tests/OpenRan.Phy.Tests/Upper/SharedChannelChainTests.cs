@@ -41,8 +41,8 @@ public class SharedChannelChainTests
         // 52 PRB × 14 symbols, 3 DM-RS symbols of type 1 with 2 CDM groups without data: N'_RE = 168 − 36 = 132,
         // N_info = 6864 · 526/1024 · 2 = 7052.1, n = 7, N'_info = 128 · round(7028.1/128) = 7040, C = 1: TBS = 7040.
         var configuration = new PdschConfiguration { Dmrs = new DmrsConfiguration { Ports = [0] } };
-        Assert.Equal(7040, new PdschProcessor(1).TransportBlockSize(configuration));
-        Assert.Equal(1234, new PdschProcessor(1).TransportBlockSize(configuration with { TransportBlockSize = 1234 }));
+        Assert.Equal(7040, new SharedChannelTransmitter(1).TransportBlockSize(configuration));
+        Assert.Equal(1234, new SharedChannelTransmitter(1).TransportBlockSize(configuration with { TransportBlockSize = 1234 }));
     }
 
     [Theory]
@@ -51,8 +51,8 @@ public class SharedChannelChainTests
     public void Pdsch_MultipathChannel_DecodesTheTransportBlock(int layers, int rx, double snrDb)
     {
         PdschConfiguration configuration = s_pdsch with { LayerCount = layers, Dmrs = s_pdsch.Dmrs with { Ports = [.. Enumerable.Range(0, layers)] } };
-        var processor = new PdschProcessor();
-        var receiver = new PdschReceiver(rx, layers);
+        var processor = new SharedChannelTransmitter();
+        var receiver = new SharedChannelReceiver(rx, layers);
         byte[] block = SharedChannelLoopbackTests.RandomBits(processor.TransportBlockSize(configuration), 9);
         var grid = new ResourceGrid(layers, 14, 51 * 12);
         processor.Process(configuration, block, 0, 3, grid);
@@ -83,8 +83,8 @@ public class SharedChannelChainTests
             Tpmi = 2,
             Dmrs = new DmrsConfiguration { Ports = [0], ScramblingId0 = 3, ScramblingId1 = 3 },
         };
-        var processor = new PuschProcessor(1);
-        var receiver = new PuschReceiver(2, 1);
+        var processor = new SharedChannelTransmitter(1);
+        var receiver = new SharedChannelReceiver(2, 1);
         byte[] block = SharedChannelLoopbackTests.RandomBits(processor.TransportBlockSize(configuration), 2);
         SharedChannelSoftBuffer buffer = receiver.CreateSoftBuffer(configuration);
         var grid = new ResourceGrid(2, 14, 24 * 12);
@@ -109,7 +109,7 @@ public class SharedChannelChainTests
     [Fact]
     public void Process_WrongTransportBlockLength_Throws()
     {
-        var processor = new PdschProcessor(2);
+        var processor = new SharedChannelTransmitter(2);
         int tbs = processor.TransportBlockSize(s_pdsch);
         Assert.Throws<ArgumentException>(() => processor.Process(s_pdsch, new byte[tbs - 8], 0, 0, new ResourceGrid(2, 14, 51 * 12)));
     }
@@ -147,10 +147,10 @@ public class SharedChannelChainTests
             TargetCodeRate = 772.0 / 1024,
             Dmrs = new DmrsConfiguration { Ports = [0] },
         };
-        var pdschProcessor = new PdschProcessor(1);
-        var pdschReceiver = new PdschReceiver(1, 1);
-        var puschProcessor = new PuschProcessor(1);
-        var puschReceiver = new PuschReceiver(1, 1);
+        var pdschProcessor = new SharedChannelTransmitter(1);
+        var pdschReceiver = new SharedChannelReceiver(1, 1);
+        var puschProcessor = new SharedChannelTransmitter(1);
+        var puschReceiver = new SharedChannelReceiver(1, 1);
         byte[] pdschBlock = SharedChannelLoopbackTests.RandomBits(pdschProcessor.TransportBlockSize(pdsch), 1);
         byte[] puschBlock = SharedChannelLoopbackTests.RandomBits(puschProcessor.TransportBlockSize(pusch), 2);
         var pdschDecoded = new byte[pdschBlock.Length];

@@ -42,8 +42,8 @@ public class SharedChannelLoopbackTests
             Dmrs = new DmrsConfiguration { AdditionalPosition = 1, Ports = [.. Enumerable.Range(0, layers)], ScramblingId0 = 12, ScramblingId1 = 12 },
             ReservedResources = [ReservedResource.Blocks([4, 5, 6], 1 << 12, 0b000100100000)],
         };
-        var modulator = new PdschModulator();
-        var demodulator = new PdschDemodulator(rx, 4, new SharedChannelReceiverOptions { Equalizer = equalizer });
+        var modulator = new SharedChannelModulator();
+        var demodulator = new SharedChannelDemodulator(rx, 4, new SharedChannelReceiverOptions { Equalizer = equalizer });
         byte[] codeword = RandomBits(modulator.CodewordLength(configuration), 1);
         var transmitted = new ResourceGrid(4, 14, 52 * 12);
         modulator.Modulate(configuration, codeword, 5, transmitted);
@@ -77,8 +77,8 @@ public class SharedChannelLoopbackTests
             Dmrs = new DmrsConfiguration { AdditionalPosition = 1, Ports = [0], ScramblingId0 = 501, ScramblingId1 = 501 },
         };
         configuration.ThrowIfInvalid();
-        var modulator = new PuschModulator(1);
-        var demodulator = new PuschDemodulator(2, 1);
+        var modulator = new SharedChannelModulator(1);
+        var demodulator = new SharedChannelDemodulator(2, 1);
         byte[] codeword = RandomBits(modulator.CodewordLength(configuration), 2);
         var transmitted = new ResourceGrid(1, 14, 106 * 12);
         modulator.Modulate(configuration, codeword, 11, transmitted);
@@ -105,8 +105,8 @@ public class SharedChannelLoopbackTests
             Tpmi = 1,
             Dmrs = new DmrsConfiguration { ConfigurationType = DmrsConfigurationType.Type2, CdmGroupsWithoutData = 2, AdditionalPosition = 2, Ports = [0, 1, 2] },
         };
-        var modulator = new PuschModulator();
-        var demodulator = new PuschDemodulator();
+        var modulator = new SharedChannelModulator();
+        var demodulator = new SharedChannelDemodulator();
         byte[] codeword = RandomBits(modulator.CodewordLength(configuration), 3);
         var transmitted = new ResourceGrid(4, 14, 25 * 12);
         modulator.Modulate(configuration, codeword, 2, transmitted);
@@ -131,7 +131,7 @@ public class SharedChannelLoopbackTests
             Dmrs = new DmrsConfiguration { AdditionalPosition = 0, Ports = [0] },
             Ptrs = new PtrsConfiguration { TimeDensity = 1, FrequencyDensity = 2 },
         };
-        var modulator = new PdschModulator(1);
+        var modulator = new SharedChannelModulator(1);
         byte[] codeword = RandomBits(modulator.CodewordLength(configuration), 4);
         var transmitted = new ResourceGrid(1, 14, 51 * 12);
         modulator.Modulate(configuration, codeword, 0, transmitted);
@@ -141,9 +141,9 @@ public class SharedChannelLoopbackTests
         var received = new ResourceGrid(1, 14, 51 * 12);
         channel.Apply(transmitted, received, Scs, Math.Pow(10, -4), seed: 6);
         var llrs = new sbyte[codeword.Length];
-        var corrected = new PdschDemodulator(1, 1).Demodulate(configuration, received, 0, llrs);
+        var corrected = new SharedChannelDemodulator(1, 1).Demodulate(configuration, received, 0, llrs);
         Assert.Equal(0, Errors(llrs, codeword));
-        var uncorrected = new PdschDemodulator(1, 1, new SharedChannelReceiverOptions { CompensateCommonPhaseError = false }).Demodulate(configuration, received, 0, llrs);
+        var uncorrected = new SharedChannelDemodulator(1, 1, new SharedChannelReceiverOptions { CompensateCommonPhaseError = false }).Demodulate(configuration, received, 0, llrs);
         Assert.True(Errors(llrs, codeword) > 0);
         Assert.True(corrected.EvmPercent < uncorrected.EvmPercent / 2, $"EVM {corrected.EvmPercent:F2} % vs {uncorrected.EvmPercent:F2} %");
     }
@@ -172,10 +172,10 @@ public class SharedChannelLoopbackTests
             TransformPrecoding = true,
             Dmrs = new DmrsConfiguration { Ports = [0] },
         };
-        var pdschModulator = new PdschModulator();
-        var pdschDemodulator = new PdschDemodulator(2, 2, new SharedChannelReceiverOptions { ChannelEstimator = new ChannelEstimatorOptions { FrequencyInterpolation = FrequencyInterpolation.Wiener } });
-        var puschModulator = new PuschModulator();
-        var puschDemodulator = new PuschDemodulator(1, 1);
+        var pdschModulator = new SharedChannelModulator();
+        var pdschDemodulator = new SharedChannelDemodulator(2, 2, new SharedChannelReceiverOptions { ChannelEstimator = new ChannelEstimatorOptions { FrequencyInterpolation = FrequencyInterpolation.Wiener } });
+        var puschModulator = new SharedChannelModulator();
+        var puschDemodulator = new SharedChannelDemodulator(1, 1);
         var grid = new ResourceGrid(4, 14, 273 * 12);
         byte[] pdschBits = RandomBits(pdschModulator.CodewordLength(pdsch), 5);
         byte[] puschBits = RandomBits(puschModulator.CodewordLength(pusch), 6);

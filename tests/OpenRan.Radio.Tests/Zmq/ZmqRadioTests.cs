@@ -101,11 +101,21 @@ public class ZmqRadioTests
             t1.Start();
             Assert.True(t0.Join(TimeSpan.FromSeconds(90)) && t1.Join(TimeSpan.FromSeconds(90)), "exchange did not finish within 90 s");
             Assert.True(failure[0] is null && failure[1] is null, $"{failure[0]} | {failure[1]}");
-            gnb.Stop();
-            ue.Stop();
             Assert.True(gnb.Events.Snapshot().IsClean, $"gNB events: {gnb.Events.Snapshot()}");
             Assert.True(ue.Events.Snapshot().IsClean, $"UE events: {ue.Events.Snapshot()}");
+            gnb.Stop();
+            ue.Stop();
             Assert.True(((ZmqRadio)gnb).ReceivedSampleCount >= total);
+
+            // Each side wrote two blocks ahead of what it read; the peer stopped asking, so at most those never left,
+            // and stopping says so (Dropped) instead of losing them silently.
+            foreach (IRadio radio in new[] { gnb, ue })
+            {
+                RadioEventCounters after = radio.Events.Snapshot();
+                Assert.Equal(after.LostSamples, radio.Events.SampleCount(RadioEventKind.Dropped));
+                Assert.InRange(after.LostSamples, 0, 2 * BlockSamples);
+                Assert.Equal(total, radio.Tx.DeliveredSampleCount + after.LostSamples);
+            }
         }
     }
 
@@ -172,10 +182,11 @@ public class ZmqRadioTests
     [Fact]
     public void PeerDisappears_ReportsDisconnectedAndStopsCleanly()
     {
-        (IRadio gnb, IRadio ue) = OpenPair(TestPorts.Next(), TestPorts.Next(), ",timeout_ms=200");
+        // Generous timeouts: a 500 ms stream timeout failed on a busy machine (a slow peer start looked like a fault).
+        (IRadio gnb, IRadio ue) = OpenPair(TestPorts.Next(), TestPorts.Next(), ",timeout_ms=1000");
         using (gnb)
         {
-            gnb.Configure(Config() with { StreamTimeout = TimeSpan.FromMilliseconds(500) });
+            gnb.Configure(Config());
             ue.Configure(Config());
             gnb.Start();
             ue.Start();
@@ -197,7 +208,7 @@ public class ZmqRadioTests
 
             // Reads now time out (returning what they have) and the silence is reported, never thrown.
             var watch = Stopwatch.StartNew();
-            while (gnb.Events.Count(RadioEventKind.Disconnected) == 0 && watch.Elapsed < TimeSpan.FromSeconds(10))
+            while (gnb.Events.Count(RadioEventKind.Disconnected) == 0 && watch.Elapsed < TimeSpan.FromSeconds(60))
             {
                 gnb.Rx.Read(rx, ref ts);
             }
@@ -206,7 +217,7 @@ public class ZmqRadioTests
             Assert.True(gnb.Events.TryRead(out RadioEvent first));
             watch.Restart();
             gnb.Stop();
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stop took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"stop took {watch.Elapsed}");
             Assert.Equal(RadioState.Stopped, gnb.State);
             Assert.True(first.Kind == RadioEventKind.Disconnected || gnb.Events.Count(RadioEventKind.Disconnected) > 0);
         }

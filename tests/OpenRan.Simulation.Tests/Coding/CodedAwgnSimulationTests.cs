@@ -66,6 +66,30 @@ public class CodedAwgnSimulationTests
         Assert.True(one[0].FrameErrors >= 37 && one[0].FrameErrors < 37 + (3 * 64));
     }
 
+    /// <summary>A codec whose encoder throws, as a codec with an invalid configuration did on a worker thread.</summary>
+    private sealed class ThrowingCodec : IFrameCodec
+    {
+        public string Name => "throws";
+
+        public int InformationBitCount => 8;
+
+        public int CodedBitCount => 16;
+
+        public void Encode(ReadOnlySpan<byte> information, Span<byte> coded) => throw new ArgumentOutOfRangeException("e", "e = 13 is out of range; valid: 21..8192.");
+
+        public bool Decode(ReadOnlySpan<float> channelLlrs, Span<byte> information) => true;
+    }
+
+    [Fact]
+    public void Run_CodecThrowsOnWorker_ThrowsOnCallerWithTheCause()
+    {
+        // Issue 13 §5: an exception on a worker thread aborted the process (exit 134); it now reaches the caller.
+        var simulation = new CodedAwgnSimulation(() => new ThrowingCodec(), new CodedAwgnSimulationOptions([1.0, 2.0], maxFrames: 100, threadCount: 2));
+        AggregateException e = Assert.Throws<AggregateException>(() => simulation.Run(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.IsType<ArgumentOutOfRangeException>(e.InnerException);
+        Assert.Contains("e = 13 is out of range", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_DifferentSeeds_GiveDifferentCounts()
     {

@@ -80,7 +80,7 @@ public class LinkConfigurationTests
     [Theory]
     [InlineData("snr-db: {start: 1}\n", "c.yaml:1:9:", "not a mapping")]
     [InlineData("rx-antennas: [1, 2]\n", "c.yaml:1:14:", "single value")]
-    [InlineData("seed: 1\nseed: 2\n", "c.yaml:2:1:", "Duplicate key seed")]
+    [InlineData("seed: 1\nseed: 2\n", "c.yaml:2:1:", "duplicate key 'seed'")]
     [InlineData("- a\n- b\n", "c.yaml:1:1:", "must be a mapping")]
     [InlineData("seed: [1\n", "c.yaml:", "not valid YAML")]
     public void ReadYaml_WrongShape_Error(string yaml, string location, string message)

@@ -44,6 +44,27 @@ public class SweepOutputTests
     }
 
     [Fact]
+    public void Json_UndefinedValues_AreNullNeverNaNStrings()
+    {
+        // Issue 13 §5: numbers are JSON numbers, undefined ones null. The fake link counts no bits: BER is undefined.
+        string text = SweepJson.Serialize(Run());
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(text);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("points")[0].GetProperty("ber").ValueKind);
+        Assert.Equal("noRequirement", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("marginDb").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, json.RootElement.GetProperty("snrAt70PercentDb").ValueKind);
+    }
+
+    [Fact]
+    public void Json_EarlierFilesWithNaNStrings_StillRead()
+    {
+        string text = SweepJson.Serialize(Run()).Replace("\"ber\": null", "\"ber\": \"NaN\"", StringComparison.Ordinal);
+        Assert.Contains("\"NaN\"", text, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(SweepJson.Deserialize(text, "old.json").Points[0].Ber));
+    }
+
+    [Fact]
     public void Json_NotASweep_InvalidDataNamingTheSource() =>
         Assert.Contains("shard.json", Assert.Throws<InvalidDataException>(() => SweepJson.Deserialize("{\"x\": 1}", "shard.json")).Message, StringComparison.Ordinal);
 

@@ -32,6 +32,39 @@ public class SweepRunnerTests
         Assert.Equal(SweepCsv.Format(one), SweepCsv.Format(five));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_MaxSlotsFarBeyondInt32_MemoryFollowsWorkNotTheLimit(int shardCount)
+    {
+        // Issue 13 §5: 2^31 slots per point died with OutOfMemoryException because the runner listed every batch of every
+        // point up front. 1e11 slots in batches of 50 are 2e9 batches per point; the stopping rule ends each point early.
+        var plan = new SweepPlan { SnrDb = [-20, -10, -5], SlotsPerBatch = 50, MaxSlotsPerPoint = 100_000_000_000, MinBlockErrors = 20, Seed = 3 };
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var shards = new List<SweepResult>();
+        for (int i = 0; i < shardCount; i++)
+        {
+            shards.Add(new SweepRunner(plan, () => new FakeLinkSimulator(), 2, new ShardSpec(i, shardCount)).Run(null, TestContext.Current.CancellationToken));
+        }
+
+        SweepResult result = shardCount == 1 ? shards[0] : SweepResult.Merge(shards);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 64L << 20, "allocation grew with the slot limit");
+        Assert.Equal(plan.SnrDb.Count, result.Points.Count);
+        foreach (PointResult point in result.Points)
+        {
+            Assert.True(point.Counters.TransmissionErrors >= plan.MinBlockErrors);
+            Assert.True(point.Counters.Slots < 10_000);
+        }
+    }
+
+    [Fact]
+    public void Validate_MoreThanInt32Batches_NamesTheBatchSizeNeeded()
+    {
+        var plan = new SweepPlan { SnrDb = [0], SlotsPerBatch = 10, MaxSlotsPerPoint = 100_000_000_000 };
+        ArgumentException e = Assert.Throws<ArgumentException>(plan.Validate);
+        Assert.Contains("at least 47", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_StoppingRule_UsesShortestPrefixReachingMinimumErrors()
     {

@@ -76,8 +76,9 @@ public sealed class SsbGridCheck : IConformanceCheck
         var noise = new GaussianNoise(caseId.Length + blocks.Count);
         noise.Add(port, Math.Pow(10, -NoisySnrDb / 10));
         decodeFailure = DecodeAll(receiver, received, frame, blocks, $"{NoisySnrDb} dB SNR");
+        string placement = frame.HalfSubcarrierShift ? $"; block ½ subcarrier above grid subcarrier {frame.FirstSubcarrier} (odd k_SSB), compared at that subcarrier" : string.Empty;
         return decodeFailure is null
-            ? CaseResult.Pass($"case {frame.Case}, L_max {frame.LMax}, {blocks.Count} blocks; decoded clean and at {NoisySnrDb} dB")
+            ? CaseResult.Pass($"case {frame.Case}, L_max {frame.LMax}, {blocks.Count} blocks; decoded clean and at {NoisySnrDb} dB{placement}")
             : CaseResult.Fail(decodeFailure);
     }
 
@@ -104,7 +105,16 @@ public sealed class SsbGridCheck : IConformanceCheck
 }
 
 /// <summary>The SSB configuration of one MATLAB ssb test vector and the blocks of its 10 ms frame (SFN 0).</summary>
-internal sealed record SsbFrame(Mib Mib, int NIdCell, SsbCase Case, int LMax, int SlotCount, int FirstSubcarrier, byte[] Bitmap, int PeriodMs)
+/// <param name="Mib">The MIB (SFN 0).</param>
+/// <param name="NIdCell">N_ID^cell.</param>
+/// <param name="Case">The block pattern.</param>
+/// <param name="LMax">L_max.</param>
+/// <param name="SlotCount">Slots of the 10 ms frame.</param>
+/// <param name="FirstSubcarrier">The carrier-grid subcarrier of block subcarrier 0, rounded down when the block sits half a subcarrier off the grid.</param>
+/// <param name="Bitmap">The transmitted-block bitmap.</param>
+/// <param name="PeriodMs">The burst period.</param>
+/// <param name="HalfSubcarrierShift">True when (12·N_CRB^SSB + k_SSB)·15 kHz is an odd multiple of half the SSB subcarrier spacing (odd k_SSB at 30 kHz): the block lies ½ subcarrier above <paramref name="FirstSubcarrier"/>.</param>
+internal sealed record SsbFrame(Mib Mib, int NIdCell, SsbCase Case, int LMax, int SlotCount, int FirstSubcarrier, byte[] Bitmap, int PeriodMs, bool HalfSubcarrierShift)
 {
     public static SsbFrame FromMat(MatFile mat)
     {
@@ -127,11 +137,13 @@ internal sealed record SsbFrame(Mib Mib, int NIdCell, SsbCase Case, int LMax, in
             mat.Numeric("PDCCHConfigSIB1").ScalarInt32,
             mat.Numeric("CellBarred_idx").ScalarInt32 == 0,
             mat.Numeric("IntraFreqReselection_idx").ScalarInt32 == 0);
-        // TS 38.211 §7.4.3.1: subcarrier 0 of the block is k_SSB 15-kHz subcarriers above CRB N_CRB^SSB (15-kHz units).
+        // TS 38.211 §7.4.3.1: subcarrier 0 of the block is k_SSB 15-kHz subcarriers above CRB N_CRB^SSB (15-kHz units in FR1,
+        // also for a 30 kHz block). An odd count at 30 kHz puts the block half a subcarrier above a 30 kHz subcarrier.
         int offset15 = (nCrbSsb * NrConstants.SubcarriersPerRb) + kSsb;
         int first = offset15 * 15 / scs;
+        bool half = offset15 * 15 % scs != 0;
         return new SsbFrame(mib, mat.Numeric("NCellID").ScalarInt32, ssbCase, SsbBlockPattern.MaxBlockCount(ssbCase, carrierHz, pairedSpectrum: false),
-            10 * scs / 15, first, mat.Numeric("TransmittedBlocks").ToBits(), mat.Numeric("Period").ScalarInt32);
+            10 * scs / 15, first, mat.Numeric("TransmittedBlocks").ToBits(), mat.Numeric("Period").ScalarInt32, half);
     }
 
     /// <summary>(first symbol in the frame, block index, half frame) of every transmitted block.</summary>

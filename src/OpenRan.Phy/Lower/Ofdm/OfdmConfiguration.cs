@@ -33,6 +33,14 @@ public sealed record OfdmConfiguration
     public int FrequencyShiftSubcarriers { get; init; }
 
     /// <summary>
+    /// Adds half a subcarrier (Δf/2) to the shift: grid subcarrier k sits at (k − K/2 + shift + ½)·Δf. This places an SS/PBCH
+    /// block whose offset from its common resource block is an odd number of 15 kHz subcarriers while it uses 30 kHz (FR1,
+    /// k_SSB odd; TS 38.211 §7.4.3.1). The signal is that of §5.3.1 with the non-integer subcarrier index: the useful part
+    /// carries e^(jπn/N) and the cyclic prefix is the continuation of the tone to negative times (the negated tail).
+    /// </summary>
+    public bool HalfSubcarrierShift { get; init; }
+
+    /// <summary>
     /// Demodulator only: the FFT window starts this many samples before the end of the cyclic prefix (0 = the ideal
     /// position; up to the shortest N_CP). The resulting linear phase e^(−j2π·k·offset/N) is corrected per subcarrier.
     /// </summary>
@@ -54,7 +62,7 @@ public sealed record OfdmConfiguration
         ThrowHelper.ThrowIfOutside(NSizeGrid, 1, NrConstants.MaxPrb, nameof(NSizeGrid));
         int n = Timing.FftSize;
         int halfK = SubcarrierCount / 2;
-        int maxShift = (n / 2) - halfK;
+        int maxShift = (n / 2) - halfK - (HalfSubcarrierShift ? 1 : 0);
         if (maxShift < 0)
         {
             ThrowHelper.ThrowArgument(nameof(NSizeGrid), $"{SubcarrierCount} subcarriers do not fit an FFT of {n} points.");

@@ -88,7 +88,23 @@ public sealed class OfdmDemodulator
         int n = timing.FftSize;
         ThrowHelper.ThrowIfLengthDiffers(samples.Length, cp + n, nameof(samples));
         ThrowHelper.ThrowIfLengthDiffers(subcarriers.Length, Configuration.SubcarrierCount, nameof(subcarriers));
-        _resources.Fft.Transform(samples.Slice(cp - Configuration.FftWindowOffsetSamples, n), _resources.Bins, FftDirection.Forward);
+        ReadOnlySpan<ComplexF32> window = samples.Slice(cp - Configuration.FftWindowOffsetSamples, n);
+        if (_resources.HalfShiftRamp is { } ramp)
+        {
+            // Bring the tones at b + ½ onto bin b: multiply sample n (n = −offset … N − offset − 1 from the useful start)
+            // by e^(−jπn/N); for negative n, e^(−jπn/N) = −conj(ramp[n + N]).
+            Span<ComplexF32> derotated = _resources.Scratch;
+            int early = Configuration.FftWindowOffsetSamples;
+            for (int i = 0; i < n; i++)
+            {
+                int m = i - early;
+                derotated[i] = m >= 0 ? window[i] * ramp[m].Conjugate : -(window[i] * ramp[m + n].Conjugate);
+            }
+
+            window = derotated;
+        }
+
+        _resources.Fft.Transform(window, _resources.Bins, FftDirection.Forward);
         _resources.Map.Extract(_resources.Bins, _resources.Phase[symbolInSubframe].Conjugate * _scale, subcarriers);
         if (_windowCorrection is not null)
         {

@@ -86,6 +86,30 @@ public sealed class OfdmModulator
         // The useful part goes straight to its place after the cyclic prefix, which is then copied from its tail.
         Span<ComplexF32> useful = samples.Slice(cp, n);
         _resources.Fft.Transform(_resources.Bins, useful, FftDirection.Inverse);
+        if (_resources.HalfShiftRamp is { } ramp)
+        {
+            // Tone at bin b + ½: x(n)·e^(jπn/N) on the useful part; at negative n (the cyclic prefix) the same tone is
+            // x(n + N)·e^(jπn/N) = −(ramped tail), since e^(jπ(n + N)/N) = −e^(jπn/N).
+            ComplexKernels.Multiply(useful, ramp, useful);
+            ComplexKernels.Scale(useful.Slice(n - cp, cp), -1f, samples[..cp]);
+            return;
+        }
+
         useful.Slice(n - cp, cp).CopyTo(samples[..cp]);
+    }
+
+    /// <summary>
+    /// Modulates one OFDM symbol and adds it to <paramref name="samples"/> (another numerology or frequency position over
+    /// the same samples, such as an SS/PBCH block with its own subcarrier spacing or half-subcarrier offset).
+    /// </summary>
+    /// <param name="subcarriers">K resource elements.</param>
+    /// <param name="symbolInSubframe">l within the subframe.</param>
+    /// <param name="samples">Exactly N_CP,l + N samples; the symbol is added to them.</param>
+    /// <param name="scratch">N_CP,l + N samples of scratch.</param>
+    public void ModulateSymbolAndAdd(ReadOnlySpan<ComplexF32> subcarriers, int symbolInSubframe, Span<ComplexF32> samples, Span<ComplexF32> scratch)
+    {
+        ThrowHelper.ThrowIfLengthDiffers(scratch.Length, samples.Length, nameof(scratch));
+        ModulateSymbol(subcarriers, symbolInSubframe, scratch);
+        ComplexKernels.Add(samples, scratch, samples);
     }
 }

@@ -19,9 +19,26 @@ internal sealed class OfdmSymbolResources
         Bins = new ComplexF32[n];
         Map = new OfdmSubcarrierMap(configuration.SubcarrierCount, n, configuration.FrequencyShiftSubcarriers);
         Phase = new PhaseCompensationTable(configuration.Timing, configuration.CarrierFrequencyHz);
+        if (configuration.HalfSubcarrierShift)
+        {
+            // e^(jπn/N) for n = 0..N−1 (the useful part); the cyclic prefix reuses it negated (n − N for the tail).
+            HalfShiftRamp = new ComplexF32[n];
+            for (int i = 0; i < n; i++)
+            {
+                HalfShiftRamp[i] = ComplexF32.FromPolar(1.0, Math.PI * i / n);
+            }
+
+            Scratch = new ComplexF32[n];
+        }
     }
 
-    public FftPlan Fft { get; }
+    /// <summary>e^(jπn/N), n = 0..N−1, when the configuration shifts by half a subcarrier; else null.</summary>
+    public ComplexF32[]? HalfShiftRamp { get; }
+
+    /// <summary>N samples of scratch (demodulator with a half-subcarrier shift); else null.</summary>
+    public ComplexF32[]? Scratch { get; }
+
+    public IFft Fft { get; }
 
     public ComplexF32[] Bins { get; }
 

@@ -7,9 +7,9 @@ namespace OpenRan.Phy.Upper.ChannelEstimation;
 /// <summary>
 /// The channel estimated from DM-RS for one slot: coefficients H[r, v] per receive port r, layer v, OFDM symbol and
 /// allocated subcarrier (allocation coordinates), plus the noise variance, SNR, timing offset and frequency offset
-/// measured on the DM-RS. Storage is sized at construction; the estimator refills it every slot, or a caller with
-/// perfect channel knowledge (a link simulator) writes it through <see cref="Reset"/>, <see cref="Row"/>,
-/// <see cref="MapSymbol"/> and <see cref="SetNoise"/> and demodulates with <c>channelKnown: true</c>.
+/// measured on the DM-RS. Storage is sized at construction; an <see cref="IChannelEstimator"/> refills it every slot
+/// through <see cref="Reset"/>, <see cref="Row"/>, <see cref="MapSymbol"/> and <see cref="SetNoise"/> (the DM-RS
+/// estimator, or an estimator with perfect channel knowledge in a link simulator).
 /// </summary>
 public sealed class ChannelEstimate
 {
@@ -64,13 +64,13 @@ public sealed class ChannelEstimate
     public double SnrDb => 10 * Math.Log10(Math.Max(ChannelPower, 1e-30) / Math.Max(NoiseVariance, 1e-30));
 
     /// <summary>Timing offset τ estimated from the phase slope across frequency, in seconds (positive: the signal arrives late).</summary>
-    public double TimingOffsetSeconds { get; internal set; }
+    public double TimingOffsetSeconds { get; set; }
 
     /// <summary>Carrier frequency offset estimated from the phase change between DM-RS symbols, in Hz (0 with one DM-RS position).</summary>
-    public double CarrierFrequencyOffsetHz { get; internal set; }
+    public double CarrierFrequencyOffsetHz { get; set; }
 
     /// <summary>Whether the carrier frequency offset could be measured (two or more DM-RS positions).</summary>
-    public bool HasCarrierFrequencyOffset { get; internal set; }
+    public bool HasCarrierFrequencyOffset { get; set; }
 
     /// <summary>The coefficients H[rxPort, layer] of OFDM symbol <paramref name="symbol"/> over the allocated subcarriers.</summary>
     public ReadOnlySpan<ComplexF32> Coefficients(int rxPort, int layer, int symbol)

@@ -1,497 +1,199 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
-using OpenRan.Phy.Upper.Channels.SharedChannel;
-using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Phy.Upper.ChannelEstimation;
 
 /// <summary>
-/// Per-port channel estimation from the PDSCH/PUSCH DM-RS: least squares on the DM-RS resource elements, OCC
-/// despreading of the CDM group (w_f over k′ pairs, w_t over l′), timing-offset compensation, frequency interpolation
-/// (smoothed linear or Wiener), time interpolation across DM-RS symbols, and noise-variance, SNR, timing-offset and
-/// carrier-frequency-offset measurements.
+/// Per-port channel estimation from DM-RS: least squares on the DM-RS resource elements, OCC despreading of the CDM group
+/// (w_f over k′ pairs, w_t over l′), timing-offset compensation, frequency interpolation (smoothed linear or Wiener),
+/// time interpolation across DM-RS symbols, and noise-variance, SNR, timing-offset and carrier-frequency-offset
+/// measurements. Works on any <see cref="DmrsPattern"/> (PDSCH, PUSCH, with or without transform precoding).
 /// </summary>
 /// <remarks>
-/// <para>Steps per receive port r, DM-RS occasion o (one symbol, or the two symbols of a double-symbol DM-RS) and CDM
-/// group λ: z(m) = y(k_m, l)·r*(m)/β_DMRS for the group's elements m (the base sequence r of TS 38.211 §7.4.1.1.1 /
-/// §6.4.1.1.1); the estimate of port p at pair n is ĥ_p(n) = (1/(2L′))·Σ_{l′,k′} w_t(l′)w_f(k′)·z_{l′}(2n + k′), located at
-/// the pair centre (every 4 subcarriers for type 1, every 6 for type 2).</para>
-/// <para>Timing offset: θ = arg Σ ĥ(n+1)ĥ*(n) / spacing is the phase slope per subcarrier, τ = −θ/(2πΔf). z is
-/// de-rotated by e^{−jθk} before despreading, smoothing and interpolation, and the result re-rotated by e^{jθk}.</para>
-/// <para>Noise: the residual z − Σ_p w_t w_f ĥ̄_p against 3-pilot moving averages ĥ̄ (centred, so a linear channel
-/// variation cancels), each element divided by its bias
-/// (1 − P/(c·D)) for P ports, c averaged pilots and D = 2L′ despread elements, gives σ²/β² (σ² of the data elements).</para>
-/// <para>CFO: φ = arg Σ ĥ_{o+1}(n)ĥ_o*(n)/Δl between DM-RS positions Δl symbols apart (magnitude-weighted over the
-/// neighbouring pairs), f = φ/(2π·T_symb) with T_symb
-/// the mean symbol duration of the numerology.</para>
-/// Buffers are sized at construction for 275 PRB, the given ports and layers, 4 DM-RS positions; estimation allocates
-/// nothing (the Wiener option plans its filters on first use of each pilot pattern and SNR bin). Not thread-safe.
+/// <para>The steps, each a method of its own: <see cref="LeastSquares"/> z(m) = y(k_m, l)·r*(m)/β for the group's elements m;
+/// <see cref="Despread"/> ĥ_p(n) = (1/(2L′))·Σ_{l′,k′} w_t(l′)w_f(k′)·z_{l′}(2n + k′), located at the pair centre (every 4
+/// subcarriers for type 1, every 6 for type 2); <see cref="PairCorrelation"/> for the timing offset: θ = arg Σ ĥ(n+1)ĥ*(n) /
+/// spacing is the phase slope per subcarrier, τ = −θ/(2πΔf), and z is de-rotated by e^{−jθk} before despreading,
+/// smoothing and interpolation, the result re-rotated by e^{jθk}; <see cref="GroupResidual"/> for the noise: the residual
+/// z − Σ_p w_t w_f ĥ̄_p against 3-pilot moving averages ĥ̄ (centred, so a linear channel variation cancels), each element
+/// divided by its bias (1 − P/(c·D)) for P ports, c averaged pilots and D = 2L′ despread elements, gives σ²/β² (σ² of the
+/// data elements); <see cref="InterpolateLinear"/> or the Wiener filter across frequency; <see cref="FrequencyOffsetPhase"/>
+/// φ = arg Σ ĥ_{o+1}(n)ĥ_o*(n)/Δl between DM-RS positions Δl symbols apart (magnitude-weighted over the neighbouring
+/// pairs), f = φ/(2π·T_symb) with T_symb the mean symbol duration of the numerology; <see cref="InterpolateTime"/>.</para>
+/// <para>Buffers are sized at construction for 275 PRB, the given ports and layers, 4 DM-RS positions; estimation
+/// allocates nothing (the Wiener option plans its filters on first use of each pilot pattern and SNR bin). Not thread-safe.</para>
 /// </remarks>
-public sealed class DmrsChannelEstimator
+public sealed class DmrsChannelEstimator : IChannelEstimator
 {
-    /// <summary>Largest number of DM-RS positions (occasions) in a slot.</summary>
-    public const int MaxOccasions = 4;
+    /// <summary>The name of least squares with smoothed linear frequency interpolation.</summary>
+    public const string LinearName = "ls-linear";
 
+    /// <summary>The name of least squares with Wiener frequency interpolation.</summary>
+    public const string WienerName = "wiener";
+
+    private const int MaxOccasions = DmrsPattern.MaxOccasions;
     private const int MaxSequence = 6 * NrConstants.MaxPrb; // DM-RS elements of one CDM group in one symbol
     private const int MaxPairs = MaxSequence / 2;
-    private const int MaxGroups = 3;
+    private const int MaxGroups = DmrsPattern.MaxCdmGroups;
     private const int NoiseWindow = 3;
 
     private readonly int _maxRx;
     private readonly int _maxLayers;
-    private readonly SharedChannelReferenceSignals _sequences = new();
-    private readonly ComplexF32[] _reference = new ComplexF32[MaxOccasions * 2 * MaxGroups * MaxSequence];
     private readonly ComplexF32[] _z;
     private readonly ComplexF32[] _pilots;
     private readonly ComplexF32[] _smoothed = new ComplexF32[4 * MaxPairs];
     private readonly ComplexF32[] _occasionRows;
     private readonly ComplexF32[] _blockRotation = new ComplexF32[NrConstants.MaxPrb];
     private readonly ComplexF32[] _subcarrierRotation = new ComplexF32[NrConstants.SubcarriersPerRb];
-    private readonly int[] _occasionSymbol = new int[MaxOccasions];
-    private readonly float[] _noiseSum;
     private readonly WienerInterpolator _wiener = new();
 
     /// <summary>Creates an estimator for up to <paramref name="maxRxPorts"/> receive ports and <paramref name="maxLayers"/> layers.</summary>
-    public DmrsChannelEstimator(int maxRxPorts = 4, int maxLayers = 4)
+    /// <param name="maxRxPorts">Receive ports, 1..8.</param>
+    /// <param name="maxLayers">Layers, 1..4.</param>
+    /// <param name="options">Interpolation and compensation options (validated here).</param>
+    public DmrsChannelEstimator(int maxRxPorts = 4, int maxLayers = 4, ChannelEstimatorOptions? options = null)
     {
         ThrowHelper.ThrowIfOutside(maxRxPorts, 1, 8);
         ThrowHelper.ThrowIfOutside(maxLayers, 1, 4);
+        Options = options ?? new ChannelEstimatorOptions();
+        var problems = Options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"invalid channel estimator options: {string.Join("; ", problems)}.", nameof(options));
+        }
+
         _maxRx = maxRxPorts;
         _maxLayers = maxLayers;
         _z = new ComplexF32[maxRxPorts * MaxOccasions * 2 * MaxGroups * MaxSequence];
         _pilots = new ComplexF32[maxRxPorts * maxLayers * MaxOccasions * MaxPairs];
         _occasionRows = new ComplexF32[maxRxPorts * maxLayers * MaxOccasions * NrConstants.MaxPrb * NrConstants.SubcarriersPerRb];
-        _noiseSum = new float[maxRxPorts];
     }
 
-    /// <summary>
-    /// Estimates the channel of every (receive port, layer) pair from the DM-RS in <paramref name="received"/>.
-    /// </summary>
-    /// <param name="received">The received grid, one port per receive antenna, dimensioned like the transmission's carrier.</param>
-    /// <param name="layout">The channel layout.</param>
-    /// <param name="slot">n_s,f^μ.</param>
-    /// <param name="subcarrierSpacingHz">Δf, for the timing and frequency offsets.</param>
-    /// <param name="options">Estimation options.</param>
-    /// <param name="transformPrecoding">The low-PAPR DM-RS parameters of a transform-precoded PUSCH, else null.</param>
-    /// <param name="pi2Bpsk">With transform precoding: the π/2-BPSK (type-2 low-PAPR) DM-RS.</param>
-    /// <param name="estimate">Receives the estimate.</param>
-    public void Estimate(ResourceGrid received, SharedChannelLayout layout, int slot, double subcarrierSpacingHz, ChannelEstimatorOptions options, TransformPrecodingDmrs? transformPrecoding, bool pi2Bpsk, ChannelEstimate estimate)
+    /// <summary>The estimation options.</summary>
+    public ChannelEstimatorOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => Options.FrequencyInterpolation == FrequencyInterpolation.Wiener ? WienerName : LinearName;
+
+    /// <inheritdoc />
+    public void Estimate(ResourceGrid received, DmrsPattern pattern, DmrsPilots pilots, ChannelEstimate estimate)
     {
         ArgumentNullException.ThrowIfNull(received);
-        ArgumentNullException.ThrowIfNull(layout);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(pilots);
         ArgumentNullException.ThrowIfNull(estimate);
         int rxPorts = received.PortCount;
-        DmrsConfiguration dmrs = layout.Dmrs;
-        int layers = dmrs.Ports.Count;
+        int layers = pattern.LayerCount;
         if (rxPorts > _maxRx || layers > _maxLayers)
         {
             ThrowHelper.ThrowArgument(nameof(received), $"{rxPorts} receive ports and {layers} layers exceed the estimator's {_maxRx} and {_maxLayers}.");
         }
 
-        DmrsConfigurationType type = dmrs.ConfigurationType;
-        int perPrb = DmrsPortTable.ResourceElementsPerPrb(type);
-        int sequenceLength = perPrb * layout.PrbCount;
-        int pairs = sequenceLength / 2;
-        int pairsPerPrb = perPrb / 2;
-        int pairSpacing = type == DmrsConfigurationType.Type1 ? 4 : 6;
-        int lengthPrime = dmrs.Length;
-        float beta = dmrs.Beta;
-        int occasions = FindOccasions(layout);
-        estimate.Reset(rxPorts, layers, layout.SubcarrierCount);
-
-        // 1. Reference sequences of every occasion, symbol and CDM group in use.
-        for (int o = 0; o < occasions; o++)
-        {
-            for (int lp = 0; lp < lengthPrime; lp++)
-            {
-                int l = _occasionSymbol[o] + lp;
-                for (int g = 0; g < MaxGroups; g++)
-                {
-                    if (!GroupInUse(dmrs, g))
-                    {
-                        continue;
-                    }
-
-                    Span<ComplexF32> reference = ReferenceRow(o, lp, g, sequenceLength);
-                    if (transformPrecoding is null)
-                    {
-                        _sequences.DmrsBaseSequence(layout, slot, l, g, reference);
-                    }
-                    else
-                    {
-                        _sequences.TransformPrecodingSequence(layout, slot, l, transformPrecoding, pi2Bpsk, reference);
-                    }
-                }
-            }
-        }
-
-        // 2. Least squares z = y·r*/β on every DM-RS element, then despreading and the timing-offset correlation.
-        float inverseBeta = 1f / beta;
-        ComplexF32 timing = ComplexF32.Zero;
-        for (int r = 0; r < rxPorts; r++)
-        {
-            for (int o = 0; o < occasions; o++)
-            {
-                for (int lp = 0; lp < lengthPrime; lp++)
-                {
-                    ReadOnlySpan<ComplexF32> row = received.Symbol(r, _occasionSymbol[o] + lp);
-                    for (int g = 0; g < MaxGroups; g++)
-                    {
-                        if (!GroupInUse(dmrs, g))
-                        {
-                            continue;
-                        }
-
-                        ReadOnlySpan<ComplexF32> reference = ReferenceRow(o, lp, g, sequenceLength);
-                        Span<ComplexF32> z = ZRow(r, o, lp, g, sequenceLength);
-                        int delta = GroupOffset(type, g);
-                        for (int b = 0; b < layout.PrbCount; b++)
-                        {
-                            int k0 = layout.GridSubcarrierOfBlock(b) + delta;
-                            for (int j = 0; j < perPrb; j++)
-                            {
-                                int m = (b * perPrb) + j;
-                                z[m] = ComplexF32.MultiplyConjugate(row[k0 + SharedChannelReferenceSignals.DmrsOffset(type, j)], reference[m]) * inverseBeta;
-                            }
-                        }
-                    }
-                }
-
-                Despread(layout, r, o, pairs, lengthPrime);
-                if (options.CompensateTimingOffset)
-                {
-                    for (int v = 0; v < layers; v++)
-                    {
-                        timing += PairCorrelation(layout, PilotRow(r, v, o, pairs), pairsPerPrb);
-                    }
-                }
-            }
-        }
-
-        // 3. Timing offset: phase slope per subcarrier; de-rotate z and despread again.
-        float theta = timing == ComplexF32.Zero ? 0f : timing.Phase / pairSpacing;
-        estimate.TimingOffsetSeconds = -theta / (2 * Math.PI * subcarrierSpacingHz);
+        estimate.Reset(rxPorts, layers, pattern.SubcarrierCount);
+        ComplexF32 timing = DespreadAll(received, pattern, pilots);
+        float theta = timing == ComplexF32.Zero ? 0f : timing.Phase / pattern.PilotSpacing;
+        estimate.TimingOffsetSeconds = -theta / (2 * Math.PI * pattern.SubcarrierSpacingHz);
         if (theta != 0f)
         {
-            PrepareRotation(layout, -theta);
-            for (int r = 0; r < rxPorts; r++)
-            {
-                for (int o = 0; o < occasions; o++)
-                {
-                    for (int lp = 0; lp < lengthPrime; lp++)
-                    {
-                        for (int g = 0; g < MaxGroups; g++)
-                        {
-                            if (GroupInUse(dmrs, g))
-                            {
-                                Rotate(layout, ZRow(r, o, lp, g, sequenceLength), type, GroupOffset(type, g));
-                            }
-                        }
-                    }
-
-                    Despread(layout, r, o, pairs, lengthPrime);
-                }
-            }
+            CompensateTimingOffset(pattern, rxPorts, theta);
         }
 
-        // 4. Noise variance from the residual against 3-pilot moving averages.
-        float noiseTotal = 0;
-        for (int r = 0; r < rxPorts; r++)
+        EstimateNoise(pattern, rxPorts, estimate);
+        InterpolateFrequency(pattern, rxPorts, theta, estimate);
+        if (pattern.OccasionCount > 1)
         {
-            float sum = 0;
-            int count = 0;
-            for (int o = 0; o < occasions; o++)
-            {
-                for (int g = 0; g < MaxGroups; g++)
-                {
-                    if (GroupInUse(dmrs, g))
-                    {
-                        (float s, int c) = GroupResidual(layout, r, o, g, pairs, pairsPerPrb, lengthPrime);
-                        sum += s;
-                        count += c;
-                    }
-                }
-            }
-
-            float noise = count > 0 ? sum / count * beta * beta : 0f;
-            estimate.SetNoise(r, noise);
-            noiseTotal += noise;
-        }
-
-        estimate.NoiseVariance = noiseTotal / rxPorts;
-
-        // 5. Frequency interpolation of every occasion, re-rotated by e^{jθk}.
-        if (theta != 0f)
-        {
-            PrepareRotation(layout, theta);
-        }
-
-        float pilotNoise = estimate.NoiseVariance / (beta * beta * 2 * lengthPrime);
-        double power = 0;
-        for (int r = 0; r < rxPorts; r++)
-        {
-            for (int v = 0; v < layers; v++)
-            {
-                int delta = DmrsPortTable.FrequencyOffset(type, dmrs.Ports[v]);
-                for (int o = 0; o < occasions; o++)
-                {
-                    Span<ComplexF32> output = OccasionRow(r, v, o, layout.SubcarrierCount);
-                    ReadOnlySpan<ComplexF32> pilots = PilotRow(r, v, o, pairs);
-                    if (options.FrequencyInterpolation == FrequencyInterpolation.Wiener)
-                    {
-                        _wiener.Interpolate(layout, pilots, type, delta, pilotNoise, options.DelaySpreadSeconds, subcarrierSpacingHz, options.WienerTaps, output);
-                    }
-                    else
-                    {
-                        InterpolateLinear(layout, pilots, type, delta, options.SmoothingWindow, output);
-                    }
-
-                    if (theta != 0f)
-                    {
-                        RotateAllocation(layout, output);
-                    }
-
-                    power += ComplexKernels.SumOfMagnitudesSquared(output);
-                }
-            }
-        }
-
-        estimate.ChannelPower = (float)(power / ((double)rxPorts * layers * occasions * layout.SubcarrierCount));
-
-        // 6. Carrier frequency offset between DM-RS positions.
-        if (occasions > 1)
-        {
-            // Per neighbouring pair of DM-RS positions: the phase per symbol arg(Σ ĥ_{o+1}ĥ_o*)/Δl, weighted by |Σ|.
-            double weighted = 0, weights = 0;
-            for (int o = 0; o + 1 < occasions; o++)
-            {
-                ComplexF32 correlation = ComplexF32.Zero;
-                for (int r = 0; r < rxPorts; r++)
-                {
-                    for (int v = 0; v < layers; v++)
-                    {
-                        correlation += ComplexKernels.DotConjugate(PilotRow(r, v, o + 1, pairs), PilotRow(r, v, o, pairs));
-                    }
-                }
-
-                double magnitude = correlation.Magnitude;
-                weighted += magnitude * correlation.Phase / (_occasionSymbol[o + 1] - _occasionSymbol[o]);
-                weights += magnitude;
-            }
-
-            double symbolSeconds = 1e-3 * 15e3 / (subcarrierSpacingHz * layout.SymbolsPerSlot);
-            estimate.CarrierFrequencyOffsetHz = weights > 0 ? weighted / weights / (2 * Math.PI * symbolSeconds) : 0;
+            estimate.CarrierFrequencyOffsetHz = FrequencyOffsetHz(pattern, rxPorts);
             estimate.HasCarrierFrequencyOffset = true;
         }
 
-        // 7. Time interpolation into the estimate's rows.
-        Interpolate(layout, options.TimeInterpolation, rxPorts, layers, occasions, lengthPrime, estimate);
+        InterpolateTime(pattern, rxPorts, estimate);
     }
 
-    private int FindOccasions(SharedChannelLayout layout)
+    /// <summary>
+    /// Least squares on one CDM group of one symbol: z(m) = y(k_m)·r*(m)/β for the group's elements m in allocation order,
+    /// k_m = block start + Δ_λ + <see cref="DmrsPattern.ResourceElementOffset(int)"/>(m mod P).
+    /// </summary>
+    /// <param name="row">The received symbol (grid subcarriers).</param>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="group">λ.</param>
+    /// <param name="reference">r: P values per block.</param>
+    /// <param name="z">Receives P values per block.</param>
+    internal static void LeastSquares(ReadOnlySpan<ComplexF32> row, DmrsPattern pattern, int group, ReadOnlySpan<ComplexF32> reference, Span<ComplexF32> z)
     {
-        int count = 0;
-        for (int l = 0; l < layout.SymbolsPerSlot; l++)
+        int perBlock = pattern.ResourceElementsPerBlock;
+        float inverseBeta = 1f / pattern.Amplitude;
+        int delta = pattern.GroupShift(group);
+        for (int b = 0; b < pattern.BlockCount; b++)
         {
-            if (layout.DmrsLPrime(l) == 0)
+            int k0 = pattern.BlockFirstSubcarrier(b) + delta;
+            for (int j = 0; j < perBlock; j++)
             {
-                _occasionSymbol[count++] = l;
+                int m = (b * perBlock) + j;
+                z[m] = ComplexF32.MultiplyConjugate(row[k0 + pattern.ResourceElementOffset(j)], reference[m]) * inverseBeta;
             }
         }
-
-        return count;
     }
 
-    private static bool GroupInUse(DmrsConfiguration dmrs, int group) => PortsInGroup(dmrs, group) > 0;
-
-    private static int PortsInGroup(DmrsConfiguration dmrs, int group)
+    /// <summary>
+    /// OCC despreading for one layer: ĥ(n) = (1/(2L′))·Σ_{l′} w_t(l′)·(z_{l′}(2n) + w_f(1)·z_{l′}(2n + 1)) over the pairs n.
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="layer">v.</param>
+    /// <param name="z0">z of the layer's CDM group in the occasion's first symbol (2 per pair).</param>
+    /// <param name="z1">z in the second symbol (double-symbol DM-RS), else empty.</param>
+    /// <param name="pilots">Receives one value per pair.</param>
+    internal static void Despread(DmrsPattern pattern, int layer, ReadOnlySpan<ComplexF32> z0, ReadOnlySpan<ComplexF32> z1, Span<ComplexF32> pilots)
     {
-        int count = 0;
-        for (int v = 0; v < dmrs.Ports.Count; v++)
-        {
-            count += DmrsPortTable.CdmGroup(dmrs.ConfigurationType, dmrs.Ports[v]) == group ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private static int GroupOffset(DmrsConfigurationType type, int group) => type == DmrsConfigurationType.Type1 ? group : 2 * group;
-
-    private Span<ComplexF32> ReferenceRow(int occasion, int lPrime, int group, int length) =>
-        _reference.AsSpan(((((occasion * 2) + lPrime) * MaxGroups) + group) * MaxSequence, length);
-
-    private Span<ComplexF32> ZRow(int rx, int occasion, int lPrime, int group, int length) =>
-        _z.AsSpan(((((((rx * MaxOccasions) + occasion) * 2) + lPrime) * MaxGroups) + group) * MaxSequence, length);
-
-    private Span<ComplexF32> PilotRow(int rx, int layer, int occasion, int pairs) =>
-        _pilots.AsSpan(((((rx * _maxLayers) + layer) * MaxOccasions) + occasion) * MaxPairs, pairs);
-
-    private Span<ComplexF32> OccasionRow(int rx, int layer, int occasion, int width) =>
-        _occasionRows.AsSpan(((((rx * _maxLayers) + layer) * MaxOccasions) + occasion) * NrConstants.MaxPrb * NrConstants.SubcarriersPerRb, width);
-
-    /// <summary>ĥ_p(n) = (1/(2L′))·Σ_{l′,k′} w_t(l′)·w_f(k′)·z_{l′}(2n + k′) for every layer of receive port r at occasion o.</summary>
-    private void Despread(SharedChannelLayout layout, int r, int o, int pairs, int lengthPrime)
-    {
-        DmrsConfiguration dmrs = layout.Dmrs;
+        int lengthPrime = pattern.OccasionLength;
         float scale = 1f / (2 * lengthPrime);
-        for (int v = 0; v < dmrs.Ports.Count; v++)
+        float oddSign = pattern.FrequencyCover(layer, 1);
+        pilots.Clear();
+        for (int lp = 0; lp < lengthPrime; lp++)
         {
-            int port = dmrs.Ports[v];
-            int g = DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port);
-            float oddSign = DmrsPortTable.FrequencyCover(dmrs.ConfigurationType, port, 1);
-            Span<ComplexF32> pilots = PilotRow(r, v, o, pairs);
-            pilots.Clear();
-            for (int lp = 0; lp < lengthPrime; lp++)
+            float time = pattern.TimeCover(layer, lp) * scale;
+            ReadOnlySpan<ComplexF32> z = lp == 0 ? z0 : z1;
+            for (int n = 0; n < pilots.Length; n++)
             {
-                float time = DmrsPortTable.TimeCover(dmrs.ConfigurationType, port, lp) * scale;
-                ReadOnlySpan<ComplexF32> z = ZRow(r, o, lp, g, 2 * pairs);
-                for (int n = 0; n < pairs; n++)
-                {
-                    pilots[n] += (z[2 * n] + (z[(2 * n) + 1] * oddSign)) * time;
-                }
+                pilots[n] += (z[2 * n] + (z[(2 * n) + 1] * oddSign)) * time;
             }
         }
     }
 
-    /// <summary>Σ ĥ(n+1)·ĥ*(n) over neighbouring pairs of the same cluster of contiguous blocks.</summary>
-    private static ComplexF32 PairCorrelation(SharedChannelLayout layout, ReadOnlySpan<ComplexF32> pilots, int pairsPerPrb)
+    /// <summary>Σ ĥ(n+1)·ĥ*(n) over neighbouring pairs of the same cluster of contiguous blocks (the timing-offset correlation).</summary>
+    internal static ComplexF32 PairCorrelation(DmrsPattern pattern, ReadOnlySpan<ComplexF32> pilots)
     {
+        int pairsPerBlock = pattern.PilotsPerBlock;
         ComplexF32 sum = ComplexF32.Zero;
-        foreach ((int first, int count) in layout.Clusters)
+        foreach ((int first, int count) in pattern.Clusters)
         {
-            ReadOnlySpan<ComplexF32> cluster = pilots.Slice(first * pairsPerPrb, count * pairsPerPrb);
+            ReadOnlySpan<ComplexF32> cluster = pilots.Slice(first * pairsPerBlock, count * pairsPerBlock);
             sum += ComplexKernels.DotConjugate(cluster[1..], cluster[..^1]);
         }
 
         return sum;
     }
 
-    /// <summary>Tables for e^{jφk}: k = block start + offset, φ the given slope per subcarrier.</summary>
-    private void PrepareRotation(SharedChannelLayout layout, float slope)
+    /// <summary>
+    /// Moving average of <paramref name="window"/> pilots, then linear interpolation to every allocated subcarrier, flat
+    /// beyond the outer pilots of each cluster.
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="pilots">One value per pair of the layer's CDM group.</param>
+    /// <param name="group">λ, which places the pairs.</param>
+    /// <param name="window">Odd moving-average length, 1 = none.</param>
+    /// <param name="scratch">At least the pairs of the largest cluster.</param>
+    /// <param name="output">Receives one value per allocated subcarrier.</param>
+    internal static void InterpolateLinear(DmrsPattern pattern, ReadOnlySpan<ComplexF32> pilots, int group, int window, Span<ComplexF32> scratch, Span<ComplexF32> output)
     {
-        for (int b = 0; b < layout.PrbCount; b++)
+        int pairsPerBlock = pattern.PilotsPerBlock;
+        float spacing = pattern.PilotSpacing;
+        float firstOffset = pattern.FirstPilotSubcarrier(group);
+        foreach ((int first, int blocks) in pattern.Clusters)
         {
-            _blockRotation[b] = ComplexF32.FromPolar(1, (double)slope * layout.GridSubcarrierOfBlock(b));
-        }
-
-        for (int k = 0; k < NrConstants.SubcarriersPerRb; k++)
-        {
-            _subcarrierRotation[k] = ComplexF32.FromPolar(1, (double)slope * k);
-        }
-    }
-
-    /// <summary>z(m) ·= e^{jφk_m} for the DM-RS elements of one CDM group.</summary>
-    private void Rotate(SharedChannelLayout layout, Span<ComplexF32> z, DmrsConfigurationType type, int delta)
-    {
-        int perPrb = DmrsPortTable.ResourceElementsPerPrb(type);
-        for (int b = 0; b < layout.PrbCount; b++)
-        {
-            for (int j = 0; j < perPrb; j++)
-            {
-                z[(b * perPrb) + j] *= _blockRotation[b] * _subcarrierRotation[delta + SharedChannelReferenceSignals.DmrsOffset(type, j)];
-            }
-        }
-    }
-
-    /// <summary>row(a) ·= e^{jφk_a} over the allocation.</summary>
-    private void RotateAllocation(SharedChannelLayout layout, Span<ComplexF32> row)
-    {
-        for (int b = 0; b < layout.PrbCount; b++)
-        {
-            ComplexF32 block = _blockRotation[b];
-            int offset = b * NrConstants.SubcarriersPerRb;
-            for (int k = 0; k < NrConstants.SubcarriersPerRb; k++)
-            {
-                row[offset + k] *= block * _subcarrierRotation[k];
-            }
-        }
-    }
-
-    /// <summary>Residual energy (bias-corrected) and element count of one CDM group at one occasion.</summary>
-    private (float Sum, int Count) GroupResidual(SharedChannelLayout layout, int r, int o, int g, int pairs, int pairsPerPrb, int lengthPrime)
-    {
-        DmrsConfiguration dmrs = layout.Dmrs;
-        int portsInGroup = PortsInGroup(dmrs, g);
-        int d = 2 * lengthPrime;
-        float sum = 0;
-        int count = 0;
-        Span<float> covers = stackalloc float[4 * 4]; // [port in group][l′·2 + k′]
-        Span<int> layers = stackalloc int[4];
-        int members = 0;
-        for (int v = 0; v < dmrs.Ports.Count; v++)
-        {
-            int port = dmrs.Ports[v];
-            if (DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port) != g)
-            {
-                continue;
-            }
-
-            for (int lp = 0; lp < lengthPrime; lp++)
-            {
-                for (int kp = 0; kp < 2; kp++)
-                {
-                    covers[(members * 4) + (lp * 2) + kp] = DmrsPortTable.FrequencyCover(dmrs.ConfigurationType, port, kp) * DmrsPortTable.TimeCover(dmrs.ConfigurationType, port, lp);
-                }
-            }
-
-            layers[members++] = v;
-        }
-
-        foreach ((int first, int clusterBlocks) in layout.Clusters)
-        {
-            int start = first * pairsPerPrb;
-            int length = clusterBlocks * pairsPerPrb;
-            for (int q = 0; q < members; q++)
-            {
-                MovingAverage(PilotRow(r, layers[q], o, pairs).Slice(start, length), NoiseWindow, SmoothedRow(q, length));
-            }
-
-            for (int n = 0; n < length; n++)
-            {
-                int averaged = Math.Min(length - 1, n + (NoiseWindow / 2)) - Math.Max(0, n - (NoiseWindow / 2)) + 1;
-                float bias = 1f - (portsInGroup / (float)(averaged * d));
-                if (bias < 0.2f)
-                {
-                    continue;
-                }
-
-                float inverseBias = 1f / bias;
-                for (int lp = 0; lp < lengthPrime; lp++)
-                {
-                    ReadOnlySpan<ComplexF32> z = ZRow(r, o, lp, g, 2 * pairs);
-                    for (int kp = 0; kp < 2; kp++)
-                    {
-                        ComplexF32 model = ComplexF32.Zero;
-                        for (int q = 0; q < members; q++)
-                        {
-                            model += _smoothed[(q * MaxPairs) + n] * covers[(q * 4) + (lp * 2) + kp];
-                        }
-
-                        sum += (z[(2 * (start + n)) + kp] - model).MagnitudeSquared * inverseBias;
-                        count++;
-                    }
-                }
-            }
-        }
-
-        return (sum, count);
-    }
-
-    private Span<ComplexF32> SmoothedRow(int index, int length) => _smoothed.AsSpan(index * MaxPairs, length);
-
-    /// <summary>Moving average of <paramref name="window"/> pilots, then linear interpolation to every allocated subcarrier, flat beyond the outer pilots of each cluster.</summary>
-    private void InterpolateLinear(SharedChannelLayout layout, ReadOnlySpan<ComplexF32> pilots, DmrsConfigurationType type, int delta, int window, Span<ComplexF32> output)
-    {
-        int pairsPerPrb = DmrsPortTable.ResourceElementsPerPrb(type) / 2;
-        float spacing = type == DmrsConfigurationType.Type1 ? 4f : 6f;
-        float firstOffset = delta + (type == DmrsConfigurationType.Type1 ? 1f : 0.5f);
-        foreach ((int first, int blocks) in layout.Clusters)
-        {
-            int count = blocks * pairsPerPrb;
-            ReadOnlySpan<ComplexF32> cluster = pilots.Slice(first * pairsPerPrb, count);
-            Span<ComplexF32> smoothed = _smoothed.AsSpan(0, count);
+            int count = blocks * pairsPerBlock;
+            ReadOnlySpan<ComplexF32> cluster = pilots.Slice(first * pairsPerBlock, count);
+            Span<ComplexF32> smoothed = scratch[..count];
             MovingAverage(cluster, window, smoothed);
             Span<ComplexF32> rowPart = output.Slice(first * NrConstants.SubcarriersPerRb, blocks * NrConstants.SubcarriersPerRb);
             for (int x = 0; x < rowPart.Length; x++)
@@ -548,12 +250,330 @@ public sealed class DmrsChannelEstimator
         }
     }
 
-    private void Interpolate(SharedChannelLayout layout, TimeInterpolation mode, int rxPorts, int layers, int occasions, int lengthPrime, ChannelEstimate estimate)
+    /// <summary>
+    /// The phase change per symbol between neighbouring DM-RS positions, arg(Σ ĥ_{o+1}ĥ_o*)/Δl, weighted by |Σ| over the
+    /// pairs of positions; returns (Σ weight·phase, Σ weight).
+    /// </summary>
+    /// <param name="correlations">Σ over links of ĥ_{o+1}·ĥ_o* for every pair of neighbouring occasions o, o + 1.</param>
+    /// <param name="occasionSymbols">The symbol of every occasion.</param>
+    internal static double FrequencyOffsetPhase(ReadOnlySpan<ComplexF32> correlations, ReadOnlySpan<int> occasionSymbols)
     {
-        int width = layout.SubcarrierCount;
-        int firstSymbol = layout.StartSymbol;
-        int lastSymbol = layout.StartSymbol + layout.SymbolCount - 1;
-        if (mode == TimeInterpolation.Average || occasions == 1)
+        double weighted = 0, weights = 0;
+        for (int o = 0; o < correlations.Length; o++)
+        {
+            ComplexF32 correlation = correlations[o];
+            double magnitude = correlation.Magnitude;
+            weighted += magnitude * correlation.Phase / (occasionSymbols[o + 1] - occasionSymbols[o]);
+            weights += magnitude;
+        }
+
+        return weights > 0 ? weighted / weights : 0;
+    }
+
+    /// <summary>Least squares on every DM-RS element, despreading of every layer, and the timing-offset correlation (when enabled).</summary>
+    private ComplexF32 DespreadAll(ResourceGrid received, DmrsPattern pattern, DmrsPilots reference)
+    {
+        int sequenceLength = pattern.ResourceElementsPerBlock * pattern.BlockCount;
+        ComplexF32 timing = ComplexF32.Zero;
+        for (int r = 0; r < received.PortCount; r++)
+        {
+            for (int o = 0; o < pattern.OccasionCount; o++)
+            {
+                for (int lp = 0; lp < pattern.OccasionLength; lp++)
+                {
+                    ReadOnlySpan<ComplexF32> row = received.Symbol(r, pattern.OccasionSymbols[o] + lp);
+                    for (int g = 0; g < MaxGroups; g++)
+                    {
+                        if (pattern.GroupInUse(g))
+                        {
+                            LeastSquares(row, pattern, g, reference.Values(o, lp, g, sequenceLength), ZRow(r, o, lp, g, sequenceLength));
+                        }
+                    }
+                }
+
+                DespreadOccasion(pattern, r, o);
+                if (Options.CompensateTimingOffset)
+                {
+                    for (int v = 0; v < pattern.LayerCount; v++)
+                    {
+                        timing += PairCorrelation(pattern, PilotRow(r, v, o, PairCount(pattern)));
+                    }
+                }
+            }
+        }
+
+        return timing;
+    }
+
+    /// <summary>De-rotates z by e^{−jθk} and despreads again.</summary>
+    private void CompensateTimingOffset(DmrsPattern pattern, int rxPorts, float theta)
+    {
+        int sequenceLength = pattern.ResourceElementsPerBlock * pattern.BlockCount;
+        PrepareRotation(pattern, -theta);
+        for (int r = 0; r < rxPorts; r++)
+        {
+            for (int o = 0; o < pattern.OccasionCount; o++)
+            {
+                for (int lp = 0; lp < pattern.OccasionLength; lp++)
+                {
+                    for (int g = 0; g < MaxGroups; g++)
+                    {
+                        if (pattern.GroupInUse(g))
+                        {
+                            Rotate(pattern, ZRow(r, o, lp, g, sequenceLength), pattern.GroupShift(g));
+                        }
+                    }
+                }
+
+                DespreadOccasion(pattern, r, o);
+            }
+        }
+    }
+
+    /// <summary>Noise variance per receive port and mean, from the residual against the smoothed pilots.</summary>
+    private void EstimateNoise(DmrsPattern pattern, int rxPorts, ChannelEstimate estimate)
+    {
+        float beta = pattern.Amplitude;
+        float noiseTotal = 0;
+        for (int r = 0; r < rxPorts; r++)
+        {
+            float sum = 0;
+            int count = 0;
+            for (int o = 0; o < pattern.OccasionCount; o++)
+            {
+                for (int g = 0; g < MaxGroups; g++)
+                {
+                    if (pattern.GroupInUse(g))
+                    {
+                        (float s, int c) = GroupResidual(pattern, r, o, g);
+                        sum += s;
+                        count += c;
+                    }
+                }
+            }
+
+            float noise = count > 0 ? sum / count * beta * beta : 0f;
+            estimate.SetNoise(r, noise);
+            noiseTotal += noise;
+        }
+
+        estimate.NoiseVariance = noiseTotal / rxPorts;
+    }
+
+    /// <summary>Frequency interpolation of every occasion of every link (re-rotated by e^{jθk}), and the mean channel power.</summary>
+    private void InterpolateFrequency(DmrsPattern pattern, int rxPorts, float theta, ChannelEstimate estimate)
+    {
+        if (theta != 0f)
+        {
+            PrepareRotation(pattern, theta);
+        }
+
+        float beta = pattern.Amplitude;
+        int layers = pattern.LayerCount;
+        int occasions = pattern.OccasionCount;
+        int width = pattern.SubcarrierCount;
+        float pilotNoise = estimate.NoiseVariance / (beta * beta * 2 * pattern.OccasionLength);
+        double power = 0;
+        for (int r = 0; r < rxPorts; r++)
+        {
+            for (int v = 0; v < layers; v++)
+            {
+                int group = pattern.CdmGroup(v);
+                for (int o = 0; o < occasions; o++)
+                {
+                    Span<ComplexF32> output = OccasionRow(r, v, o, width);
+                    ReadOnlySpan<ComplexF32> pilots = PilotRow(r, v, o, PairCount(pattern));
+                    if (Options.FrequencyInterpolation == FrequencyInterpolation.Wiener)
+                    {
+                        _wiener.Interpolate(pattern, pilots, group, pilotNoise, Options.DelaySpreadSeconds, Options.WienerTaps, output);
+                    }
+                    else
+                    {
+                        InterpolateLinear(pattern, pilots, group, Options.SmoothingWindow, _smoothed, output);
+                    }
+
+                    if (theta != 0f)
+                    {
+                        RotateAllocation(pattern, output);
+                    }
+
+                    power += ComplexKernels.SumOfMagnitudesSquared(output);
+                }
+            }
+        }
+
+        estimate.ChannelPower = (float)(power / ((double)rxPorts * layers * occasions * width));
+    }
+
+    /// <summary>The carrier frequency offset from the phase change between neighbouring DM-RS positions, in Hz.</summary>
+    private double FrequencyOffsetHz(DmrsPattern pattern, int rxPorts)
+    {
+        Span<ComplexF32> correlations = stackalloc ComplexF32[MaxOccasions - 1];
+        int pairs = PairCount(pattern);
+        for (int o = 0; o + 1 < pattern.OccasionCount; o++)
+        {
+            ComplexF32 correlation = ComplexF32.Zero;
+            for (int r = 0; r < rxPorts; r++)
+            {
+                for (int v = 0; v < pattern.LayerCount; v++)
+                {
+                    correlation += ComplexKernels.DotConjugate(PilotRow(r, v, o + 1, pairs), PilotRow(r, v, o, pairs));
+                }
+            }
+
+            correlations[o] = correlation;
+        }
+
+        double phasePerSymbol = FrequencyOffsetPhase(correlations[..(pattern.OccasionCount - 1)], pattern.OccasionSymbols);
+        double symbolSeconds = 1e-3 * 15e3 / (pattern.SubcarrierSpacingHz * pattern.SymbolsPerSlot);
+        return phasePerSymbol / (2 * Math.PI * symbolSeconds);
+    }
+
+    private static int PairCount(DmrsPattern pattern) => pattern.PilotsPerBlock * pattern.BlockCount;
+
+    private Span<ComplexF32> ZRow(int rx, int occasion, int lPrime, int group, int length) =>
+        _z.AsSpan(((((((rx * MaxOccasions) + occasion) * 2) + lPrime) * MaxGroups) + group) * MaxSequence, length);
+
+    private Span<ComplexF32> PilotRow(int rx, int layer, int occasion, int pairs) =>
+        _pilots.AsSpan(((((rx * _maxLayers) + layer) * MaxOccasions) + occasion) * MaxPairs, pairs);
+
+    private Span<ComplexF32> OccasionRow(int rx, int layer, int occasion, int width) =>
+        _occasionRows.AsSpan(((((rx * _maxLayers) + layer) * MaxOccasions) + occasion) * NrConstants.MaxPrb * NrConstants.SubcarriersPerRb, width);
+
+    /// <summary>Despreads every layer of receive port r at occasion o.</summary>
+    private void DespreadOccasion(DmrsPattern pattern, int r, int o)
+    {
+        int pairs = PairCount(pattern);
+        for (int v = 0; v < pattern.LayerCount; v++)
+        {
+            int g = pattern.CdmGroup(v);
+            ReadOnlySpan<ComplexF32> z1 = pattern.OccasionLength == 2 ? ZRow(r, o, 1, g, 2 * pairs) : default;
+            Despread(pattern, v, ZRow(r, o, 0, g, 2 * pairs), z1, PilotRow(r, v, o, pairs));
+        }
+    }
+
+    /// <summary>Tables for e^{jφk}: k = block start + offset, φ the given slope per subcarrier.</summary>
+    private void PrepareRotation(DmrsPattern pattern, float slope)
+    {
+        for (int b = 0; b < pattern.BlockCount; b++)
+        {
+            _blockRotation[b] = ComplexF32.FromPolar(1, (double)slope * pattern.BlockFirstSubcarrier(b));
+        }
+
+        for (int k = 0; k < NrConstants.SubcarriersPerRb; k++)
+        {
+            _subcarrierRotation[k] = ComplexF32.FromPolar(1, (double)slope * k);
+        }
+    }
+
+    /// <summary>z(m) ·= e^{jφk_m} for the DM-RS elements of one CDM group.</summary>
+    private void Rotate(DmrsPattern pattern, Span<ComplexF32> z, int delta)
+    {
+        int perBlock = pattern.ResourceElementsPerBlock;
+        for (int b = 0; b < pattern.BlockCount; b++)
+        {
+            for (int j = 0; j < perBlock; j++)
+            {
+                z[(b * perBlock) + j] *= _blockRotation[b] * _subcarrierRotation[delta + pattern.ResourceElementOffset(j)];
+            }
+        }
+    }
+
+    /// <summary>row(a) ·= e^{jφk_a} over the allocation.</summary>
+    private void RotateAllocation(DmrsPattern pattern, Span<ComplexF32> row)
+    {
+        for (int b = 0; b < pattern.BlockCount; b++)
+        {
+            ComplexF32 block = _blockRotation[b];
+            int offset = b * NrConstants.SubcarriersPerRb;
+            for (int k = 0; k < NrConstants.SubcarriersPerRb; k++)
+            {
+                row[offset + k] *= block * _subcarrierRotation[k];
+            }
+        }
+    }
+
+    /// <summary>Residual energy (bias-corrected) and element count of one CDM group at one occasion.</summary>
+    private (float Sum, int Count) GroupResidual(DmrsPattern pattern, int r, int o, int g)
+    {
+        int pairs = PairCount(pattern);
+        int pairsPerBlock = pattern.PilotsPerBlock;
+        int lengthPrime = pattern.OccasionLength;
+        int portsInGroup = pattern.PortsInGroup(g);
+        int d = 2 * lengthPrime;
+        float sum = 0;
+        int count = 0;
+        Span<float> covers = stackalloc float[4 * 4]; // [port in group][l′·2 + k′]
+        Span<int> layers = stackalloc int[4];
+        int members = 0;
+        for (int v = 0; v < pattern.LayerCount; v++)
+        {
+            if (pattern.CdmGroup(v) != g)
+            {
+                continue;
+            }
+
+            for (int lp = 0; lp < lengthPrime; lp++)
+            {
+                for (int kp = 0; kp < 2; kp++)
+                {
+                    covers[(members * 4) + (lp * 2) + kp] = pattern.FrequencyCover(v, kp) * pattern.TimeCover(v, lp);
+                }
+            }
+
+            layers[members++] = v;
+        }
+
+        foreach ((int first, int clusterBlocks) in pattern.Clusters)
+        {
+            int start = first * pairsPerBlock;
+            int length = clusterBlocks * pairsPerBlock;
+            for (int q = 0; q < members; q++)
+            {
+                MovingAverage(PilotRow(r, layers[q], o, pairs).Slice(start, length), NoiseWindow, _smoothed.AsSpan(q * MaxPairs, length));
+            }
+
+            for (int n = 0; n < length; n++)
+            {
+                int averaged = Math.Min(length - 1, n + (NoiseWindow / 2)) - Math.Max(0, n - (NoiseWindow / 2)) + 1;
+                float bias = 1f - (portsInGroup / (float)(averaged * d));
+                if (bias < 0.2f)
+                {
+                    continue;
+                }
+
+                float inverseBias = 1f / bias;
+                for (int lp = 0; lp < lengthPrime; lp++)
+                {
+                    ReadOnlySpan<ComplexF32> z = ZRow(r, o, lp, g, 2 * pairs);
+                    for (int kp = 0; kp < 2; kp++)
+                    {
+                        ComplexF32 model = ComplexF32.Zero;
+                        for (int q = 0; q < members; q++)
+                        {
+                            model += _smoothed[(q * MaxPairs) + n] * covers[(q * 4) + (lp * 2) + kp];
+                        }
+
+                        sum += (z[(2 * (start + n)) + kp] - model).MagnitudeSquared * inverseBias;
+                        count++;
+                    }
+                }
+            }
+        }
+
+        return (sum, count);
+    }
+
+    /// <summary>Time interpolation from the occasion rows into the estimate's rows (average, or linear between occasions).</summary>
+    private void InterpolateTime(DmrsPattern pattern, int rxPorts, ChannelEstimate estimate)
+    {
+        int width = pattern.SubcarrierCount;
+        int layers = pattern.LayerCount;
+        int occasions = pattern.OccasionCount;
+        ReadOnlySpan<int> occasionSymbols = pattern.OccasionSymbols;
+        int firstSymbol = pattern.FirstSymbol;
+        int lastSymbol = pattern.FirstSymbol + pattern.SymbolCount - 1;
+        if (Options.TimeInterpolation == TimeInterpolation.Average || occasions == 1)
         {
             float scale = 1f / occasions;
             for (int r = 0; r < rxPorts; r++)
@@ -583,19 +603,19 @@ public sealed class DmrsChannelEstimator
         }
 
         // Linear: occasion o sits at its (mean) symbol time; each symbol interpolates its two neighbours.
-        float half = (lengthPrime - 1) / 2f;
+        float half = (pattern.OccasionLength - 1) / 2f;
         for (int l = firstSymbol; l <= lastSymbol; l++)
         {
             int o1 = 0;
-            while (o1 < occasions && _occasionSymbol[o1] + half < l)
+            while (o1 < occasions && occasionSymbols[o1] + half < l)
             {
                 o1++;
             }
 
             int a = Math.Clamp(o1 - 1, 0, occasions - 1);
             int b = Math.Clamp(o1, 0, occasions - 1);
-            float ta = _occasionSymbol[a] + half;
-            float tb = _occasionSymbol[b] + half;
+            float ta = occasionSymbols[a] + half;
+            float tb = occasionSymbols[b] + half;
             float w = a == b ? 0f : Math.Clamp((l - ta) / (tb - ta), 0f, 1f);
             for (int r = 0; r < rxPorts; r++)
             {

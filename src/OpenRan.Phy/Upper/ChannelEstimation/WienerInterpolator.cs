@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Numerics;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
-using OpenRan.Phy.Upper.Channels.SharedChannel;
-using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Phy.Upper.ChannelEstimation;
 
@@ -23,12 +21,20 @@ internal sealed class WienerInterpolator
 {
     private readonly Dictionary<(int Spacing, int Taps, int SnrBin, long TauKey), ComplexF32[]?[]> _banks = [];
 
-    /// <summary>Interpolates the pilots of every cluster of <paramref name="layout"/> into <paramref name="output"/> (allocation coordinates).</summary>
-    public void Interpolate(SharedChannelLayout layout, ReadOnlySpan<ComplexF32> pilots, DmrsConfigurationType type, int delta, float pilotNoise, double delaySpreadSeconds, double subcarrierSpacingHz, int taps, Span<ComplexF32> output)
+    /// <summary>Interpolates the pilots of every cluster of <paramref name="pattern"/> into <paramref name="output"/> (allocation coordinates).</summary>
+    /// <param name="pattern">The DM-RS pattern (pilot spacing, clusters, subcarrier spacing).</param>
+    /// <param name="pilots">One despread value per pair of CDM group <paramref name="group"/>.</param>
+    /// <param name="group">λ, which places the pairs.</param>
+    /// <param name="pilotNoise">Noise variance of a despread pilot.</param>
+    /// <param name="delaySpreadSeconds">τ_rms of the assumed exponential power-delay profile.</param>
+    /// <param name="taps">Pilots per filter.</param>
+    /// <param name="output">Receives one value per allocated subcarrier.</param>
+    public void Interpolate(DmrsPattern pattern, ReadOnlySpan<ComplexF32> pilots, int group, float pilotNoise, double delaySpreadSeconds, int taps, Span<ComplexF32> output)
     {
-        int pairsPerPrb = DmrsPortTable.ResourceElementsPerPrb(type) / 2;
-        int spacing = type == DmrsConfigurationType.Type1 ? 4 : 6;
-        double firstOffset = delta + (type == DmrsConfigurationType.Type1 ? 1.0 : 0.5);
+        int pairsPerPrb = pattern.PilotsPerBlock;
+        int spacing = pattern.PilotSpacing;
+        double firstOffset = pattern.FirstPilotSubcarrier(group);
+        double subcarrierSpacingHz = pattern.SubcarrierSpacingHz;
 
         // Pilot SNR from the mean pilot power less its noise.
         float power = ComplexKernels.SumOfMagnitudesSquared(pilots) / pilots.Length;
@@ -39,7 +45,7 @@ internal sealed class WienerInterpolator
         double tauScs = delaySpreadSeconds * subcarrierSpacingHz;
         long tauKey = (long)Math.Round(tauScs * 1e9);
 
-        foreach ((int first, int blocks) in layout.Clusters)
+        foreach ((int first, int blocks) in pattern.Clusters)
         {
             int count = blocks * pairsPerPrb;
             int n = Math.Min(taps, count);

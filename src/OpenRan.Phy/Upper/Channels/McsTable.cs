@@ -12,6 +12,9 @@ public enum McsTable
     /// <summary>Table 5.1.3.1-3: MCS index table 3 for PDSCH (64QAM, low spectral efficiency); <c>mcs-Table = qam64LowSE</c>.</summary>
     Qam64LowSe,
 
+    /// <summary>Table 5.1.3.1-4: MCS index table 4 for PDSCH (up to 1024QAM); <c>mcs-Table = qam1024</c>.</summary>
+    Qam1024,
+
     /// <summary>Table 6.1.4.1-1: MCS index table for PUSCH with transform precoding and 64QAM.</summary>
     TransformPrecodingQam64,
 

@@ -23,9 +23,10 @@ public static class McsTables
             McsTable.Qam64 => Ts38214Table5_1_3_1_1.Rows,
             McsTable.Qam256 => Ts38214Table5_1_3_1_2.Rows,
             McsTable.Qam64LowSe => Ts38214Table5_1_3_1_3.Rows,
+            McsTable.Qam1024 => Ts38214Table5_1_3_1_4.Rows,
             McsTable.TransformPrecodingQam64 => Ts38214Table6_1_4_1_1.Rows,
             McsTable.TransformPrecodingQam64LowSe => Ts38214Table6_1_4_1_2.Rows,
-            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "valid: Qam64, Qam256, Qam64LowSe, TransformPrecodingQam64, TransformPrecodingQam64LowSe."),
+            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "valid: Qam64, Qam256, Qam64LowSe, Qam1024, TransformPrecodingQam64, TransformPrecodingQam64LowSe."),
         };
         int qm = rows[2 * mcsIndex];
         double rateBy1024 = rows[(2 * mcsIndex) + 1] / 2.0;

@@ -6,19 +6,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Equalization;
 
-/// <summary>Linear equalizer algorithms.</summary>
-public enum EqualizerAlgorithm
-{
-    /// <summary>Zero forcing: x̂ = (HᴴH)⁻¹Hᴴy, post-equalization noise σ²·[(HᴴH)⁻¹]_vv.</summary>
-    ZeroForcing,
-
-    /// <summary>
-    /// Unbiased MMSE: x̂_v = [(HᴴH + σ²I)⁻¹Hᴴy]_v / μ_v with μ_v = 1 − σ²[(HᴴH + σ²I)⁻¹]_vv, post-equalization noise
-    /// (1 − μ_v)/μ_v (unit-power layers).
-    /// </summary>
-    Mmse,
-}
-
 /// <summary>
 /// Per-resource-element linear MIMO equalization of up to 4 layers on up to 8 receive ports, with the post-equalization
 /// noise variance of every layer and element (the demapper's σ²).
@@ -65,18 +52,7 @@ public static class ChannelEqualizer
         int rxPorts, int layers, int length, float noiseVariance,
         Span<ComplexF32> symbols, Span<float> postNoise, int outputStride)
     {
-        ThrowHelper.ThrowIfOutside(rxPorts, 1, MaxRxPorts);
-        ThrowHelper.ThrowIfOutside(layers, 1, Math.Min(MaxLayers, rxPorts));
-        ThrowHelper.ThrowIfOutside(length, 0, int.MaxValue);
-        if (!(noiseVariance >= 0f) || float.IsInfinity(noiseVariance))
-        {
-            ThrowHelper.ThrowOutOfRange(nameof(noiseVariance), noiseVariance, "a finite value ≥ 0");
-        }
-
-        RequireLength(received.Length, ((rxPorts - 1) * receivedStride) + length, nameof(received));
-        RequireLength(channel.Length, ((rxPorts - 1) * channelRxStride) + ((layers - 1) * channelLayerStride) + length, nameof(channel));
-        RequireLength(symbols.Length, ((layers - 1) * outputStride) + length, nameof(symbols));
-        RequireLength(postNoise.Length, ((layers - 1) * outputStride) + length, nameof(postNoise));
+        Validate(received, receivedStride, channel, channelRxStride, channelLayerStride, rxPorts, layers, length, noiseVariance, symbols, postNoise, outputStride);
         var strides = new Strides(receivedStride, channelRxStride, channelLayerStride, outputStride);
         int done = 0;
         if (Vector256.IsHardwareAccelerated)
@@ -90,6 +66,37 @@ public static class ChannelEqualizer
         }
 
         EqualizeScalar(algorithm, received, channel, strides, rxPorts, layers, done, length, noiseVariance, symbols, postNoise);
+    }
+
+    /// <summary>As <see cref="Equalize"/> with the scalar reference only (the <c>generic</c> implementation and the oracle of the vector paths).</summary>
+    public static void EqualizeScalar(
+        EqualizerAlgorithm algorithm,
+        ReadOnlySpan<ComplexF32> received, int receivedStride,
+        ReadOnlySpan<ComplexF32> channel, int channelRxStride, int channelLayerStride,
+        int rxPorts, int layers, int length, float noiseVariance,
+        Span<ComplexF32> symbols, Span<float> postNoise, int outputStride)
+    {
+        Validate(received, receivedStride, channel, channelRxStride, channelLayerStride, rxPorts, layers, length, noiseVariance, symbols, postNoise, outputStride);
+        EqualizeScalar(algorithm, received, channel, new Strides(receivedStride, channelRxStride, channelLayerStride, outputStride), rxPorts, layers, 0, length, noiseVariance, symbols, postNoise);
+    }
+
+    /// <summary>Checks the arguments of <see cref="Equalize"/> once at the public entry.</summary>
+    private static void Validate(
+        ReadOnlySpan<ComplexF32> received, int receivedStride, ReadOnlySpan<ComplexF32> channel, int channelRxStride, int channelLayerStride,
+        int rxPorts, int layers, int length, float noiseVariance, Span<ComplexF32> symbols, Span<float> postNoise, int outputStride)
+    {
+        ThrowHelper.ThrowIfOutside(rxPorts, 1, MaxRxPorts);
+        ThrowHelper.ThrowIfOutside(layers, 1, Math.Min(MaxLayers, rxPorts));
+        ThrowHelper.ThrowIfOutside(length, 0, int.MaxValue);
+        if (!(noiseVariance >= 0f) || float.IsInfinity(noiseVariance))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(noiseVariance), noiseVariance, "a finite value ≥ 0");
+        }
+
+        RequireLength(received.Length, ((rxPorts - 1) * receivedStride) + length, nameof(received));
+        RequireLength(channel.Length, ((rxPorts - 1) * channelRxStride) + ((layers - 1) * channelLayerStride) + length, nameof(channel));
+        RequireLength(symbols.Length, ((layers - 1) * outputStride) + length, nameof(symbols));
+        RequireLength(postNoise.Length, ((layers - 1) * outputStride) + length, nameof(postNoise));
     }
 
     /// <summary>The scalar reference for elements start..length−1 (arguments as <see cref="Equalize"/>).</summary>

@@ -129,7 +129,7 @@ public sealed class LowPaprSequenceType2
     /// <summary>Smallest length generated from the Gold sequence (TS 38.211 §5.2.3.1).</summary>
     public const int MinLength = 30;
 
-    private readonly FftPlan _dft;
+    private readonly IFft _dft;
     private readonly ComplexF32[] _timeDomain;
     private readonly byte[] _bits;
     private readonly PseudoRandomSequence _prbs = new();
@@ -153,6 +153,6 @@ public sealed class LowPaprSequenceType2
         _prbs.Initialize(cInit);
         _prbs.Generate(_bits);
         ModulationMapper.Map(_bits, ModulationScheme.Pi2Bpsk, _timeDomain);
-        _dft.Forward(_timeDomain, destination);
+        _dft.Transform(_timeDomain, destination, FftDirection.Forward);
     }
 }

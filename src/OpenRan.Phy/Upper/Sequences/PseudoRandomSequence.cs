@@ -87,7 +87,7 @@ public sealed class PseudoRandomSequence
     }
 
     /// <summary>Scrambles bits: computes destination[i] = source[i] ⊕ c(n + i) for 0/1 bytes. The spans may be the same.</summary>
-    /// <remarks>With AVX2, 32 values per step (the sequence bits expanded to 0/1 bytes as in <see cref="ApplySigns"/>).</remarks>
+    /// <remarks>With AVX2, 32 values per step (the sequence bits expanded to 0/1 bytes as in <see cref="ApplySigns(ReadOnlySpan{sbyte}, Span{sbyte})"/>).</remarks>
     public void ApplyXor(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
@@ -148,6 +148,25 @@ public sealed class PseudoRandomSequence
             {
                 sbyte v = source[i + j];
                 destination[i + j] = ((c >> j) & 1) != 0 ? (sbyte)Math.Min(127, -v) : v;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Descrambles float soft bits in place: llrs[i] = c(n + i) = 1 ? −llrs[i] : llrs[i], 32 sequence values per step.
+    /// </summary>
+    public void ApplySigns(Span<float> llrs)
+    {
+        for (int i = 0; i < llrs.Length; i += 32)
+        {
+            int n = Math.Min(32, llrs.Length - i);
+            uint c = Next(n);
+            for (int j = 0; j < n; j++)
+            {
+                if (((c >> j) & 1) != 0)
+                {
+                    llrs[i + j] = -llrs[i + j];
+                }
             }
         }
     }

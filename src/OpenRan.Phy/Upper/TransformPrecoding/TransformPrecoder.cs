@@ -18,7 +18,7 @@ namespace OpenRan.Phy.Upper.TransformPrecoding;
 /// </remarks>
 public sealed class TransformPrecoder
 {
-    private readonly Dictionary<int, FftPlan> _plans = [];
+    private readonly Dictionary<int, IFft> _plans = [];
 
     /// <summary>Whether <paramref name="prbCount"/> resource blocks are a valid transform-precoding allocation (2^a·3^b·5^c, ≤ 275).</summary>
     public static bool IsValidPrbCount(int prbCount)
@@ -62,7 +62,7 @@ public sealed class TransformPrecoder
         }
 
         ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
-        if (!_plans.TryGetValue(m, out FftPlan? plan))
+        if (!_plans.TryGetValue(m, out IFft? plan))
         {
             plan = FftFactory.Create(m, "auto", FftScaling.Unitary);
             _plans.Add(m, plan);

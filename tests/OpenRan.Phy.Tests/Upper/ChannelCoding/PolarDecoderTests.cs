@@ -182,7 +182,7 @@ public class PolarDecoderTests
         // bits included, and noisy codewords. Rate matching without puncturing: punctured zero LLRs make equal path metrics,
         // where the two may keep different (equally likely) paths at the list boundary.
         var lanes = new PolarDecoder(8);
-        var reference = new PolarDecoder(8) { UseLanes = false };
+        IPolarDecoder reference = PolarDecoderFactory.Create("generic", 8);
         Gen.Select(Gen.Int[2, 8], Gen.OneOf(Gen.Int[18, 25], Gen.Int[12, 200]), Gen.Int[0, 600], Gen.Bool, Gen.Int[0, 1_000_000]).Sample((listSize, k, extra, uci, seed) =>
         {
             int e = k + 24 + extra;

@@ -16,7 +16,8 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 /// shift δ is one contiguous read at offset δ. A layer with shift P reads its column at δ = mod(P − s, Z_c) and writes
 /// the updated values, in its own order, into the column's other buffer (ping-pong), so reads and writes never overlap.
 /// Z_c is processed in ⌈Z_c/32⌉ vectors; lanes at or beyond Z_c are padding whose values are never used (every operation
-/// is lane-wise; the parity check and hard decisions mask them out).</para>
+/// is lane-wise; the parity check and hard decisions mask them out). The parity check is the shared
+/// <see cref="LdpcParityCheck"/> on this layout.</para>
 /// <para>Check-to-variable messages are stored uncompressed, one int8 per edge and check (316 × 384 bytes for BG1).</para>
 /// <para>Not thread-safe (one instance per worker); scratch is sized at construction for BG1 with Z_c = 384.</para>
 /// </remarks>
@@ -29,6 +30,7 @@ public sealed class LdpcDecoderAvx2 : LdpcDecoderBase
     private readonly sbyte[] _messages = new sbyte[MaxEdges * LiftingSize.Max];
     private readonly int[] _current = new int[MaxColumns];
     private readonly int[] _order = new int[MaxColumns];
+    private readonly int[] _columnStart = new int[MaxColumns];
     private readonly int[] _source = new int[MaxRowDegree];
     private readonly int[] _destination = new int[MaxRowDegree];
     private readonly Vector256<sbyte>[] _t = new Vector256<sbyte>[MaxRowDegree];
@@ -157,46 +159,15 @@ public sealed class LdpcDecoderAvx2 : LdpcDecoderBase
     /// <inheritdoc />
     protected override bool ParityCheck(LdpcCode code, int activeRows)
     {
-        int z = code.LiftingSize;
-        int padded = Padded(z);
-        ref sbyte columnBase = ref MemoryMarshal.GetArrayDataReference(_columns);
-        Span<int> source = _source;
-        for (int row = 0; row < activeRows; row++)
+        // Each column's current buffer, in the check order of the layer that last updated it (rotation _order[c]).
+        int columns = LdpcParityCheck.ColumnCount(code, activeRows);
+        Span<int> start = _columnStart.AsSpan(0, columns);
+        for (int c = 0; c < columns; c++)
         {
-            int first = code.RowStart[row];
-            int degree = code.RowStart[row + 1] - first;
-            for (int i = 0; i < degree; i++)
-            {
-                int c = code.EdgeColumn[first + i];
-                int delta = code.EdgeShift[first + i] - _order[c];
-                delta += delta < 0 ? z : 0;
-                source[i] = (((2 * c) + _current[c]) * Stride) + delta;
-            }
-
-            for (int k = 0; k < padded; k += Vector256<sbyte>.Count)
-            {
-                Vector256<sbyte> parity = Vector256<sbyte>.Zero;
-                for (int i = 0; i < degree; i++)
-                {
-                    parity ^= Vector256.LoadUnsafe(ref columnBase, (nuint)(source[i] + k));
-                }
-
-                // Sign bits of the XOR are the parities of the 32 checks; padding lanes (≥ Z_c) are masked out.
-                uint failed = parity.ExtractMostSignificantBits();
-                int valid = z - k;
-                if (valid < Vector256<sbyte>.Count)
-                {
-                    failed &= (1u << valid) - 1;
-                }
-
-                if (failed != 0)
-                {
-                    return false;
-                }
-            }
+            start[c] = ((2 * c) + _current[c]) * Stride;
         }
 
-        return true;
+        return LdpcParityCheck.Holds(code, activeRows, _columns, start, _order);
     }
 
     /// <inheritdoc />

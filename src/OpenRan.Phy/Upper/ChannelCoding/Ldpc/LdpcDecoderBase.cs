@@ -26,7 +26,7 @@ public abstract class LdpcDecoderBase : ILdpcDecoder
     protected const int MaxEdges = 316;
 
     /// <summary>Largest row degree of both base graphs.</summary>
-    protected const int MaxRowDegree = 19;
+    protected internal const int MaxRowDegree = 19;
 
     /// <summary>Saturation bound of LLRs and messages inside the decoder.</summary>
     protected const int Saturation = 127;
@@ -69,6 +69,7 @@ public abstract class LdpcDecoderBase : ILdpcDecoder
         bool stopOnCrc = crc.IsPresent && (Options.EarlyTermination & LdpcEarlyTermination.Crc) != 0;
         int iteration = 0;
         bool parity = false;
+        int parityIteration = -1;
         while (iteration < Options.MaxIterations)
         {
             for (int row = 0; row < activeRows; row++)
@@ -77,29 +78,40 @@ public abstract class LdpcDecoderBase : ILdpcDecoder
             }
 
             iteration++;
-            if (stopOnParity && (parity = ParityCheck(code, activeRows)))
+            if (stopOnParity)
             {
-                break;
-            }
-
-            if (stopOnCrc)
-            {
-                HardDecide(code, bits[..crc.BitCount]);
-                if (crc.Calculator!.Check(bits[..crc.BitCount]))
+                // Converged to a codeword: stop (the CRC gives the verdict below).
+                parity = ParityCheck(code, activeRows);
+                parityIteration = iteration;
+                if (parity)
                 {
                     break;
                 }
             }
+            else if (stopOnCrc)
+            {
+                // A passing CRC alone is not a decode: stop only when the word is also a codeword.
+                HardDecide(code, bits[..crc.BitCount]);
+                if (crc.Calculator!.Check(bits[..crc.BitCount]))
+                {
+                    parity = ParityCheck(code, activeRows);
+                    parityIteration = iteration;
+                    if (parity)
+                    {
+                        break;
+                    }
+                }
+            }
         }
 
-        if (!stopOnParity)
+        if (parityIteration != iteration)
         {
             parity = ParityCheck(code, activeRows);
         }
 
         HardDecide(code, bits);
-        bool success = crc.IsPresent ? crc.Calculator!.Check(bits[..crc.BitCount]) : parity;
-        return new LdpcDecoderResult(success, iteration, parity);
+        bool crcPassed = crc.IsPresent && crc.Calculator!.Check(bits[..crc.BitCount]);
+        return new LdpcDecoderResult(parity && (crcPassed || !crc.IsPresent), iteration, parity, crcPassed);
     }
 
     /// <summary>
@@ -120,7 +132,7 @@ public abstract class LdpcDecoderBase : ILdpcDecoder
     /// <summary>Runs one layer (row of H_BG) of the min-sum update.</summary>
     protected abstract void ProcessLayer(LdpcCode code, int row);
 
-    /// <summary>Whether the current hard decisions satisfy every check of the active rows.</summary>
+    /// <summary>Whether the current hard decisions satisfy every check of the active rows (<see cref="LdpcParityCheck"/>: a bit with a-posteriori LLR 0 is undecided and fails its checks).</summary>
     protected abstract bool ParityCheck(LdpcCode code, int activeRows);
 
     /// <summary>Writes the hard decisions c_0 … c_(bits.Length−1) (1 where the a-posteriori LLR is negative).</summary>

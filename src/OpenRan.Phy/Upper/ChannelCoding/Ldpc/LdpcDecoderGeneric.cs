@@ -112,31 +112,7 @@ public sealed class LdpcDecoderGeneric : LdpcDecoderBase
     }
 
     /// <inheritdoc />
-    protected override bool ParityCheck(LdpcCode code, int activeRows)
-    {
-        int z = code.LiftingSize;
-        ReadOnlySpan<sbyte> app = _app;
-        for (int row = 0; row < activeRows; row++)
-        {
-            for (int m = 0; m < z; m++)
-            {
-                int parity = 0;
-                for (int e = code.RowStart[row]; e < code.RowStart[row + 1]; e++)
-                {
-                    int lane = m + code.EdgeShift[e];
-                    lane -= lane >= z ? z : 0;
-                    parity ^= app[(code.EdgeColumn[e] * z) + lane];
-                }
-
-                if (parity < 0)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    protected override bool ParityCheck(LdpcCode code, int activeRows) => LdpcParityCheck.Holds(code, activeRows, _app);
 
     /// <inheritdoc />
     protected override void HardDecide(LdpcCode code, Span<byte> bits)

@@ -11,10 +11,17 @@ public enum LdpcEarlyTermination
     /// <summary>Always run the maximum number of iterations.</summary>
     None = 0,
 
-    /// <summary>Stop after the first iteration whose hard decisions satisfy every active parity check (H·ĉ = 0).</summary>
+    /// <summary>
+    /// Stop after the first iteration whose hard decisions satisfy every active parity check (H·ĉ = 0, every bit decided,
+    /// <see cref="LdpcParityCheck"/>); the CRC, when given, is checked once on that word.
+    /// </summary>
     ParityCheck = 1,
 
-    /// <summary>Stop after the first iteration whose hard decisions pass the CRC given with the call (the code-block CRC24B, or the transport-block CRC when C = 1).</summary>
+    /// <summary>
+    /// Stop after the first iteration whose hard decisions pass the CRC given with the call (the code-block CRC24B, or the
+    /// transport-block CRC when C = 1) and satisfy every active parity check. With <see cref="ParityCheck"/> as well, the
+    /// parity check alone stops (a codeword that fails its CRC does not change with more iterations).
+    /// </summary>
     Crc = 2,
 }
 
@@ -89,10 +96,18 @@ public readonly record struct LdpcCrcCheck(CrcCalculator? Calculator, int BitCou
 }
 
 /// <summary>The outcome of decoding one code block.</summary>
-/// <param name="Success">The decoder's verdict: the CRC passed when one was given, else every parity check is satisfied.</param>
+/// <param name="Success">
+/// The verdict: the code block is decoded. True only when the final hard decisions satisfy every active parity check
+/// (<paramref name="ParityCheckPassed"/>) and, when a CRC was given, pass it (<paramref name="CrcPassed"/>); without a CRC
+/// the parity check alone decides.
+/// </param>
 /// <param name="Iterations">Iterations run (1..maximum).</param>
-/// <param name="ParityCheckPassed">Whether the final hard decisions satisfy every active parity check.</param>
-public readonly record struct LdpcDecoderResult(bool Success, int Iterations, bool ParityCheckPassed);
+/// <param name="ParityCheckPassed">
+/// Whether the final hard decisions satisfy every active parity check with every bit decided (a bit whose a-posteriori LLR is
+/// exactly 0 is undecided and fails: an erased, all-zero input is never a codeword; see <see cref="LdpcParityCheck"/>).
+/// </param>
+/// <param name="CrcPassed">Whether the CRC given with the call passed on the final hard decisions (false when none was given).</param>
+public readonly record struct LdpcDecoderResult(bool Success, int Iterations, bool ParityCheckPassed, bool CrcPassed);
 
 /// <summary>
 /// An LDPC decoder for the codes of TS 38.212 §5.3.2 (layered min-sum on int8 LLRs). Implementations differ only in
@@ -118,5 +133,6 @@ public interface ILdpcDecoder
     /// <param name="bits">Receives the hard decisions c_0 … c_(M−1), M = bits.Length ≤ K.</param>
     /// <param name="code">The code (base graph and lifting size).</param>
     /// <param name="crc">An optional CRC over c_0 … c_(BitCount−1) for early termination and the verdict (BitCount ≤ M).</param>
+    /// <returns>The verdict: decoded only when the final word satisfies every active parity check and the CRC (when given) passes.</returns>
     LdpcDecoderResult Decode(ReadOnlySpan<sbyte> llrs, Span<byte> bits, LdpcCode code, LdpcCrcCheck crc = default);
 }

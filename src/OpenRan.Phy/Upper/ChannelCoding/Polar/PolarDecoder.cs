@@ -25,7 +25,7 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
 /// node rules, about twice as fast); the path-by-path recursion below serves SC, L &gt; 8, the exact check node, leaf-by-leaf
 /// decoding and machines without AVX2, and is the reference the lane decoder is tested against.</para>
 /// </remarks>
-public sealed class PolarDecoder
+public sealed class PolarDecoder : IPolarDecoder
 {
     private const int MaxStages = 11;
     private const float ExactLlrMax = 30f;
@@ -65,7 +65,17 @@ public sealed class PolarDecoder
     /// <summary>Allocates a decoder for codes up to <paramref name="maxLength"/> and lists up to <paramref name="maxListSize"/>.</summary>
     /// <param name="maxListSize">Largest list size L, 1..32.</param>
     /// <param name="maxLength">Largest code length N, a power of two 32..1024.</param>
+    /// <remarks>List sizes 2..8 run one path per SIMD lane where the machine supports it (the <c>auto</c> choice of <see cref="PolarDecoderFactory"/>).</remarks>
     public PolarDecoder(int maxListSize = 32, int maxLength = PolarCode.MaxLength)
+        : this(maxListSize, maxLength, PolarLaneListDecoder.IsSupported)
+    {
+    }
+
+    /// <summary>Allocates a decoder; <paramref name="lanes"/> selects the lane-parallel list decoder for list sizes 2..8.</summary>
+    /// <param name="maxListSize">Largest list size L, 1..32.</param>
+    /// <param name="maxLength">Largest code length N, a power of two 32..1024.</param>
+    /// <param name="lanes">Whether list sizes 2..8 run in <see cref="PolarLaneListDecoder"/> (needs AVX2) or path by path (the reference).</param>
+    internal PolarDecoder(int maxListSize, int maxLength, bool lanes)
     {
         ThrowHelper.ThrowIfOutside(maxListSize, 1, 32);
         if (maxLength < 32 || maxLength > PolarCode.MaxLength || (maxLength & (maxLength - 1)) != 0)
@@ -98,7 +108,13 @@ public sealed class PolarDecoder
         _scratchSchedule = new PolarNode[2 * maxLength];
         _scheduleCounts = new int[(3 * maxLength) + 3];
         _listSize = Math.Min(8, maxListSize);
-        if (maxListSize >= 2 && PolarLaneListDecoder.IsSupported)
+        if (lanes && !PolarLaneListDecoder.IsSupported)
+        {
+            ThrowHelper.ThrowArgument(nameof(lanes), "the lane-parallel polar list decoder needs AVX2.");
+        }
+
+        Name = lanes ? Dsp.Implementations.ImplementationNames.Avx2 : Dsp.Implementations.ImplementationNames.Generic;
+        if (maxListSize >= 2 && lanes)
         {
             _lanes = new PolarLaneListDecoder(maxLength);
         }
@@ -113,8 +129,8 @@ public sealed class PolarDecoder
     /// <summary>Whether rate-0, rate-1 and repetition nodes are decoded in one step (default); false decodes leaf by leaf (reference).</summary>
     internal bool UseSpecialNodes { get; set; } = true;
 
-    /// <summary>Whether list sizes 2..8 run one path per SIMD lane (<see cref="PolarLaneListDecoder"/>, default on AVX2 machines); false runs path by path (reference).</summary>
-    internal bool UseLanes { get; set; } = true;
+    /// <summary>The implementation: <c>avx2</c> when list sizes 2..8 run one path per SIMD lane, <c>generic</c> when every list runs path by path.</summary>
+    public string Name { get; }
 
     /// <summary>The largest list size.</summary>
     public int MaxListSize { get; }
@@ -136,7 +152,8 @@ public sealed class PolarDecoder
     /// <summary>
     /// Decodes the N codeword LLRs of <paramref name="code"/> into its K bits c (de-interleaved, CRC included) with list
     /// size <see cref="ListSize"/>, returning the most likely path that <paramref name="check"/> accepts (or the most
-    /// likely path, flagged as failed, when none does).
+    /// likely path, flagged as failed, when none does). An input that carries no information (all LLRs 0, subnormal or
+    /// known-zero, or any not finite) is not decoded: the result is failed and <see cref="PolarDecodeResult.Erased"/>.
     /// </summary>
     /// <param name="code">The code.</param>
     /// <param name="llrs">N LLRs of d (after rate recovery), L = ln(P(0)/P(1)).</param>
@@ -153,8 +170,14 @@ public sealed class PolarDecoder
             ThrowHelper.ThrowOutOfRange(nameof(code), code.N, $"N ≤ {MaxLength} (this decoder's maximum)");
         }
 
+        if (!CarriesInformation(llrs))
+        {
+            c.Clear();
+            return new PolarDecodeResult(false, 0f, -1, Erased: true);
+        }
+
         ReadOnlySpan<PolarNode> schedule = Schedule(code, _listSize);
-        bool lanes = _lanes is not null && UseLanes && _listSize is >= 2 and <= PolarLaneListDecoder.MaxListSize
+        bool lanes = _lanes is not null && _listSize is >= 2 and <= PolarLaneListDecoder.MaxListSize
             && UseSpecialNodes && !ExactCheckNode;
         int ranked;
         if (lanes)
@@ -182,6 +205,28 @@ public sealed class PolarDecoder
         ExtractU(Codeword(lanes, _ranked[0]));
         ExtractInformation(code, _uWords, c);
         return new PolarDecodeResult(false, PathMetric(lanes, _ranked[0]), -1);
+    }
+
+    /// <summary>
+    /// Whether the LLRs can be decoded: all finite, and at least one a channel observation (a normal float other than
+    /// <see cref="PolarRateDematcher.KnownZeroLlr"/>, which marks shortened bits). An all-zero or subnormal input
+    /// (silence, erasure) makes every decision a tie, resolved to 0: the all-zero word, which passes any unmasked CRC.
+    /// </summary>
+    private static bool CarriesInformation(ReadOnlySpan<float> llrs)
+    {
+        bool observed = false;
+        foreach (float llr in llrs)
+        {
+            float magnitude = MathF.Abs(llr);
+            if (!float.IsFinite(llr))
+            {
+                return false;
+            }
+
+            observed |= magnitude >= ComplexErasure.SmallestNormal && llr != PolarRateDematcher.KnownZeroLlr;
+        }
+
+        return observed;
     }
 
     private float PathMetric(bool lanes, int path) => lanes ? _lanes!.Metric(path) : _metric[path];
@@ -319,7 +364,7 @@ public sealed class PolarDecoder
                                 PolarBitKind.ParityCheck => (uint)(_register[l] & 1),
                                 _ => _increment1[l] < _increment0[l] ? 1u : 0u,
                             };
-                            ApplyDecision(l, s, phi, bit, kind != PolarBitKind.Frozen);
+                            ApplyDecision(l, s, phi, bit, kind == PolarBitKind.Information);
                         }
                     }
 
@@ -397,11 +442,14 @@ public sealed class PolarDecoder
         return PolarKernels.DisagreementSum(_alpha.Read(l, stage), bitMask);
     }
 
-    /// <summary>Decides the node of path l as <paramref name="bit"/> (every leaf of a repetition node), updating metric, register and partial sums.</summary>
-    private void ApplyDecision(int l, int stage, int phi, uint bit, bool inInformationSet)
+    /// <summary>
+    /// Decides the node of path l as <paramref name="bit"/> (every leaf of a repetition node), updating metric, partial sums and,
+    /// for an information bit, the parity-check register (y0 ^= u_n; a parity-check bit leaves it unchanged, TS 38.212 §5.3.1.2).
+    /// </summary>
+    private void ApplyDecision(int l, int stage, int phi, uint bit, bool informationBit)
     {
         _metric[l] += bit == 0 ? _increment0[l] : _increment1[l];
-        if (inInformationSet)
+        if (informationBit)
         {
             _register[l] ^= (int)bit;
         }

@@ -46,7 +46,8 @@ public static class PolarEncoder
             return;
         }
 
-        // Register y0..y4 as bits 0..4: each step rotates (y_tmp = y0; y0 = y1; …; y4 = y_tmp), then on Q_I y0 ^= u_n.
+        // Register y0..y4 as bits 0..4: each step rotates (y_tmp = y0; y0 = y1; …; y4 = y_tmp); an information bit then
+        // updates y0 ^= u_n, a parity-check bit is u_n = y0 and leaves the register as it is (TS 38.212 §5.3.1.2).
         ReadOnlySpan<PolarBitKind> kinds = code.BitKinds;
         int y = 0;
         int next = 0;
@@ -62,7 +63,6 @@ public static class PolarEncoder
                     break;
                 case PolarBitKind.ParityCheck:
                     bit = (byte)(y & 1);
-                    y ^= bit;
                     break;
             }
 

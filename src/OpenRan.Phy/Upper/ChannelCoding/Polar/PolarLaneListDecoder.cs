@@ -127,7 +127,12 @@ internal sealed class PolarLaneListDecoder
                         bit = Split(_metric + increment0, _metric + increment1);
                     }
 
-                    _register ^= bit;
+                    if (kind != PolarBitKind.ParityCheck)
+                    {
+                        // Only information bits update the register (TS 38.212 §5.3.1.2).
+                        _register ^= bit;
+                    }
+
                     WriteBeta(s, phi, bit.AsUInt32() << 31);
                     break;
             }

@@ -6,7 +6,9 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Polar;
 /// <summary>
 /// Polar rate recovery on soft bits, the inverse of <see cref="PolarRateMatcher"/> (TS 38.212 §5.4.1): channel
 /// de-interleaving, then repeated bits are added, punctured bits get LLR 0 (no information) and shortened bits the
-/// "known 0" value, then sub-block de-interleaving into the N LLRs of the codeword d. Stateless, allocation-free.
+/// "known 0" value, then sub-block de-interleaving into the N LLRs of the codeword d. Subnormal float LLRs are flushed to 0
+/// first (no information: repeated subnormal observations must not add up to a normal value that looks like a weak signal).
+/// Stateless, allocation-free.
 /// </summary>
 public static class PolarRateDematcher
 {
@@ -64,7 +66,7 @@ public static class PolarRateDematcher
             for (int i = 0; i < f.Length; i++)
             {
                 ref T target = ref d[map[i]];
-                target = TArithmetic.Add(target, f[i]);
+                target = TArithmetic.Add(target, TArithmetic.Screen(f[i]));
             }
 
             return;
@@ -73,7 +75,7 @@ public static class PolarRateDematcher
         // Without repetition every position receives at most one value.
         for (int i = 0; i < f.Length; i++)
         {
-            d[map[i]] = f[i];
+            d[map[i]] = TArithmetic.Screen(f[i]);
         }
     }
 
@@ -104,7 +106,7 @@ public static class PolarRateDematcher
             }
 
             ref T target = ref d[index];
-            target = TArithmetic.Add(target, f[i]);
+            target = TArithmetic.Add(target, TArithmetic.Screen(f[i]));
         }
     }
 }
@@ -120,6 +122,9 @@ internal interface ILlrArithmetic<T>
 
     /// <summary>Combines two observations of one bit.</summary>
     static abstract T Add(T a, T b);
+
+    /// <summary>A received value as an observation: subnormal floats become 0 (no information), everything else is kept.</summary>
+    static abstract T Screen(T value);
 }
 
 /// <summary>int8 LLRs: saturating add, known zero = +127.</summary>
@@ -130,6 +135,8 @@ internal readonly struct Int8LlrArithmetic : ILlrArithmetic<sbyte>
     public static sbyte KnownZero => LogLikelihoodRatio.Infinity;
 
     public static sbyte Add(sbyte a, sbyte b) => LogLikelihoodRatio.Add(a, b);
+
+    public static sbyte Screen(sbyte value) => value;
 }
 
 /// <summary>float LLRs: plain add, known zero = <see cref="PolarRateDematcher.KnownZeroLlr"/>.</summary>
@@ -140,4 +147,6 @@ internal readonly struct FloatLlrArithmetic : ILlrArithmetic<float>
     public static float KnownZero => PolarRateDematcher.KnownZeroLlr;
 
     public static float Add(float a, float b) => a + b;
+
+    public static float Screen(float value) => MathF.Abs(value) >= ComplexErasure.SmallestNormal ? value : (float.IsNaN(value) ? value : 0f);
 }

@@ -8,13 +8,21 @@ using OpenRan.Phy.Upper.ChannelCoding.Segmentation;
 namespace OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 
 /// <summary>The outcome of decoding one transport block.</summary>
-/// <param name="CrcPassed">Whether the transport-block CRC passed: the block is correct (with CRC reliability).</param>
+/// <param name="Decoded">
+/// The verdict: the transport block is decoded. True only when every code block is decoded (its final word satisfies the
+/// LDPC parity checks and its CRC passes: CB-CRC24B when C &gt; 1, the transport-block CRC when C = 1) and the
+/// transport-block CRC passes on the reassembled block.
+/// </param>
+/// <param name="TransportBlockCrcPassed">Whether the transport-block CRC (CRC24A or CRC16) passed on the reassembled bits.</param>
 /// <param name="CodeBlockCount">C.</param>
-/// <param name="CodeBlocksPassed">Code blocks whose decoder verdict was success (CB-CRC24B, or the TB CRC when C = 1).</param>
+/// <param name="CodeBlocksDecoded">Code blocks whose LDPC verdict was success (parity checks and their CRC).</param>
 /// <param name="MaxIterations">The largest iteration count of any code block.</param>
 /// <param name="TotalIterations">Iterations summed over the code blocks.</param>
-public readonly record struct SharedChannelDecodeResult(bool CrcPassed, int CodeBlockCount, int CodeBlocksPassed, int MaxIterations, int TotalIterations)
+public readonly record struct SharedChannelDecodeResult(bool Decoded, bool TransportBlockCrcPassed, int CodeBlockCount, int CodeBlocksDecoded, int MaxIterations, int TotalIterations)
 {
+    /// <summary>The verdict under the name the channel receivers report it (the same as <see cref="Decoded"/>).</summary>
+    public bool CrcPassed => Decoded;
+
     /// <summary>Mean iterations per code block.</summary>
     public double MeanIterations => CodeBlockCount == 0 ? 0 : (double)TotalIterations / CodeBlockCount;
 }
@@ -22,9 +30,15 @@ public readonly record struct SharedChannelDecodeResult(bool CrcPassed, int Code
 /// <summary>
 /// The DL-SCH / UL-SCH transport block decoder, the mirror of <see cref="SharedChannelEncoder"/>: code-block
 /// de-concatenation, rate dematching with HARQ combining into the caller's <see cref="SharedChannelSoftBuffer"/>, LDPC
-/// decoding per code block (early termination on the CB-CRC), desegmentation and the transport-block CRC check.
+/// decoding per code block (early termination on the parity checks), desegmentation and the transport-block CRC check.
 /// </summary>
-/// <remarks>Allocates nothing per call; per-code-block results are in <see cref="CodeBlockResults"/> until the next call. Not thread-safe.</remarks>
+/// <remarks>
+/// A transport block is reported decoded only when every code block is (LDPC parity checks of the final word, with no
+/// undecided bit, and the CB CRC when C &gt; 1) and the transport-block CRC passes. Erased input never decodes: zero LLRs
+/// (nothing received, or a redundancy version whose bit selection skipped the systematic bits, received alone) leave those
+/// bits undecided, so the all-zero block, which every CRC accepts, is not reported.
+/// Allocates nothing per call; per-code-block results are in <see cref="CodeBlockResults"/> until the next call. Not thread-safe.
+/// </remarks>
 public sealed class SharedChannelDecoder
 {
     private readonly ILdpcDecoder _decoder;
@@ -87,7 +101,7 @@ public sealed class SharedChannelDecoder
         Span<byte> decoded = _codeBlock.AsSpan(0, kPrime);
         LdpcCrcCheck crc = new(c > 1 ? _crc24B : tbCrc, kPrime);
         int g = llrs.Length;
-        int passed = 0, maxIterations = 0, totalIterations = 0;
+        int decodedBlocks = 0, maxIterations = 0, totalIterations = 0;
         for (int r = 0; r < c; r++)
         {
             LdpcCircularBuffer buffer = LdpcCircularBuffer.ForCodeBlock(code, kPrime, ncb, rv);
@@ -103,7 +117,7 @@ public sealed class SharedChannelDecoder
 
             LdpcDecoderResult result = _decoder.Decode(soft[..softBuffer.Filled(r)], decoded, code, crc);
             _results[r] = result;
-            passed += result.Success ? 1 : 0;
+            decodedBlocks += result.Success ? 1 : 0;
             maxIterations = Math.Max(maxIterations, result.Iterations);
             totalIterations += result.Iterations;
             CodeBlockSegmentation.ScatterRange(decoded[..segmentation.PayloadLength], r * segmentation.PayloadLength, transportBlock, parity);
@@ -111,6 +125,6 @@ public sealed class SharedChannelDecoder
 
         LastCodeBlockCount = c;
         bool crcPassed = tbCrc.Compute(transportBlock) == (uint)BitPacking.ReadUInt(parity, 0, parity.Length);
-        return new SharedChannelDecodeResult(crcPassed, c, passed, maxIterations, totalIterations);
+        return new SharedChannelDecodeResult(crcPassed && decodedBlocks == c, crcPassed, c, decodedBlocks, maxIterations, totalIterations);
     }
 }

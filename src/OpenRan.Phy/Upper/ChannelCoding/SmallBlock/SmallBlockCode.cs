@@ -9,7 +9,13 @@ namespace OpenRan.Phy.Upper.ChannelCoding.SmallBlock;
 /// soft decoders. For K ≤ 2 the placeholders "x" and "y" of TS 38.212 §5.3.3 are written as <see cref="PlaceholderX"/>
 /// and <see cref="PlaceholderY"/> (MATLAB's −1 and −2), to be resolved by the scrambler (TS 38.211 §6.3.1.1).
 /// </summary>
-/// <remarks>Stateless; the decoders allocate nothing (codewords are built on the fly from a 32-entry column table).</remarks>
+/// <remarks>
+/// Stateless; the decoders allocate nothing (codewords are built on the fly from a 32-entry column table). The decoders never
+/// report a decision the input does not support: all-zero or subnormal LLRs (silence, erasure), a non-finite LLR, or a best
+/// metric shared by two messages give <see cref="SmallBlockDecodeResult.Decided"/> = false. These codes carry no CRC, so
+/// noise alone always yields some best message: telling it from a transmission (DTX detection) is the receiver's job, from
+/// its reference signals (<c>DtxDetector</c>) or a threshold on <see cref="SmallBlockDecodeResult.NormalizedMetric"/>.
+/// </remarks>
 public static class SmallBlockCode
 {
     /// <summary>The placeholder "x": the scrambler sets the bit to 1 (TS 38.211 §6.3.1.1).</summary>
@@ -90,16 +96,24 @@ public static class SmallBlockCode
 
     /// <summary>
     /// Maximum-likelihood decoding of the (32, K) code, 3 ≤ K ≤ 11: correlates the 32 soft values with all 2^K codewords
-    /// (LLR convention L = ln(P(0)/P(1))) and writes the best message; returns the winning correlation metric.
+    /// (LLR convention L = ln(P(0)/P(1))) and writes the best message.
     /// </summary>
     /// <param name="llrs">32 LLRs of d_0 … d_31 (after rate recovery: repetitions combined).</param>
-    /// <param name="c">Receives K bits.</param>
-    public static float DecodeReedMuller(ReadOnlySpan<float> llrs, Span<byte> c)
+    /// <param name="c">Receives K bits (zeros when the input is not decided).</param>
+    /// <returns>The verdict and metrics; undecided when the input carries no information or two messages share the best metric.</returns>
+    public static SmallBlockDecodeResult DecodeReedMuller(ReadOnlySpan<float> llrs, Span<byte> c)
     {
         int k = c.Length;
         ThrowHelper.ThrowIfOutside(k, 3, 11, "K");
         ThrowHelper.ThrowIfLengthDiffers(llrs.Length, Ts38212Table5_3_3_3_1.Rows, nameof(llrs));
-        float best = float.NegativeInfinity;
+        Span<float> observed = stackalloc float[Ts38212Table5_3_3_3_1.Rows];
+        if (!Screen(llrs, observed, out float total))
+        {
+            c.Clear();
+            return default;
+        }
+
+        float best = float.NegativeInfinity, second = float.NegativeInfinity;
         int bestMessage = 0;
         for (int message = 0; message < (1 << k); message++)
         {
@@ -108,18 +122,23 @@ public static class SmallBlockCode
             for (int i = 0; i < 32; i++)
             {
                 int bit = System.Numerics.BitOperations.PopCount((uint)(message & s_rows[i])) & 1;
-                metric += bit == 0 ? llrs[i] : -llrs[i];
+                metric += bit == 0 ? observed[i] : -observed[i];
             }
 
             if (metric > best)
             {
+                second = best;
                 best = metric;
                 bestMessage = message;
+            }
+            else if (metric > second)
+            {
+                second = metric;
             }
         }
 
         Unpack(bestMessage, c);
-        return best;
+        return new SmallBlockDecodeResult(best > second, best, best / total);
     }
 
     /// <summary>
@@ -127,48 +146,65 @@ public static class SmallBlockCode
     /// for K = 1, <paramref name="llrs"/> holds the LLRs of the repeated c0; for K = 2, LLRs of the repeated (c0, c1, c2) in the
     /// order they were sent, length a multiple of 3.
     /// </summary>
-    public static float DecodeRepetitionSimplex(ReadOnlySpan<float> llrs, Span<byte> c)
+    /// <returns>The verdict and metrics; undecided when the input carries no information or two messages share the best metric.</returns>
+    public static SmallBlockDecodeResult DecodeRepetitionSimplex(ReadOnlySpan<float> llrs, Span<byte> c)
     {
         int k = c.Length;
         ThrowHelper.ThrowIfOutside(k, 1, 2, "K");
-        if (k == 1)
-        {
-            float sum = 0;
-            foreach (float l in llrs)
-            {
-                sum += l;
-            }
-
-            c[0] = sum < 0 ? (byte)1 : (byte)0;
-            return MathF.Abs(sum);
-        }
-
-        if (llrs.Length % 3 != 0)
+        if (k == 2 && llrs.Length % 3 != 0)
         {
             ThrowHelper.ThrowArgument(nameof(llrs), $"length {llrs.Length} is not a multiple of 3 (c0 c1 c2 groups).");
         }
 
         Span<float> combined = stackalloc float[3];
         combined.Clear();
+        float total = 0;
         for (int i = 0; i < llrs.Length; i++)
         {
-            combined[i % 3] += llrs[i];
+            float l = llrs[i];
+            if (!float.IsFinite(l))
+            {
+                c.Clear();
+                return default;
+            }
+
+            l = MathF.Abs(l) >= ComplexErasure.SmallestNormal ? l : 0f;
+            combined[k == 1 ? 0 : i % 3] += l;
+            total += MathF.Abs(l);
         }
 
-        float best = float.NegativeInfinity;
+        if (total == 0)
+        {
+            c.Clear();
+            return default;
+        }
+
+        if (k == 1)
+        {
+            float sum = combined[0];
+            c[0] = sum < 0 ? (byte)1 : (byte)0;
+            return new SmallBlockDecodeResult(sum != 0, MathF.Abs(sum), MathF.Abs(sum) / total);
+        }
+
+        float best = float.NegativeInfinity, second = float.NegativeInfinity;
         for (int message = 0; message < 4; message++)
         {
             int b0 = message >> 1, b1 = message & 1, b2 = b0 ^ b1;
             float metric = (b0 == 0 ? combined[0] : -combined[0]) + (b1 == 0 ? combined[1] : -combined[1]) + (b2 == 0 ? combined[2] : -combined[2]);
             if (metric > best)
             {
+                second = best;
                 best = metric;
                 c[0] = (byte)b0;
                 c[1] = (byte)b1;
             }
+            else if (metric > second)
+            {
+                second = metric;
+            }
         }
 
-        return best;
+        return new SmallBlockDecodeResult(best > second, best, best / total);
     }
 
     /// <summary>
@@ -204,6 +240,28 @@ public static class SmallBlockCode
         {
             d[k % d.Length] += e[k];
         }
+    }
+
+    /// <summary>
+    /// Copies the LLRs with subnormal values flushed to 0 and sums their magnitudes; false when one is not finite or all are 0
+    /// (an input that carries no information: every message would tie).
+    /// </summary>
+    private static bool Screen(ReadOnlySpan<float> llrs, Span<float> observed, out float total)
+    {
+        total = 0;
+        for (int i = 0; i < llrs.Length; i++)
+        {
+            float l = llrs[i];
+            if (!float.IsFinite(l))
+            {
+                return false;
+            }
+
+            observed[i] = MathF.Abs(l) >= ComplexErasure.SmallestNormal ? l : 0f;
+            total += MathF.Abs(observed[i]);
+        }
+
+        return total > 0;
     }
 
     private static void ValidateQm(int qm)

@@ -31,17 +31,7 @@ internal static class QpskLlr
     /// <summary>Descrambles float LLRs in place: flips the sign of llrs[i] where the next Gold-sequence value c(n + i) is 1.</summary>
     public static void Descramble(Sequences.PseudoRandomSequence sequence, Span<float> llrs)
     {
-        for (int i = 0; i < llrs.Length; i += 32)
-        {
-            int n = Math.Min(32, llrs.Length - i);
-            uint c = sequence.Next(n);
-            for (int j = 0; j < n; j++)
-            {
-                if (((c >> j) & 1) != 0)
-                {
-                    llrs[i + j] = -llrs[i + j];
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(sequence);
+        sequence.ApplySigns(llrs);
     }
 }

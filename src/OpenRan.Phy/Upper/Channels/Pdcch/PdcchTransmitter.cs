@@ -2,7 +2,7 @@ using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Modulation;
-using OpenRan.Phy.Upper.Sequences;
+using OpenRan.Phy.Upper.Scrambling;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
@@ -24,7 +24,7 @@ public readonly record struct PdcchAllocation(int Slot, int FirstSymbol, int Fir
 public sealed class PdcchTransmitter
 {
     private readonly DciCodec _dci = new(1);
-    private readonly PseudoRandomSequence _sequence = new();
+    private readonly Scrambler _scrambler = new();
     private readonly PdcchResourceMap _map = new();
     private readonly byte[] _bits = new byte[16 * 108];
     private readonly ComplexF32[] _symbols = new ComplexF32[16 * 54];
@@ -54,11 +54,37 @@ public sealed class PdcchTransmitter
         int e = 2 * _map.DataCount;
         Span<byte> bits = _bits.AsSpan(0, e);
         _dci.Encode(payload, allocation.Rnti, bits);
+        MapBits(grid, port, coreset, allocation, amplitude);
+    }
+
+    /// <summary>
+    /// Maps E = 108·L already coded bits (no DCI coding; the uncoded PDCCH of the NR test models, TS 38.141-1 §4.9.2.3)
+    /// with scrambling, QPSK and the DM-RS into <paramref name="grid"/>.
+    /// </summary>
+    /// <param name="grid">The slot grid.</param>
+    /// <param name="port">Antenna port.</param>
+    /// <param name="coreset">The CORESET.</param>
+    /// <param name="allocation">Slot, symbols, CCEs and identities (the RNTI is not used).</param>
+    /// <param name="codedBits">The E = 108·L bits before scrambling.</param>
+    /// <param name="amplitude">β_PDCCH = β_DMRS amplitude scaling.</param>
+    public void MapCodeword(ResourceGrid grid, int port, Coreset coreset, PdcchAllocation allocation, ReadOnlySpan<byte> codedBits, float amplitude = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(coreset);
+        _map.Fill(coreset, allocation.FirstSymbol, allocation.FirstCce, allocation.AggregationLevel, grid.NStartGrid);
+        ThrowHelper.ThrowIfLengthDiffers(codedBits.Length, 2 * _map.DataCount, nameof(codedBits));
+        codedBits.CopyTo(_bits);
+        MapBits(grid, port, coreset, allocation, amplitude);
+    }
+
+    private void MapBits(ResourceGrid grid, int port, Coreset coreset, PdcchAllocation allocation, float amplitude)
+    {
+        int e = 2 * _map.DataCount;
+        Span<byte> bits = _bits.AsSpan(0, e);
         int nId = coreset.Configuration.DmrsScramblingId ?? allocation.NIdCell;
         Span<byte> scrambled = stackalloc byte[16 * 108];
         scrambled = scrambled[..e];
-        _sequence.Initialize((uint)(((long)allocation.ScramblingRnti << 16) + nId) & 0x7FFF_FFFFu);
-        _sequence.ApplyXor(bits, scrambled);
+        _scrambler.Scramble(PdcchScrambling.InitialValue(allocation.ScramblingRnti, nId), bits, scrambled);
         Span<ComplexF32> symbols = _symbols.AsSpan(0, _map.DataCount);
         ModulationMapper.Map(scrambled, ModulationScheme.Qpsk, symbols);
         ReadOnlySpan<int> dataSymbols = _map.DataSymbols;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.Scrambling;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.TransformPrecoding;
 
@@ -36,10 +37,33 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
     protected override bool IsDownlink => false;
 
     /// <summary>c_init of the PUSCH scrambling (TS 38.211 §6.3.1.1): n_RNTI·2^15 + n_ID.</summary>
-    public uint ScramblingCInit => (uint)((NRnti << 15) + NId);
+    public override uint ScramblingCInit => PuschScrambling.InitialValue(NRnti, NId);
 
     /// <summary>The precoding matrix W (antenna ports × layers) of this configuration.</summary>
     public PrecodingMatrix Precoding => PrecodingMatrix.ForPusch(TransmissionScheme, LayerCount, AntennaPortCount, Tpmi, TransformPrecoding);
+
+    /// <inheritdoc />
+    public override int TransmitPortCount => AntennaPortCount;
+
+    /// <inheritdoc />
+    public override PrecodingMatrix? PortPrecoding
+    {
+        get
+        {
+            PrecodingMatrix precoding = Precoding;
+            return precoding.IsIdentity ? null : precoding;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool IsTransformPrecoded => TransformPrecoding;
+
+    /// <inheritdoc />
+    public override DmrsSequenceKind DmrsSequence =>
+        !TransformPrecoding ? DmrsSequenceKind.PseudoRandom : Pi2BpskDmrs ? DmrsSequenceKind.LowPaprType2 : DmrsSequenceKind.LowPaprType1;
+
+    /// <inheritdoc />
+    public override TransformPrecodingDmrs? LowPaprDmrs => TransformPrecoding ? TransformPrecodingDmrs : null;
 
     /// <inheritdoc />
     protected override void AddChannelProblems(List<string> problems)

@@ -4,6 +4,7 @@ using System.Linq;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.SignalProcessors.Ptrs;
@@ -120,6 +121,32 @@ public abstract record SharedChannelConfiguration
     /// <summary>Whether this configures a PDSCH (downlink) rather than a PUSCH.</summary>
     protected abstract bool IsDownlink { get; }
 
+    // The values by which the channels differ for the shared transmitter and receiver (no per-channel processors).
+
+    /// <summary>c_init of the data scrambling (<see cref="Scrambling.PdschScrambling"/>, <see cref="Scrambling.PuschScrambling"/>).</summary>
+    public abstract uint ScramblingCInit { get; }
+
+    /// <summary>The antenna ports of the transmitted grid: υ for PDSCH (one per DM-RS port), ρ for PUSCH.</summary>
+    public virtual int TransmitPortCount => LayerCount;
+
+    /// <summary>The precoding matrix W (ports × layers) applied after resource mapping, or null when the layers are the ports.</summary>
+    public virtual PrecodingMatrix? PortPrecoding => null;
+
+    /// <summary>Whether transform precoding (DFT-s-OFDM, TS 38.211 §6.3.1.4) applies.</summary>
+    public virtual bool IsTransformPrecoded => false;
+
+    /// <summary>The sequence the DM-RS carries.</summary>
+    public virtual DmrsSequenceKind DmrsSequence => DmrsSequenceKind.PseudoRandom;
+
+    /// <summary>The low-PAPR sequence parameters of the DM-RS when <see cref="DmrsSequence"/> is a low-PAPR kind, else null.</summary>
+    public virtual TransformPrecodingDmrs? LowPaprDmrs => null;
+
+    /// <summary>
+    /// The common resource block whose subcarrier 0 is the DM-RS reference point k = 0: CRB 0 (point A) unless the channel
+    /// says otherwise (<see cref="Pdsch.PdschConfiguration.DmrsReferencePointCrb"/>).
+    /// </summary>
+    internal virtual int DmrsReferenceCrb => 0;
+
     /// <summary>The problems of this configuration, each naming the property, its value and the valid range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -186,7 +213,7 @@ public abstract record SharedChannelConfiguration
 
     /// <summary>Builds the resource-element layout (throws <see cref="ArgumentException"/> when impossible).</summary>
     public SharedChannelLayout BuildLayout() =>
-        new(IsDownlink, SymbolsPerSlot, NStartGrid, NSizeGrid, NStartBwp, NSizeBwp, _prbSet, MappingType, StartSymbol, SymbolCount, Dmrs, Ptrs, NRnti, _reserved);
+        new(IsDownlink, SymbolsPerSlot, NStartGrid, NSizeGrid, NStartBwp, NSizeBwp, _prbSet, MappingType, StartSymbol, SymbolCount, Dmrs, Ptrs, NRnti, _reserved, DmrsReferenceCrb, SubcarrierSpacingHz);
 
     /// <summary>Adds the channel-specific problems (precoding, transform precoding, …).</summary>
     protected abstract void AddChannelProblems(List<string> problems);

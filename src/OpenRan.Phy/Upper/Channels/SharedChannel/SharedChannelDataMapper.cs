@@ -14,6 +14,12 @@ public static class SharedChannelDataMapper
     /// <summary>Largest number of data resource elements per layer in a slot (275 PRB × 12 × 14).</summary>
     public const int MaxResourceElementsPerLayer = NrConstants.MaxPrb * NrConstants.SubcarriersPerRb * NrConstants.SymbolsPerSlotNormalCp;
 
+    /// <summary>
+    /// The largest G of <paramref name="maxLayers"/> layers: every resource element of 275 PRBs × 14 symbols carrying
+    /// 1024-QAM (10 bits) on each layer; the size of the codeword and LLR buffers of the chain processors.
+    /// </summary>
+    public static int MaxCodewordLength(int maxLayers) => maxLayers * MaxResourceElementsPerLayer * 10;
+
     /// <summary>Writes layers[v·M + i] (M = <see cref="SharedChannelLayout.DataResourceElementCount"/>) to the data elements of grid port v.</summary>
     /// <param name="layout">The layout.</param>
     /// <param name="layers">Layer-major symbols, M per layer.</param>

@@ -1,30 +1,40 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
-using OpenRan.Phy.Upper.Sequences;
+using OpenRan.Phy.Upper.Scrambling;
 using OpenRan.Phy.Upper.TransformPrecoding;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
 /// <summary>
-/// The receive path shared by PDSCH and PUSCH from resource grid to descrambled codeword LLRs: DM-RS channel
-/// estimation, MIMO equalization with post-equalization noise variance, PT-RS common-phase-error correction, inverse
-/// transform precoding, layer demapping, soft demapping and descrambling (TS 38.211 §7.3.1/§6.3.1 inverted).
+/// PDSCH or PUSCH reception from resource grid to descrambled codeword LLRs, composed from the parts handed to it
+/// (<see cref="SharedChannelReceiverComponents"/>), in spec order inverted: the slot's DM-RS pilots, channel estimation
+/// (<see cref="IChannelEstimator"/>), MIMO equalization with post-equalization noise variance (<see cref="IChannelEqualizer"/>),
+/// PT-RS common-phase-error correction, inverse transform precoding when configured, layer demapping, soft demapping
+/// (<see cref="IDemodulationMapper"/>) and descrambling (TS 38.211 §7.3.1/§6.3.1 inverted). The LLRs feed the DL-SCH/UL-SCH
+/// rate dematcher (TS 38.212 §7.2.6, §6.2.5).
 /// </summary>
-/// <remarks>Buffers are sized at construction for 275 PRB, 14 symbols and the given ports and layers. Not thread-safe.</remarks>
-internal sealed class SharedChannelDemodulator
+/// <remarks>
+/// The channels differ only by configuration values (scrambling c_init, DM-RS sequence kind, transform precoding).
+/// Buffers are sized at construction for 275 PRB, 14 symbols and the given ports and layers; steady-state demodulation
+/// allocates nothing. Not thread-safe.
+/// </remarks>
+public sealed class SharedChannelDemodulator
 {
+    private readonly SharedChannelLayoutCache _layouts;
     private readonly int _maxRx;
-    private readonly int _maxLayers;
-    private readonly DmrsChannelEstimator _estimator;
+    private readonly IChannelEstimator _estimator;
+    private readonly IChannelEqualizer _equalizer;
     private readonly IDemodulationMapper _demapper;
-    private readonly SharedChannelReceiverOptions _options;
+    private readonly bool _compensateCommonPhaseError;
+    private readonly bool _measureEvm;
     private readonly SharedChannelReferenceSignals _referenceSignals = new();
-    private readonly PseudoRandomSequence _descrambler = new();
+    private readonly Scrambler _descrambler = new();
     private readonly TransformPrecoder _transformPrecoder = new();
     private readonly ComplexF32[] _received;        // [rx][W]
     private readonly ComplexF32[] _equalized;       // [layer][symbol][W]
@@ -37,22 +47,35 @@ internal sealed class SharedChannelDemodulator
     private readonly ComplexF32[] _ptrs = new ComplexF32[NrConstants.MaxPrb];
     private readonly float[] _phase = new float[NrConstants.SymbolsPerSlotNormalCp];
 
-    public SharedChannelDemodulator(int maxRxPorts, int maxLayers, SharedChannelReceiverOptions options)
+    /// <summary>Creates a demodulator with the built-in parts named by <paramref name="options"/>.</summary>
+    /// <param name="maxRxPorts">Receive ports, 1..8.</param>
+    /// <param name="maxLayers">Layers, 1..4.</param>
+    /// <param name="options">The built-in choices (default: DM-RS estimation with smoothed linear interpolation, MMSE, fastest demapper).</param>
+    public SharedChannelDemodulator(int maxRxPorts = 4, int maxLayers = 4, SharedChannelReceiverOptions? options = null)
+        : this(SharedChannelReceiverComponents.Create(options, maxRxPorts, maxLayers), maxRxPorts, maxLayers)
     {
-        ThrowHelper.ThrowIfOutside(maxRxPorts, 1, 8);
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException($"invalid receiver options: {string.Join("; ", problems)}.", nameof(options));
-        }
+    }
 
+    /// <summary>Creates a demodulator from the given parts.</summary>
+    /// <param name="components">The estimator, equalizer and demapper (the LDPC decoder is not used here).</param>
+    /// <param name="maxRxPorts">Receive ports, 1..8.</param>
+    /// <param name="maxLayers">Layers, 1..4.</param>
+    public SharedChannelDemodulator(SharedChannelReceiverComponents components, int maxRxPorts = 4, int maxLayers = 4)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        ArgumentNullException.ThrowIfNull(components.Estimator, nameof(components));
+        ArgumentNullException.ThrowIfNull(components.Equalizer, nameof(components));
+        ArgumentNullException.ThrowIfNull(components.Demapper, nameof(components));
+        ThrowHelper.ThrowIfOutside(maxRxPorts, 1, 8);
+        _layouts = new SharedChannelLayoutCache(maxLayers);
         _maxRx = maxRxPorts;
-        _maxLayers = maxLayers;
-        _options = options;
-        _estimator = new DmrsChannelEstimator(maxRxPorts, maxLayers);
-        _demapper = DemodulationMapperFactory.Create(options.DemapperImplementation, options.LlrScale);
-        Estimate = new ChannelEstimate(maxRxPorts, maxLayers);
+        _estimator = components.Estimator;
+        _equalizer = components.Equalizer;
+        _demapper = components.Demapper;
+        _compensateCommonPhaseError = components.CompensateCommonPhaseError;
+        _measureEvm = components.MeasureEvm;
+        ChannelEstimate = new ChannelEstimate(maxRxPorts, maxLayers);
+        Pilots = new DmrsPilots();
         const int width = NrConstants.MaxPrb * NrConstants.SubcarriersPerRb;
         const int perLayer = SharedChannelDataMapper.MaxResourceElementsPerLayer;
         _received = new ComplexF32[maxRxPorts * width];
@@ -64,54 +87,62 @@ internal sealed class SharedChannelDemodulator
         _codewordNoise = new float[maxLayers * perLayer];
     }
 
-    /// <summary>The channel estimate of the last slot.</summary>
-    public ChannelEstimate Estimate { get; }
+    /// <summary>Largest number of receive ports.</summary>
+    public int MaxRxPorts => _maxRx;
+
+    /// <summary>Largest number of layers.</summary>
+    public int MaxLayers => _layouts.MaxLayers;
+
+    /// <summary>The channel estimator in use.</summary>
+    public IChannelEstimator Estimator => _estimator;
+
+    /// <summary>The equalizer in use.</summary>
+    public IChannelEqualizer Equalizer => _equalizer;
 
     /// <summary>The soft demapper in use.</summary>
     public IDemodulationMapper Demapper => _demapper;
 
-    /// <summary>
-    /// Demodulates one slot into <paramref name="llrs"/> (G values, descrambled with <paramref name="scramblingCInit"/>).
-    /// With <paramref name="channelKnown"/> the DM-RS estimation is skipped and <see cref="Estimate"/>, filled by the
-    /// caller, is used as it is (perfect channel knowledge).
-    /// </summary>
-    public SharedChannelMeasurements Demodulate(
-        ResourceGrid received, SharedChannelConfiguration configuration, SharedChannelLayout layout, int slot,
-        uint scramblingCInit, bool transformPrecoding, TransformPrecodingDmrs? transformPrecodingDmrs, bool pi2Bpsk, Span<sbyte> llrs, bool channelKnown = false)
+    /// <summary>The channel estimate of the last demodulated slot.</summary>
+    public ChannelEstimate ChannelEstimate { get; }
+
+    /// <summary>The DM-RS pilot values of the last demodulated slot.</summary>
+    public DmrsPilots Pilots { get; }
+
+    /// <summary>The layout of a configuration (validated on first use, then cached).</summary>
+    public SharedChannelLayout Layout(SharedChannelConfiguration configuration) => _layouts.Get(configuration);
+
+    /// <summary>G, the number of LLRs the configuration carries in a slot: M_symb^layer·υ·Q_m.</summary>
+    public int CodewordLength(SharedChannelConfiguration configuration) => configuration.CodewordLength(Layout(configuration));
+
+    /// <summary>The transport-block coding parameters of a configuration.</summary>
+    public SharedChannelCodingParameters CodingParameters(SharedChannelConfiguration configuration) => configuration.CodingParameters(Layout(configuration));
+
+    /// <summary>Demodulates one slot into its G descrambled codeword LLRs.</summary>
+    /// <param name="configuration">The PDSCH or PUSCH configuration.</param>
+    /// <param name="received">The received grid: one port per receive antenna, the carrier's dimensions.</param>
+    /// <param name="slot">n_s,f^μ.</param>
+    /// <param name="llrs">Receives the G descrambled codeword LLRs (int8, positive favours 0).</param>
+    public SharedChannelMeasurements Demodulate(SharedChannelConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs)
     {
+        ArgumentNullException.ThrowIfNull(received);
+        SharedChannelLayout layout = _layouts.Prepare(configuration, slot);
+        CheckReceivedGrid(configuration, received);
         int rxPorts = received.PortCount;
         int layers = configuration.LayerCount;
-        if (rxPorts > _maxRx || layers > _maxLayers)
-        {
-            ThrowHelper.ThrowArgument(nameof(received), $"{rxPorts} receive ports and {layers} layers exceed this receiver's {_maxRx} and {_maxLayers}.");
-        }
-
-        if (layers > rxPorts)
-        {
-            ThrowHelper.ThrowArgument(nameof(received), $"{layers} layers cannot be separated with {rxPorts} receive port(s).");
-        }
-
-        if (received.SubcarrierCount != configuration.NSizeGrid * NrConstants.SubcarriersPerRb || received.NStartGrid != configuration.NStartGrid || received.SymbolCount < configuration.SymbolsPerSlot)
-        {
-            ThrowHelper.ThrowArgument(nameof(received), $"the grid ({received.NSizeGrid} blocks from CRB {received.NStartGrid}, {received.SymbolCount} symbols) does not match the carrier ({configuration.NSizeGrid} blocks from CRB {configuration.NStartGrid}, {configuration.SymbolsPerSlot} symbols).");
-        }
-
         int m = layout.DataResourceElementCount;
-        int qm = configuration.Modulation.BitsPerSymbol();
-        ThrowHelper.ThrowIfLengthDiffers(llrs.Length, m * layers * qm, nameof(llrs));
+        ThrowHelper.ThrowIfLengthDiffers(llrs.Length, m * layers * configuration.Modulation.BitsPerSymbol(), nameof(llrs));
 
-        if (!channelKnown)
-        {
-            _estimator.Estimate(received, layout, slot, configuration.SubcarrierSpacingHz, _options.ChannelEstimator, transformPrecoding ? transformPrecodingDmrs : null, pi2Bpsk, Estimate);
-        }
+        // A check of the received resource elements (non-finite samples) belongs here, before any part reads the grid.
+        _referenceSignals.FillPilots(layout, slot, configuration.DmrsSequence, configuration.LowPaprDmrs, Pilots);
+        _estimator.Estimate(received, layout.DmrsPattern, Pilots, ChannelEstimate);
         EqualizeSymbols(received, layout, layers, rxPorts);
-        if (_options.CompensateCommonPhaseError && layout.Ptrs is not null)
+        if (_compensateCommonPhaseError && layout.Ptrs is not null)
         {
             CorrectCommonPhase(layout, slot, layers);
         }
 
         GatherLayers(layout, layers, m);
-        if (transformPrecoding)
+        if (configuration.IsTransformPrecoded)
         {
             Deprecode(layout, m);
         }
@@ -123,16 +154,37 @@ internal sealed class SharedChannelDemodulator
 
         double sinrDb = PostEqualizationSinrDb(noise);
         double evm = double.NaN;
-        if (_options.MeasureEvm)
+        if (_measureEvm)
         {
             double sum = ConstellationError.SumOfSquares(symbols, noise, configuration.Modulation, 0, out int count);
             evm = count > 0 ? 100 * Math.Sqrt(sum / count) : double.NaN;
         }
 
         _demapper.Demodulate(symbols, noise, configuration.Modulation, llrs);
-        _descrambler.Initialize(scramblingCInit);
-        _descrambler.ApplySigns(llrs, llrs);
-        return new SharedChannelMeasurements(Estimate.NoiseVariance, Estimate.SnrDb, sinrDb, evm, Estimate.TimingOffsetSeconds, Estimate.CarrierFrequencyOffsetHz);
+        _descrambler.Descramble(configuration.ScramblingCInit, llrs, llrs);
+        ChannelEstimate estimate = ChannelEstimate;
+        return new SharedChannelMeasurements(estimate.NoiseVariance, estimate.SnrDb, sinrDb, evm, estimate.TimingOffsetSeconds, estimate.CarrierFrequencyOffsetHz);
+    }
+
+    /// <summary>Checks the received grid against this demodulator and the configuration's carrier.</summary>
+    private void CheckReceivedGrid(SharedChannelConfiguration configuration, ResourceGrid received)
+    {
+        int rxPorts = received.PortCount;
+        int layers = configuration.LayerCount;
+        if (rxPorts > _maxRx)
+        {
+            ThrowHelper.ThrowArgument(nameof(received), $"{rxPorts} receive ports exceed this receiver's {_maxRx}.");
+        }
+
+        if (layers > rxPorts)
+        {
+            ThrowHelper.ThrowArgument(nameof(received), $"{layers} layers cannot be separated with {rxPorts} receive port(s).");
+        }
+
+        if (received.SubcarrierCount != configuration.NSizeGrid * NrConstants.SubcarriersPerRb || received.NStartGrid != configuration.NStartGrid || received.SymbolCount < configuration.SymbolsPerSlot)
+        {
+            ThrowHelper.ThrowArgument(nameof(received), $"the grid ({received.NSizeGrid} blocks from CRB {received.NStartGrid}, {received.SymbolCount} symbols) does not match the carrier ({configuration.NSizeGrid} blocks from CRB {configuration.NStartGrid}, {configuration.SymbolsPerSlot} symbols).");
+        }
     }
 
     /// <summary>Largest SNR (linear, 60 dB) the equalizer and demapper assume.</summary>
@@ -151,7 +203,7 @@ internal sealed class SharedChannelDemodulator
     private void EqualizeSymbols(ResourceGrid received, SharedChannelLayout layout, int layers, int rxPorts)
     {
         int w = layout.SubcarrierCount;
-        float noiseVariance = Math.Max(Estimate.NoiseVariance, Estimate.ChannelPower / MaxSnr);
+        float noiseVariance = Math.Max(ChannelEstimate.NoiseVariance, ChannelEstimate.ChannelPower / MaxSnr);
         int outputStride = NrConstants.SymbolsPerSlotNormalCp * Width;
         for (int l = layout.StartSymbol; l < layout.StartSymbol + layout.SymbolCount; l++)
         {
@@ -165,11 +217,11 @@ internal sealed class SharedChannelDemodulator
                 SharedChannelDataMapper.ExtractAllocation(layout, received.Symbol(r, l), _received.AsSpan(r * Width, w));
             }
 
-            ReadOnlySpan<ComplexF32> channel = Estimate.SymbolBlock(l, out int rxStride, out int layerStride);
+            ReadOnlySpan<ComplexF32> channel = ChannelEstimate.SymbolBlock(l, out int rxStride, out int layerStride);
             int offset = l * Width;
-            ChannelEqualizer.Equalize(
-                _options.Equalizer, _received, Width, channel, rxStride, layerStride, rxPorts, layers, w, noiseVariance,
-                _equalized.AsSpan(offset), _postNoise.AsSpan(offset), outputStride);
+            _equalizer.Equalize(
+                new ChannelEqualizerInput(_received, Width, channel, rxStride, layerStride, rxPorts, layers, w, noiseVariance),
+                new ChannelEqualizerOutput(_equalized.AsSpan(offset), _postNoise.AsSpan(offset), outputStride, w));
         }
     }
 
@@ -297,6 +349,7 @@ internal sealed class SharedChannelDemodulator
     /// </summary>
     private void Deprecode(SharedChannelLayout layout, int m)
     {
+        bool mmse = _equalizer.Algorithm == EqualizerAlgorithm.Mmse;
         int width = layout.SubcarrierCount;
         Span<ComplexF32> symbols = _layerSymbols.AsSpan(0, m);
         Span<float> noise = _layerNoise.AsSpan(0, m);
@@ -312,7 +365,7 @@ internal sealed class SharedChannelDemodulator
                 float gain = float.IsFinite(e[k]) ? 1f / (1f + e[k]) : 0f;
                 meanGain += gain;
                 meanNoise += float.IsFinite(e[k]) ? e[k] : 0f;
-                if (_options.Equalizer == EqualizerAlgorithm.Mmse)
+                if (mmse)
                 {
                     x[k] *= gain;
                 }
@@ -322,7 +375,7 @@ internal sealed class SharedChannelDemodulator
             meanNoise /= width;
             _transformPrecoder.Deprecode(x, layout.PrbCount, block);
             float outputNoise;
-            if (_options.Equalizer == EqualizerAlgorithm.Mmse)
+            if (mmse)
             {
                 outputNoise = meanGain > 1e-6f ? (1f / meanGain) - 1f : float.PositiveInfinity;
                 ComplexKernels.Scale(block, meanGain > 1e-6f ? 1f / meanGain : 0f, x);

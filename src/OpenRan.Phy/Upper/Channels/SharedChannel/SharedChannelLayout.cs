@@ -2,38 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.SignalProcessors.Ptrs;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
-
-/// <summary>What a resource element of a PDSCH/PUSCH allocation carries.</summary>
-public enum ResourceElementKind : byte
-{
-    /// <summary>Data (TS 38.211 §7.3.1.5, §6.3.1.6).</summary>
-    Data,
-
-    /// <summary>DM-RS of a CDM group that carries ports of this transmission.</summary>
-    Dmrs,
-
-    /// <summary>A DM-RS symbol's resource element in a CDM group without data that no port of this transmission uses.</summary>
-    DmrsCdmNoData,
-
-    /// <summary>PT-RS.</summary>
-    Ptrs,
-
-    /// <summary>Reserved (rate-matched around): SS/PBCH, CORESET, CSI-RS, rate-matching patterns.</summary>
-    Reserved,
-
-    /// <summary>Outside the scheduled symbols.</summary>
-    Unallocated,
-}
-
-/// <summary>A run of consecutive data resource elements of one OFDM symbol.</summary>
-/// <param name="AllocationStart">First element in allocation coordinates (allocated blocks packed, 12 subcarriers each).</param>
-/// <param name="GridStart">First element as a subcarrier of the resource grid.</param>
-/// <param name="Length">Number of elements.</param>
-public readonly record struct DataRun(int AllocationStart, int GridStart, int Length);
 
 /// <summary>
 /// The resource-element layout of one PDSCH or PUSCH configuration: allocated blocks and symbols, DM-RS symbols and
@@ -48,6 +21,7 @@ public readonly record struct DataRun(int AllocationStart, int GridStart, int Le
 public sealed class SharedChannelLayout
 {
     private readonly int[] _crbs;
+    private readonly int[] _dmrsSequenceBlocks;
     private readonly int[] _gridBlockStart;
     private readonly ResourceElementKind[] _kinds; // [symbol][allocation subcarrier]
     private readonly DataRun[][] _runs;
@@ -70,10 +44,12 @@ public sealed class SharedChannelLayout
     /// <param name="ptrs">The PT-RS configuration, or null.</param>
     /// <param name="nRnti">n_RNTI (PT-RS frequency offset).</param>
     /// <param name="reserved">Resources to rate-match around.</param>
+    /// <param name="dmrsReferenceCrb">The common resource block whose subcarrier 0 is the DM-RS reference point k = 0 (TS 38.211 §7.4.1.1.2: CRB 0, or the lowest CRB of CORESET#0 for a SIB1-type PDSCH).</param>
+    /// <param name="subcarrierSpacingHz">Δf, for the DM-RS pattern's timing and frequency offsets.</param>
     public SharedChannelLayout(
         bool downlink, int symbolsPerSlot, int nStartGrid, int nSizeGrid, int nStartBwp, int nSizeBwp, IReadOnlyList<int> prbs,
         SchMappingType mapping, int startSymbol, int symbolCount, DmrsConfiguration dmrs, PtrsConfiguration? ptrs, int nRnti,
-        IReadOnlyList<ReservedResource> reserved)
+        IReadOnlyList<ReservedResource> reserved, int dmrsReferenceCrb, double subcarrierSpacingHz)
     {
         ArgumentNullException.ThrowIfNull(prbs);
         ArgumentNullException.ThrowIfNull(dmrs);
@@ -112,6 +88,13 @@ public sealed class SharedChannelLayout
         Ptrs = ptrs;
         PrbCount = sorted.Length;
         _crbs = [.. sorted.Select(p => p + nStartBwp)];
+        if (dmrsReferenceCrb < 0 || dmrsReferenceCrb > _crbs[0])
+        {
+            throw new ArgumentException($"the DM-RS reference point CRB {dmrsReferenceCrb} must lie at or below the first allocated CRB {_crbs[0]} (valid: 0..{_crbs[0]}).", nameof(dmrsReferenceCrb));
+        }
+
+        DmrsReferenceCrb = dmrsReferenceCrb;
+        _dmrsSequenceBlocks = [.. _crbs.Select(c => c - dmrsReferenceCrb)];
         _gridBlockStart = [.. _crbs.Select(c => (c - nStartGrid) * NrConstants.SubcarriersPerRb)];
         _clusters = BuildClusters(_crbs);
 
@@ -200,6 +183,9 @@ public sealed class SharedChannelLayout
             _runs[l] = BuildRuns(_kinds.AsSpan(l * width, width));
             DataResourceElementCount += _runs[l].Sum(r => r.Length);
         }
+
+        int[] occasions = [.. Enumerable.Range(0, symbolsPerSlot).Where(l => _lPrime[l] == 0)];
+        DmrsPattern = new DmrsPattern(symbolsPerSlot, startSymbol, symbolCount, occasions, dmrs.Length, _gridBlockStart, dmrs.ConfigurationType, dmrs.Ports, dmrs.Beta, subcarrierSpacingHz);
     }
 
     /// <summary>Whether the layout is for PDSCH (true) or PUSCH (false).</summary>
@@ -228,6 +214,18 @@ public sealed class SharedChannelLayout
 
     /// <summary>Common resource block of allocated block i, ascending.</summary>
     public ReadOnlySpan<int> CommonResourceBlocks => _crbs;
+
+    /// <summary>The common resource block whose subcarrier 0 is the DM-RS (and PT-RS) reference point k = 0.</summary>
+    public int DmrsReferenceCrb { get; }
+
+    /// <summary>
+    /// The resource block index of allocated block i counted from the DM-RS reference point (CRB − <see cref="DmrsReferenceCrb"/>):
+    /// block n of this numbering owns the DM-RS sequence values r(P·n) .. r(P·n + P − 1) (TS 38.211 §6.4.1.1.3, §7.4.1.1.2).
+    /// </summary>
+    public ReadOnlySpan<int> DmrsSequenceBlocks => _dmrsSequenceBlocks;
+
+    /// <summary>The channel-agnostic DM-RS pattern of this layout, for channel estimators.</summary>
+    public DmrsPattern DmrsPattern { get; }
 
     /// <summary>Runs of consecutive allocated blocks: (first allocated block index, number of blocks).</summary>
     public ReadOnlySpan<(int First, int Count)> Clusters => _clusters;

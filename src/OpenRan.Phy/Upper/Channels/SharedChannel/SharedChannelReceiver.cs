@@ -6,61 +6,75 @@ using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
-/// <summary>The outcome of receiving one PDSCH/PUSCH transmission.</summary>
-/// <param name="Decoding">Transport-block decoding: CRC, code blocks passed, LDPC iterations.</param>
-/// <param name="Measurements">Slot measurements: noise variance, SNR, SINR, EVM, timing and frequency offset.</param>
-public readonly record struct SharedChannelReceiveResult(SharedChannelDecodeResult Decoding, SharedChannelMeasurements Measurements)
-{
-    /// <summary>Whether the transport-block CRC passed.</summary>
-    public bool CrcPassed => Decoding.CrcPassed;
-
-    /// <summary>The largest LDPC iteration count of any code block.</summary>
-    public int MaxIterations => Decoding.MaxIterations;
-}
-
 /// <summary>
-/// Resource grid to transport block for PDSCH or PUSCH: the channel's demodulator (channel estimation, equalization,
-/// inverse transform precoding, demapping, descrambling) into G LLRs, then DL-SCH/UL-SCH decoding (TS 38.212 §7.2/§6.2
-/// inverted: rate dematching with HARQ combining into the caller's soft buffer, LDPC decoding, CRC checks).
+/// Resource grid to transport block for PDSCH or PUSCH: the <see cref="SharedChannelDemodulator"/> (pilots, channel
+/// estimation, equalization, inverse transform precoding, demapping, descrambling) into G LLRs, then DL-SCH/UL-SCH decoding
+/// (TS 38.212 §7.2/§6.2 inverted: rate dematching with HARQ combining into the caller's soft buffer, LDPC decoding, CRC
+/// checks). Assembled from the parts in <see cref="SharedChannelReceiverComponents"/>; the channels differ only by
+/// configuration values.
 /// </summary>
-/// <typeparam name="TConfiguration">The channel's configuration type.</typeparam>
-/// <remarks>The LLR buffer is sized at construction for the largest slot; receiving allocates nothing. Not thread-safe.</remarks>
-public abstract class SharedChannelReceiver<TConfiguration>
-    where TConfiguration : SharedChannelConfiguration
+/// <remarks>
+/// <see cref="Demodulate"/> is the first half alone: the entry point for codewords that multiplex more than the
+/// shared-channel data (UCI on PUSCH takes its LLRs out of the G values before UL-SCH decoding). The LLR buffer is sized
+/// at construction for the largest slot; receiving allocates nothing. Not thread-safe.
+/// </remarks>
+public sealed class SharedChannelReceiver
 {
-    private readonly SharedChannelSlotProcessor<TConfiguration> _slots;
     private readonly SharedChannelDecoder _decoder;
     private readonly sbyte[] _llrs;
     private int _lastLength;
 
-    /// <summary>Wraps the channel's demodulator.</summary>
-    private protected SharedChannelReceiver(SharedChannelSlotProcessor<TConfiguration> demodulator, SharedChannelReceiverOptions options)
+    /// <summary>Creates the chain with the built-in parts named by <paramref name="options"/>.</summary>
+    /// <param name="maxRxPorts">Receive ports, 1..8.</param>
+    /// <param name="maxLayers">Layers, 1..4.</param>
+    /// <param name="options">The built-in choices.</param>
+    public SharedChannelReceiver(int maxRxPorts = 4, int maxLayers = 4, SharedChannelReceiverOptions? options = null)
+        : this(SharedChannelReceiverComponents.Create(options, maxRxPorts, maxLayers), maxRxPorts, maxLayers)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _slots = demodulator;
-        _llrs = new sbyte[SharedChannelSlotProcessor<TConfiguration>.MaxCodewordLength(demodulator.MaxLayers)];
-        _decoder = new SharedChannelDecoder(LdpcDecoderFactory.Create(options.LdpcImplementation, options.Ldpc));
     }
 
-    /// <summary>Largest number of layers.</summary>
-    public int MaxLayers => _slots.MaxLayers;
+    /// <summary>Creates the chain from the given parts.</summary>
+    /// <param name="components">Estimator, equalizer, demapper and LDPC decoder.</param>
+    /// <param name="maxRxPorts">Receive ports, 1..8.</param>
+    /// <param name="maxLayers">Layers, 1..4.</param>
+    public SharedChannelReceiver(SharedChannelReceiverComponents components, int maxRxPorts = 4, int maxLayers = 4)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        if (components.LdpcDecoder is null)
+        {
+            ThrowHelper.ThrowArgument(nameof(components), "the receiver needs an LdpcDecoder (for example from LdpcDecoderFactory).");
+        }
+
+        Demodulator = new SharedChannelDemodulator(components, maxRxPorts, maxLayers);
+        _decoder = new SharedChannelDecoder(components.LdpcDecoder);
+        _llrs = new sbyte[SharedChannelDataMapper.MaxCodewordLength(maxLayers)];
+    }
+
+    /// <summary>The demodulator (grid to codeword LLRs), with the last channel estimate.</summary>
+    public SharedChannelDemodulator Demodulator { get; }
+
+    /// <summary>The transport-block decoder (rate dematching, LDPC, CRC).</summary>
+    public SharedChannelDecoder TransportBlockDecoder => _decoder;
 
     /// <summary>The LDPC decoder in use.</summary>
     public ILdpcDecoder LdpcDecoder => _decoder.LdpcDecoder;
 
+    /// <summary>Largest number of layers.</summary>
+    public int MaxLayers => Demodulator.MaxLayers;
+
     /// <summary>The transport block size A of a configuration (validated on first use).</summary>
-    public int TransportBlockSize(TConfiguration configuration) => _slots.CodingParameters(configuration).TransportBlockSize;
+    public int TransportBlockSize(SharedChannelConfiguration configuration) => Demodulator.CodingParameters(configuration).TransportBlockSize;
 
     /// <summary>The coding parameters of a configuration.</summary>
-    public SharedChannelCodingParameters CodingParameters(TConfiguration configuration) => _slots.CodingParameters(configuration);
+    public SharedChannelCodingParameters CodingParameters(SharedChannelConfiguration configuration) => Demodulator.CodingParameters(configuration);
 
     /// <summary>The codeword LLRs of the last received slot (descrambled, int8, positive favours 0).</summary>
     public ReadOnlySpan<sbyte> LastLlrs => _llrs.AsSpan(0, _lastLength);
 
     /// <summary>A HARQ soft buffer sized for <paramref name="configuration"/> (allocates; make one per HARQ process).</summary>
-    public SharedChannelSoftBuffer CreateSoftBuffer(TConfiguration configuration)
+    public SharedChannelSoftBuffer CreateSoftBuffer(SharedChannelConfiguration configuration)
     {
-        SharedChannelCodingParameters parameters = _slots.CodingParameters(configuration);
+        SharedChannelCodingParameters parameters = Demodulator.CodingParameters(configuration);
         return new SharedChannelSoftBuffer(parameters.Segmentation.CodeBlockCount, parameters.CircularBufferLength);
     }
 
@@ -73,13 +87,15 @@ public abstract class SharedChannelReceiver<TConfiguration>
     /// <param name="newData">True for a new transport block (clears the soft buffer), false to combine with earlier transmissions.</param>
     /// <param name="transportBlock">Receives the A decoded bits.</param>
     public SharedChannelReceiveResult Receive(
-        TConfiguration configuration, ResourceGrid received, int slot, int redundancyVersion, SharedChannelSoftBuffer softBuffer, bool newData, Span<byte> transportBlock)
+        SharedChannelConfiguration configuration, ResourceGrid received, int slot, int redundancyVersion, SharedChannelSoftBuffer softBuffer, bool newData, Span<byte> transportBlock)
     {
-        SharedChannelCodingParameters parameters = _slots.CodingParameters(configuration);
+        SharedChannelCodingParameters parameters = Demodulator.CodingParameters(configuration);
         ThrowHelper.ThrowIfLengthDiffers(transportBlock.Length, parameters.TransportBlockSize, nameof(transportBlock));
-        Span<sbyte> llrs = _llrs.AsSpan(0, _slots.CodewordLength(configuration));
-        SharedChannelMeasurements measurements = DemodulateCore(configuration, received, slot, llrs);
+        Span<sbyte> llrs = _llrs.AsSpan(0, Demodulator.CodewordLength(configuration));
+        SharedChannelMeasurements measurements = Demodulator.Demodulate(configuration, received, slot, llrs);
         _lastLength = llrs.Length;
+
+        // A DTX decision (nothing transmitted) belongs here, between the demodulator's measurements and decoding.
         SharedChannelDecodeResult decoding = _decoder.Decode(llrs, parameters, redundancyVersion, softBuffer, newData, transportBlock);
         return new SharedChannelReceiveResult(decoding, measurements);
     }
@@ -88,9 +104,6 @@ public abstract class SharedChannelReceiver<TConfiguration>
     /// Demodulates the slot into its G codeword LLRs without decoding (the first half of <see cref="Receive"/>; the entry
     /// point for codewords that multiplex more than the shared-channel data, such as UCI on PUSCH).
     /// </summary>
-    public SharedChannelMeasurements Demodulate(TConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs) =>
-        DemodulateCore(configuration, received, slot, llrs);
-
-    /// <summary>Demodulates the slot into the codeword LLRs (the channel's demodulator).</summary>
-    private protected abstract SharedChannelMeasurements DemodulateCore(TConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs);
+    public SharedChannelMeasurements Demodulate(SharedChannelConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs) =>
+        Demodulator.Demodulate(configuration, received, slot, llrs);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OpenRan.Dsp.Implementations;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Equalization;
@@ -6,17 +7,23 @@ using OpenRan.Phy.Upper.Modulation;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
-/// <summary>Receiver algorithm choices for PDSCH/PUSCH demodulation; immutable.</summary>
+/// <summary>
+/// The built-in receiver parts by name and setting, for callers that do not bring their own (the CLI, YAML files, tests):
+/// <see cref="SharedChannelReceiverComponents.Create"/> turns them into parts. Immutable.
+/// </summary>
 public sealed record SharedChannelReceiverOptions
 {
-    /// <summary>Channel estimation options.</summary>
+    /// <summary>Options of the built-in DM-RS channel estimator (<see cref="DmrsChannelEstimator"/>).</summary>
     public ChannelEstimatorOptions ChannelEstimator { get; init; } = new();
 
     /// <summary>Equalizer algorithm.</summary>
     public EqualizerAlgorithm Equalizer { get; init; } = EqualizerAlgorithm.Mmse;
 
-    /// <summary>Soft-demapper implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
-    public string DemapperImplementation { get; init; } = "auto";
+    /// <summary>Equalizer implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c> (<see cref="ChannelEqualizerFactory"/>).</summary>
+    public string EqualizerImplementation { get; init; } = ImplementationNames.Auto;
+
+    /// <summary>Soft-demapper implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c> (<see cref="DemodulationMapperFactory"/>).</summary>
+    public string DemapperImplementation { get; init; } = ImplementationNames.Auto;
 
     /// <summary>int8 LLR steps per natural-unit LLR (see <see cref="IDemodulationMapper"/>).</summary>
     public float LlrScale { get; init; } = DemodulationMapperFactory.DefaultLlrScale;
@@ -33,25 +40,23 @@ public sealed record SharedChannelReceiverOptions
     /// <summary>LDPC decoder settings of the transport-block receivers (iteration limit, early termination, min-sum correction).</summary>
     public LdpcDecoderOptions Ldpc { get; init; } = LdpcDecoderOptions.Default;
 
-    /// <summary>The problems of these options; empty when valid.</summary>
+    /// <summary>The problems of these options (each naming the value and the valid ones); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>(ChannelEstimator.Validate());
+        var problems = new List<string>(ChannelEstimator?.Validate() ?? ["ChannelEstimator is null; valid: a ChannelEstimatorOptions"]);
         if (!(LlrScale > 0 && LlrScale <= 1000))
         {
             problems.Add($"LlrScale = {LlrScale}; valid: (0, 1000]");
         }
 
-        if (System.Array.IndexOf(DemodulationMapperFactory.Names, DemapperImplementation) < 0)
+        if (!System.Enum.IsDefined(Equalizer))
         {
-            problems.Add($"DemapperImplementation = '{DemapperImplementation}'; valid: {string.Join(", ", DemodulationMapperFactory.Names)}");
+            problems.Add($"Equalizer = {Equalizer}; valid: {string.Join(", ", System.Enum.GetNames<EqualizerAlgorithm>())}");
         }
 
-        if (LdpcImplementation is null || !System.Linq.Enumerable.Contains([LdpcDecoderFactory.Auto, .. LdpcDecoderFactory.Implementations], LdpcImplementation.Trim().ToLowerInvariant()))
-        {
-            problems.Add($"LdpcImplementation = '{LdpcImplementation}'; valid: {LdpcDecoderFactory.Auto}, {string.Join(", ", LdpcDecoderFactory.Implementations)}");
-        }
-
+        AddIfUnavailable(problems, nameof(EqualizerImplementation), EqualizerImplementation, ChannelEqualizerFactory.Family);
+        AddIfUnavailable(problems, nameof(DemapperImplementation), DemapperImplementation, DemodulationMapperFactory.Family);
+        AddIfUnavailable(problems, nameof(LdpcImplementation), LdpcImplementation, LdpcDecoderFactory.Family);
         if (Ldpc is null)
         {
             problems.Add("Ldpc is null; valid: an LdpcDecoderOptions");
@@ -59,14 +64,13 @@ public sealed record SharedChannelReceiverOptions
 
         return problems;
     }
-}
 
-/// <summary>Measurements of one demodulated PDSCH/PUSCH slot.</summary>
-/// <param name="NoiseVariance">σ² per resource element measured on the DM-RS (mean over receive ports).</param>
-/// <param name="SnrDb">Per-link SNR before equalization, E|H|²/σ², in dB.</param>
-/// <param name="SinrDb">Post-equalization SINR, −10·log10(mean σ²_post) over the data elements of all layers, in dB.</param>
-/// <param name="EvmPercent">RMS error vector magnitude of the equalized data symbols against their hard decisions, in percent (NaN when not measured).</param>
-/// <param name="TimingOffsetSeconds">Timing offset from the DM-RS phase slope, in seconds.</param>
-/// <param name="CarrierFrequencyOffsetHz">Frequency offset between DM-RS symbols, in Hz (0 with a single DM-RS position).</param>
-public readonly record struct SharedChannelMeasurements(
-    float NoiseVariance, double SnrDb, double SinrDb, double EvmPercent, double TimingOffsetSeconds, double CarrierFrequencyOffsetHz);
+    private static void AddIfUnavailable<TImplementation, TArguments>(List<string> problems, string property, string name, ImplementationFamily<TImplementation, TArguments> family)
+        where TImplementation : class
+    {
+        if (!family.IsAvailable(name))
+        {
+            problems.Add($"{property} = '{name}'; {family.DescribeNames()}");
+        }
+    }
+}

@@ -1,26 +1,11 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.ChannelEstimation;
 using OpenRan.Phy.Upper.Sequences;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
-
-/// <summary>
-/// DM-RS sequence parameters of a PUSCH with transform precoding (TS 38.211 §6.4.1.1.1.2): the low-PAPR sequence group
-/// and number come from n_ID^RS and the hopping mode.
-/// </summary>
-public sealed record TransformPrecodingDmrs
-{
-    /// <summary>n_ID^RS (<c>nPUSCH-Identity</c>, else N_ID^cell), 0..1007.</summary>
-    public int NIdRs { get; init; }
-
-    /// <summary>Group hopping (<c>groupHopping</c> enabled): f_gh from the Gold sequence with c_init = ⌊n_ID^RS/30⌋.</summary>
-    public bool GroupHopping { get; init; }
-
-    /// <summary>Sequence hopping (<c>sequenceHopping</c> enabled): v = c(N_symb^slot·n_s,f + l) with c_init = n_ID^RS, for M_ZC ≥ 72.</summary>
-    public bool SequenceHopping { get; init; }
-}
 
 /// <summary>
 /// Generates and maps the DM-RS and PT-RS of a PDSCH or PUSCH (TS 38.211 §7.4.1.1.2, §7.4.1.2.2, §6.4.1.1.3,
@@ -41,17 +26,19 @@ public sealed class SharedChannelReferenceSignals
     private LowPaprSequenceType2? _type2;
 
     /// <summary>
-    /// Writes the DM-RS of every layer: a_{k,l}^(p) = β·w_f(k′)·w_t(l′)·r(2n + k′) on the port's CDM group (CP-OFDM), or
-    /// the low-PAPR sequence with transform precoding.
+    /// Writes the DM-RS of every layer: a_{k,l}^(p) = β·w_f(k′)·w_t(l′)·r(2n + k′) on the port's CDM group, with r the
+    /// pseudo-random sequence (CP-OFDM) or the low-PAPR sequence (transform precoding).
     /// </summary>
     /// <param name="layerGrid">The layer grid; port v is layer v.</param>
     /// <param name="layout">The channel layout.</param>
     /// <param name="slot">n_s,f^μ.</param>
     /// <param name="beta">β_DMRS amplitude (see <see cref="DmrsConfiguration.Beta"/>).</param>
-    /// <param name="transformPrecoding">Low-PAPR DM-RS parameters for a transform-precoded PUSCH, else null.</param>
-    /// <param name="pi2Bpsk">With transform precoding: the π/2-BPSK DM-RS (low-PAPR type 2) instead of type 1.</param>
-    public void MapDmrs(ResourceGrid layerGrid, SharedChannelLayout layout, int slot, float beta, TransformPrecodingDmrs? transformPrecoding = null, bool pi2Bpsk = false)
+    /// <param name="sequence">Which DM-RS sequence the channel uses.</param>
+    /// <param name="lowPapr">The low-PAPR sequence parameters when <paramref name="sequence"/> is a low-PAPR kind.</param>
+    public void MapDmrs(ResourceGrid layerGrid, SharedChannelLayout layout, int slot, float beta, DmrsSequenceKind sequence = DmrsSequenceKind.PseudoRandom, TransformPrecodingDmrs? lowPapr = null)
     {
+        ArgumentNullException.ThrowIfNull(layerGrid);
+        ArgumentNullException.ThrowIfNull(layout);
         DmrsConfiguration dmrs = layout.Dmrs;
         int perPrb = DmrsPortTable.ResourceElementsPerPrb(dmrs.ConfigurationType);
         for (int l = 0; l < layout.SymbolsPerSlot; l++)
@@ -67,15 +54,7 @@ public sealed class SharedChannelReferenceSignals
                 int port = dmrs.Ports[v];
                 int group = DmrsPortTable.CdmGroup(dmrs.ConfigurationType, port);
                 Span<ComplexF32> values = _values.AsSpan(0, perPrb * layout.PrbCount);
-                if (transformPrecoding is null)
-                {
-                    DmrsBaseSequence(layout, slot, l, group, values);
-                }
-                else
-                {
-                    TransformPrecodingSequence(layout, slot, l, transformPrecoding, pi2Bpsk, values);
-                }
-
+                Sequence(layout, slot, l, group, sequence, lowPapr, values);
                 int delta = DmrsPortTable.FrequencyOffset(dmrs.ConfigurationType, port);
                 float scale = beta * DmrsPortTable.TimeCover(dmrs.ConfigurationType, port, lPrime);
                 float odd = scale * DmrsPortTable.FrequencyCover(dmrs.ConfigurationType, port, 1);
@@ -85,7 +64,37 @@ public sealed class SharedChannelReferenceSignals
                     int k0 = layout.GridSubcarrierOfBlock(b) + delta;
                     for (int j = 0; j < perPrb; j++)
                     {
-                        row[k0 + DmrsOffset(dmrs.ConfigurationType, j)] = values[(b * perPrb) + j] * ((j & 1) == 0 ? scale : odd);
+                        row[k0 + DmrsPattern.ResourceElementOffset(dmrs.ConfigurationType, j)] = values[(b * perPrb) + j] * ((j & 1) == 0 ? scale : odd);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the reference values a channel estimator divides out (<see cref="DmrsPilots"/>): for every DM-RS occasion,
+    /// symbol of the occasion and CDM group in use, the DM-RS sequence of the group's resource elements in allocation order.
+    /// </summary>
+    /// <param name="layout">The channel layout.</param>
+    /// <param name="slot">n_s,f^μ.</param>
+    /// <param name="sequence">Which DM-RS sequence the channel uses.</param>
+    /// <param name="lowPapr">The low-PAPR sequence parameters when <paramref name="sequence"/> is a low-PAPR kind.</param>
+    /// <param name="pilots">Receives the values.</param>
+    public void FillPilots(SharedChannelLayout layout, int slot, DmrsSequenceKind sequence, TransformPrecodingDmrs? lowPapr, DmrsPilots pilots)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(pilots);
+        DmrsPattern pattern = layout.DmrsPattern;
+        int length = pattern.ResourceElementsPerBlock * pattern.BlockCount;
+        for (int o = 0; o < pattern.OccasionCount; o++)
+        {
+            for (int lp = 0; lp < pattern.OccasionLength; lp++)
+            {
+                for (int g = 0; g < DmrsPattern.MaxCdmGroups; g++)
+                {
+                    if (pattern.GroupInUse(g))
+                    {
+                        Sequence(layout, slot, pattern.OccasionSymbols[o] + lp, g, sequence, lowPapr, pilots.Values(o, lp, g, length));
                     }
                 }
             }
@@ -103,7 +112,7 @@ public sealed class SharedChannelReferenceSignals
         int lambdaBar = dmrs.CdmGroupDependentScrambling ? cdmGroup : 0;
         int nScidBar = dmrs.CdmGroupDependentScrambling && cdmGroup == 1 ? 1 - dmrs.NScid : dmrs.NScid;
         uint cInit = DmrsSequenceGenerator.CInit(layout.SymbolsPerSlot, slot, symbol, dmrs.ScramblingId(nScidBar), nScidBar, lambdaBar);
-        _sequence.GenerateForBlocks(cInit, dmrs.ConfigurationType, layout.CommonResourceBlocks, _scratch, destination);
+        _sequence.GenerateForBlocks(cInit, dmrs.ConfigurationType, layout.DmrsSequenceBlocks, _scratch, destination);
     }
 
     /// <summary>
@@ -203,6 +212,20 @@ public sealed class SharedChannelReferenceSignals
         }
     }
 
-    /// <summary>Subcarrier (relative to Δ within a block) of the j-th DM-RS element of a CDM group: 2j (type 1) or 6⌊j/2⌋ + j mod 2 (type 2).</summary>
-    public static int DmrsOffset(DmrsConfigurationType type, int j) => type == DmrsConfigurationType.Type1 ? 2 * j : (6 * (j >> 1)) + (j & 1);
+    /// <summary>The DM-RS sequence of symbol <paramref name="symbol"/> and CDM group <paramref name="group"/> of the given kind.</summary>
+    private void Sequence(SharedChannelLayout layout, int slot, int symbol, int group, DmrsSequenceKind sequence, TransformPrecodingDmrs? lowPapr, Span<ComplexF32> destination)
+    {
+        if (sequence == DmrsSequenceKind.PseudoRandom)
+        {
+            DmrsBaseSequence(layout, slot, symbol, group, destination);
+            return;
+        }
+
+        if (lowPapr is null)
+        {
+            ThrowHelper.ThrowArgument(nameof(lowPapr), "a low-PAPR DM-RS needs its TransformPrecodingDmrs parameters.");
+        }
+
+        TransformPrecodingSequence(layout, slot, symbol, lowPapr, sequence == DmrsSequenceKind.LowPaprType2, destination);
+    }
 }

@@ -21,7 +21,8 @@ namespace OpenRan.Phy.Upper.Channels.Ssb;
 /// biases it by a small fraction of Δf); it is removed before the block is demodulated. A phase measured between symbols
 /// (PSS to SSS, or across the PBCH DM-RS) is the finer estimate once the cell is known.
 /// </param>
-public readonly record struct SsbTimeSearchResult(bool Detected, int NId2, int PssUsefulPartStartSample, int CyclicPrefixSamples, float PssMetric, double ResidualFrequencyOffsetHz)
+/// <param name="ErasedSamples">Samples that were not finite or absurd (larger than <see cref="ComplexErasure.DefaultMaxMagnitude"/>) and were treated as erasures (0).</param>
+public readonly record struct SsbTimeSearchResult(bool Detected, int NId2, int PssUsefulPartStartSample, int CyclicPrefixSamples, float PssMetric, double ResidualFrequencyOffsetHz, int ErasedSamples = 0)
 {
     /// <summary>The first sample of the block: the start of the PSS symbol's cyclic prefix (negative if the capture starts inside it).</summary>
     public int BlockStartSample => PssUsefulPartStartSample - CyclicPrefixSamples;
@@ -60,6 +61,9 @@ public readonly record struct SsbTimeSearchResult(bool Detected, int NId2, int P
 /// the unscaled DFT of the useful part (the inverse of the 1/N convention of <c>OfdmScaling.InverseFftSize</c>). With
 /// f_SSB configured, symbol l is multiplied by e^(+j2π·f_SSB·l·(N + N_CP)/f_s), the §5.4 phase relative to the PSS symbol.
 /// </para>
+/// <para>Integrity: samples that are not finite or larger than <see cref="ComplexErasure.DefaultMaxMagnitude"/> are erased
+/// after mixing (also in the block demodulated) and counted, so no sample value makes the search throw or report a
+/// non-finite metric or offset; silence (all-zero or subnormal samples) gives metric 0, not detected.</para>
 /// <para>One instance per worker; buffers grow to the longest input seen and are reused, so repeated searches over
 /// inputs of the same length allocate nothing. Not thread-safe.</para>
 /// </remarks>
@@ -158,6 +162,7 @@ public sealed class SsbTimeSearch
         EnsureCapacity(ref _mixed, samples.Length);
         Span<ComplexF32> mixed = _mixed.AsSpan(0, samples.Length);
         Mix(samples, -Configuration.SsbFrequencyOffsetHz / sampleRateHz, 0, mixed);
+        int erased = ComplexErasure.Erase(mixed);
 
         // Coarse search on the decimated signal (or on the mixed one when D = 1).
         ReadOnlySpan<ComplexF32> decimated = mixed;
@@ -177,7 +182,7 @@ public sealed class SsbTimeSearch
 
         double residualHz = EstimateResidualFrequencyOffset(mixed.Slice(fine.Position, _fftSize), _replicas.AsSpan(fine.NId2 * _fftSize, _fftSize));
         Demodulate(samples.Slice(fine.Position, BlockSampleCount), fine.Position, -(Configuration.SsbFrequencyOffsetHz + residualHz) / sampleRateHz, grid);
-        return new SsbTimeSearchResult(coarse.Metric >= Configuration.DetectionThreshold, fine.NId2, fine.Position, _cyclicPrefix, coarse.Metric, residualHz);
+        return new SsbTimeSearchResult(coarse.Metric >= Configuration.DetectionThreshold, fine.NId2, fine.Position, _cyclicPrefix, coarse.Metric, residualHz, erased);
     }
 
     /// <summary>
@@ -201,6 +206,7 @@ public sealed class SsbTimeSearch
     private void Demodulate(ReadOnlySpan<ComplexF32> samples, int firstSampleIndex, double cyclesPerSample, ResourceGrid grid)
     {
         Mix(samples, cyclesPerSample, firstSampleIndex, _block);
+        ComplexErasure.Erase(_block);
         grid.Configure(1, SsbResourceMap.SymbolCount, SsbResourceMap.SubcarrierCount / NrConstants.SubcarriersPerRb);
         for (int l = 0; l < SsbResourceMap.SymbolCount; l++)
         {

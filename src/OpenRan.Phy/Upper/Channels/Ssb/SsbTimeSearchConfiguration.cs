@@ -40,7 +40,10 @@ public sealed record SsbTimeSearchConfiguration
     /// <summary>
     /// The smallest normalised PSS correlation (0..1, see <see cref="SsbTimeSearchResult.PssMetric"/>) reported as a
     /// detection. Default 0.25: white noise alone peaks near 0.08 over a 10 ms search (the metric of a random window is
-    /// about 2/N_d), a block at 0 dB SNR per resource element reaches about 0.3, the srsRAN n78 capture 0.93.
+    /// about 2/N_d), a block at 0 dB SNR per resource element reaches about 0.3, the srsRAN n78 capture 0.93. False-alarm
+    /// target: for noise alone the metric at one position is about Gamma(2, 1)/N_d (two half-symbol correlations, each an
+    /// exponential share of the window energy), so P(metric &gt; t) ≈ (1 + N_d·t)·e^(−N_d·t): 7e-20 for t = 0.25 and
+    /// N_d = 192, below 1e-14 over the 172 800 decimated positions and hypotheses of a 10 ms search at 46.08 Msps.
     /// </summary>
     public float DetectionThreshold { get; init; } = 0.25f;
 

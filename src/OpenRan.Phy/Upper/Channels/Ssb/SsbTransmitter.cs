@@ -2,6 +2,7 @@ using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.Scrambling;
 using OpenRan.Phy.Upper.Sequences;
 
 namespace OpenRan.Phy.Upper.Channels.Ssb;
@@ -26,6 +27,7 @@ public sealed class SsbTransmitter
 {
     private readonly BchCodec _bch = new(1);
     private readonly PseudoRandomSequence _sequence = new();
+    private readonly Scrambler _scrambler = new();
     private readonly byte[] _bits = new byte[BchCodec.E];
     private readonly ComplexF32[] _pbch = new ComplexF32[SsbResourceMap.PbchSymbolCount];
     private readonly ComplexF32[] _dmrs = new ComplexF32[SsbResourceMap.DmrsSymbolCount];
@@ -54,10 +56,7 @@ public sealed class SsbTransmitter
 
         // PBCH: BCH coding, scrambling (§7.3.3.1) and QPSK (§7.3.3.2).
         _bch.Encode(mib, halfFrame, lMax, ssbIndex, nIdCell, _bits);
-        int v = lMax == 4 ? ssbIndex & 3 : ssbIndex & 7;
-        _sequence.Initialize((uint)nIdCell);
-        _sequence.Advance(v * BchCodec.E);
-        _sequence.ApplyXor(_bits, _bits);
+        _scrambler.Scramble(PbchScrambling.InitialValue(nIdCell), _bits, _bits, PbchScrambling.SequenceOffset(ssbIndex, lMax));
         ModulationMapper.Map(_bits, ModulationScheme.Qpsk, _pbch);
         PbchDmrs.Generate(PbchDmrs.IBar(ssbIndex, halfFrame, lMax), nIdCell, _sequence, _dmrs);
 

@@ -71,7 +71,7 @@ public class LdpcDecoderTests
             sbyte[] llrs = Array.ConvertAll(codeword, b => (sbyte)(b == 0 ? 40 : -40));
             var bits = new byte[code.InformationLength];
             LdpcDecoderResult result = decoder.Decode(llrs, bits, code);
-            Assert.Equal(new LdpcDecoderResult(true, 1, true), result);
+            Assert.Equal(new LdpcDecoderResult(true, 1, true, false), result);
             Assert.True(bits.AsSpan().SequenceEqual(message));
         }
     }
@@ -139,7 +139,7 @@ public class LdpcDecoderTests
         sbyte[] llrs = Array.ConvertAll(codeword, b => (sbyte)(b == 0 ? 40 : -40));
         ILdpcDecoder decoder = Create(implementation, new LdpcDecoderOptions(maxIterations: 7, earlyTermination: LdpcEarlyTermination.None));
         LdpcDecoderResult result = decoder.Decode(llrs, new byte[code.InformationLength], code);
-        Assert.Equal(new LdpcDecoderResult(true, 7, true), result);
+        Assert.Equal(new LdpcDecoderResult(true, 7, true, false), result);
     }
 
     [Theory]

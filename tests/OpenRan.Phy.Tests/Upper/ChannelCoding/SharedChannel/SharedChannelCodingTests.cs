@@ -84,7 +84,7 @@ public class SharedChannelCodingTests
                 var decoded = new byte[a];
                 SharedChannelDecodeResult result = decoder.Decode(llrs, p, rv, soft, newData: rv == 0, decoded);
                 Assert.True(result.CrcPassed, $"A={a} rv={rv}: {result}");
-                Assert.Equal(p.Segmentation.CodeBlockCount, result.CodeBlocksPassed);
+                Assert.Equal(p.Segmentation.CodeBlockCount, result.CodeBlocksDecoded);
                 Assert.Equal(result.CodeBlockCount, decoder.CodeBlockResults.Length);
                 Assert.True(decoded.AsSpan().SequenceEqual(block), $"A={a} rv={rv}");
             }

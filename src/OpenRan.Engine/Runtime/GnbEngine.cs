@@ -1,0 +1,690 @@
+using System;
+using System.Diagnostics;
+using System.Runtime;
+using System.Threading;
+using OpenRan.Dsp;
+using OpenRan.Engine.Configuration;
+using OpenRan.Engine.Metrics;
+using OpenRan.Engine.Scheduling;
+using OpenRan.Engine.Timing;
+using OpenRan.Radio;
+using OpenRan.Radio.Streaming;
+
+namespace OpenRan.Engine.Runtime;
+
+/// <summary>
+/// The real-time gNB PHY: a slot loop driven by the radio's sample timestamps. For each received slot n it dispatches the
+/// uplink work of n, asks the scheduler for downlink slot n + k and dispatches it, hands every finished downlink slot to
+/// the radio (slot n + 1 + G at the latest), and returns uplink results to the scheduler within their budget. Work runs on
+/// a fixed pool of workers (or on the slot thread with zero workers) through preallocated lock-free queues; the steady
+/// state allocates nothing. Late work is dropped and counted (the downlink then carries SS/PBCH only); radio events are
+/// counted by the radio and make the engine shed work until they stop.
+/// </summary>
+public sealed class GnbEngine : IDisposable, IUplinkPlanner
+{
+    private readonly CellSetup _cell;
+    private readonly IRadio _radio;
+    private readonly ISlotScheduler _scheduler;
+    private readonly EngineRunOptions _options;
+    private readonly CellSchedule _schedule;
+    private readonly SlotClock _clock;
+    private readonly DownlinkTask[] _downlink;
+    private readonly UplinkTask[] _uplink;
+    private readonly WorkerContext _inline;
+    private readonly WorkerPool? _pool;
+    private readonly Parker _completion = new();
+    private readonly DownlinkSlotPlan _fallbackPlan;
+    private readonly SampleBlock<ComplexF32> _fallbackSamples;
+    private readonly UplinkSlotResults _lateResults;
+    private readonly SampleBlock<ComplexF32>? _rxScratch;
+    private readonly SampleBlock<ComplexF32>? _rxStage;
+    private readonly int _k;
+    private readonly int _guard;
+    private readonly int _uplinkBudget;
+    private readonly bool _hasRx;
+    private readonly bool _hasTx;
+    private readonly int _slotsPerFrame;
+    private readonly int _startSfn;
+    private volatile bool _stopping;
+    private long _nextTx;
+    private long _nextUplinkDelivery;
+    private long _shedUntil = -1;
+    private long _radioFaultBaseline;
+    private long _waitTicks;
+
+    /// <summary>Builds the pipeline for <paramref name="cell"/> on a configured <paramref name="radio"/>.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="radio">A radio in the Configured state (configured with <see cref="RadioSetup.Configuration"/>).</param>
+    /// <param name="scheduler">The scheduler.</param>
+    /// <param name="options">How to run.</param>
+    /// <param name="maxTransportBlockBytes">The largest transport block any PDU carries.</param>
+    public GnbEngine(CellSetup cell, IRadio radio, ISlotScheduler scheduler, EngineRunOptions options, int maxTransportBlockBytes)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(radio);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(options);
+        _cell = cell;
+        _radio = radio;
+        _scheduler = scheduler;
+        _options = options;
+        _schedule = new CellSchedule(cell);
+        _clock = new SlotClock(cell.Timing);
+        _k = cell.Options.Engine.TxAdvanceSlots;
+        _guard = Math.Clamp(options.GuardSlots, 0, Math.Max(0, _k - 1));
+        _uplinkBudget = cell.Options.Engine.UplinkBudgetSlots ?? _k;
+        _slotsPerFrame = cell.SlotsPerFrame;
+        _startSfn = cell.Options.Engine.StartSfn;
+        RadioConfiguration rc = ((IRadioManagement)radio.Management).Configuration;
+        _hasRx = rc.RxChannelCount > 0;
+        _hasTx = rc.TxChannelCount > 0;
+        int tx = cell.Options.Antennas.Tx;
+        int rx = cell.Options.Antennas.Rx;
+        int slotSamples = _clock.MaxSlotSampleCount;
+        int maxPdcch = 4;
+        int maxPdsch = 2;
+
+        _downlink = new DownlinkTask[_k + 8];
+        for (int i = 0; i < _downlink.Length; i++)
+        {
+            _downlink[i] = new DownlinkTask(new DownlinkSlotPlan(maxPdcch, maxPdsch, maxTransportBlockBytes), new SampleBlock<ComplexF32>(tx, slotSamples));
+        }
+
+        _uplink = new UplinkTask[_k + scheduler.UplinkHorizonSlots + _uplinkBudget + 8];
+        for (int i = 0; i < _uplink.Length; i++)
+        {
+            _uplink[i] = new UplinkTask(new UplinkSlotPlan(2, 4), new SampleBlock<ComplexF32>(rx, slotSamples), new UplinkSlotResults(2, maxTransportBlockBytes));
+        }
+
+        _fallbackPlan = new DownlinkSlotPlan(1, 1, 1);
+        _fallbackSamples = new SampleBlock<ComplexF32>(tx, slotSamples);
+        _lateResults = new UplinkSlotResults(2, 1);
+        if (_hasRx)
+        {
+            _rxScratch = new SampleBlock<ComplexF32>(rc.RxChannelCount, slotSamples);
+            _rxStage = new SampleBlock<ComplexF32>(rc.RxChannelCount, slotSamples);
+        }
+
+        Metrics.DownlinkMcs = cell.Downlink.Mcs;
+        Metrics.UplinkMcs = cell.Uplink.Mcs;
+        _inline = new WorkerContext(cell, maxTransportBlockBytes);
+        int workers = cell.Options.Engine.Workers;
+        if (workers > 0)
+        {
+            _pool = new WorkerPool(workers, () => new WorkerContext(cell, maxTransportBlockBytes), _completion);
+        }
+    }
+
+    /// <summary>The counters and timings.</summary>
+    public EngineMetrics Metrics { get; } = new();
+
+    /// <summary>The slot clock.</summary>
+    public SlotClock Clock => _clock;
+
+    /// <summary>The radio.</summary>
+    public IRadio Radio => _radio;
+
+    /// <summary>Milliseconds the warm-up took.</summary>
+    public double WarmUpMilliseconds { get; private set; }
+
+    /// <summary>Bytes allocated by the slot thread and the workers since the engine started its loop (steady state: 0 per slot).</summary>
+    public long SteadyStateAllocatedBytes => Metrics.EngineAllocatedBytes;
+
+    /// <summary>Asks the loop to stop after the current slot (any thread; SIGINT handlers).</summary>
+    public void Stop() => _stopping = true;
+
+    /// <inheritdoc />
+    public UplinkSlotPlan PlanFor(long slotIndex)
+    {
+        UplinkTask entry = _uplink[slotIndex % _uplink.Length];
+        if (entry.SlotIndex != slotIndex)
+        {
+            WaitIdle(entry);
+            entry.SlotIndex = slotIndex;
+            entry.Received = false;
+            entry.MarkIdle();
+            entry.Plan.Reset(Point(slotIndex));
+        }
+
+        return entry.Plan;
+    }
+
+    /// <summary>
+    /// Warms up every processor, starts the radio, runs up to <paramref name="maxSlots"/> slots (or until
+    /// <see cref="Stop"/>), stops the radio and returns the number of slots run. Runs on the calling thread (the slot thread).
+    /// </summary>
+    public long Run(long maxSlots = long.MaxValue)
+    {
+        WarmUp();
+        GCLatencyMode previousLatency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        try
+        {
+            _radio.Start(_clock.StartTimestamp);
+            Prime();
+            _radioFaultBaseline = RadioFaults();
+            long n = 0;
+            long threadBytes = GC.GetAllocatedBytesForCurrentThread();
+            long workerBytes = _pool?.AllocatedBytes ?? 0;
+            long warmSlots = Math.Min(maxSlots / 10, 200);
+            while (n < maxSlots && !_stopping)
+            {
+                long received = _hasRx ? ReceiveSlot(n) : n;
+                if (received < 0)
+                {
+                    break;
+                }
+
+                for (long j = n; j <= received && j < maxSlots; j++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    _waitTicks = 0;
+                    long processing = Advance(j, lost: j < received);
+                    Metrics.Overhead.Record(Math.Max(0, Stopwatch.GetTimestamp() - start - processing - _waitTicks));
+                    Metrics.CountSlot();
+                    if (j == warmSlots)
+                    {
+                        threadBytes = GC.GetAllocatedBytesForCurrentThread();
+                        workerBytes = _pool?.AllocatedBytes ?? 0;
+                    }
+
+                    if (j > warmSlots)
+                    {
+                        Metrics.EngineAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - threadBytes + ((_pool?.AllocatedBytes ?? 0) - workerBytes);
+                    }
+                }
+
+                n = received + 1;
+            }
+
+            Drain();
+            return Metrics.Slots;
+        }
+        finally
+        {
+            _radio.Stop();
+            GCSettings.LatencyMode = previousLatency;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _pool?.Dispose();
+        _completion.Dispose();
+    }
+
+    private SlotPoint Point(long slotIndex) => SlotPoint.FromIndex(slotIndex, _slotsPerFrame, _startSfn);
+
+    /// <summary>One slot of the loop, after uplink slot <paramref name="n"/> was received; returns the ticks spent in processors on this thread.</summary>
+    private long Advance(long n, bool lost)
+    {
+        long processing = 0;
+        bool shedding = n <= _shedUntil;
+
+        // Uplink of slot n: its samples are in.
+        UplinkTask ul = _uplink[n % _uplink.Length];
+        if (ul.SlotIndex == n && !ul.Plan.IsEmpty)
+        {
+            if (lost || !_hasRx || shedding)
+            {
+                if (lost || !_hasRx)
+                {
+                    Metrics.CountUplinkLost();
+                }
+                else
+                {
+                    Metrics.CountShed();
+                }
+
+                DeliverLate(ul, countLate: false);
+            }
+            else
+            {
+                processing += Dispatch(ul);
+            }
+        }
+
+        // Downlink of slot n + k.
+        long m = n + _k;
+        DownlinkTask dl = _downlink[m % _downlink.Length];
+        WaitIdle(dl);
+        dl.SlotIndex = m;
+        dl.Plan.Reset(Point(m));
+        _scheduler.ScheduleDownlink(dl.Plan.Slot, dl.Plan, this);
+        if (shedding && !dl.Plan.IsSsbOnly)
+        {
+            _scheduler.OnDownlinkDropped(dl.Plan);
+            dl.Plan.KeepSsbOnly();
+            Metrics.CountShed();
+        }
+
+        processing += Dispatch(dl);
+
+        // Transmit: everything finished in order, and at least up to the deadline n + 1 + G.
+        processing += Transmit(n);
+
+        // Uplink results within their budget.
+        DeliverUplink(n);
+
+        // Radio faults (Late, Underflow, Overflow) make the engine shed work for a while.
+        long faults = RadioFaults();
+        if (faults != _radioFaultBaseline)
+        {
+            _radioFaultBaseline = faults;
+            if (_options.Deadlines == DeadlineMode.RealTime)
+            {
+                _shedUntil = n + _options.ShedSlotsAfterRadioFault;
+            }
+        }
+
+        return processing;
+    }
+
+    private long Dispatch(SlotTask task)
+    {
+        if (_pool is null)
+        {
+            task.MarkPending();
+            task.Run(_inline);
+            Record(task);
+            return task.ElapsedTicks;
+        }
+
+        _pool.Submit(task);
+        return 0;
+    }
+
+    private void Record(SlotTask task)
+    {
+        if (task is DownlinkTask)
+        {
+            Metrics.Downlink.Record(task.ElapsedTicks);
+        }
+        else
+        {
+            Metrics.Uplink.Record(task.ElapsedTicks);
+        }
+    }
+
+    private long Transmit(long n)
+    {
+        long processing = 0;
+        long deadline = n + 1 + _guard;
+        long limit = n + _k;
+        while (_nextTx <= limit)
+        {
+            DownlinkTask dl = _downlink[_nextTx % _downlink.Length];
+            bool due = _nextTx <= deadline;
+            if (!dl.IsDone)
+            {
+                if (!due)
+                {
+                    break;
+                }
+
+                bool late = _options.Faults?.IsDownlinkLate(_nextTx) == true || _options.Deadlines == DeadlineMode.RealTime;
+                if (!late)
+                {
+                    Wait(dl);
+                }
+            }
+            else if (_options.Faults?.IsDownlinkLate(_nextTx) == true)
+            {
+                if (!due)
+                {
+                    break;
+                }
+
+                dl.Abandoned = true;
+            }
+
+            if (dl.IsDone && !dl.Abandoned)
+            {
+                if (_pool is not null)
+                {
+                    Record(dl);
+                }
+
+                Send(dl.Plan, dl.Samples);
+                dl.MarkIdle();
+            }
+            else
+            {
+                // Late: the work is dropped (its result ignored when it arrives); the slot still carries SS/PBCH.
+                dl.Abandoned = true;
+                Metrics.CountDownlinkLate(_nextTx);
+                _scheduler.OnDownlinkDropped(dl.Plan);
+                _fallbackPlan.Reset(dl.Plan.Slot);
+                _schedule.AddSsb(dl.Plan.Slot, _fallbackPlan);
+                long start = Stopwatch.GetTimestamp();
+                _inline.Downlink.Process(_fallbackPlan, _fallbackSamples);
+                processing += Stopwatch.GetTimestamp() - start;
+                Send(_fallbackPlan, _fallbackSamples);
+                if (dl.IsDone)
+                {
+                    dl.MarkIdle();
+                }
+            }
+
+            _nextTx++;
+        }
+
+        return processing;
+    }
+
+    private void Send(DownlinkSlotPlan plan, SampleBlock<ComplexF32> samples)
+    {
+        long index = plan.Slot.Index;
+        foreach (PdschPdu p in plan.Pdsch)
+        {
+            if (p.RntiType == RntiType.SiRnti)
+            {
+                Metrics.CountSib1();
+            }
+            else
+            {
+                Metrics.CountDownlink(p.TransportBlockBytes * 8, p.NewData);
+            }
+
+            _options.Capture?.OnDownlink(plan.Slot, p);
+        }
+
+        if (_hasTx)
+        {
+            samples.TimestampSamples = _clock.SlotStart(index);
+            samples.Flags = BurstFlags.None;
+            _radio.Tx.Write(samples);
+        }
+    }
+
+    private void DeliverUplink(long n)
+    {
+        while (_nextUplinkDelivery <= n)
+        {
+            long u = _nextUplinkDelivery;
+            UplinkTask ul = _uplink[u % _uplink.Length];
+            if (ul.SlotIndex != u || !(ul.IsPending || ul.IsDone) || ul.Abandoned)
+            {
+                _nextUplinkDelivery++;
+                continue;
+            }
+
+            bool due = u + _uplinkBudget <= n;
+            if (_options.Faults?.IsUplinkLate(u) == true)
+            {
+                if (!due)
+                {
+                    return;
+                }
+
+                ul.Abandoned = true;
+                DeliverLate(ul, countLate: true);
+                _nextUplinkDelivery++;
+                continue;
+            }
+
+            if (!ul.IsDone)
+            {
+                if (!due)
+                {
+                    return;
+                }
+
+                if (_options.Deadlines == DeadlineMode.VirtualTime)
+                {
+                    Wait(ul);
+                }
+                else
+                {
+                    ul.Abandoned = true;
+                    DeliverLate(ul, countLate: true);
+                    _nextUplinkDelivery++;
+                    continue;
+                }
+            }
+
+            if (_pool is not null)
+            {
+                Record(ul);
+            }
+
+            UplinkSlotResults results = ul.Results;
+            foreach (PuschResult r in results.Pusch)
+            {
+                Metrics.CountUplink(r.CrcPassed, r.TransportBlockBytes * 8, r.RedundancyVersion != 0, r.SinrDb, r.EvmPercent, r.TimingOffsetSeconds);
+                if (r.CrcPassed)
+                {
+                    _options.Capture?.OnUplink(results.Slot, r);
+                }
+            }
+
+            Metrics.CountPrach(results.PrachCount);
+            _scheduler.OnUplinkResults(results);
+            ul.MarkIdle();
+            _nextUplinkDelivery++;
+        }
+    }
+
+    private void DeliverLate(UplinkTask ul, bool countLate)
+    {
+        if (countLate)
+        {
+            Metrics.CountUplinkLate(ul.SlotIndex);
+        }
+
+        _lateResults.Reset(ul.Plan.Slot);
+        foreach (PuschPdu pdu in ul.Plan.Pusch)
+        {
+            PuschResult r = _lateResults.AddPusch();
+            r.Rnti = pdu.Rnti;
+            r.RntiType = pdu.RntiType;
+            r.HarqProcess = pdu.HarqProcess;
+            r.RedundancyVersion = pdu.RedundancyVersion;
+            r.CrcPassed = false;
+            r.Late = true;
+            r.TransportBlockBytes = 0;
+            r.SinrDb = double.NaN;
+            Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);
+        }
+
+        _scheduler.OnUplinkResults(_lateResults);
+        if (!ul.IsPending)
+        {
+            ul.MarkIdle();
+        }
+    }
+
+    /// <summary>Reads uplink slot <paramref name="n"/> (or a later one after a gap); returns the slot filled, or −1 when stopped.</summary>
+    private long ReceiveSlot(long n)
+    {
+        long slot = n;
+        long start = _clock.SlotStart(slot);
+        int count = _clock.SlotLength(slot);
+        SampleBlock<ComplexF32> destination = Destination(slot);
+        int filled = 0;
+        IRxStream rx = _radio.Rx;
+        SampleBlock<ComplexF32> stage = _rxStage!;
+        while (filled < count)
+        {
+            int got = rx.Read(stage, count - filled);
+            if (got == 0)
+            {
+                if (_stopping || _radio.State != RadioState.Streaming)
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            long ts = stage.TimestampSamples;
+            if (ts != start + filled)
+            {
+                // A gap (receive overflow): resynchronize to the slot holding ts; the slots in between are lost.
+                long gapSlot = _clock.SlotAt(ts);
+                if (gapSlot != slot)
+                {
+                    slot = gapSlot;
+                    start = _clock.SlotStart(slot);
+                    count = _clock.SlotLength(slot);
+                    destination = Destination(slot);
+                }
+
+                filled = (int)(ts - start);
+                for (int c = 0; c < destination.ChannelCount; c++)
+                {
+                    destination.GetCapacitySpan(c)[..filled].Clear();
+                }
+            }
+
+            int take = Math.Min(got, count - filled);
+            for (int c = 0; c < destination.ChannelCount; c++)
+            {
+                stage[c][..take].CopyTo(destination.GetCapacitySpan(c)[filled..]);
+            }
+
+            filled += take;
+        }
+
+        destination.Count = count;
+        destination.TimestampSamples = start;
+        return slot;
+    }
+
+    private SampleBlock<ComplexF32> Destination(long slot)
+    {
+        UplinkTask ul = _uplink[slot % _uplink.Length];
+        return ul.SlotIndex == slot && !ul.Plan.IsEmpty && !ul.IsPending ? ul.Samples : _rxScratch!;
+    }
+
+    /// <summary>Fills the transmit pipeline for slots 0..k−1 before the first receive.</summary>
+    private void Prime()
+    {
+        for (long m = 0; m < _k; m++)
+        {
+            DownlinkTask dl = _downlink[m % _downlink.Length];
+            dl.SlotIndex = m;
+            dl.Plan.Reset(Point(m));
+            _scheduler.ScheduleDownlink(dl.Plan.Slot, dl.Plan, this);
+            dl.MarkPending();
+            dl.Run(_inline);
+            Send(dl.Plan, dl.Samples);
+            dl.MarkIdle();
+        }
+
+        _nextTx = _k;
+    }
+
+    private void Drain()
+    {
+        for (int i = 0; i < _downlink.Length; i++)
+        {
+            WaitIdle(_downlink[i]);
+        }
+
+        for (int i = 0; i < _uplink.Length; i++)
+        {
+            WaitIdle(_uplink[i]);
+        }
+    }
+
+    private void Wait(SlotTask task)
+    {
+        long start = Stopwatch.GetTimestamp();
+        _completion.WaitUntil(static t => t.IsDone, task, TimeSpan.FromMilliseconds(50));
+        _waitTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    private void WaitIdle(SlotTask task)
+    {
+        if (task.IsPending)
+        {
+            Wait(task);
+        }
+    }
+
+    private long RadioFaults()
+    {
+        RadioEventLog e = _radio.Events;
+        return e.Count(RadioEventKind.Late) + e.Count(RadioEventKind.Underflow) + e.Count(RadioEventKind.Overflow);
+    }
+
+    /// <summary>Runs every processor on representative slots before the radio starts (tiered JIT and per-instance caches).</summary>
+    private void WarmUp()
+    {
+        long start = Stopwatch.GetTimestamp();
+        ISlotScheduler? scheduler = _options.WarmUpScheduler;
+        int slots = Math.Max(2 * _slotsPerFrame, _cell.Options.Sib1.PeriodMs * _cell.Numerology.SlotsPerSubframe * 2);
+        var planner = new WarmUpPlanner(this);
+        for (int round = 0; round < _options.WarmUpRounds; round++)
+        {
+            for (long s = 0; s < slots; s++)
+            {
+                DownlinkTask dl = _downlink[s % _downlink.Length];
+                dl.SlotIndex = s;
+                dl.Plan.Reset(Point(s));
+                if (scheduler is not null)
+                {
+                    scheduler.ScheduleDownlink(dl.Plan.Slot, dl.Plan, planner);
+                }
+                else
+                {
+                    _schedule.AddSsb(dl.Plan.Slot, dl.Plan);
+                }
+
+                RunEverywhere(dl);
+                UplinkTask ul = _uplink[s % _uplink.Length];
+                if (ul.SlotIndex == s && !ul.Plan.IsEmpty)
+                {
+                    ul.Samples.Count = _clock.SlotLength(s);
+                    for (int c = 0; c < ul.Samples.ChannelCount; c++)
+                    {
+                        ul.Samples[c].Clear();
+                    }
+
+                    RunEverywhere(ul);
+                    scheduler?.OnUplinkResults(ul.Results);
+                }
+            }
+
+            // Let the background JIT promote what just ran to optimized code before the next round.
+            Thread.Sleep(150);
+        }
+
+        for (int i = 0; i < _downlink.Length; i++)
+        {
+            _downlink[i].SlotIndex = -1;
+            _downlink[i].MarkIdle();
+        }
+
+        for (int i = 0; i < _uplink.Length; i++)
+        {
+            _uplink[i].SlotIndex = -1;
+            _uplink[i].MarkIdle();
+        }
+
+        WarmUpMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private void RunEverywhere(SlotTask task)
+    {
+        task.MarkPending();
+        task.Run(_inline);
+        if (_pool is null)
+        {
+            return;
+        }
+
+        for (int w = 0; w < _pool.Count; w++)
+        {
+            _pool.SubmitTo(w, task);
+            Wait(task);
+        }
+    }
+
+    private sealed class WarmUpPlanner(GnbEngine engine) : IUplinkPlanner
+    {
+        public UplinkSlotPlan PlanFor(long slotIndex) => engine.PlanFor(slotIndex);
+    }
+}

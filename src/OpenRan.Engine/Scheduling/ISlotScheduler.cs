@@ -1,0 +1,32 @@
+using OpenRan.Engine.Timing;
+
+namespace OpenRan.Engine.Scheduling;
+
+/// <summary>Hands the scheduler the preallocated uplink plan of a future slot, so a grant and its PUSCH are planned together.</summary>
+public interface IUplinkPlanner
+{
+    /// <summary>The plan of uplink slot <paramref name="slotIndex"/> (later than the downlink slot being planned, within the engine's uplink horizon).</summary>
+    UplinkSlotPlan PlanFor(long slotIndex);
+}
+
+/// <summary>
+/// Decides what each slot carries. The engine asks for each downlink slot k slots ahead of the air; the scheduler fills
+/// the downlink plan and, through <see cref="IUplinkPlanner"/>, the uplink slots its grants point at. The PHY never calls
+/// into the scheduler's internals: it returns results as values. The built-in PhyTestScheduler implements
+/// this now; an SCF FAPI P7 adaptor for an external MAC replaces it later. Calls come from the engine's slot thread only,
+/// in slot order, and must not allocate, lock or throw.
+/// </summary>
+public interface ISlotScheduler
+{
+    /// <summary>The largest number of slots between a downlink slot and an uplink slot it plans (k2 or PUCCH k1).</summary>
+    int UplinkHorizonSlots { get; }
+
+    /// <summary>Fills <paramref name="downlink"/> (already reset to <paramref name="slot"/>) and plans uplink slots through <paramref name="uplink"/>.</summary>
+    void ScheduleDownlink(SlotPoint slot, DownlinkSlotPlan downlink, IUplinkPlanner uplink);
+
+    /// <summary>The uplink slot of <paramref name="results"/> was received and processed (or its work was dropped: results marked late).</summary>
+    void OnUplinkResults(UplinkSlotResults results);
+
+    /// <summary>The downlink slot's PDCCH/PDSCH were not transmitted (late work replaced by SS/PBCH only).</summary>
+    void OnDownlinkDropped(DownlinkSlotPlan downlink);
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Buffers.Binary;
+using OpenRan.Dsp;
+
+namespace OpenRan.Engine.Scheduling;
+
+/// <summary>
+/// MAC PDUs the phy-test scheduler builds (TS 38.321 §6.1.2, §6.1.3.4, §6.1.5, §6.2.1, §6.2.3): a DL-SCH PDU with an
+/// optional Timing Advance Command MAC CE, one MAC SDU of test data and padding; and a random-access response. Every
+/// method writes into the caller's buffer and allocates nothing.
+/// </summary>
+public static class MacPdu
+{
+    /// <summary>LCID of the Timing Advance Command MAC CE (TS 38.321 Table 6.2.1-1).</summary>
+    public const int TimingAdvanceCommandLcid = 61;
+
+    /// <summary>LCID of padding.</summary>
+    public const int PaddingLcid = 63;
+
+    /// <summary>The logical channel the test data is sent on (the first DRB, LCID 4).</summary>
+    public const int TestDataLcid = 4;
+
+    /// <summary>Size of one MAC RAR subPDU: E/T/RAPID subheader + 7-byte MAC RAR.</summary>
+    public const int RarSubPduBytes = 8;
+
+    /// <summary>
+    /// Fills <paramref name="pdu"/> (the whole transport block): an optional Timing Advance Command CE (TAG 0,
+    /// <paramref name="timingAdvanceCommand"/> 0..63, or −1 for none), then one MAC SDU on LCID 4 with a 16-bit L field
+    /// carrying pseudo-random bytes from <paramref name="seed"/>, then a padding subheader and zeros if room is left.
+    /// Returns the number of data bytes.
+    /// </summary>
+    public static int WriteDownlinkData(Span<byte> pdu, int timingAdvanceCommand, ulong seed)
+    {
+        int offset = 0;
+        if (timingAdvanceCommand >= 0)
+        {
+            ThrowHelper.ThrowIfOutside(timingAdvanceCommand, 0, 63);
+            pdu[offset++] = TimingAdvanceCommandLcid;
+            pdu[offset++] = (byte)timingAdvanceCommand;
+        }
+
+        int room = pdu.Length - offset - 3;
+        if (room <= 0)
+        {
+            pdu[offset..].Clear();
+            if (offset < pdu.Length)
+            {
+                pdu[offset] = PaddingLcid;
+            }
+
+            return 0;
+        }
+
+        // Leave one byte for a padding subheader unless the SDU fills the block exactly.
+        int data = Math.Min(room, 65535);
+        if (data < room)
+        {
+            data = Math.Min(data, room - 1);
+        }
+
+        pdu[offset++] = 0x40 | TestDataLcid;
+        BinaryPrimitives.WriteUInt16BigEndian(pdu[offset..], (ushort)data);
+        offset += 2;
+        FillPseudoRandom(pdu.Slice(offset, data), seed);
+        offset += data;
+        if (offset < pdu.Length)
+        {
+            pdu[offset++] = PaddingLcid;
+            pdu[offset..].Clear();
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Writes a MAC PDU of one random-access response (TS 38.321 §6.1.5, §6.2.3) into <paramref name="pdu"/>: the E/T/RAPID
+    /// subheader (E = 0, T = 1), the MAC RAR (R, 12-bit Timing Advance Command, 27-bit UL grant, Temporary C-RNTI) and
+    /// padding. Returns the bytes written before padding (8).
+    /// </summary>
+    /// <param name="pdu">The transport block.</param>
+    /// <param name="rapid">The random access preamble identifier, 0..63.</param>
+    /// <param name="timingAdvance">T_A, 0..3846 (TS 38.213 §4.2).</param>
+    /// <param name="ulGrant">The 27-bit RAR UL grant (TS 38.213 Table 8.2-1, <see cref="RarUplinkGrant"/>).</param>
+    /// <param name="temporaryCRnti">The TC-RNTI.</param>
+    public static int WriteRandomAccessResponse(Span<byte> pdu, int rapid, int timingAdvance, int ulGrant, int temporaryCRnti)
+    {
+        ThrowHelper.ThrowIfOutside(rapid, 0, 63);
+        ThrowHelper.ThrowIfOutside(timingAdvance, 0, 3846);
+        ThrowHelper.ThrowIfOutside(ulGrant, 0, (1 << 27) - 1);
+        ThrowHelper.ThrowIfOutside(temporaryCRnti, 1, 65535);
+        if (pdu.Length < RarSubPduBytes)
+        {
+            ThrowHelper.ThrowDestinationTooShort(nameof(pdu), pdu.Length, RarSubPduBytes);
+        }
+
+        pdu[0] = (byte)(0x40 | rapid);
+        // R (1) | TA (12) | UL grant (27) | TC-RNTI (16) = 56 bits, MSB first.
+        ulong bits = ((ulong)timingAdvance << 43) | ((ulong)ulGrant << 16) | (uint)temporaryCRnti;
+        for (int i = 0; i < 7; i++)
+        {
+            pdu[1 + i] = (byte)(bits >> (8 * (6 - i)));
+        }
+
+        if (pdu.Length > RarSubPduBytes)
+        {
+            pdu[RarSubPduBytes..].Clear();
+        }
+
+        return RarSubPduBytes;
+    }
+
+    /// <summary>
+    /// The RAR UL grant (TS 38.213 §8.2, Table 8.2-1): frequency hopping flag (1 bit), PUSCH frequency resource allocation
+    /// (14 bits), PUSCH time resource allocation (4), MCS (4), TPC command for PUSCH (3), CSI request (1).
+    /// </summary>
+    public static int RarUplinkGrant(bool frequencyHopping, int frequencyAllocation, int timeAllocation, int mcs, int tpc, bool csiRequest)
+    {
+        ThrowHelper.ThrowIfOutside(frequencyAllocation, 0, (1 << 14) - 1);
+        ThrowHelper.ThrowIfOutside(timeAllocation, 0, 15);
+        ThrowHelper.ThrowIfOutside(mcs, 0, 15);
+        ThrowHelper.ThrowIfOutside(tpc, 0, 7);
+        return ((frequencyHopping ? 1 : 0) << 26) | (frequencyAllocation << 12) | (timeAllocation << 8) | (mcs << 4) | (tpc << 1) | (csiRequest ? 1 : 0);
+    }
+
+    /// <summary>RA-RNTI = 1 + s_id + 14·t_id + 14·80·f_id + 14·80·8·ul_carrier_id (TS 38.321 §5.1.3).</summary>
+    public static int RaRnti(int firstSymbol, int slotInFrame, int frequencyIndex, int ulCarrierId = 0) =>
+        1 + firstSymbol + (14 * slotInFrame) + (14 * 80 * frequencyIndex) + (14 * 80 * 8 * ulCarrierId);
+
+    /// <summary>Fills <paramref name="bytes"/> from an xorshift64* stream seeded with <paramref name="seed"/> (test data).</summary>
+    public static void FillPseudoRandom(Span<byte> bytes, ulong seed)
+    {
+        ulong x = seed | 1;
+        int i = 0;
+        for (; i + 8 <= bytes.Length; i += 8)
+        {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes[i..], x * 0x2545F4914F6CDD1DUL);
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            bytes[i] = (byte)((x * 0x2545F4914F6CDD1DUL) >> 56);
+        }
+    }
+}

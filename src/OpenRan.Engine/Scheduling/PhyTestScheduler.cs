@@ -1,0 +1,790 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OpenRan.Engine.Configuration;
+using OpenRan.Engine.Timing;
+using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels;
+using OpenRan.Phy.Upper.Channels.Dci;
+using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
+using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
+
+namespace OpenRan.Engine.Scheduling;
+
+/// <summary>
+/// The built-in scheduler for lab testing (the role of OAI's phy-test mode): SS/PBCH blocks with the running SFN; SIB1 on
+/// CORESET#0 in its Type0-PDCCH occasions (DCI 1_0 with SI-RNTI, PDSCH DM-RS referenced to CORESET#0, TS 38.211
+/// §7.4.1.1.2); and a configured test UE with a PDCCH (DCI 1_1 or 1_0 in a UE-specific search space on CORESET#1) and a
+/// PDSCH in every whole downlink slot, and a DCI 0_1/0_0 PUSCH grant for every whole uplink slot, 16 HARQ processes per
+/// direction with redundancy versions 0, 2, 3, 1 driven by HARQ-ACK (uplink: the PUSCH CRC; downlink: PUCCH once
+/// merged, or the phy-test assumption that every transmitted PDSCH is acknowledged k1 slots later), and Timing Advance
+/// Command MAC CEs from the PUSCH timing estimates.
+/// </summary>
+/// <remarks>
+/// Phy-test simplifications, documented: the test UE is not scheduled in SIB1 slots (its PDCCH would collide with
+/// CORESET#0) nor in special TDD slots; every UE PDSCH takes the longest type-A row of TS 38.214 Table 5.1.2.1.1-2 after CORESET#1,
+/// and in SS/PBCH slots only the larger part of its PRBs beside the blocks (so no rate matching around them is needed, and
+/// a retransmission waits for a slot of the same kind to keep its PRBs and TBS); PDSCH and PUSCH use DM-RS type 1, dmrs-AdditionalPosition pos2 (the
+/// RRC default), scrambling identities N_ID^cell; DL-SCH uses limited-buffer rate matching with TBS_LBRM of TS 38.212
+/// §5.4.2.1 (the configured layers, Q_m 8 with qam256 else 6, the carrier's PRBs); UL-SCH does not. All per-slot work
+/// allocates nothing: configurations, DCI layouts and HARQ buffers are built at construction.
+/// </remarks>
+public sealed class PhyTestScheduler : ISlotScheduler
+{
+    private static readonly int[] s_rvSequence = [0, 2, 3, 1];
+    private const int SiRnti = 0xFFFF;
+
+    private readonly CellSetup _cell;
+    private readonly CellSchedule _schedule;
+    private readonly Coreset _coreset0;
+    private readonly Coreset _coreset1;
+    private readonly int _coreset0Cces;
+    private readonly Dictionary<ushort, PdschConfiguration> _uePdsch = [];
+    private readonly Dictionary<ushort, int> _uePdschBytes = [];
+    private readonly Dictionary<int, int> _type0Cce = [];
+    private readonly Dictionary<ushort, (PdschConfiguration Config, int FirstPrb)> _sib1Pdsch = [];
+    private readonly PuschConfiguration _uePusch;
+    private readonly int _sib1Tbs;
+    private readonly int _sib1TdraRow;
+    private readonly DciSizes0_0And1_0 _sib1Sizes;
+    private readonly DciSizes0_0And1_0 _ueFallbackSizes;
+    private readonly DciFieldLayout _dci1_1;
+    private readonly DciFieldLayout _dci0_1;
+    private readonly int _ueDlTdraRow;
+    private readonly int _ueUlTdraRow;
+    private readonly int _dlTbsBytes;
+    private readonly int _ulTbsBytes;
+    private readonly DownlinkHarq[] _dlHarq;
+    private readonly UplinkHarq[] _ulHarq;
+    private readonly SearchSpaceConfiguration _ueSearchSpace;
+    private readonly int _k1;
+    private readonly int _k2;
+    private readonly bool _assumeAck;
+    private int _nextDlHarq;
+    private double _timingSumSeconds;
+    private int _timingCount;
+    private int _pendingTaCommand = -1;
+    private long _timingHoldUntil;
+
+    /// <summary>Builds the configurations, DCI layouts and HARQ processes of <paramref name="cell"/>.</summary>
+    /// <exception cref="ConfigurationException">A grant that the default tables cannot express (k2, SIB1 size).</exception>
+    public PhyTestScheduler(CellSetup cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        _cell = cell;
+        _schedule = new CellSchedule(cell);
+        _coreset0 = new Coreset(cell.Coreset0);
+        _coreset1 = new Coreset(cell.Coreset1);
+        _coreset0Cces = _coreset0.CceCount;
+        TestUeOptions ue = cell.Options.TestUe;
+        _k1 = ue.K1;
+        _k2 = ue.K2;
+        _assumeAck = ue.DlHarqFeedback == "assume-ack";
+        int mu = cell.Numerology.Mu;
+        int pos = cell.Options.Cell.DmrsTypeAPosition;
+
+        // SIB1: DCI 1_0 with SI-RNTI in the Type0-PDCCH CSS; PRBs and TDRA within CORESET#0 (TS 38.214 §5.1.2.2.2).
+        _sib1Sizes = new DciSizes0_0And1_0(cell.Coreset0Row.RbCount, cell.Coreset0Row.RbCount, CommonSearchSpace: true);
+        int coresetEnd = cell.Type0Occasions.Count == 0 ? 0 : cell.Type0Occasions.Max(o => o.FirstSymbol) + cell.Coreset0Row.SymbolCount;
+        _sib1TdraRow = Ts38214Table5_1_2_1_1_2.LongestTypeA(coresetEnd, pos);
+        if (_sib1TdraRow < 0)
+        {
+            throw cell.Options.Source.Error("pdcch.coreset0-index", $"CORESET#0 ends at symbol {coresetEnd}; no type-A row of TS 38.214 Table 5.1.2.1.1-2 starts after it for SIB1; valid: a CORESET#0 of fewer symbols.");
+        }
+
+        _sib1Tbs = BuildSib1Configurations();
+        foreach (int level in new[] { 4, 8, 16 })
+        {
+            if (level <= _coreset0Cces)
+            {
+                _type0Cce[level] = PdcchCandidates.FirstCce(0, 0, Type0PdcchCss.SearchSpace(0).CandidateCount(level), level, _coreset0Cces);
+            }
+        }
+
+        // Test UE downlink: DCI 1_1 (or 1_0) on CORESET#1, TDRA row 0 of the default table A.
+        _ueFallbackSizes = new DciSizes0_0And1_0(cell.NRb, cell.NRb, CommonSearchSpace: false);
+        _ueSearchSpace = new SearchSpaceConfiguration(2, false, 1, 0, 1, 0, LevelCandidates(cell.Options.Pdcch.UeAggregationLevel));
+        _ueDlTdraRow = Ts38214Table5_1_2_1_1_2.LongestTypeA(cell.Coreset1.Duration, pos);
+        var dl11 = new Dci1_1Configuration(cell.NRb, 0, 16, ResourceAllocationType.Type1);
+        _dci1_1 = new DciFieldLayout(dl11.Fields(), dl11.Size == _ueFallbackSizes.Size ? dl11.Size + 1 : 0);
+        var ul01 = new Dci0_1Configuration(cell.NRb, 0, 16, ResourceAllocationType.Type1);
+        _dci0_1 = new DciFieldLayout(ul01.Fields(), ul01.Size == _ueFallbackSizes.Size ? ul01.Size + 1 : 0);
+        BuildUePdschConfigurations();
+        _dlTbsBytes = _uePdsch.Values.Max(c => TransportBlockSize(c)) / 8;
+
+        // Test UE uplink: whole-slot PUSCH with K2 = k2 from the default table A.
+        _ueUlTdraRow = Ts38214Table6_1_2_1_1_2.WholeSlot(_k2, mu);
+        if (_ueUlTdraRow < 0)
+        {
+            int j = Ts38214Table6_1_2_1_1_2.J(mu);
+            throw cell.Options.Source.Error("test-ue.k2", $"k2 = {_k2} has no whole-slot row in TS 38.214 Table 6.1.2.1.1-2 at {cell.Options.Cell.ScsKhz} kHz; valid: {j} | {j + 1} | {j + 2} | {j + 3}.");
+        }
+
+        _uePusch = BuildUePusch();
+        _ulTbsBytes = TransportBlockSize(_uePusch) / 8;
+        _dlHarq = new DownlinkHarq[ue.HarqProcesses];
+        for (int i = 0; i < _dlHarq.Length; i++)
+        {
+            _dlHarq[i] = new DownlinkHarq(_dlTbsBytes);
+        }
+
+        _ulHarq = new UplinkHarq[ue.HarqProcesses];
+        SharedChannelCodingParameters ulCoding = _uePusch.CodingParameters(_uePusch.BuildLayout());
+        for (int i = 0; i < _ulHarq.Length; i++)
+        {
+            _ulHarq[i] = new UplinkHarq(new SharedChannelSoftBuffer(ulCoding.Segmentation.CodeBlockCount, ulCoding.CircularBufferLength));
+        }
+    }
+
+    /// <inheritdoc />
+    public int UplinkHorizonSlots => _k2;
+
+    /// <summary>The largest transport block this scheduler puts in a PDU, in bytes.</summary>
+    public int MaxTransportBlockBytes => Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1);
+
+    /// <summary>The test UE's downlink TBS in bytes (whole slot without SS/PBCH).</summary>
+    public int DownlinkTransportBlockBytes => _dlTbsBytes;
+
+    /// <summary>The test UE's uplink TBS in bytes.</summary>
+    public int UplinkTransportBlockBytes => _ulTbsBytes;
+
+    /// <summary>The SIB1 TBS in bits.</summary>
+    public int Sib1TransportBlockSize => _sib1Tbs;
+
+    /// <summary>The fixed slot structure.</summary>
+    public CellSchedule Schedule => _schedule;
+
+    /// <summary>CORESET#0 (for receivers in tests and the decode command).</summary>
+    public Coreset Coreset0 => _coreset0;
+
+    /// <summary>CORESET#1, the test UE's.</summary>
+    public Coreset Coreset1 => _coreset1;
+
+    /// <summary>The test UE's search space on CORESET#1.</summary>
+    public SearchSpaceConfiguration UeSearchSpace => _ueSearchSpace;
+
+    /// <summary>The size of the test UE's downlink DCI (1_1, or the fallback size).</summary>
+    public int UeDownlinkDciSize => _cell.Downlink.FallbackDci ? _ueFallbackSizes.Size : _dci1_1.Size;
+
+    /// <summary>The size of the test UE's uplink DCI (0_1, or the fallback size).</summary>
+    public int UeUplinkDciSize => _cell.Uplink.FallbackDci ? _ueFallbackSizes.Size : _dci0_1.Size;
+
+    /// <summary>The DCI 1_1 field layout (for receivers).</summary>
+    public DciFieldLayout Dci1_1 => _dci1_1;
+
+    /// <summary>The DCI 0_1 field layout (for receivers).</summary>
+    public DciFieldLayout Dci0_1 => _dci0_1;
+
+    /// <summary>Timing Advance Commands sent.</summary>
+    public long TimingAdvanceCommands { get; private set; }
+
+    /// <summary>The UE PDSCH configuration of a slot whose SS/PBCH blocks occupy <paramref name="ssbSymbolMask"/>.</summary>
+    public PdschConfiguration UePdsch(ushort ssbSymbolMask) => _uePdsch[ssbSymbolMask];
+
+    /// <summary>Every UE PDSCH configuration (one per kind of slot).</summary>
+    public IEnumerable<PdschConfiguration> UePdschConfigurations => _uePdsch.Values;
+
+    /// <summary>The SIB1 PDSCH configuration (relative to CORESET#0) of a slot with SS/PBCH symbols <paramref name="ssbSymbolMask"/>.</summary>
+    public PdschConfiguration Sib1Pdsch(ushort ssbSymbolMask) => _sib1Pdsch[ssbSymbolMask].Config;
+
+    /// <summary>The test UE's PUSCH configuration.</summary>
+    public PuschConfiguration UePusch => _uePusch;
+
+    /// <inheritdoc />
+    public void ScheduleDownlink(SlotPoint slot, DownlinkSlotPlan downlink, IUplinkPlanner uplink)
+    {
+        ArgumentNullException.ThrowIfNull(downlink);
+        ArgumentNullException.ThrowIfNull(uplink);
+        _schedule.AddSsb(slot, downlink);
+        ushort ssbMask = _schedule.SsbSymbolMask(slot);
+        int sib1 = _schedule.Sib1Block(slot);
+        if (sib1 >= 0)
+        {
+            ScheduleSib1(slot, downlink, sib1, ssbMask);
+            return;
+        }
+
+        if (!_cell.Options.TestUe.Enabled)
+        {
+            return;
+        }
+
+        int cceDl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), 0, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
+        int cceUl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), CandidateCount - 1, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
+        if (_schedule.IsFullDownlink(slot.Index))
+        {
+            ScheduleUeDownlink(slot, downlink, ssbMask, cceDl);
+        }
+
+        long target = slot.Index + _k2;
+        if (_schedule.IsFullUplink(target) && (cceUl != cceDl || !_schedule.IsFullDownlink(slot.Index)))
+        {
+            ScheduleUeUplink(slot, downlink, uplink.PlanFor(target), cceUl);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnUplinkResults(UplinkSlotResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        foreach (PuschResult r in results.Pusch)
+        {
+            UplinkHarq h = _ulHarq[r.HarqProcess];
+            h.Awaiting = false;
+            h.LastCrcPassed = r.CrcPassed && !r.Late;
+            if (h.LastCrcPassed && results.Slot.Index >= _timingHoldUntil)
+            {
+                _timingSumSeconds += r.TimingOffsetSeconds;
+                _timingCount++;
+            }
+        }
+
+        UpdateTimingAdvance(results.Slot.Index);
+    }
+
+    /// <inheritdoc />
+    public void OnDownlinkDropped(DownlinkSlotPlan downlink)
+    {
+        ArgumentNullException.ThrowIfNull(downlink);
+        foreach (PdschPdu p in downlink.Pdsch)
+        {
+            if (p.RntiType == RntiType.CRnti)
+            {
+                // Never on air: send the same transmission again, as if it had not been scheduled.
+                DownlinkHarq h = _dlHarq[p.HarqProcess];
+                h.Transmissions--;
+                h.FeedbackDueSlot = long.MinValue;
+                h.Acknowledged = false;
+                h.Dropped = true;
+            }
+        }
+    }
+
+    /// <summary>Downlink HARQ-ACK from PUCCH or UCI on PUSCH (when dl-harq-feedback is pucch).</summary>
+    public void OnHarqAck(int harqProcess, bool ack)
+    {
+        DownlinkHarq h = _dlHarq[harqProcess];
+        h.Acknowledged = ack;
+        h.FeedbackDueSlot = long.MinValue;
+    }
+
+    private int CandidateCount => _ueSearchSpace.CandidateCount(_cell.Options.Pdcch.UeAggregationLevel);
+
+    private static int[] LevelCandidates(int level)
+    {
+        var counts = new int[5];
+        counts[SearchSpaceConfiguration.LevelIndex(level)] = 2;
+        return counts;
+    }
+
+    private void ScheduleSib1(SlotPoint slot, DownlinkSlotPlan plan, int block, ushort ssbMask)
+    {
+        var occasion = _cell.Type0Occasions[block];
+        int level = _cell.Options.Pdcch.Sib1AggregationLevel;
+        if (level > _coreset0Cces)
+        {
+            level = _coreset0Cces >= 8 ? 8 : 4;
+        }
+
+        (PdschConfiguration config, int firstPrb) = _sib1Pdsch[ssbMask];
+        PdcchPdu? pdcch = plan.AddPdcch();
+        PdschPdu? pdsch = plan.AddPdsch();
+        if (pdcch is null || pdsch is null)
+        {
+            return;
+        }
+
+        pdcch.Coreset = _coreset0;
+        pdcch.FirstSymbol = occasion.FirstSymbol;
+        pdcch.AggregationLevel = level;
+        pdcch.FirstCce = _type0Cce[level];
+        pdcch.Rnti = SiRnti;
+        pdcch.ScramblingRnti = 0;
+        pdcch.PayloadSize = _sib1Sizes.Size;
+        int rbs = _cell.Coreset0Row.RbCount;
+        var dci = new Dci1_0
+        {
+            FrequencyDomainAssignment = ResourceIndicatorValue.Compute(firstPrb, config.PrbSet.Count, rbs),
+            TimeDomainAssignment = _sib1TdraRow,
+            Mcs = _cell.Options.Sib1.Mcs,
+            RedundancyVersion = 0,
+            SystemInformationIndicator = 0,
+        };
+        _sib1Sizes.Pack(dci, DciRntiType.SiRnti, pdcch.Payload.AsSpan(0, pdcch.PayloadSize));
+
+        pdsch.Configuration = config;
+        pdsch.ReferenceCrb = _cell.Coreset0.FirstRb;
+        pdsch.Rnti = SiRnti;
+        pdsch.RntiType = RntiType.SiRnti;
+        pdsch.RedundancyVersion = 0;
+        pdsch.HarqProcess = 0;
+        pdsch.NewData = true;
+        pdsch.TransportBlockBytes = _sib1Tbs / 8;
+        Span<byte> tb = pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes);
+        tb.Clear();
+        _cell.Sib1.Span.CopyTo(tb);
+    }
+
+    private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce)
+    {
+        DownlinkHarq? h = null;
+        int id = -1;
+        for (int i = 0; i < _dlHarq.Length; i++)
+        {
+            int candidate = (_nextDlHarq + i) % _dlHarq.Length;
+            DownlinkHarq c = _dlHarq[candidate];
+            bool pendingRetransmission = c.Dropped || (c.Transmissions > 0 && !c.Acknowledged && c.Transmissions < _cell.Options.TestUe.MaxTransmissions);
+            if (pendingRetransmission && c.Variant != ssbMask && c.FeedbackDueSlot == long.MinValue)
+            {
+                // A retransmission keeps its PRBs and TBS: it waits for a slot of the same kind.
+                continue;
+            }
+
+            if (_assumeAck && c.FeedbackDueSlot != long.MinValue && c.FeedbackDueSlot < slot.Index)
+            {
+                c.Acknowledged = true;
+                c.FeedbackDueSlot = long.MinValue;
+            }
+
+            if (c.FeedbackDueSlot == long.MinValue)
+            {
+                h = c;
+                id = candidate;
+                break;
+            }
+        }
+
+        if (h is null || !_uePdsch.TryGetValue(ssbMask, out PdschConfiguration? config))
+        {
+            return;
+        }
+
+        PdcchPdu? pdcch = plan.AddPdcch();
+        PdschPdu? pdsch = plan.AddPdsch();
+        if (pdcch is null || pdsch is null)
+        {
+            return;
+        }
+
+        _nextDlHarq = (id + 1) % _dlHarq.Length;
+        bool newData = h.Dropped ? h.Transmissions == 0 : h.Acknowledged || h.Transmissions == 0 || h.Transmissions >= _cell.Options.TestUe.MaxTransmissions;
+        if (newData && !h.Dropped)
+        {
+            h.Ndi ^= 1;
+            h.Transmissions = 0;
+            h.Variant = ssbMask;
+            h.TransportBlockBytes = _uePdschBytes[ssbMask];
+            MacPdu.WriteDownlinkData(h.TransportBlock.AsSpan(0, h.TransportBlockBytes), TakeTimingAdvance(slot.Index), (ulong)((slot.Index << 8) | (uint)id));
+        }
+
+        h.Dropped = false;
+        int rv = s_rvSequence[h.Transmissions % 4];
+        h.Transmissions++;
+        h.Acknowledged = false;
+        h.FeedbackDueSlot = slot.Index + _k1;
+
+        LinkSetup link = _cell.Downlink;
+        pdcch.Coreset = _coreset1;
+        pdcch.FirstSymbol = 0;
+        pdcch.FirstCce = firstCce;
+        pdcch.AggregationLevel = _cell.Options.Pdcch.UeAggregationLevel;
+        pdcch.Rnti = _cell.Options.TestUe.Rnti;
+        pdcch.ScramblingRnti = 0;
+        Span<byte> payload = pdcch.Payload;
+        int riv = ResourceIndicatorValue.Compute(config.PrbSet[0], config.PrbSet.Count, _cell.NRb);
+        if (link.FallbackDci)
+        {
+            pdcch.PayloadSize = _ueFallbackSizes.Size;
+            var dci = new Dci1_0
+            {
+                Identifier = 1,
+                FrequencyDomainAssignment = riv,
+                TimeDomainAssignment = _ueDlTdraRow,
+                Mcs = link.Mcs,
+                NewDataIndicator = h.Ndi,
+                RedundancyVersion = rv,
+                HarqProcess = id,
+                TpcPucch = 1,
+                PdschToHarqTiming = _k1 - 1,
+            };
+            _ueFallbackSizes.Pack(dci, DciRntiType.CRnti, payload[..pdcch.PayloadSize]);
+        }
+        else
+        {
+            pdcch.PayloadSize = _dci1_1.Size;
+            payload[..pdcch.PayloadSize].Clear();
+            DciFieldLayout f = _dci1_1;
+            DciFieldLayout.Write(payload, f["Identifier for DCI formats"], 1);
+            DciFieldLayout.Write(payload, f["Frequency domain resource assignment"], riv);
+            DciFieldLayout.Write(payload, f["Time domain resource assignment"], _ueDlTdraRow);
+            DciFieldLayout.Write(payload, f["TB1: MCS, NDI, RV"], (link.Mcs << 3) | (h.Ndi << 2) | rv);
+            DciFieldLayout.Write(payload, f["HARQ process number"], id);
+            DciFieldLayout.Write(payload, f["TPC command for scheduled PUCCH"], 1);
+            DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], _k1 - 1);
+            DciFieldLayout.Write(payload, f["Antenna ports"], AntennaPortsValue(link.Layers));
+        }
+
+        pdsch.Configuration = config;
+        pdsch.ReferenceCrb = 0;
+        pdsch.Rnti = _cell.Options.TestUe.Rnti;
+        pdsch.RntiType = RntiType.CRnti;
+        pdsch.RedundancyVersion = rv;
+        pdsch.HarqProcess = id;
+        pdsch.NewData = h.Transmissions == 1;
+        pdsch.TransportBlockBytes = h.TransportBlockBytes;
+        h.TransportBlock.AsSpan(0, h.TransportBlockBytes).CopyTo(pdsch.TransportBlock);
+    }
+
+    private void ScheduleUeUplink(SlotPoint slot, DownlinkSlotPlan plan, UplinkSlotPlan target, int firstCce)
+    {
+        int id = (int)(target.Slot.Index % _ulHarq.Length);
+        UplinkHarq h = _ulHarq[id];
+        if (h.Awaiting)
+        {
+            return;
+        }
+
+        PdcchPdu? pdcch = plan.AddPdcch();
+        PuschPdu? pusch = target.AddPusch();
+        if (pdcch is null || pusch is null)
+        {
+            return;
+        }
+
+        bool newData = h.LastCrcPassed || h.Transmissions == 0 || h.Transmissions >= _cell.Options.TestUe.MaxTransmissions;
+        if (newData)
+        {
+            h.Ndi ^= 1;
+            h.Transmissions = 0;
+        }
+
+        int rv = s_rvSequence[h.Transmissions % 4];
+        h.Transmissions++;
+        h.Awaiting = true;
+
+        LinkSetup link = _cell.Uplink;
+        pdcch.Coreset = _coreset1;
+        pdcch.FirstSymbol = 0;
+        pdcch.FirstCce = firstCce;
+        pdcch.AggregationLevel = _cell.Options.Pdcch.UeAggregationLevel;
+        pdcch.Rnti = _cell.Options.TestUe.Rnti;
+        pdcch.ScramblingRnti = 0;
+        Span<byte> payload = pdcch.Payload;
+        int riv = ResourceIndicatorValue.Compute(link.StartPrb, link.PrbCount, _cell.NRb);
+        if (link.FallbackDci)
+        {
+            pdcch.PayloadSize = _ueFallbackSizes.Size;
+            var dci = new Dci0_0
+            {
+                FrequencyDomainAssignment = riv,
+                TimeDomainAssignment = _ueUlTdraRow,
+                Mcs = link.Mcs,
+                NewDataIndicator = h.Ndi,
+                RedundancyVersion = rv,
+                HarqProcess = id,
+                TpcPusch = 1,
+            };
+            _ueFallbackSizes.Pack(dci, payload[..pdcch.PayloadSize]);
+        }
+        else
+        {
+            pdcch.PayloadSize = _dci0_1.Size;
+            payload[..pdcch.PayloadSize].Clear();
+            DciFieldLayout f = _dci0_1;
+            DciFieldLayout.Write(payload, f["Frequency domain resource assignment"], riv);
+            DciFieldLayout.Write(payload, f["Time domain resource assignment"], _ueUlTdraRow);
+            DciFieldLayout.Write(payload, f["MCS, NDI, RV"], (link.Mcs << 3) | (h.Ndi << 2) | rv);
+            DciFieldLayout.Write(payload, f["HARQ process number"], id);
+            DciFieldLayout.Write(payload, f["TPC command for scheduled PUSCH"], 1);
+            DciFieldLayout.Write(payload, f["UL-SCH indicator"], 1);
+        }
+
+        pusch.Configuration = _uePusch;
+        pusch.SoftBuffer = h.SoftBuffer;
+        pusch.RedundancyVersion = rv;
+        pusch.NewData = newData;
+        pusch.HarqProcess = id;
+        pusch.Rnti = _cell.Options.TestUe.Rnti;
+        pusch.RntiType = RntiType.CRnti;
+        _ = slot;
+    }
+
+    private int TakeTimingAdvance(long slotIndex)
+    {
+        int command = _pendingTaCommand;
+        if (command >= 0)
+        {
+            _pendingTaCommand = -1;
+            TimingAdvanceCommands++;
+
+            // Measurements before the UE applied the command (TS 38.213 §4.2: from slot n + k + 1) are stale.
+            _timingHoldUntil = slotIndex + _k1 + _k2 + (2 * _cell.SlotsPerFrame / 10) + 8;
+        }
+
+        return command;
+    }
+
+    private void UpdateTimingAdvance(long slotIndex)
+    {
+        if (_timingCount < 4 || _pendingTaCommand >= 0 || slotIndex < _timingHoldUntil)
+        {
+            return;
+        }
+
+        // T_A step = 16·64·T_c/2^μ (TS 38.213 §4.2); the command adjusts N_TA by (T_A − 31) steps.
+        double step = 16.0 * 64 / (480e3 * 4096) / (1 << _cell.Numerology.Mu);
+        double mean = _timingSumSeconds / _timingCount;
+        _timingSumSeconds = 0;
+        _timingCount = 0;
+        int steps = (int)Math.Round(mean / step);
+        if (steps != 0)
+        {
+            _pendingTaCommand = Math.Clamp(31 + steps, 0, 63);
+        }
+    }
+
+    /// <summary>The DCI 1_1 antenna-port value for 1..4 layers (TS 38.212 Table 7.3.1.2.2-1: ports 0; 0–1; 0–2; 0–3).</summary>
+    private static int AntennaPortsValue(int layers) => layers switch { 1 => 0, 2 => 2, 3 => 9, _ => 10 };
+
+    private static int CdmGroupsWithoutData(int layers) => layers <= 2 ? 1 : 2;
+
+    private void BuildUePdschConfigurations()
+    {
+        LinkSetup link = _cell.Downlink;
+        (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(_ueDlTdraRow, _cell.Options.Cell.DmrsTypeAPosition);
+        int qmMax = link.Table == McsTable.Qam256 ? 8 : 6;
+        int tbsLbrm = TransportBlockSizeLimited(link.Layers, qmMax, _cell.NRb);
+        var baseConfig = new PdschConfiguration
+        {
+            Numerology = _cell.Numerology.Mu,
+            NSizeGrid = _cell.NRb,
+            NStartGrid = 0,
+            NIdCell = _cell.Pci,
+            NStartBwp = 0,
+            NSizeBwp = _cell.NRb,
+            PrbSet = Enumerable.Range(link.StartPrb, link.PrbCount).ToArray(),
+            StartSymbol = s,
+            SymbolCount = l,
+            MappingType = SchMappingType.A,
+            Modulation = link.Modulation,
+            LayerCount = link.Layers,
+            NRnti = _cell.Options.TestUe.Rnti,
+            NId = _cell.Pci,
+            Dmrs = Dmrs(link.Layers, CdmGroupsWithoutData(link.Layers)),
+            TargetCodeRate = link.Entry.TargetCodeRate,
+            LimitedBuffer = LimitedBufferRateMatching.FromTransportBlockSize(tbsLbrm),
+        };
+        int ssbFirst = _cell.SsbFirstSubcarrier / 12;
+        int ssbLast = (_cell.SsbFirstSubcarrier + 239) / 12;
+        foreach (ushort mask in SsbMasks())
+        {
+            // In slots with SS/PBCH blocks the PDSCH keeps off the blocks' PRBs altogether (TS 38.214 §5.1.4; its DM-RS
+            // would otherwise collide with them): the larger contiguous part of the grant below or above them.
+            int first = link.StartPrb;
+            int last = link.StartPrb + link.PrbCount - 1;
+            if (mask != 0 && first <= ssbLast && last >= ssbFirst)
+            {
+                int below = Math.Max(0, ssbFirst - first);
+                int above = Math.Max(0, last - ssbLast);
+                (first, last) = below >= above ? (first, ssbFirst - 1) : (ssbLast + 1, last);
+            }
+
+            if (last < first)
+            {
+                continue;
+            }
+
+            PdschConfiguration config = baseConfig with { PrbSet = Enumerable.Range(first, last - first + 1).ToArray() };
+            config.ThrowIfInvalid();
+            _uePdsch[mask] = config;
+            _uePdschBytes[mask] = TransportBlockSize(config) / 8;
+        }
+    }
+
+    private int BuildSib1Configurations()
+    {
+        int rbs = _cell.Coreset0Row.RbCount;
+        (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(_sib1TdraRow, _cell.Options.Cell.DmrsTypeAPosition);
+        McsEntry mcs = McsTables.Lookup(McsTable.Qam64, _cell.Options.Sib1.Mcs);
+        int needed = Math.Max(_cell.Sib1.Length, 1) * 8;
+        int ssbLow = _cell.SsbFirstCrb - _cell.Coreset0.FirstRb;
+        int ssbHigh = ((_cell.SsbFirstSubcarrier + 239) / 12) - _cell.Coreset0.FirstRb;
+        int tbs = 0;
+        foreach (ushort mask in SsbMasks())
+        {
+            bool overlapsSsb = (mask & (((1 << l) - 1) << s)) != 0;
+            // PRBs of CORESET#0 (relative to its first RB) free of the SS/PBCH block in this slot: below or above it.
+            (int first, int count) = overlapsSsb
+                ? (ssbLow >= rbs - 1 - ssbHigh ? (0, Math.Max(0, ssbLow)) : (ssbHigh + 1, rbs - 1 - ssbHigh))
+                : (0, rbs);
+            int prbs = 0;
+            int size = 0;
+            for (int n = 1; n <= count; n++)
+            {
+                var probe = Sib1Configuration(first, n, s, l, mcs, 0);
+                size = TransportBlockSize(probe);
+                if (size >= needed)
+                {
+                    prbs = n;
+                    break;
+                }
+            }
+
+            if (prbs == 0)
+            {
+                throw _cell.Options.Source.Error("sib1.hex", $"SIB1 ({_cell.Sib1.Length} bytes) does not fit the {count} PRBs of CORESET#0 beside the SS/PBCH block at MCS {_cell.Options.Sib1.Mcs}; valid: a shorter SIB1, a higher sib1.mcs or a larger coreset0-index.");
+            }
+
+            // One TBS for every slot type (the largest needed), so SIB1 always has the same transport block.
+            tbs = Math.Max(tbs, size);
+            _sib1Pdsch[mask] = (Sib1Configuration(first, prbs, s, l, mcs, 0), first);
+        }
+
+        foreach (ushort mask in _sib1Pdsch.Keys.ToArray())
+        {
+            (PdschConfiguration c, int first) = _sib1Pdsch[mask];
+            PdschConfiguration fixedSize = c with { TransportBlockSize = tbs };
+            if (TransportBlockSize(c) != tbs)
+            {
+                // Grow the allocation until the TBS from TS 38.214 §5.1.3.2 matches (the UE computes it from the DCI).
+                for (int n = c.PrbSet.Count + 1; n <= rbs - first; n++)
+                {
+                    PdschConfiguration grown = Sib1Configuration(first, n, s, l, mcs, 0);
+                    if (TransportBlockSize(grown) == tbs)
+                    {
+                        fixedSize = grown;
+                        break;
+                    }
+                }
+            }
+
+            _sib1Pdsch[mask] = (fixedSize with { TransportBlockSize = 0 }, first);
+        }
+
+        return tbs;
+    }
+
+    private PdschConfiguration Sib1Configuration(int firstPrb, int prbs, int s, int l, McsEntry mcs, int unused)
+    {
+        _ = unused;
+        int rbs = _cell.Coreset0Row.RbCount;
+        return new PdschConfiguration
+        {
+            Numerology = _cell.Numerology.Mu,
+            NSizeGrid = rbs,
+            NStartGrid = 0,
+            NIdCell = _cell.Pci,
+            NStartBwp = 0,
+            NSizeBwp = rbs,
+            PrbSet = Enumerable.Range(firstPrb, prbs).ToArray(),
+            StartSymbol = s,
+            SymbolCount = l,
+            MappingType = SchMappingType.A,
+            Modulation = ModulationSchemeExtensions.FromBitsPerSymbol(mcs.ModulationOrder),
+            LayerCount = 1,
+            NRnti = SiRnti,
+            NId = _cell.Pci,
+            // DCI 1_0: single-symbol type 1 DM-RS, pos2, two CDM groups without data (TS 38.214 §5.1.6.2).
+            Dmrs = Dmrs(1, 2),
+            TargetCodeRate = mcs.TargetCodeRate,
+            LimitedBuffer = LimitedBufferRateMatching.FromTransportBlockSize(TransportBlockSizeLimited(1, 6, rbs)),
+        };
+    }
+
+    private PuschConfiguration BuildUePusch()
+    {
+        LinkSetup link = _cell.Uplink;
+        var config = new PuschConfiguration
+        {
+            Numerology = _cell.Numerology.Mu,
+            NSizeGrid = _cell.NRb,
+            NStartGrid = 0,
+            NIdCell = _cell.Pci,
+            NStartBwp = 0,
+            NSizeBwp = _cell.NRb,
+            PrbSet = Enumerable.Range(link.StartPrb, link.PrbCount).ToArray(),
+            StartSymbol = 0,
+            SymbolCount = 14,
+            MappingType = SchMappingType.A,
+            Modulation = link.Modulation,
+            LayerCount = link.Layers,
+            AntennaPortCount = link.Layers,
+            NRnti = _cell.Options.TestUe.Rnti,
+            NId = _cell.Pci,
+            // DCI 0_0: two CDM groups without data (TS 38.214 §6.2.2); DCI 0_1 antenna-port value 0: one.
+            Dmrs = Dmrs(link.Layers, link.FallbackDci ? 2 : 1),
+            TargetCodeRate = link.Entry.TargetCodeRate,
+        };
+        config.ThrowIfInvalid();
+        return config;
+    }
+
+    private DmrsConfiguration Dmrs(int layers, int cdmGroupsWithoutData) => new()
+    {
+        ConfigurationType = DmrsConfigurationType.Type1,
+        Length = 1,
+        AdditionalPosition = 2,
+        TypeAPosition = _cell.Options.Cell.DmrsTypeAPosition,
+        CdmGroupsWithoutData = cdmGroupsWithoutData,
+        ScramblingId0 = _cell.Pci,
+        ScramblingId1 = _cell.Pci,
+        Ports = Enumerable.Range(0, layers).ToArray(),
+    };
+
+    private IEnumerable<ushort> SsbMasks()
+    {
+        var masks = new SortedSet<ushort> { 0 };
+        int frames = Math.Max(2, _cell.Options.Ssb.PeriodMs / 10);
+        for (int f = 0; f < frames; f++)
+        {
+            for (int s = 0; s < _cell.SlotsPerFrame; s++)
+            {
+                masks.Add(_schedule.SsbSymbolMask(new SlotPoint(0, f, s)));
+            }
+        }
+
+        return masks;
+    }
+
+    private static int TransportBlockSize(SharedChannelConfiguration config) => config.TransportBlockSizeFor(config.BuildLayout());
+
+    private static int TransportBlockSizeLimited(int layers, int qm, int bwpPrbs) =>
+        Phy.Upper.Channels.TransportBlockSize.ForLimitedBufferRateMatching(Math.Min(layers, 4), qm, Phy.Upper.Channels.TransportBlockSize.LimitedBufferPrbCount(bwpPrbs));
+
+    private sealed class DownlinkHarq(int tbBytes)
+    {
+        public byte[] TransportBlock { get; } = new byte[tbBytes];
+
+        public int TransportBlockBytes { get; set; }
+
+        public ushort Variant { get; set; }
+
+        public int Ndi { get; set; }
+
+        public int Transmissions { get; set; }
+
+        public bool Acknowledged { get; set; }
+
+        public bool Dropped { get; set; }
+
+        public long FeedbackDueSlot { get; set; } = long.MinValue;
+    }
+
+    private sealed class UplinkHarq(SharedChannelSoftBuffer softBuffer)
+    {
+        public SharedChannelSoftBuffer SoftBuffer { get; } = softBuffer;
+
+        public int Ndi { get; set; }
+
+        public int Transmissions { get; set; }
+
+        public bool Awaiting { get; set; }
+
+        public bool LastCrcPassed { get; set; } = true;
+    }
+}
