@@ -137,7 +137,7 @@ internal sealed class CellDecoder
             Grid.Symbol(0, l).Slice(referenceCrb * 12, config.NSizeGrid * 12).CopyTo(grid.Symbol(0, l));
         }
 
-        var receiver = new PdschReceiver(1, config.LayerCount);
+        var receiver = new SharedChannelReceiver(1, config.LayerCount);
         int tbs = receiver.TransportBlockSize(config);
         SharedChannelSoftBuffer soft = receiver.CreateSoftBuffer(config);
         var bits = new byte[tbs];

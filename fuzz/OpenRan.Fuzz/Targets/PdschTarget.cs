@@ -8,7 +8,7 @@ using OpenRan.Phy.Upper.SignalProcessors.Ptrs;
 
 namespace OpenRan.Fuzz.Targets;
 
-/// <summary>The PDSCH receiver (<see cref="PdschReceiver"/>) on arbitrary received grids.</summary>
+/// <summary>The PDSCH receiver (<see cref="SharedChannelReceiver"/>) on arbitrary received grids.</summary>
 internal sealed class PdschTarget : SharedChannelTarget<PdschConfiguration>
 {
     public override string Name => "pdsch";
@@ -55,7 +55,7 @@ internal sealed class PdschTarget : SharedChannelTarget<PdschConfiguration>
         }, 4),
     ];
 
-    protected override SharedChannelReceiver<PdschConfiguration> CreateReceiver() => new PdschReceiver(4, 4);
+    protected override SharedChannelReceiver CreateReceiver() => new SharedChannelReceiver(4, 4);
 
-    protected override SharedChannelTransmitter<PdschConfiguration> CreateTransmitter() => new PdschProcessor(4);
+    protected override SharedChannelTransmitter CreateTransmitter() => new SharedChannelTransmitter(4);
 }

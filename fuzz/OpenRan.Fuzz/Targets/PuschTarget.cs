@@ -7,7 +7,7 @@ using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Fuzz.Targets;
 
-/// <summary>The PUSCH receiver (<see cref="PuschReceiver"/>) on arbitrary received grids.</summary>
+/// <summary>The PUSCH receiver (<see cref="SharedChannelReceiver"/>) on arbitrary received grids.</summary>
 internal sealed class PuschTarget : SharedChannelTarget<PuschConfiguration>
 {
     public override string Name => "pusch";
@@ -67,7 +67,7 @@ internal sealed class PuschTarget : SharedChannelTarget<PuschConfiguration>
         }, 1),
     ];
 
-    protected override SharedChannelReceiver<PuschConfiguration> CreateReceiver() => new PuschReceiver(4, 4);
+    protected override SharedChannelReceiver CreateReceiver() => new SharedChannelReceiver(4, 4);
 
-    protected override SharedChannelTransmitter<PuschConfiguration> CreateTransmitter() => new PuschProcessor(4);
+    protected override SharedChannelTransmitter CreateTransmitter() => new SharedChannelTransmitter(4);
 }

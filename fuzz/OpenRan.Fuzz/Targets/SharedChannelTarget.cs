@@ -16,15 +16,15 @@ internal abstract class SharedChannelTarget<TConfiguration> : FuzzTarget
     where TConfiguration : SharedChannelConfiguration
 {
     private readonly ResourceGrid _grid = new(4, 14, 273 * 12);
-    private SharedChannelReceiver<TConfiguration>? _receiver;
+    private SharedChannelReceiver? _receiver;
     private Case[] _cases = [];
 
     /// <summary>The configurations and the receive-antenna count each is received with (transmit ports = receive ports, identity channel in the seeds).</summary>
     protected abstract IReadOnlyList<(TConfiguration Configuration, int RxPorts)> Configurations { get; }
 
-    protected abstract SharedChannelReceiver<TConfiguration> CreateReceiver();
+    protected abstract SharedChannelReceiver CreateReceiver();
 
-    protected abstract SharedChannelTransmitter<TConfiguration> CreateTransmitter();
+    protected abstract SharedChannelTransmitter CreateTransmitter();
 
     public override void Prepare()
     {
@@ -61,7 +61,7 @@ internal abstract class SharedChannelTarget<TConfiguration> : FuzzTarget
 
     public override IEnumerable<FuzzSeed> Seeds(IReadOnlyList<string> vectorRoots)
     {
-        SharedChannelTransmitter<TConfiguration> transmitter = CreateTransmitter();
+        SharedChannelTransmitter transmitter = CreateTransmitter();
         var random = new Random(11);
         IReadOnlyList<(TConfiguration Configuration, int RxPorts)> configurations = Configurations;
         for (int i = 0; i < configurations.Count; i++)

@@ -7,6 +7,7 @@ using OpenRan.Engine.Timing;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio;
 using OpenRan.Radio.Channels;
 
@@ -25,7 +26,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly SlotClock _clock;
     private readonly CellSchedule _schedule;
     private readonly PuschConfiguration _pusch;
-    private readonly PuschProcessor _processor = new(1);
+    private readonly SharedChannelTransmitter _processor = new(1);
     private readonly OfdmModulator _ofdm;
     private readonly ResourceGrid _grid;
     private readonly ComplexF32[] _slot;

@@ -6,6 +6,7 @@ using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Ssb;
 using OpenRan.Radio.Streaming;
 
@@ -24,7 +25,7 @@ public sealed class DownlinkSlotProcessor
     private readonly ResourceGrid _pdschGrid;
     private readonly SsbTransmitter _ssb = new();
     private readonly PdcchTransmitter _pdcch = new();
-    private readonly PdschProcessor _pdsch;
+    private readonly SharedChannelTransmitter _pdsch;
     private readonly OfdmModulator _ofdm;
     private readonly byte[] _bits;
     private readonly int _antennas;
@@ -42,7 +43,7 @@ public sealed class DownlinkSlotProcessor
         _grid.Configure(_antennas, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
         int layers = Math.Max(1, cell.Downlink.Layers);
         _pdschGrid = new ResourceGrid(layers, NrConstants.SymbolsPerSlotNormalCp, subcarriers);
-        _pdsch = new PdschProcessor(layers);
+        _pdsch = new SharedChannelTransmitter(layers);
         _ofdm = new OfdmModulator(new OfdmConfiguration
         {
             Timing = cell.Timing,

@@ -22,7 +22,7 @@ public sealed class UplinkSlotProcessor
 {
     private readonly ResourceGrid _grid;
     private readonly OfdmDemodulator _ofdm;
-    private readonly PuschReceiver _pusch;
+    private readonly SharedChannelReceiver _pusch;
     private readonly byte[] _bits;
     private readonly int _antennas;
     private readonly float _inverseScale;
@@ -48,7 +48,7 @@ public sealed class UplinkSlotProcessor
             Ldpc = new LdpcDecoderOptions(cell.Options.Engine.LdpcIterations),
             MeasureEvm = true,
         };
-        _pusch = new PuschReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
+        _pusch = new SharedChannelReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
         _bits = new byte[maxTransportBlockBytes * 8];
         _inverseScale = (float)(1 / cell.Options.Radio.BasebandScale);
     }

@@ -40,7 +40,7 @@ public sealed class DownlinkSlotComposer
     private readonly OfdmModulator _ofdm;
     private readonly ResourceGrid _grid;
     private readonly ResourceGrid _layers;
-    private readonly PdschProcessor _pdsch;
+    private readonly SharedChannelTransmitter _pdsch;
     private readonly byte[] _payload;
     private readonly IBitSource[] _pdschSources;
     private readonly long[] _pdschTransmissions;
@@ -83,8 +83,8 @@ public sealed class DownlinkSlotComposer
         _grid.Configure(_carrier.AntennaPortCount, NrConstants.SymbolsPerSlotNormalCp, _carrier.NSizeGrid, _carrier.NStartGrid);
         int maxLayers = Math.Max(1, configuration.Pdsch.Count == 0 ? 1 : configuration.Pdsch.Max(p => p.Configuration.LayerCount));
         _layers = new ResourceGrid(maxLayers, NrConstants.SymbolsPerSlotNormalCp, k);
-        _pdsch = new PdschProcessor(maxLayers);
-        _payload = new byte[SharedChannelSlotProcessor<PdschConfiguration>.MaxCodewordLength(maxLayers)];
+        _pdsch = new SharedChannelTransmitter(maxLayers);
+        _payload = new byte[SharedChannelDataMapper.MaxCodewordLength(maxLayers)];
         _pdschSources = [.. configuration.Pdsch.Select(p => p.Data.Create())];
         _pdschTransmissions = new long[configuration.Pdsch.Count];
         _transportBlocks = [.. configuration.Pdsch.Select(p => p.Coded ? new byte[_pdsch.TransportBlockSize(p.Configuration)] : [])];
