@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Simulation.Configuration;
 using OpenRan.Simulation.Prach;
 using OpenRan.Simulation.Reporting;
 using OpenRan.Simulation.Sweeps;
@@ -60,7 +61,7 @@ internal static class SimPrachCommand
                     ?? throw new ArgumentException($"--preset '{name}' is unknown; valid: {names}.");
                 bool noiseOnly = parse.GetValue(falseAlarm);
                 IReadOnlyList<double> points = parse.GetValue(snr) is string text
-                    ? SimCommand.ParseRange(text, "--snr-db", -60, 60)
+                    ? LinkOptionCatalog.ParseSnr(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     : noiseOnly ? [r.SnrDb] : Enumerable.Range(0, 9).Select(i => Math.Round(r.SnrDb - 3 + (0.5 * i), 2)).ToArray();
                 threadCount = parse.GetValue(threads) is int t && t > 0 ? t : Environment.ProcessorCount;
                 setup = PrachSimulationSetup.Create(new PrachSimulationOptions

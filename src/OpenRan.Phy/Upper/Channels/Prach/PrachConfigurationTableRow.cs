@@ -38,10 +38,11 @@ public sealed record PrachConfigurationTableRow(
     /// <summary>Whether a PRACH occasion can be in system frame <paramref name="sfn"/> (n_SFN mod x ∈ y).</summary>
     public bool IsActiveFrame(int sfn)
     {
+        // Indexed loops: enumerating the IReadOnlyList interface would allocate an enumerator on the slot path.
         int r = sfn % X;
-        foreach (int y in Y)
+        for (int i = 0; i < Y.Count; i++)
         {
-            if (r == y)
+            if (r == Y[i])
             {
                 return true;
             }
@@ -53,9 +54,9 @@ public sealed record PrachConfigurationTableRow(
     /// <summary>Whether <paramref name="unit"/> (subframe in FR1, 60 kHz slot in FR2) holds PRACH slots.</summary>
     public bool ContainsUnit(int unit)
     {
-        foreach (int s in SubframeNumbers)
+        for (int i = 0; i < SubframeNumbers.Count; i++)
         {
-            if (s == unit)
+            if (SubframeNumbers[i] == unit)
             {
                 return true;
             }

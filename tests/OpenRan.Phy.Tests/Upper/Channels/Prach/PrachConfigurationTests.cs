@@ -109,6 +109,24 @@ public class PrachConfigurationTests
     }
 
     [Fact]
+    public void GetOccasionsInSlot_SteadyState_AllocatesNothing()
+    {
+        var configuration = new PrachConfiguration(B4At30);
+        var timing = new PrachTiming(configuration, new OfdmTiming(new Numerology(1), CyclicPrefix.Normal, 512));
+        var occasions = new PrachOccasion[PrachConfiguration.MaxOccasionsPerSubframe];
+        int sfn = 0;
+        OpenRan.TestSupport.AllocationAssert.SteadyStateAllocatesNothing(() =>
+        {
+            for (int slot = 0; slot < 20; slot++)
+            {
+                timing.GetOccasionsInSlot(sfn, slot, occasions);
+            }
+
+            sfn = (sfn + 1) % 1024;
+        });
+    }
+
+    [Fact]
     public void CombinedRow_LastOccasionUsesTheBFormat()
     {
         var configuration = new PrachConfiguration(new PrachParameters
