@@ -41,7 +41,7 @@ public class GnbEngineSlotBenchmarks : IUplinkPlanner
     {
         CellSetup cell = Cell();
         var scheduler = new PhyTestScheduler(cell);
-        _radio = new MemoryRadio(new TestUeUplinkChannel(cell, 0));
+        _radio = new MemoryRadio(new TestUeUplinkChannel(cell, 0), cell.Timing.SamplesPerFrame * 2);
         _radio.Configure(RadioSetup.Create(cell, new OpenRan.Radio.RadioFactory(OpenRan.Radio.RadioFactory.SoftwareDrivers())).Configuration);
         var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, WarmUpRounds = 1, WarmUpScheduler = new PhyTestScheduler(cell) };
         _engine = new GnbEngine(cell, _radio, scheduler, options, scheduler.MaxTransportBlockBytes);

@@ -8,19 +8,25 @@ namespace OpenRan.Benchmarks.Engine;
 
 /// <summary>
 /// A single-threaded radio for engine benchmarks: when the engine asks for receive samples it fills the receive ring on
-/// the caller's thread from an <see cref="ISampleChannel"/> (the emulated UE) and discards whatever was transmitted, so a
-/// benchmarked slot measures the engine and its processors only, with no driver thread or hand-off in between.
+/// the caller's thread from a precomputed cycle of received samples (the emulated UE, made once) and discards whatever was
+/// transmitted, so a benchmarked slot measures the engine and its processors only, with no driver thread, hand-off or
+/// signal generation in between.
 /// </summary>
-internal sealed class MemoryRadio(ISampleChannel uplink) : RadioBase(RadioCapabilities.Virtual("memory", 1, 1), "memory (benchmark)")
+internal sealed class MemoryRadio : RadioBase
 {
-    private ComplexF32[] _zeros = [];
-    private ComplexF32[] _scratch = [];
+    private readonly ComplexF32[] _cycle;
     private long _clock;
+
+    /// <summary>Precomputes <paramref name="cycleSamples"/> samples of <paramref name="uplink"/> (a whole number of frames).</summary>
+    public MemoryRadio(ISampleChannel uplink, int cycleSamples)
+        : base(RadioCapabilities.Virtual("memory", 1, 1), "memory (benchmark)")
+    {
+        _cycle = new ComplexF32[cycleSamples];
+        uplink.Apply(new ComplexF32[cycleSamples], _cycle, 0);
+    }
 
     protected override void OnConfigure(RadioConfiguration configuration)
     {
-        _zeros = new ComplexF32[configuration.BlockSampleCount];
-        _scratch = new ComplexF32[configuration.BlockSampleCount];
     }
 
     protected override void OnStart(long atTimestampSamples) => _clock = atTimestampSamples;
@@ -44,9 +50,9 @@ internal sealed class MemoryRadio(ISampleChannel uplink) : RadioBase(RadioCapabi
         SampleRing rx = RxRing!;
         while (_clock < timestampSamples && rx.TryAcquire(out int slot))
         {
-            int n = (int)Math.Min(rx.BlockCapacity, timestampSamples - _clock);
-            uplink.Apply(_zeros.AsSpan(0, n), _scratch.AsSpan(0, n), _clock);
-            rx.Write(slot, 0, 0, _scratch.AsSpan(0, n));
+            int offset = (int)(_clock % _cycle.Length);
+            int n = (int)Math.Min(Math.Min(rx.BlockCapacity, timestampSamples - _clock), _cycle.Length - offset);
+            rx.Write(slot, 0, 0, _cycle.AsSpan(offset, n));
             rx.Commit(slot, n, _clock, BurstFlags.None);
             _clock += n;
         }
