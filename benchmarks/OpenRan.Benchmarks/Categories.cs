@@ -19,4 +19,5 @@ public static class Categories
     public const string Ofdm = "Ofdm";
     public const string Ldpc = "Ldpc";
     public const string Crc = "Crc";
+    public const string Engine = "Engine";
 }

@@ -51,6 +51,12 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     private long _shedUntil = -1;
     private long _radioFaultBaseline;
     private long _waitTicks;
+    private long _nextReceive;
+    private long _maxSlots = long.MaxValue;
+    private long _threadBytes;
+    private long _workerBytes;
+    private long _warmSlots;
+    private GCLatencyMode _previousLatency;
 
     /// <summary>Builds the pipeline for <paramref name="cell"/> on a configured <paramref name="radio"/>.</summary>
     /// <param name="cell">The cell.</param>
@@ -155,46 +161,11 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     /// </summary>
     public long Run(long maxSlots = long.MaxValue)
     {
-        WarmUp();
-        GCLatencyMode previousLatency = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        Begin(maxSlots);
         try
         {
-            _radio.Start(_clock.StartTimestamp);
-            Prime();
-            _radioFaultBaseline = RadioFaults();
-            long n = 0;
-            long threadBytes = GC.GetAllocatedBytesForCurrentThread();
-            long workerBytes = _pool?.AllocatedBytes ?? 0;
-            long warmSlots = Math.Min(maxSlots / 10, 200);
-            while (n < maxSlots && !_stopping)
+            while (!_stopping && Step())
             {
-                long received = _hasRx ? ReceiveSlot(n) : n;
-                if (received < 0)
-                {
-                    break;
-                }
-
-                for (long j = n; j <= received && j < maxSlots; j++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    _waitTicks = 0;
-                    long processing = Advance(j, lost: j < received);
-                    Metrics.Overhead.Record(Math.Max(0, Stopwatch.GetTimestamp() - start - processing - _waitTicks));
-                    Metrics.CountSlot();
-                    if (j == warmSlots)
-                    {
-                        threadBytes = GC.GetAllocatedBytesForCurrentThread();
-                        workerBytes = _pool?.AllocatedBytes ?? 0;
-                    }
-
-                    if (j > warmSlots)
-                    {
-                        Metrics.EngineAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - threadBytes + ((_pool?.AllocatedBytes ?? 0) - workerBytes);
-                    }
-                }
-
-                n = received + 1;
             }
 
             Drain();
@@ -202,9 +173,68 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         }
         finally
         {
-            _radio.Stop();
-            GCSettings.LatencyMode = previousLatency;
+            End();
         }
+    }
+
+    /// <summary>Warms up, starts the radio and fills the transmit pipeline (the first part of <see cref="Run"/>).</summary>
+    internal void Begin(long maxSlots = long.MaxValue)
+    {
+        WarmUp();
+        _maxSlots = maxSlots;
+        _previousLatency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        _radio.Start(_clock.StartTimestamp);
+        Prime();
+        _radioFaultBaseline = RadioFaults();
+        _threadBytes = GC.GetAllocatedBytesForCurrentThread();
+        _workerBytes = _pool?.AllocatedBytes ?? 0;
+        _warmSlots = Math.Min(maxSlots / 10, 200);
+    }
+
+    /// <summary>Receives the next uplink slot and runs the slot(s) it completes; false when done or stopped.</summary>
+    internal bool Step()
+    {
+        long n = _nextReceive;
+        if (n >= _maxSlots)
+        {
+            return false;
+        }
+
+        long received = _hasRx ? ReceiveSlot(n) : n;
+        if (received < 0)
+        {
+            return false;
+        }
+
+        for (long j = n; j <= received && j < _maxSlots; j++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            _waitTicks = 0;
+            long processing = Advance(j, lost: j < received);
+            Metrics.Overhead.Record(Math.Max(0, Stopwatch.GetTimestamp() - start - processing - _waitTicks));
+            Metrics.CountSlot();
+            if (j == _warmSlots)
+            {
+                _threadBytes = GC.GetAllocatedBytesForCurrentThread();
+                _workerBytes = _pool?.AllocatedBytes ?? 0;
+            }
+
+            if (j > _warmSlots)
+            {
+                Metrics.EngineAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - _threadBytes + ((_pool?.AllocatedBytes ?? 0) - _workerBytes);
+            }
+        }
+
+        _nextReceive = received + 1;
+        return true;
+    }
+
+    /// <summary>Stops the radio (the last part of <see cref="Run"/>).</summary>
+    internal void End()
+    {
+        _radio.Stop();
+        GCSettings.LatencyMode = _previousLatency;
     }
 
     /// <inheritdoc />

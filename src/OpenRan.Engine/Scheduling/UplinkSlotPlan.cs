@@ -49,7 +49,7 @@ public sealed class PucchPdu
 /// <summary>One PRACH occasion to search (filled once the PRACH detector is merged).</summary>
 /// <param name="FirstSymbol">First symbol of the occasion.</param>
 /// <param name="FrequencyIndex">n_RA, the frequency-multiplexed occasion index.</param>
-public readonly record struct PrachOccasion(int FirstSymbol, int FrequencyIndex);
+public readonly record struct PrachOccasionPdu(int FirstSymbol, int FrequencyIndex);
 
 /// <summary>
 /// What one uplink slot is expected to carry: PUSCHs the scheduler granted, PUCCH occasions and PRACH occasions.
@@ -60,7 +60,7 @@ public sealed class UplinkSlotPlan
 {
     private readonly PuschPdu[] _pusch;
     private readonly PucchPdu[] _pucch;
-    private readonly PrachOccasion[] _prach = new PrachOccasion[8];
+    private readonly PrachOccasionPdu[] _prach = new PrachOccasionPdu[8];
 
     /// <summary>Creates a plan with room for <paramref name="maxPusch"/> PUSCHs and <paramref name="maxPucch"/> PUCCHs.</summary>
     public UplinkSlotPlan(int maxPusch, int maxPucch)
@@ -94,7 +94,7 @@ public sealed class UplinkSlotPlan
     public int PucchCount { get; private set; }
 
     /// <summary>The PRACH occasions.</summary>
-    public ReadOnlySpan<PrachOccasion> Prach => _prach.AsSpan(0, PrachCount);
+    public ReadOnlySpan<PrachOccasionPdu> Prach => _prach.AsSpan(0, PrachCount);
 
     /// <summary>Number of PRACH occasions.</summary>
     public int PrachCount { get; private set; }
@@ -118,7 +118,7 @@ public sealed class UplinkSlotPlan
     public PucchPdu? AddPucch() => PucchCount < _pucch.Length ? _pucch[PucchCount++] : null;
 
     /// <summary>Adds a PRACH occasion (ignored when full).</summary>
-    public void AddPrach(PrachOccasion occasion)
+    public void AddPrach(PrachOccasionPdu occasion)
     {
         if (PrachCount < _prach.Length)
         {

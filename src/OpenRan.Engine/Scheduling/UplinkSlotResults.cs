@@ -53,13 +53,13 @@ public sealed class PuschResult
 /// <param name="PreambleIndex">The preamble index 0..63.</param>
 /// <param name="TimingAdvanceSamples">The round-trip delay estimate at the radio rate.</param>
 /// <param name="Occasion">The occasion it was found in.</param>
-public readonly record struct PrachDetection(int PreambleIndex, double TimingAdvanceSamples, PrachOccasion Occasion);
+public readonly record struct PrachDetectionResult(int PreambleIndex, double TimingAdvanceSamples, PrachOccasionPdu Occasion);
 
 /// <summary>What the PHY found in one uplink slot, handed to the scheduler as values.</summary>
 public sealed class UplinkSlotResults
 {
     private readonly PuschResult[] _pusch;
-    private readonly PrachDetection[] _prach = new PrachDetection[64];
+    private readonly PrachDetectionResult[] _prach = new PrachDetectionResult[64];
 
     /// <summary>Creates room for <paramref name="maxPusch"/> PUSCH results.</summary>
     public UplinkSlotResults(int maxPusch, int maxTransportBlockBytes)
@@ -81,7 +81,7 @@ public sealed class UplinkSlotResults
     public int PuschCount { get; private set; }
 
     /// <summary>PRACH detections.</summary>
-    public ReadOnlySpan<PrachDetection> Prach => _prach.AsSpan(0, PrachCount);
+    public ReadOnlySpan<PrachDetectionResult> Prach => _prach.AsSpan(0, PrachCount);
 
     /// <summary>Number of PRACH detections.</summary>
     public int PrachCount { get; private set; }
@@ -98,7 +98,7 @@ public sealed class UplinkSlotResults
     public PuschResult AddPusch() => _pusch[PuschCount++];
 
     /// <summary>Adds a PRACH detection (ignored when full).</summary>
-    public void AddPrach(PrachDetection detection)
+    public void AddPrach(PrachDetectionResult detection)
     {
         if (PrachCount < _prach.Length)
         {
