@@ -48,6 +48,7 @@ public static class ConformanceCatalog
         new PdschWaveformReceiveCheck(),
         new PuschTransmitterReceiveCheck(),
         new UlschWithoutUciCheck(),
+        new UlschWithUciCheck(),
         new OfdmGridWaveformCheck("ofdm", "py5gphy_matlab/ofdm/dl_lowphy"),
         new OfdmGridWaveformCheck("ofdm-pdsch", "py5gphy_matlab/pdsch/pdsch_waveform"),
         new OfdmSsbWaveformCheck(),

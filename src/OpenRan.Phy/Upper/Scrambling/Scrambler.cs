@@ -29,6 +29,31 @@ public sealed class Scrambler
     }
 
     /// <summary>
+    /// Resolves the UCI placeholders after <see cref="Scramble"/> (TS 38.211 §6.3.1.1): where bits[i] is the placeholder x
+    /// (0xFF), destination[i] = 1; where it is y (0xFE), destination[i] = destination[i − 1]. Other positions are left as
+    /// scrambled. A vectorized search skips the placeholder-free stretches.
+    /// </summary>
+    /// <param name="bits">The codeword before scrambling: 0/1 or a placeholder (TS 38.212 §5.3.3, written 0xFF and 0xFE).</param>
+    /// <param name="destination">The scrambled codeword (the output of <see cref="Scramble"/>); must not alias <paramref name="bits"/>.</param>
+    public static void ResolvePlaceholders(ReadOnlySpan<byte> bits, Span<byte> destination)
+    {
+        Dsp.ThrowHelper.ThrowIfLengthDiffers(destination.Length, bits.Length, nameof(destination));
+        int i = 0;
+        while (true)
+        {
+            int found = bits[i..].IndexOfAnyInRange((byte)2, (byte)255);
+            if (found < 0)
+            {
+                return;
+            }
+
+            i += found;
+            destination[i] = bits[i] == 0xFF ? (byte)1 : i > 0 ? destination[i - 1] : (byte)0;
+            i++;
+        }
+    }
+
+    /// <summary>
     /// Descrambles int8 LLRs: destination[i] = c(i + <paramref name="sequenceOffset"/>) = 1 ? −llrs[i] : llrs[i]. The spans
     /// may be the same.
     /// </summary>

@@ -12,7 +12,10 @@ namespace OpenRan.Phy.Upper.Channels.Pusch;
 /// Immutable PUSCH configuration (TS 38.211 §6.3.1, §6.4.1.1, §6.4.1.2; TS 38.214 §6.1): one codeword on 1 to 4 layers,
 /// codebook or non-codebook precoding onto 1, 2 or 4 antenna ports, optional transform precoding.
 /// </summary>
-/// <remarks>UCI multiplexing (TS 38.212 §6.2.7) belongs to the PUCCH work; the data path here carries UL-SCH only.</remarks>
+/// <remarks>
+/// UCI on PUSCH (TS 38.212 §6.2.7, §6.3.2) is configured by <see cref="Uci"/>: HARQ-ACK, CSI part 1 and part 2 with their
+/// β_offset indices and α, with or without UL-SCH.
+/// </remarks>
 public sealed record PuschConfiguration : SharedChannelConfiguration
 {
     /// <summary>Number of antenna ports ρ: 1, 2 or 4.</summary>
@@ -33,8 +36,17 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
     /// <summary>DM-RS low-PAPR sequence parameters for transform precoding (n_ID^RS and hopping).</summary>
     public TransformPrecodingDmrs TransformPrecodingDmrs { get; init; } = new();
 
+    /// <summary>The UCI multiplexed on this PUSCH (TS 38.212 §6.2.7, §6.3.2), or null for UL-SCH only.</summary>
+    public PuschUciConfiguration? Uci { get; init; }
+
     /// <inheritdoc />
     protected override bool IsDownlink => false;
+
+    /// <inheritdoc />
+    public override PuschUciConfiguration? MultiplexedUci => Uci;
+
+    /// <inheritdoc />
+    public override bool CodewordHasPlaceholders => Uci is not null;
 
     /// <summary>c_init of the PUSCH scrambling (TS 38.211 §6.3.1.1): n_RNTI·2^15 + n_ID.</summary>
     public override uint ScramblingCInit => PuschScrambling.InitialValue(NRnti, NId);
@@ -135,6 +147,11 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
             }
         }
 
+        if (Uci is not null)
+        {
+            problems.AddRange(Uci.Validate());
+        }
+
         if (Pi2BpskDmrs && (!TransformPrecoding || Modulation != ModulationScheme.Pi2Bpsk))
         {
             problems.Add("Pi2BpskDmrs needs transform precoding and π/2-BPSK modulation");
@@ -152,6 +169,11 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
         System.ArgumentNullException.ThrowIfNull(layout);
         System.ArgumentNullException.ThrowIfNull(problems);
         base.AddLayoutProblems(layout, problems);
+        if (Uci is not null)
+        {
+            AddUciProblems(layout, problems);
+        }
+
         if (!TransformPrecoding)
         {
             return;
@@ -170,6 +192,28 @@ public sealed record PuschConfiguration : SharedChannelConfiguration
                 problems.Add($"with transform precoding every data symbol must use all {layout.SubcarrierCount} allocated subcarriers; symbol {l} has {count} (reserved resources must cover whole symbols)");
                 return;
             }
+        }
+    }
+
+    /// <summary>The UCI must be codable in its lengths and the UL-SCH must keep a coded bit per code block (TS 38.212 §6.3.2.4, §5.4.2.1).</summary>
+    private void AddUciProblems(SharedChannelLayout layout, List<string> problems)
+    {
+        ChannelCoding.SharedChannel.SharedChannelCodingParameters coding;
+        try
+        {
+            coding = CodingParameters(layout);
+        }
+        catch (System.ArgumentException)
+        {
+            return; // reported by the base checks
+        }
+
+        PuschUciLengths lengths = PuschUciPlanCache.Lengths(this, Uci!, layout, coding);
+        lengths.AddProblems(Uci!, problems);
+        int unit = LayerCount * Modulation.BitsPerSymbol();
+        if (Uci!.UlschPresent && lengths.Ulsch / unit < coding.Segmentation.CodeBlockCount)
+        {
+            problems.Add($"the UCI leaves G_UL-SCH = {lengths.Ulsch} coded bits, too few for the {coding.Segmentation.CodeBlockCount} code block(s) of the transport block (TS 38.212 §6.2.7, §5.4.2.1); the UCI is too large for the resource (reduce the β_offset indices or Uci.Scaling)");
         }
     }
 

@@ -142,6 +142,18 @@ public abstract record SharedChannelConfiguration
     public virtual TransformPrecodingDmrs? LowPaprDmrs => null;
 
     /// <summary>
+    /// The UCI multiplexed on the codeword with (or instead of) the transport block (TS 38.212 §6.2.7, PUSCH only), or null:
+    /// the shared-channel transmitter and receiver multiplex and demultiplex it when set.
+    /// </summary>
+    public virtual Pusch.PuschUciConfiguration? MultiplexedUci => null;
+
+    /// <summary>
+    /// Whether the codeword may hold the UCI placeholders x and y of TS 38.212 §5.3.3, which the scrambler resolves
+    /// (TS 38.211 §6.3.1.1: x becomes 1, y repeats the previous scrambled bit).
+    /// </summary>
+    public virtual bool CodewordHasPlaceholders => false;
+
+    /// <summary>
     /// The common resource block whose subcarrier 0 is the DM-RS reference point k = 0: CRB 0 (point A) unless the channel
     /// says otherwise (<see cref="Pdsch.PdschConfiguration.DmrsReferencePointCrb"/>).
     /// </summary>

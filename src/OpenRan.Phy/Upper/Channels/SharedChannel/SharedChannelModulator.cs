@@ -78,7 +78,7 @@ public sealed class SharedChannelModulator
             layerGrid = _layerGrid;
         }
 
-        ReadOnlySpan<ComplexF32> symbols = ModulateLayers(codeword, configuration.ScramblingCInit, configuration.Modulation, layers);
+        ReadOnlySpan<ComplexF32> symbols = ModulateLayers(codeword, configuration.ScramblingCInit, configuration.Modulation, layers, configuration.CodewordHasPlaceholders);
         if (configuration.IsTransformPrecoded)
         {
             Span<ComplexF32> precoded = _precoded.AsSpan(0, symbols.Length);
@@ -95,12 +95,17 @@ public sealed class SharedChannelModulator
         }
     }
 
-    /// <summary>Scrambles the codeword with c_init, modulates it and maps it onto the layers; returns the layer-major symbols (M_symb^layer per layer).</summary>
-    private ReadOnlySpan<ComplexF32> ModulateLayers(ReadOnlySpan<byte> codeword, uint cInit, ModulationScheme scheme, int layerCount)
+    /// <summary>Scrambles the codeword with c_init (resolving UCI placeholders when the configuration may hold them), modulates it and maps it onto the layers; returns the layer-major symbols (M_symb^layer per layer).</summary>
+    private ReadOnlySpan<ComplexF32> ModulateLayers(ReadOnlySpan<byte> codeword, uint cInit, ModulationScheme scheme, int layerCount, bool placeholders)
     {
         int count = codeword.Length / scheme.BitsPerSymbol();
         Span<byte> scrambled = _bits.AsSpan(0, codeword.Length);
         _scrambler.Scramble(cInit, codeword, scrambled);
+        if (placeholders)
+        {
+            Scrambler.ResolvePlaceholders(codeword, scrambled);
+        }
+
         Span<ComplexF32> symbols = _symbols.AsSpan(0, count);
         ModulationMapper.Map(scrambled, scheme, symbols);
         Span<ComplexF32> layers = _layers.AsSpan(0, count);

@@ -3,6 +3,8 @@ using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Modulation;
 
 namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 
@@ -14,14 +16,20 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 /// configuration values.
 /// </summary>
 /// <remarks>
-/// <see cref="Demodulate"/> is the first half alone: the entry point for codewords that multiplex more than the
+/// A PUSCH configuration with <see cref="SharedChannelConfiguration.MultiplexedUci"/> is demultiplexed by its
+/// <see cref="PuschUciMultiplexingPlan"/> (TS 38.212 §6.2.7 inverted; UL-SCH LLRs the HARQ-ACK punctured become erasures),
+/// each UCI part decoded by <see cref="PuschUciDecoder"/> and reported with its own validity, and the UL-SCH decoded from
+/// its G^UL-SCH LLRs. <see cref="Demodulate"/> is the first half alone: the entry point for codewords that multiplex more than the
 /// shared-channel data (UCI on PUSCH takes its LLRs out of the G values before UL-SCH decoding). The LLR buffer is sized
 /// at construction for the largest slot; receiving allocates nothing. Not thread-safe.
 /// </remarks>
 public sealed class SharedChannelReceiver
 {
     private readonly SharedChannelDecoder _decoder;
+    private readonly PuschUciPlanCache _uciPlans = new();
+    private readonly PuschUciDecoder _uciDecoder = new();
     private readonly sbyte[] _llrs;
+    private readonly sbyte[] _fieldLlrs; // UL-SCH, HARQ-ACK, CSI part 1, CSI part 2 LLRs, back to back (≤ 2G)
     private int _lastLength;
 
     /// <summary>Creates the chain with the built-in parts named by <paramref name="options"/>.</summary>
@@ -48,6 +56,7 @@ public sealed class SharedChannelReceiver
         Demodulator = new SharedChannelDemodulator(components, maxRxPorts, maxLayers);
         _decoder = new SharedChannelDecoder(components.LdpcDecoder);
         _llrs = new sbyte[SharedChannelDataMapper.MaxCodewordLength(maxLayers)];
+        _fieldLlrs = new sbyte[2 * _llrs.Length];
     }
 
     /// <summary>The demodulator (grid to codeword LLRs), with the last channel estimate.</summary>
@@ -101,7 +110,58 @@ public sealed class SharedChannelReceiver
     }
 
     /// <summary>
-    /// Demodulates the slot into its G codeword LLRs without decoding (the first half of <see cref="Receive"/>; the entry
+    /// Receives one PUSCH transmission that multiplexes UCI (TS 38.212 §6.2.7, §6.3.2): demodulation, demultiplexing by the
+    /// configuration's plan, decoding of each UCI part into <paramref name="uci"/> and of the UL-SCH (when present) into
+    /// <paramref name="transportBlock"/>. Without <see cref="SharedChannelConfiguration.MultiplexedUci"/> this is
+    /// <see cref="Receive(SharedChannelConfiguration, ResourceGrid, int, int, SharedChannelSoftBuffer, bool, Span{byte})"/>
+    /// with every UCI part absent.
+    /// </summary>
+    /// <param name="configuration">The channel configuration.</param>
+    /// <param name="received">The received grid.</param>
+    /// <param name="slot">n_s,f^μ.</param>
+    /// <param name="redundancyVersion">rv_id of the UL-SCH, 0..3.</param>
+    /// <param name="softBuffer">The HARQ process's soft buffer (not touched without UL-SCH).</param>
+    /// <param name="newData">True for a new transport block.</param>
+    /// <param name="transportBlock">Receives the A decoded bits; empty without UL-SCH.</param>
+    /// <param name="uci">Receives the UCI bits (reset to the configured sizes).</param>
+    public SharedChannelReceiveResult Receive(
+        SharedChannelConfiguration configuration, ResourceGrid received, int slot, int redundancyVersion, SharedChannelSoftBuffer softBuffer, bool newData, Span<byte> transportBlock, PuschUciMessage uci)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(uci);
+        PuschUciConfiguration? uciConfiguration = configuration.MultiplexedUci;
+        uci.Reset(uciConfiguration);
+        if (uciConfiguration is null)
+        {
+            return Receive(configuration, received, slot, redundancyVersion, softBuffer, newData, transportBlock);
+        }
+
+        SharedChannelCodingParameters parameters = Demodulator.CodingParameters(configuration);
+        PuschUciMultiplexingPlan plan = _uciPlans.Get(configuration, Demodulator.Layout(configuration), parameters);
+        ThrowHelper.ThrowIfLengthDiffers(transportBlock.Length, uciConfiguration.UlschPresent ? parameters.TransportBlockSize : 0, nameof(transportBlock));
+        Span<sbyte> llrs = _llrs.AsSpan(0, plan.CodewordLength);
+        SharedChannelMeasurements measurements = Demodulator.Demodulate(configuration, received, slot, llrs);
+        _lastLength = llrs.Length;
+
+        PuschUciLengths lengths = plan.Lengths;
+        Span<sbyte> ulsch = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.Ulsch);
+        Span<sbyte> harqAck = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.HarqAck);
+        Span<sbyte> csiPart1 = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.CsiPart1);
+        Span<sbyte> csiPart2 = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.CsiPart2);
+        plan.Demultiplex<sbyte>(llrs, ulsch, harqAck, csiPart1, csiPart2);
+        int qm = configuration.Modulation.BitsPerSymbol();
+        var result = new PuschUciResult(
+            _uciDecoder.DecodePart(harqAck, qm, uci.HarqAck),
+            _uciDecoder.DecodePart(csiPart1, qm, uci.CsiPart1),
+            _uciDecoder.DecodePart(csiPart2, qm, uci.CsiPart2));
+        SharedChannelDecodeResult decoding = uciConfiguration.UlschPresent
+            ? _decoder.Decode(ulsch, parameters, redundancyVersion, softBuffer, newData, transportBlock)
+            : default;
+        return new SharedChannelReceiveResult(decoding, measurements, result);
+    }
+
+    /// <summary>
+    /// Demodulates the slot into its G codeword LLRs without decoding (the first half of <see cref="Receive(SharedChannelConfiguration, ResourceGrid, int, int, SharedChannelSoftBuffer, bool, Span{byte})"/>; the entry
     /// point for codewords that multiplex more than the shared-channel data, such as UCI on PUSCH).
     /// </summary>
     public SharedChannelMeasurements Demodulate(SharedChannelConfiguration configuration, ResourceGrid received, int slot, Span<sbyte> llrs) =>
