@@ -83,6 +83,14 @@ public sealed class PuschUciDecoder
             ThrowHelper.ThrowArgument(nameof(e), $"E_UCI = {e.Length} exceeds the polar limit {_llrs.Length}.");
         }
 
+        // An erasure (every LLR 0) carries no information: the list decoder would return the all-zero message, whose CRC
+        // is zero and passes. Report it invalid rather than a decode that was not made.
+        if (!e.ContainsAnyExcept((sbyte)0))
+        {
+            a.Clear();
+            return UciPartStatus.Invalid;
+        }
+
         Span<float> llrs = _llrs.AsSpan(0, e.Length);
         for (int k = 0; k < e.Length; k++)
         {
