@@ -23,6 +23,7 @@ internal static class BenchCommand
         all.AddRange(OfdmQuickBenchmark.CreateAll());
         all.AddRange([new LdpcEncodeBenchmark(), new LdpcDecodeBenchmark(), new LdpcRateMatchBenchmark(dematch: false), new LdpcRateMatchBenchmark(dematch: true), new CrcBenchmark()]);
         all.Add(new PrachQuickBenchmark());
+        all.Add(new PucchQuickBenchmark());
         return all;
     }
 
