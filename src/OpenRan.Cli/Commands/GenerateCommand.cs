@@ -1,9 +1,5 @@
 using System;
 using System.CommandLine;
-using System.Globalization;
-using OpenRan.Phy.Common;
-using OpenRan.Phy.Common.Frequency;
-using OpenRan.Phy.TestModels;
 using OpenRan.Phy.Upper.Channels.Downlink;
 using Spectre.Console;
 
@@ -33,7 +29,7 @@ internal static class GenerateCommand
                 }
 
                 DownlinkWaveformConfiguration waveform = OpenRan.Engine.Configuration.DownlinkWaveformReader.ReadFile(path, out double? frequencyHz);
-                return sink.Run(console, parse, waveform, frequencyHz);
+                return sink.Run(console, parse, waveform, frequencyHz, null);
             }
             catch (Exception ex) when (RadioCommand.IsUserError(ex) || ex is OpenRan.Engine.Configuration.ConfigurationException)
             {
@@ -47,48 +43,16 @@ internal static class GenerateCommand
     private static Command CreateTestModel(IAnsiConsole console)
     {
         var sink = new GenerateSinkOptions();
-        string[] names = [.. System.Linq.Enumerable.Select(NrTestModels.All, m => m.Name())];
-        string valid = $"{string.Join(", ", names)} (or short: TM3.1a, 3.1a)";
-        var model = new Option<string>("--model")
-        {
-            Description = $"TS 38.141-1 §4.9.2 test model ({valid}).",
-            Required = true,
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count == 0 ? "" : result.Tokens[^1].Value;
-                try
-                {
-                    return NrTestModels.Parse(text).Name();
-                }
-                catch (ArgumentException)
-                {
-                    result.AddError(CliOption.InvalidValue("--model", text, valid));
-                    return "";
-                }
-            },
-        };
-        Option<int> bandwidth = CliOption.Integer("--bandwidth-mhz", "FR1 channel bandwidth in MHz (TS 38.104 Table 5.3.2-1 at the spacing)", 5, 100, 20);
-        Option<string> scs = CliOption.Choice("--scs-khz", "Subcarrier spacing in kHz", ["15", "30", "60"], "30");
-        Option<string> duplex = CliOption.Choice("--duplex", "Duplex mode (TDD: the pattern of TS 38.141-1 Table 4.9.2.2-1)", ["fdd", "tdd"], "fdd");
-        Option<int> cell = CliOption.Integer("--cell-id", "N_ID^cell", 0, NrConstants.MaxCellId, 1);
-        Option<string> data = CliOption.Choice("--data", "Payload: the specification's PN23, or MATLAB hNRReferenceWaveformGenerator's coded patterns", ["pn23", "matlab"], "pn23");
-        var command = new Command("tm", "Generate an NR-FR1 test model (TS 38.141-1 §4.9.2) for any FR1 bandwidth, spacing and duplex mode.") { model, bandwidth, scs, duplex, cell, data };
+        var model = new TestModelOptions(modelRequired: true);
+        var command = new Command("tm", "Generate an NR-FR1 test model (TS 38.141-1 §4.9.2) for any FR1 bandwidth, spacing and duplex mode.");
+        model.AddTo(command);
         sink.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
-                int scsKhz = int.Parse(parse.GetValue(scs)!, CultureInfo.InvariantCulture);
-                int bw = parse.GetValue(bandwidth);
-                if (Ts38101Table5_3_2_1.TryGetMaxRbCount(FrequencyRange.Fr1, bw, scsKhz) is null)
-                {
-                    throw new ArgumentException($"--bandwidth-mhz = {bw} is not valid at --scs-khz {scsKhz}; valid: the FR1 channel bandwidths of TS 38.104 Table 5.3.2-1 at {scsKhz} kHz.");
-                }
-
-                DownlinkWaveformConfiguration waveform = NrTestModelFactory.Create(
-                    NrTestModels.Parse(parse.GetValue(model)!), bw, scsKhz, parse.GetValue(duplex) == "tdd" ? DuplexMode.Tdd : DuplexMode.Fdd,
-                    parse.GetValue(cell), parse.GetValue(data) == "matlab" ? NrTestModelData.MatlabPattern : NrTestModelData.Pn23);
-                return sink.Run(console, parse, waveform, null);
+                (DownlinkWaveformConfiguration waveform, string tag) = model.Create(parse);
+                return sink.Run(console, parse, waveform, null, tag);
             }
             catch (Exception ex) when (RadioCommand.IsUserError(ex))
             {

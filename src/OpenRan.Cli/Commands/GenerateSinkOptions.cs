@@ -55,7 +55,8 @@ internal sealed class GenerateSinkOptions
     /// <param name="parse">The parsed command line.</param>
     /// <param name="waveform">The waveform.</param>
     /// <param name="configuredFrequencyHz">The RF centre given by a configuration file, used when no option gives one.</param>
-    public int Run(IAnsiConsole console, ParseResult parse, DownlinkWaveformConfiguration waveform, double? configuredFrequencyHz)
+    /// <param name="tag">A tag for the recording's description that names the waveform to <c>openran analyze</c>, or null.</param>
+    public int Run(IAnsiConsole console, ParseResult parse, DownlinkWaveformConfiguration waveform, double? configuredFrequencyHz, string? tag)
     {
         string? output = parse.GetValue(_output);
         string? driver = parse.GetValue(_driver);
@@ -92,7 +93,7 @@ internal sealed class GenerateSinkOptions
         GenerateSummary summary;
         if (output is not null)
         {
-            summary = WriteRecording(source, output, i16 ? SigMfDatatype.Ci16Le : SigMfDatatype.Cf32Le, slots, frequencyHz, rms);
+            summary = WriteRecording(source, output, i16 ? SigMfDatatype.Ci16Le : SigMfDatatype.Cf32Le, slots, frequencyHz, rms, tag);
         }
         else
         {
@@ -115,7 +116,7 @@ internal sealed class GenerateSinkOptions
         return CliExitCode.Success;
     }
 
-    private static GenerateSummary WriteRecording(DownlinkWaveformSource source, string output, SigMfDatatype datatype, long slots, double? frequencyHz, double? rmsDbfs)
+    private static GenerateSummary WriteRecording(DownlinkWaveformSource source, string output, SigMfDatatype datatype, long slots, double? frequencyHz, double? rmsDbfs, string? tag)
     {
         DownlinkWaveformConfiguration w = source.Configuration;
         var metadata = new SigMfMetadata
@@ -123,7 +124,7 @@ internal sealed class GenerateSinkOptions
             Datatype = datatype,
             SampleRateHz = source.SampleRateHz,
             ChannelCount = source.PortCount,
-            Description = Describe(w, source.Scale, rmsDbfs),
+            Description = Describe(w, source.Scale, rmsDbfs) + (tag is null ? "" : " " + tag),
             Recorder = "OpenRan openran generate",
             Captures = [new SigMfCapture(0, frequencyHz, DateTimeOffset.UtcNow)],
         };
