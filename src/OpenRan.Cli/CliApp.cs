@@ -66,6 +66,8 @@ public static class CliApp
         root.Subcommands.Add(RadioCommand.Create(console));
         root.Subcommands.Add(FreqCommand.Create(console));
         root.Subcommands.Add(GnbCommand.Create(console));
+        root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(AnalyzeCommand.Create(console));
         return root;
     }
 

@@ -342,31 +342,10 @@ internal static class RadioCommand
                     }
                 }
 
-                // Let the peer or device take everything queued: wait while it makes progress, give up after a whole
-                // stream timeout without any. Stop then counts what never left as Dropped.
-                var idle = System.Diagnostics.Stopwatch.StartNew();
-                long delivered = radio.Tx.DeliveredSampleCount;
-                while (delivered < written && idle.Elapsed < config.StreamTimeout)
-                {
-                    System.Threading.Thread.Sleep(1);
-                    long now = radio.Tx.DeliveredSampleCount;
-                    if (now != delivered)
-                    {
-                        delivered = now;
-                        idle.Restart();
-                    }
-                }
-
-                if (delivered < written && radio.Events.Count(RadioEventKind.Stalled) == 0)
-                {
-                    // The drain above waited a whole stream timeout without progress: that is a stall, even if the
-                    // driver has no stall detection of its own.
-                    radio.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, delivered, 0);
-                }
-
+                DrainTransmit(radio, written, config.StreamTimeout);
                 radio.Stop();
                 long total = (long)times * reader.SampleCount;
-                delivered = radio.Tx.DeliveredSampleCount;
+                long delivered = radio.Tx.DeliveredSampleCount;
                 var log = new List<RadioEvent>();
                 while (radio.Events.TryRead(out RadioEvent e))
                 {
@@ -451,6 +430,32 @@ internal static class RadioCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Lets the peer or device take everything queued on the transmit stream: waits while it makes progress and gives up
+    /// after a whole <paramref name="timeout"/> without any, reporting that as a stall (even when the driver has no stall
+    /// detection of its own). Stopping the radio then counts what never left as Dropped.
+    /// </summary>
+    internal static void DrainTransmit(IRadio radio, long written, TimeSpan timeout)
+    {
+        var idle = System.Diagnostics.Stopwatch.StartNew();
+        long delivered = radio.Tx.DeliveredSampleCount;
+        while (delivered < written && idle.Elapsed < timeout)
+        {
+            System.Threading.Thread.Sleep(1);
+            long now = radio.Tx.DeliveredSampleCount;
+            if (now != delivered)
+            {
+                delivered = now;
+                idle.Restart();
+            }
+        }
+
+        if (delivered < written && radio.Events.Count(RadioEventKind.Stalled) == 0)
+        {
+            radio.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, delivered, 0);
+        }
     }
 
     internal static void WriteCounters(IAnsiConsole console, RadioEventCounters c)
