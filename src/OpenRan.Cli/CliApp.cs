@@ -68,6 +68,7 @@ public static class CliApp
         root.Subcommands.Add(GnbCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(DecodeCommand.Create(console));
         return root;
     }
 

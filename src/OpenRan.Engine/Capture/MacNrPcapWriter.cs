@@ -67,6 +67,7 @@ public sealed class MacNrPcapWriter : IDisposable
     /// <summary>The RNTI-type byte of the framing for <paramref name="type"/>.</summary>
     public static byte RntiTypeCode(RntiType type) => type switch
     {
+        RntiType.PRnti => 1,
         RntiType.RaRnti => 2,
         RntiType.SiRnti => 4,
         _ => 3,

@@ -14,4 +14,7 @@ public enum RntiType
 
     /// <summary>TC-RNTI: Msg3 and Msg4.</summary>
     TcRnti,
+
+    /// <summary>P-RNTI (paging).</summary>
+    PRnti,
 }

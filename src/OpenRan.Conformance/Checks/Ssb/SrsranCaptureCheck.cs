@@ -2,43 +2,49 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
-using OpenRan.Phy.Common;
-using OpenRan.Phy.Lower.Ofdm;
+using OpenRan.Engine.Ue.Downlink;
+using OpenRan.Phy.Common.Frequency;
 using OpenRan.Phy.Upper.Channels.Dci;
-using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Ssb;
 
 namespace OpenRan.Conformance.Checks.Ssb;
 
 /// <summary>
-/// End to end on a real over-the-air capture (<c>srsran_4g/iq/ue_dl_nr_pci500_rb52_si_coreset0_idx6_s15.36e6.dat</c>,
-/// AGPL data read from ../shared; README §2.3): one 1 ms slot at 15.36 Msps from a band n3 gNB, 52 PRB at 15 kHz centred at
-/// 1842.5 MHz, SS/PBCH block centred at 1842.05 MHz (case A, L_max = 4). Slot 0 is OFDM-demodulated (FFT 1024), the
-/// block (symbols 2..5) is found by PSS/SSS and its PBCH decoded, and the MIB must match srsRAN's decode in
-/// <c>srsran_4g/expected/expected.json</c>. Then CORESET#0 and the Type0-PDCCH occasion follow from the MIB (TS 38.213
-/// Tables 13-1 and 13-11) and the blind search for SI-RNTI must find srsRAN's DCI 1_0 (aggregation level 2^L, CCE, FDRA,
-/// TDRA, MCS, RV).
+/// Every real capture in <c>srsran_4g/iq</c> that has an srsRAN decode in <c>srsran_4g/expected/expected.json</c> (AGPL data
+/// read from the vector root, never copied; README §2.2-2.4) is run through the UE downlink receiver that
+/// <c>openran decode</c> uses, configured only with what the capture's entry gives srsRAN on its command line: sample rate,
+/// centre frequency, SS/PBCH block frequency and subcarrier spacing. The receiver must find the cell srsRAN found (PCI), the
+/// MIB srsRAN decoded (24-bit payload and fields, block index, half frame) and, when srsRAN decoded a PDSCH, the SI-RNTI DCI
+/// 1_0 (aggregation level, CCE, FDRA, TDRA, MCS, RV) and the transport block byte for byte with its CRC passing.
 /// </summary>
 public sealed class SrsranCaptureCheck : IConformanceCheck
 {
-    private const double CarrierHz = 1842.5e6;
-    private const double SsbCenterHz = 1842.05e6;
-    private const int CarrierRbs = 52;
-
     /// <inheritdoc />
     public string Category => "srsran-capture";
 
     /// <inheritdoc />
-    public string Description => "real gNB capture: OFDM demodulation, cell search, PBCH/MIB, CORESET#0 from the MIB, SI-RNTI DCI blind search";
+    public string Description => "real gNB captures through the UE downlink receiver (openran decode): cell search, MIB, CORESET#0, SI-RNTI DCI, SIB1 bytes vs srsRAN";
 
     /// <inheritdoc />
     public string RelativeFolder => "srsran_4g/iq";
 
     /// <inheritdoc />
-    public IEnumerable<string> EnumerateCases(string folder) => ConformanceRunner.FilesIn(folder, "ue_dl_nr_pci500_rb52_si_coreset0_idx6_s15.36e6.dat");
+    public IEnumerable<string> EnumerateCases(string folder)
+    {
+        string expectedPath = SrsranCaptureData.ExpectedPath(Path.Combine(folder, "x"));
+        if (!File.Exists(expectedPath))
+        {
+            return [];
+        }
+
+        using JsonDocument expected = JsonDocument.Parse(File.ReadAllBytes(expectedPath));
+        var names = expected.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("sample_rate_hz", out _)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return ConformanceRunner.FilesIn(folder, "*").Where(f => names.Contains(Path.GetFileName(f))).ToArray();
+    }
 
     /// <inheritdoc />
     public CaseResult Run(string caseId)
@@ -50,63 +56,89 @@ public sealed class SrsranCaptureCheck : IConformanceCheck
         }
 
         using JsonDocument expectedJson = JsonDocument.Parse(File.ReadAllBytes(expectedPath));
-        JsonElement ssbExpected = expectedJson.RootElement.GetProperty(Path.GetFileName(caseId) + " (SSB part)");
-        JsonElement dciExpected = expectedJson.RootElement.GetProperty(Path.GetFileName(caseId)).GetProperty("dci");
+        string name = Path.GetFileName(caseId);
+        JsonElement entry = expectedJson.RootElement.GetProperty(name);
+        JsonElement ssbEntry = expectedJson.RootElement.TryGetProperty(name + " (SSB part)", out JsonElement part) ? part : entry;
+        double sampleRateHz = entry.GetProperty("sample_rate_hz").GetDouble();
+        double centreHz = Number(ssbEntry, "center_freq_hz") ?? NrArfcn.FrequencyHz(entry.GetProperty("dl_arfcn_center").GetInt32());
+        double ssbHz = Number(ssbEntry, "ssb_center_freq_hz") ?? NrArfcn.FrequencyHz(entry.GetProperty("ssb_arfcn").GetInt32());
+        int? ssbScs = ssbEntry.TryGetProperty("ssb_scs_khz", out JsonElement s) ? s.GetInt32() : null;
+        int expectedPci = ssbEntry.GetProperty("pci").GetInt32();
 
         ComplexF32[] samples = SrsranCaptureData.ReadSamples(caseId);
-        var timing = new OfdmTiming(new Numerology(0), CyclicPrefix.Normal, 1024);
-        var demodulator = new OfdmDemodulator(new OfdmConfiguration { Timing = timing, NSizeGrid = CarrierRbs });
-        var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, CarrierRbs * NrConstants.SubcarriersPerRb);
-        demodulator.Demodulate(samples.AsSpan(0, demodulator.SlotSampleCount(0)), 0, grid, 0);
-
-        // The block's centre (its subcarrier 120) sits (f_SSB − f_c)/Δf subcarriers from the carrier centre (grid K/2).
-        int firstSubcarrier = (grid.SubcarrierCount / 2) + (int)Math.Round((SsbCenterHz - CarrierHz) / 15e3) - (SsbResourceMap.SubcarrierCount / 2);
-        var firstSymbols = new int[4];
-        SsbBlockPattern.FirstSymbols(SsbCase.A, 4, firstSymbols);
-        CellIdentity cell = new CellIdentityDetector().Detect(grid, 0, firstSymbols[0], firstSubcarrier);
-        PbchReceiveResult pbch = new PbchReceiver().Receive(grid, 0, firstSymbols[0], firstSubcarrier, cell.NIdCell, 4);
-        if (cell.NIdCell != ssbExpected.GetProperty("pci").GetInt32() || !pbch.CrcPassed || pbch.Mib is not Mib mib)
+        var items = new List<UeDownlinkItem>();
+        UeDownlinkSummary summary = new UeDownlinkReceiver(new UeDownlinkConfiguration
         {
-            return CaseResult.Fail($"cell {cell.NIdCell} (PSS {cell.PssMetric:F2}, SSS {cell.SssMetric:F2}), PBCH CRC {pbch.CrcPassed}");
+            SampleRateHz = sampleRateHz,
+            CenterFrequencyHz = centreHz,
+            SsbFrequencyHz = ssbHz,
+            SsbSubcarrierSpacingKhz = ssbScs,
+        }).Decode(samples, items.Add);
+        if (!summary.CellFound || summary.Pci != expectedPci)
+        {
+            return CaseResult.Fail($"cell {summary.Pci} (expected PCI {expectedPci}): {summary.Problem}");
         }
 
-        string? mismatch = SrsranCaptureData.MibDifference(ssbExpected, mib, pbch);
-        if (mismatch is not null)
+        UeDownlinkItem? mibItem = items.FirstOrDefault(i => i.Kind == UeDownlinkItemKind.Mib);
+        if (mibItem?.Mib is not Mib mib)
         {
-            return CaseResult.Fail($"MIB differs from srsRAN's: {mismatch}");
+            return CaseResult.Fail($"PCI {summary.Pci} but no MIB decoded");
         }
 
-        // CORESET#0 and the Type0-PDCCH CSS occasion of block 0 from the MIB.
-        Coreset0Row row = Ts38213Table13.Coreset0(15, mib.SubCarrierSpacingCommon ? 30 : 15, false, mib.ControlResourceSetZero)
-            ?? throw new InvalidDataException($"controlResourceSetZero {mib.ControlResourceSetZero} is reserved");
-        int ssbFirstCrb = (firstSubcarrier - (mib.SsbSubcarrierOffset & 0xF)) / NrConstants.SubcarriersPerRb;
-        var coreset = new Coreset(Type0PdcchCss.Coreset0(row, ssbFirstCrb, mib.SsbSubcarrierOffset, cell.NIdCell));
-        Type0Occasion occasion = Type0PdcchCss.Occasion(mib.SearchSpaceZero, pbch.SsbIndex, 0, row.SymbolCount);
-        var sizes = new DciSizes0_0And1_0(row.RbCount, CarrierRbs, CommonSearchSpace: true);
-        var results = new[] { new PdcchDetection(), new PdcchDetection() };
-        ushort[] rntis = [0xFFFF];
-        int found = new PdcchReceiver().Search(grid, 0, new PdcchSearchRequest(occasion.Slot, coreset, Type0PdcchCss.SearchSpace(occasion.FirstSymbol), 0, 0, cell.NIdCell), [sizes.Size], rntis, 1, results);
-        if (found == 0)
+        if (ssbEntry.TryGetProperty("mib", out _))
         {
-            return CaseResult.Fail($"no SI-RNTI DCI in CORESET#0 (CRB {coreset.Configuration.FirstRb}, {row.RbCount} RB, {row.SymbolCount} symbol(s))");
+            var pbch = new PbchReceiveResult(true, mib, mibItem.HalfFrame, mibItem.SsbIndex, 0, 0, 0, 0);
+            string? mismatch = SrsranCaptureData.MibDifference(ssbEntry, mib, pbch);
+            if (mismatch is not null)
+            {
+                return CaseResult.Fail($"MIB differs from srsRAN's: {mismatch}");
+            }
         }
 
-        PdcchDetection detection = results[0];
-        Dci1_0 dci = sizes.Parse1_0(detection.Payload.AsSpan(0, sizes.Size), DciRntiType.SiRnti);
-        int level = 1 << int.Parse(dciExpected.GetProperty("L").GetString()!, CultureInfo.InvariantCulture);
-        int[] expected =
-        [
-            level,
-            int.Parse(dciExpected.GetProperty("cce").GetString()!, CultureInfo.InvariantCulture),
-            Convert.ToInt32(dciExpected.GetProperty("f_alloc").GetString(), 16),
-            Convert.ToInt32(dciExpected.GetProperty("t_alloc").GetString(), 16),
-            int.Parse(dciExpected.GetProperty("mcs").GetString()!, CultureInfo.InvariantCulture),
-            int.Parse(dciExpected.GetProperty("rv").GetString()!, CultureInfo.InvariantCulture),
-        ];
-        int[] actual = [detection.AggregationLevel, detection.FirstCce, dci.FrequencyDomainAssignment, dci.TimeDomainAssignment, dci.Mcs, dci.RedundancyVersion];
-        string? dciDiff = Compare.FirstDifference<int>(actual, expected, "[L, CCE, FDRA, TDRA, MCS, RV]");
-        return dciDiff is null
-            ? CaseResult.Pass(FormattableString.Invariant($"PCI {cell.NIdCell}, SFN {mib.SystemFrameNumber}, k_SSB {mib.SsbSubcarrierOffset}; DCI 1_0 SI-RNTI at L {detection.AggregationLevel} CCE {detection.FirstCce} (DM-RS metric {detection.DmrsMetric:F2})"))
-            : CaseResult.Fail(dciDiff);
+        string cell = FormattableString.Invariant($"PCI {summary.Pci}, SFN {mib.SystemFrameNumber}, k_SSB {mib.SsbSubcarrierOffset}, block {mibItem.SsbIndex}, CFO {mibItem.FrequencyOffsetHz:F0} Hz");
+        if (!entry.TryGetProperty("payload_hex", out JsonElement payloadHex))
+        {
+            return CaseResult.Pass(cell);
+        }
+
+        UeDownlinkItem? dciItem = items.FirstOrDefault(i => i.Kind == UeDownlinkItemKind.Dci && i.RntiType == DciRntiType.SiRnti);
+        if (dciItem?.Dci is not Dci1_0 dci)
+        {
+            return CaseResult.Fail($"{cell}; no SI-RNTI DCI in CORESET#0");
+        }
+
+        if (entry.TryGetProperty("dci", out JsonElement dciExpected))
+        {
+            int[] expected =
+            [
+                1 << Int(dciExpected, "L"),
+                Int(dciExpected, "cce"),
+                Convert.ToInt32(dciExpected.GetProperty("f_alloc").GetString(), 16),
+                Convert.ToInt32(dciExpected.GetProperty("t_alloc").GetString(), 16),
+                Int(dciExpected, "mcs"),
+                Int(dciExpected, "rv"),
+            ];
+            int[] actual = [dciItem.AggregationLevel, dciItem.Cce, dci.FrequencyDomainAssignment, dci.TimeDomainAssignment, dci.Mcs, dci.RedundancyVersion];
+            string? dciDiff = Compare.FirstDifference<int>(actual, expected, "DCI [L, CCE, FDRA, TDRA, MCS, RV]");
+            if (dciDiff is not null)
+            {
+                return CaseResult.Fail(dciDiff);
+            }
+        }
+
+        UeDownlinkItem? pdsch = items.FirstOrDefault(i => i.Kind == UeDownlinkItemKind.Pdsch && i.RntiType == DciRntiType.SiRnti);
+        if (pdsch?.CrcPassed != true || pdsch.Payload is not byte[] payload)
+        {
+            return CaseResult.Fail($"{cell}; SI-RNTI PDSCH not decoded ({pdsch?.Detail ?? "CRC failed"})");
+        }
+
+        string hex = Convert.ToHexString(payload);
+        return string.Equals(hex, payloadHex.GetString(), StringComparison.OrdinalIgnoreCase)
+            ? CaseResult.Pass(FormattableString.Invariant($"{cell}; DCI 1_0 SI-RNTI L {dciItem.AggregationLevel} CCE {dciItem.Cce}; PDSCH TBS {pdsch.TransportBlockSize} CRC ok, {payload.Length} bytes equal srsRAN's"))
+            : CaseResult.Fail($"{cell}; PDSCH CRC passed but the payload differs from srsRAN's: {hex}");
     }
+
+    private static double? Number(JsonElement element, string name) => element.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+
+    private static int Int(JsonElement element, string name) => int.Parse(element.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
 }

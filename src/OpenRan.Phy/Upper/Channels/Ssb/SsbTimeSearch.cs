@@ -70,7 +70,6 @@ public readonly record struct SsbTimeSearchResult(bool Detected, int NId2, int P
 public sealed class SsbTimeSearch
 {
     private const int MinDecimatedFftSize = 192;
-    private const int MixAnchorInterval = 64;
     private const int PssHalfWidth = 64;
     private const int BlockCentre = SsbResourceMap.SubcarrierCount / 2;
 
@@ -161,7 +160,7 @@ public sealed class SsbTimeSearch
         int lastStart = samples.Length - BlockSampleCount;
         EnsureCapacity(ref _mixed, samples.Length);
         Span<ComplexF32> mixed = _mixed.AsSpan(0, samples.Length);
-        Mix(samples, -Configuration.SsbFrequencyOffsetHz / sampleRateHz, 0, mixed);
+        ComplexMixer.Mix(samples, -Configuration.SsbFrequencyOffsetHz / sampleRateHz, 0, mixed);
         int erased = ComplexErasure.Erase(mixed);
 
         // Coarse search on the decimated signal (or on the mixed one when D = 1).
@@ -205,7 +204,7 @@ public sealed class SsbTimeSearch
     /// <summary>Mixes the block to DC (with the residual CFO removed), transforms its four symbols and maps them onto the grid.</summary>
     private void Demodulate(ReadOnlySpan<ComplexF32> samples, int firstSampleIndex, double cyclesPerSample, ResourceGrid grid)
     {
-        Mix(samples, cyclesPerSample, firstSampleIndex, _block);
+        ComplexMixer.Mix(samples, cyclesPerSample, firstSampleIndex, _block);
         ComplexErasure.Erase(_block);
         grid.Configure(1, SsbResourceMap.SymbolCount, SsbResourceMap.SubcarrierCount / NrConstants.SubcarriersPerRb);
         for (int l = 0; l < SsbResourceMap.SymbolCount; l++)
@@ -248,32 +247,6 @@ public sealed class SsbTimeSearch
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// destination[i] = x[i]·e^(j2π·c·(n₀ + i)), c = <paramref name="cyclesPerSample"/>: exact double-precision phase every
-    /// <see cref="MixAnchorInterval"/> samples, times a double-precision table of e^(j2π·c·m), m &lt; 64, in between.
-    /// </summary>
-    private static void Mix(ReadOnlySpan<ComplexF32> x, double cyclesPerSample, long firstSampleIndex, Span<ComplexF32> destination)
-    {
-        Span<double> step = stackalloc double[2 * MixAnchorInterval];
-        for (int m = 0; m < MixAnchorInterval; m++)
-        {
-            (step[(2 * m) + 1], step[2 * m]) = Math.SinCos(2 * Math.PI * Fraction(cyclesPerSample * m));
-        }
-
-        for (int start = 0; start < x.Length; start += MixAnchorInterval)
-        {
-            (double anchorIm, double anchorRe) = Math.SinCos(2 * Math.PI * Fraction(cyclesPerSample * (firstSampleIndex + start)));
-            int count = Math.Min(MixAnchorInterval, x.Length - start);
-            for (int m = 0; m < count; m++)
-            {
-                double re = (anchorRe * step[2 * m]) - (anchorIm * step[(2 * m) + 1]);
-                double im = (anchorRe * step[(2 * m) + 1]) + (anchorIm * step[2 * m]);
-                ComplexF32 v = x[start + m];
-                destination[start + m] = new ComplexF32((float)((v.Re * re) - (v.Im * im)), (float)((v.Re * im) + (v.Im * re)));
-            }
-        }
     }
 
     /// <summary>
@@ -356,8 +329,6 @@ public sealed class SsbTimeSearch
 
         return taps;
     }
-
-    private static double Fraction(double cycles) => cycles - Math.Floor(cycles);
 
     private static void EnsureCapacity(ref ComplexF32[] buffer, int length)
     {

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+
+namespace OpenRan.Engine.Ue.Downlink;
+
+/// <summary>What the receiver knows about the cell it follows: identity, SS/PBCH block, timing, MIB fields, common RB grid.</summary>
+internal sealed class CellContext
+{
+    /// <summary>N_ID^cell.</summary>
+    public required int Pci { get; init; }
+
+    /// <summary>The block's frequency, subcarrier spacing and pattern.</summary>
+    public required SsbCandidate Candidate { get; init; }
+
+    /// <summary>The block decoder (null when the cell comes from a description only).</summary>
+    public required SsbBlockDecoder? Decoder { get; init; }
+
+    /// <summary>The first symbol of each candidate block in the half frame.</summary>
+    public required int[] FirstSymbols { get; init; }
+
+    /// <summary>The block indices whose PBCH decoded.</summary>
+    public HashSet<int> Indices { get; } = [];
+
+    /// <summary>The half frames (0, 1) in which blocks decoded.</summary>
+    public HashSet<int> HalfFrames { get; } = [];
+
+    /// <summary>The carrier frequency offset removed before demodulation, in Hz.</summary>
+    public double FrequencyOffsetHz { get; set; }
+
+    /// <summary>The sample index where frame 0 of the recording starts (may be negative).</summary>
+    public long FrameStart { get; set; }
+
+    /// <summary>The SFN of the frame that starts at <see cref="FrameStart"/>.</summary>
+    public int SfnAtFrameStart { get; set; }
+
+    /// <summary>Whether the SFN is known (from a MIB).</summary>
+    public bool SfnKnown { get; init; }
+
+    /// <summary>Samples per 10 ms frame.</summary>
+    public required long SamplesPerFrame { get; init; }
+
+    /// <summary>k_SSB in 15 kHz subcarriers (FR1).</summary>
+    public int KSsb { get; set; }
+
+    /// <summary>controlResourceSetZero.</summary>
+    public int Coreset0Index { get; init; }
+
+    /// <summary>searchSpaceZero.</summary>
+    public int SearchSpaceZero { get; init; }
+
+    /// <summary>dmrs-TypeA-Position, 2 or 3.</summary>
+    public int DmrsTypeAPosition { get; init; }
+
+    /// <summary>subCarrierSpacingCommon in kHz.</summary>
+    public int CommonScsKhz { get; init; }
+
+    /// <summary>The common RB (from point A, common SCS) overlapping the block's first RB, when point A is known.</summary>
+    public int? SsbCommonRb { get; set; }
+
+    /// <summary>The carrier's N_RB when described.</summary>
+    public int? CarrierPrbs { get; set; }
+
+    /// <summary>Why slots cannot be followed (null when they can).</summary>
+    public string? Problem { get; set; }
+}

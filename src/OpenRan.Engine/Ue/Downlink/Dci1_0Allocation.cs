@@ -1,0 +1,40 @@
+using OpenRan.Engine.Scheduling;
+using OpenRan.Phy.Upper.Channels;
+using OpenRan.Phy.Upper.Channels.Dci;
+
+namespace OpenRan.Engine.Ue.Downlink;
+
+/// <summary>
+/// The PDSCH allocation a DCI format 1_0 in a common search space grants before dedicated configuration (TS 38.214
+/// §5.1.2): the FDRA resource indication value over N_BWP^size (CORESET#0's size, §5.1.2.2.2, type 1), the TDRA row of
+/// default table A (Table 5.1.2.1.1-2, K0 = 0) and the MCS of Table 5.1.3.1-1 (64QAM).
+/// </summary>
+public static class Dci1_0Allocation
+{
+    /// <summary>The allocation of <paramref name="dci"/>, or null (with the reason) when it cannot be resolved.</summary>
+    public static UeDownlinkAllocation? Resolve(in Dci1_0 dci, int bwpSize, int dmrsTypeAPosition, out string? problem)
+    {
+        problem = null;
+        if (ResourceIndicatorValue.Decode(dci.FrequencyDomainAssignment, bwpSize) is not (int start, int length))
+        {
+            problem = $"FDRA {dci.FrequencyDomainAssignment} is not a resource indication value over {bwpSize} RB";
+            return null;
+        }
+
+        if (dci.VrbToPrbMapping != 0)
+        {
+            problem = "interleaved VRB-to-PRB mapping (TS 38.211 §7.3.1.6) is not supported";
+            return null;
+        }
+
+        McsEntry mcs = McsTables.Lookup(McsTable.Qam64, dci.Mcs);
+        if (mcs.IsReserved)
+        {
+            problem = $"MCS {dci.Mcs} is reserved (a retransmission needs the first transmission's modulation)";
+            return null;
+        }
+
+        (bool typeA, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(dci.TimeDomainAssignment, dmrsTypeAPosition);
+        return new UeDownlinkAllocation(start, length, s, l, typeA, mcs.ModulationOrder, dci.Mcs, mcs.TargetCodeRate);
+    }
+}

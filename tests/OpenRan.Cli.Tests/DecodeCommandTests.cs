@@ -1,0 +1,123 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using OpenRan.TestSupport;
+
+namespace OpenRan.Cli.Tests;
+
+/// <summary><c>openran decode</c> on srsRAN's band-n3 capture (AGPL data read from ../shared; skipped when absent) and on bad input.</summary>
+public sealed class DecodeCommandTests : IDisposable
+{
+    private const string N3Capture = "srsran_4g/iq/ue_dl_nr_pci500_rb52_si_coreset0_idx6_s15.36e6.dat";
+    private const string Sib1Hex = "74810170104004020000c8002468a038050100401a0000066c6d9221f37040200000808000410680a0909c2008551940000033a1c6d9224010001eb89463c00928c41b8a36e15b1c3a013c5b4614000000000000";
+    private readonly string _directory = Directory.CreateTempSubdirectory("openran-decode-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Decode_N3Capture_Json_GivesSrsranSib1()
+    {
+        string capture = VectorCases.RequireFile(N3Capture);
+        (int exitCode, string stdout, string stderr) = CliRunner.RunSplit("decode", capture, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        JsonElement[] lines = [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        JsonElement mib = Assert.Single(lines, l => l.GetProperty("type").GetString() == "mib");
+        Assert.Equal(784, mib.GetProperty("sfn").GetInt32());
+        Assert.Equal(500, mib.GetProperty("pci").GetInt32());
+        JsonElement pdsch = Assert.Single(lines, l => l.GetProperty("type").GetString() == "pdsch");
+        Assert.Equal("0xffff", pdsch.GetProperty("rnti").GetString());
+        Assert.Equal("si", pdsch.GetProperty("rntiType").GetString());
+        Assert.True(pdsch.GetProperty("crc").GetBoolean());
+        Assert.Equal(672, pdsch.GetProperty("tbs").GetInt32());
+        Assert.Equal(Sib1Hex, pdsch.GetProperty("payloadHex").GetString());
+        Assert.Single(lines, l => l.GetProperty("type").GetString() == "sib1");
+    }
+
+    [Fact]
+    public void Decode_N3Capture_CellDescription_Table()
+    {
+        string capture = VectorCases.RequireFile(N3Capture);
+        (int exitCode, string output) = CliRunner.Run("decode", capture, "--format", "cf32", "--sample-rate", "15.36e6", "--pci", "500", "--prb", "52", "--scs-khz", "15", "--slot", "0", "--dl-arfcn", "368500", "--ssb-arfcn", "368410", "--coreset0-index", "6");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("CRC ok", output, StringComparison.Ordinal);
+        Assert.Contains(Sib1Hex, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_N3Capture_ContradictingCoreset0_NamesOption()
+    {
+        string capture = VectorCases.RequireFile(N3Capture);
+        (int exitCode, string output) = CliRunner.Run("decode", capture, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", "--ssb-arfcn", "368410", "--coreset0-index", "7");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--coreset0-index 7 contradicts", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Pcap_TsharkFindsSib1AsBcchDlSch()
+    {
+        string capture = VectorCases.RequireFile(N3Capture);
+        string pcap = Path.Combine(_directory, "sib1.pcap");
+        (int exitCode, string output) = CliRunner.Run("decode", capture, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", "--pcap", pcap);
+        Assert.True(exitCode == 0, output);
+        Assert.True(new FileInfo(pcap).Length > 84);
+
+        string? tshark = new[] { "/usr/bin/tshark", "/usr/local/bin/tshark" }.FirstOrDefault(File.Exists);
+        if (tshark is null)
+        {
+            Assert.Skip("tshark is not installed (Debian package tshark); the pcap was written but not dissected.");
+        }
+
+        var start = new ProcessStartInfo(tshark, ["-r", pcap, "--enable-heuristic", "mac_nr_udp", "-V"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        string text = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000));
+        Assert.Contains("BCCH-DL-SCH-Message", text, StringComparison.Ordinal);
+        Assert.Contains("trackingAreaCode: 000064", text, StringComparison.Ordinal);
+        Assert.Contains("mcc: 3 items", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_WrongSampleRate_ExitsTwoNamingOption()
+    {
+        string file = Path.Combine(_directory, "x.cf32");
+        File.WriteAllBytes(file, new byte[8 * 20000]);
+        (int exitCode, string output) = CliRunner.Run("decode", file, "--format", "cf32", "--sample-rate", "15e6", "--center-frequency", "1842.5e6");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--sample-rate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_TooShort_ExitsTwoSayingSsbPeriod()
+    {
+        string file = Path.Combine(_directory, "short.cf32");
+        File.WriteAllBytes(file, new byte[8 * 1000]);
+        (int exitCode, string output) = CliRunner.Run("decode", file, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("SSB period", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Silence_ExitsOneNoCell()
+    {
+        string file = Path.Combine(_directory, "silence.cs8");
+        File.WriteAllBytes(file, new byte[2 * 15360 * 3]);
+        (int exitCode, string output) = CliRunner.Run("decode", file, "--format", "cs8", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", "--ssb-frequency", "1842.05e6");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no SS/PBCH block", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_RawWithoutFormat_ExitsTwo()
+    {
+        string file = Path.Combine(_directory, "y.bin");
+        File.WriteAllBytes(file, new byte[64]);
+        (int exitCode, string output) = CliRunner.Run("decode", file);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--format", output, StringComparison.Ordinal);
+    }
+}
