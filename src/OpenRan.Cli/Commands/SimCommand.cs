@@ -22,6 +22,7 @@ internal static class SimCommand
         SimLinkCommands.AddTo(command, console);
         command.Subcommands.Add(SimPrachCommand.Create(console));
         command.Subcommands.Add(SimPucchCommand.Create(console));
+        command.Subcommands.Add(SimFalseDetectionCommand.Create(console));
         return command;
     }
 

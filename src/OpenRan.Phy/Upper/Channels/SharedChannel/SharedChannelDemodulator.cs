@@ -3,6 +3,7 @@ using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.ChannelEstimation;
+using OpenRan.Phy.Upper.Detection;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
@@ -20,9 +21,21 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 /// rate dematcher (TS 38.212 §7.2.6, §6.2.5).
 /// </summary>
 /// <remarks>
-/// The channels differ only by configuration values (scrambling c_init, DM-RS sequence kind, transform precoding).
+/// <para>The channels differ only by configuration values (scrambling c_init, DM-RS sequence kind, transform precoding).
 /// Buffers are sized at construction for 275 PRB, 14 symbols and the given ports and layers; steady-state demodulation
-/// allocates nothing. Not thread-safe.
+/// allocates nothing. Not thread-safe.</para>
+/// <para>Integrity (issue 13): before any part reads the slot, the allocation's REs (every allocated symbol and block of
+/// every receive port) are copied and screened by <see cref="ComplexErasure"/>: a RE with a NaN or infinite part, or a part
+/// larger in magnitude than <see cref="MaxResourceElementMagnitude"/> (1e10), is erased (set to 0: it carries no
+/// information, its LLRs come out near 0) and counted in <see cref="SharedChannelMeasurements.ErasedResourceElements"/>;
+/// subnormal parts are flushed to 0. The estimator, the equalizer and the demapper then only meet finite values, so no grid
+/// content makes demodulation throw. Discontinuous transmission is tested on the screened DM-RS (<see cref="DtxDetector"/>):
+/// the least-squares estimates y·r*/β of each receive port, DM-RS symbol, CDM group in use and resource block form one group
+/// (6 REs with configuration type 1, 4 with type 2; erased REs left out; orthogonal covers of other layers cancel in the
+/// group sum), and C/E, distributed Beta(G, D) under noise alone whatever its level, is compared with the threshold for
+/// the false-alarm probability <see cref="DtxFalseAlarmProbability"/> (default 1e-3, <see cref="DefaultDtxFalseAlarmProbability"/>).
+/// The decision is reported in <see cref="SharedChannelMeasurements.SignalDetected"/>. A slot with nothing to equalize
+/// (no channel or noise energy left after screening: silence, subnormal or fully corrupt input) yields all-zero LLRs.</para>
 /// </remarks>
 public sealed class SharedChannelDemodulator
 {
@@ -44,6 +57,9 @@ public sealed class SharedChannelDemodulator
     private readonly ComplexF32[] _codewordSymbols; // [υ·M]
     private readonly float[] _codewordNoise;
     private readonly ComplexF32[] _block = new ComplexF32[NrConstants.MaxPrb * NrConstants.SubcarriersPerRb];
+    private readonly ComplexF32[] _dmrsLeastSquares = new ComplexF32[6 * NrConstants.MaxPrb];
+    private readonly ResourceGrid _screened;
+    private readonly DtxDetector _dtx;
     private readonly ComplexF32[] _ptrs = new ComplexF32[NrConstants.MaxPrb];
     private readonly float[] _phase = new float[NrConstants.SymbolsPerSlotNormalCp];
 
@@ -74,11 +90,13 @@ public sealed class SharedChannelDemodulator
         _demapper = components.Demapper;
         _compensateCommonPhaseError = components.CompensateCommonPhaseError;
         _measureEvm = components.MeasureEvm;
+        _dtx = new DtxDetector(components.DtxFalseAlarmProbability);
         ChannelEstimate = new ChannelEstimate(maxRxPorts, maxLayers);
         Pilots = new DmrsPilots();
         const int width = NrConstants.MaxPrb * NrConstants.SubcarriersPerRb;
         const int perLayer = SharedChannelDataMapper.MaxResourceElementsPerLayer;
         _received = new ComplexF32[maxRxPorts * width];
+        _screened = new ResourceGrid(maxRxPorts, NrConstants.SymbolsPerSlotNormalCp, width);
         _equalized = new ComplexF32[maxLayers * NrConstants.SymbolsPerSlotNormalCp * width];
         _postNoise = new float[maxLayers * NrConstants.SymbolsPerSlotNormalCp * width];
         _layerSymbols = new ComplexF32[maxLayers * perLayer];
@@ -87,8 +105,20 @@ public sealed class SharedChannelDemodulator
         _codewordNoise = new float[maxLayers * perLayer];
     }
 
+    /// <summary>The default false-alarm probability of the DTX test per slot: noise alone is reported as a signal this often.</summary>
+    public const double DefaultDtxFalseAlarmProbability = 1e-3;
+
+    /// <summary>
+    /// The largest |Re| and |Im| of a received RE (<see cref="ComplexErasure.DefaultMaxMagnitude"/>, 1e10: far above any
+    /// unscaled DFT output of 16-bit samples); REs beyond it, or not finite, are erasures.
+    /// </summary>
+    public const float MaxResourceElementMagnitude = ComplexErasure.DefaultMaxMagnitude;
+
     /// <summary>Largest number of receive ports.</summary>
     public int MaxRxPorts => _maxRx;
+
+    /// <summary>The probability that noise alone passes the DTX test (per slot).</summary>
+    public double DtxFalseAlarmProbability => _dtx.FalseAlarmProbability;
 
     /// <summary>Largest number of layers.</summary>
     public int MaxLayers => _layouts.MaxLayers;
@@ -132,10 +162,23 @@ public sealed class SharedChannelDemodulator
         int m = layout.DataResourceElementCount;
         ThrowHelper.ThrowIfLengthDiffers(llrs.Length, m * layers * configuration.Modulation.BitsPerSymbol(), nameof(llrs));
 
-        // A check of the received resource elements (non-finite samples) belongs here, before any part reads the grid.
+        // Every part reads the screened copy of the allocation: non-finite and absurd REs erased, subnormal parts flushed.
+        int erased = Screen(configuration, received, layout);
+        ResourceGrid screened = _screened;
         _referenceSignals.FillPilots(layout, slot, configuration.DmrsSequence, configuration.LowPaprDmrs, Pilots);
-        _estimator.Estimate(received, layout.DmrsPattern, Pilots, ChannelEstimate);
-        EqualizeSymbols(received, layout, layers, rxPorts);
+        _estimator.Estimate(screened, layout.DmrsPattern, Pilots, ChannelEstimate);
+        DtxDecision dtx = DetectTransmission(layout.DmrsPattern, rxPorts);
+        ChannelEstimate estimate = ChannelEstimate;
+        float noiseVariance = MathF.Max(estimate.NoiseVariance, estimate.ChannelPower / MaxSnr);
+        if (!(noiseVariance > 0 && float.IsFinite(noiseVariance) && estimate.ChannelPower > 0 && float.IsFinite(estimate.ChannelPower)))
+        {
+            // Nothing to equalize (silence, subnormal or wholly corrupt input, or a custom estimator's non-finite output): no information.
+            llrs.Clear();
+            return new SharedChannelMeasurements(
+                estimate.NoiseVariance, estimate.SnrDb, double.NegativeInfinity, double.NaN, estimate.TimingOffsetSeconds, estimate.CarrierFrequencyOffsetHz, erased, dtx.SignalPresent, dtx.Metric, dtx.Threshold);
+        }
+
+        EqualizeSymbols(screened, layout, layers, rxPorts, noiseVariance);
         if (_compensateCommonPhaseError && layout.Ptrs is not null)
         {
             CorrectCommonPhase(layout, slot, layers);
@@ -162,8 +205,79 @@ public sealed class SharedChannelDemodulator
 
         _demapper.Demodulate(symbols, noise, configuration.Modulation, llrs);
         _descrambler.Descramble(configuration.ScramblingCInit, llrs, llrs);
-        ChannelEstimate estimate = ChannelEstimate;
-        return new SharedChannelMeasurements(estimate.NoiseVariance, estimate.SnrDb, sinrDb, evm, estimate.TimingOffsetSeconds, estimate.CarrierFrequencyOffsetHz);
+        return new SharedChannelMeasurements(
+            estimate.NoiseVariance, estimate.SnrDb, sinrDb, evm, estimate.TimingOffsetSeconds, estimate.CarrierFrequencyOffsetHz, erased, dtx.SignalPresent, dtx.Metric, dtx.Threshold);
+    }
+
+    /// <summary>
+    /// Copies the allocation (allocated symbols × allocated blocks of every receive port) of <paramref name="received"/> into
+    /// the screened grid and erases its non-finite and absurd REs; returns how many were erased.
+    /// </summary>
+    private int Screen(SharedChannelConfiguration configuration, ResourceGrid received, SharedChannelLayout layout)
+    {
+        int rxPorts = received.PortCount;
+        ResourceGrid screened = _screened;
+        if (screened.PortCount != rxPorts || screened.SymbolCount != configuration.SymbolsPerSlot || screened.SubcarrierCount != received.SubcarrierCount || screened.NStartGrid != received.NStartGrid)
+        {
+            screened.Configure(rxPorts, configuration.SymbolsPerSlot, received.NSizeGrid, received.NStartGrid);
+        }
+
+        int erased = 0;
+        for (int r = 0; r < rxPorts; r++)
+        {
+            for (int l = layout.StartSymbol; l < layout.StartSymbol + layout.SymbolCount; l++)
+            {
+                ReadOnlySpan<ComplexF32> source = received.Symbol(r, l);
+                Span<ComplexF32> destination = screened.Symbol(r, l);
+                foreach ((int first, int count) in layout.Clusters)
+                {
+                    int k0 = layout.GridSubcarrierOfBlock(first);
+                    int length = count * NrConstants.SubcarriersPerRb;
+                    Span<ComplexF32> part = destination.Slice(k0, length);
+                    source.Slice(k0, length).CopyTo(part);
+                    erased += ComplexErasure.Erase(part, MaxResourceElementMagnitude);
+                }
+            }
+        }
+
+        return erased;
+    }
+
+    /// <summary>
+    /// The DTX test on the screened DM-RS: one <see cref="DtxDetector"/> group per receive port, DM-RS symbol, CDM group in
+    /// use and resource block, of the least-squares estimates y·r*/β (see the remarks).
+    /// </summary>
+    private DtxDecision DetectTransmission(DmrsPattern pattern, int rxPorts)
+    {
+        int perBlock = pattern.ResourceElementsPerBlock;
+        int sequenceLength = perBlock * pattern.BlockCount;
+        Span<ComplexF32> z = _dmrsLeastSquares.AsSpan(0, sequenceLength);
+        _dtx.Reset();
+        for (int r = 0; r < rxPorts; r++)
+        {
+            for (int o = 0; o < pattern.OccasionCount; o++)
+            {
+                for (int lp = 0; lp < pattern.OccasionLength; lp++)
+                {
+                    ReadOnlySpan<ComplexF32> row = _screened.Symbol(r, pattern.OccasionSymbols[o] + lp);
+                    for (int g = 0; g < DmrsPattern.MaxCdmGroups; g++)
+                    {
+                        if (!pattern.GroupInUse(g))
+                        {
+                            continue;
+                        }
+
+                        DmrsChannelEstimator.LeastSquares(row, pattern, g, Pilots.Values(o, lp, g, sequenceLength), z);
+                        for (int b = 0; b < pattern.BlockCount; b++)
+                        {
+                            _dtx.AddGroup(z.Slice(b * perBlock, perBlock));
+                        }
+                    }
+                }
+            }
+        }
+
+        return _dtx.Decide();
     }
 
     /// <summary>Checks the received grid against this demodulator and the configuration's carrier.</summary>
@@ -197,13 +311,12 @@ public sealed class SharedChannelDemodulator
     private Span<float> NoiseRow(int layer, int symbol, int length) => _postNoise.AsSpan(((layer * NrConstants.SymbolsPerSlotNormalCp) + symbol) * Width, length);
 
     /// <summary>
-    /// Equalizes every allocated symbol that carries data or PT-RS over the whole allocation width. The noise variance is
-    /// floored at <see cref="MaxSnr"/> below the channel power, so a noiseless grid still yields finite, saturated LLRs.
+    /// Equalizes every allocated symbol that carries data or PT-RS over the whole allocation width. The caller floors the
+    /// noise variance at <see cref="MaxSnr"/> below the channel power, so a noiseless grid still yields finite, saturated LLRs.
     /// </summary>
-    private void EqualizeSymbols(ResourceGrid received, SharedChannelLayout layout, int layers, int rxPorts)
+    private void EqualizeSymbols(ResourceGrid received, SharedChannelLayout layout, int layers, int rxPorts, float noiseVariance)
     {
         int w = layout.SubcarrierCount;
-        float noiseVariance = Math.Max(ChannelEstimate.NoiseVariance, ChannelEstimate.ChannelPower / MaxSnr);
         int outputStride = NrConstants.SymbolsPerSlotNormalCp * Width;
         for (int l = layout.StartSymbol; l < layout.StartSymbol + layout.SymbolCount; l++)
         {

@@ -16,12 +16,19 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 /// configuration values.
 /// </summary>
 /// <remarks>
-/// A PUSCH configuration with <see cref="SharedChannelConfiguration.MultiplexedUci"/> is demultiplexed by its
+/// <para>A PUSCH configuration with <see cref="SharedChannelConfiguration.MultiplexedUci"/> is demultiplexed by its
 /// <see cref="PuschUciMultiplexingPlan"/> (TS 38.212 §6.2.7 inverted; UL-SCH LLRs the HARQ-ACK punctured become erasures),
 /// each UCI part decoded by <see cref="PuschUciDecoder"/> and reported with its own validity, and the UL-SCH decoded from
-/// its G^UL-SCH LLRs. <see cref="Demodulate"/> is the first half alone: the entry point for codewords that multiplex more than the
+/// its G^UL-SCH LLRs.</para>
+/// <para>Integrity (issue 13): the demodulator screens the slot (non-finite and absurd REs erased and counted) and tests
+/// the DM-RS for discontinuous transmission (<see cref="SharedChannelDemodulator"/>); no grid content makes
+/// <see cref="Receive"/> throw. A transport block is reported decoded only when every code block passes its LDPC parity
+/// checks and CRC and the transport-block CRC passes (<see cref="SharedChannelDecoder"/>; zero LLRs are undecided, so
+/// silence or a redundancy version without systematic bits received alone never decodes to the all-zero block).
+/// <see cref="SharedChannelReceiveResult.Outcome"/> tells a decode, a CRC failure and DTX apart.</para>
+/// <para><see cref="Demodulate"/> is the first half alone: the entry point for codewords that multiplex more than the
 /// shared-channel data (UCI on PUSCH takes its LLRs out of the G values before UL-SCH decoding). The LLR buffer is sized
-/// at construction for the largest slot; receiving allocates nothing. Not thread-safe.
+/// at construction for the largest slot; receiving allocates nothing. Not thread-safe.</para>
 /// </remarks>
 public sealed class SharedChannelReceiver
 {
@@ -104,7 +111,8 @@ public sealed class SharedChannelReceiver
         SharedChannelMeasurements measurements = Demodulator.Demodulate(configuration, received, slot, llrs);
         _lastLength = llrs.Length;
 
-        // A DTX decision (nothing transmitted) belongs here, between the demodulator's measurements and decoding.
+        // Decoded even when the DTX test missed the DM-RS (parity checks and CRCs are the stronger test); the HARQ soft
+        // buffer is always updated (a new transport block clears it). The result tells DTX from a CRC failure.
         SharedChannelDecodeResult decoding = _decoder.Decode(llrs, parameters, redundancyVersion, softBuffer, newData, transportBlock);
         return new SharedChannelReceiveResult(decoding, measurements);
     }

@@ -34,6 +34,12 @@ public sealed record SharedChannelReceiverComponents
     /// <summary>Measure the EVM of the equalized data symbols.</summary>
     public bool MeasureEvm { get; init; } = true;
 
+    /// <summary>
+    /// The probability that noise alone passes the DTX test on the DM-RS, per slot, 1e-15..0.5 (default
+    /// <see cref="SharedChannelDemodulator.DefaultDtxFalseAlarmProbability"/>, 1e-3).
+    /// </summary>
+    public double DtxFalseAlarmProbability { get; init; } = SharedChannelDemodulator.DefaultDtxFalseAlarmProbability;
+
     /// <summary>The built-in parts named by <paramref name="options"/>, sized for the given ports and layers.</summary>
     /// <param name="options">The built-in choices (validated here).</param>
     /// <param name="maxRxPorts">Receive ports, 1..8 (sizes the estimator).</param>
@@ -56,6 +62,7 @@ public sealed record SharedChannelReceiverComponents
             LdpcDecoder = LdpcDecoderFactory.Create(options.LdpcImplementation, options.Ldpc),
             CompensateCommonPhaseError = options.CompensateCommonPhaseError,
             MeasureEvm = options.MeasureEvm,
+            DtxFalseAlarmProbability = options.DtxFalseAlarmProbability,
         };
     }
 }

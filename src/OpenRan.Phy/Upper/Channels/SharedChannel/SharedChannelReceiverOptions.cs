@@ -34,6 +34,9 @@ public sealed record SharedChannelReceiverOptions
     /// <summary>Measure the EVM of the equalized data symbols.</summary>
     public bool MeasureEvm { get; init; } = true;
 
+    /// <summary>The probability that noise alone passes the DTX test on the DM-RS, per slot, 1e-15..0.5 (default 1e-3).</summary>
+    public double DtxFalseAlarmProbability { get; init; } = SharedChannelDemodulator.DefaultDtxFalseAlarmProbability;
+
     /// <summary>LDPC decoder implementation of the transport-block receivers: <c>auto</c>, <c>avx2</c> or <c>generic</c> (<see cref="LdpcDecoderFactory"/>).</summary>
     public string LdpcImplementation { get; init; } = LdpcDecoderFactory.Auto;
 
@@ -47,6 +50,11 @@ public sealed record SharedChannelReceiverOptions
         if (!(LlrScale > 0 && LlrScale <= 1000))
         {
             problems.Add($"LlrScale = {LlrScale}; valid: (0, 1000]");
+        }
+
+        if (!(DtxFalseAlarmProbability >= 1e-15 && DtxFalseAlarmProbability <= 0.5))
+        {
+            problems.Add($"DtxFalseAlarmProbability = {DtxFalseAlarmProbability}; valid: 1e-15..0.5");
         }
 
         if (!System.Enum.IsDefined(Equalizer))
