@@ -58,13 +58,20 @@ internal sealed class YamlSection
     {
         YamlStructureCheck.Run(yaml, source);
         var stream = new YamlStream();
+        var parser = new Parser(new System.IO.StringReader(yaml));
         try
         {
-            stream.Load(new System.IO.StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ConfigurationException(YamlStructureCheck.Where(source, e.Start), "(syntax)", $"not valid YAML: {YamlStructureCheck.Describe(e)}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Events the loader cannot build a document from (fuzz/regressions/yaml/loader-unsupported-event).
+            Mark where = parser.Current?.Start ?? Mark.Empty;
+            throw new ConfigurationException(YamlStructureCheck.Where(source, where), "(syntax)", $"not valid YAML here (the YAML reader stopped: {e.Message}).");
         }
 
         var map = new SourceMap(source);

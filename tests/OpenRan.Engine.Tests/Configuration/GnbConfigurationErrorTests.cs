@@ -94,6 +94,7 @@ public sealed class GnbConfigurationErrorTests
 
     [Theory]
     [InlineData(": !!inn-Td-Se[lrv-sequence: : \n\n\u00ff\u007f!!?\n\u00ef\n! nt \n")] // fuzz/regressions/yaml/global-tag-not-a-uri
+    [InlineData("--f: .\t\uFFFD\n:\u001D-B9\uFFFD:\r- 9\n:")] // fuzz/regressions/yaml/loader-unsupported-event-2
     [InlineData("cell:\n  pci: !<%zz> 1\n")]
     [InlineData("a: *undefined\n")]
     [InlineData("cell:\n  band: 'n3\n")]
