@@ -70,7 +70,7 @@ public class RadioCoreTests
         using (monitor.Subscribe(new Observer(seen)))
         {
             log.Report(RadioEventKind.Disconnected, StreamDirection.Receive, 1, 99, 0);
-            SpinWait.SpinUntil(() => !seen.IsEmpty, TimeSpan.FromSeconds(5));
+            SpinWait.SpinUntil(() => !seen.IsEmpty, TimeSpan.FromSeconds(60));
         }
 
         Assert.True(seen.TryDequeue(out RadioEvent e));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
+using OpenRan.Phy.Upper.ChannelCoding.Segmentation;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 
 namespace OpenRan.Fuzz.Targets;
@@ -87,7 +88,8 @@ internal sealed class LdpcTarget : FuzzTarget
         Span<sbyte> llrs = _llrs.AsSpan(0, length);
         reader.Llrs(llrs);
         Span<byte> bits = _bits.AsSpan(0, code.InformationLength);
-        LdpcCrcCheck crc = crcChoice == 0 ? default : new LdpcCrcCheck(_crcs[crcChoice - 1], code.InformationLength);
+        // A CRC needs more bits than its own length (K = 20 for BG2 with Z_c = 2 cannot carry CRC24B): none then.
+        LdpcCrcCheck crc = crcChoice == 0 || code.InformationLength <= _crcs[crcChoice - 1].Length ? default : new LdpcCrcCheck(_crcs[crcChoice - 1], code.InformationLength);
         LdpcDecoderResult result = decoder.Decode(llrs, bits, code, crc);
         if (FalseDecodeCheck.Enabled && result.Success && crc.IsPresent && !llrs.ContainsAnyExcept((sbyte)0))
         {
@@ -104,6 +106,12 @@ internal sealed class LdpcTarget : FuzzTarget
         int rv = reader.Choose(4);
         LimitedBufferRateMatching limitedBuffer = reader.Choose(2) == 0 ? LimitedBufferRateMatching.Disabled : LimitedBufferRateMatching.FromReferenceLength(25344);
         SharedChannelDecoder decoder = _transportDecoders[reader.Choose(_transportDecoders.Length)];
+        if (!CodeBlockSegmentation.SegmentsEvenly(a + (a > SharedChannelCodingParameters.MaxCrc16TransportBlockSize ? 24 : 16), SharedChannelCodingParameters.SelectBaseGraph(a, rate)))
+        {
+            // Not a transport block size TS 38.214 can give: the parameters reject it (ArgumentOutOfRangeException naming it).
+            return;
+        }
+
         var parameters = new SharedChannelCodingParameters(a, rate, qm, layers, limitedBuffer);
         int unit = qm * layers;
         int g = unit * Math.Min(1 + reader.UInt16(), _llrs.Length / unit);

@@ -15,6 +15,9 @@ public static class GnbConfigurationReader
 {
     private static readonly System.Buffers.SearchValues<char> s_hexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
+    /// <summary>The largest configuration file read (1 MiB; the examples are about 2 KiB).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file is missing or invalid.</exception>
     public static GnbConfiguration ReadFile(string path)
@@ -23,11 +26,26 @@ public static class GnbConfigurationReader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            if (Directory.Exists(path))
+            {
+                throw new ConfigurationException(path, "(file)", "the configuration path is a directory, not a file.");
+            }
+
+            long length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new ConfigurationException(path, "(file)", $"the configuration file is {length} bytes, more than the limit of {MaxFileBytes} bytes.");
+            }
+
+            text = File.ReadAllText(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException(path, "(file)", e.Message);
+            throw new ConfigurationException(path, "(file)", $"cannot read the configuration file ({e.Message}).");
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new ConfigurationException(path, "(file)", $"the configuration file is not UTF-8 text ({e.Message}).");
         }
 
         return Read(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));

@@ -56,14 +56,22 @@ internal sealed class YamlSection
     /// <summary>Parses <paramref name="yaml"/> (named <paramref name="source"/> in errors) into its root section.</summary>
     public static YamlSection Parse(string yaml, string source)
     {
+        YamlStructureCheck.Run(yaml, source);
         var stream = new YamlStream();
+        var parser = new Parser(new System.IO.StringReader(yaml));
         try
         {
-            stream.Load(new System.IO.StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new ConfigurationException($"{source}:{e.Start.Line}:{e.Start.Column}", "(syntax)", e.Message);
+            throw new ConfigurationException(YamlStructureCheck.Where(source, e.Start), "(syntax)", $"not valid YAML: {YamlStructureCheck.Describe(e)}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Events the loader cannot build a document from (fuzz/regressions/yaml/loader-unsupported-event).
+            Mark where = parser.Current?.Start ?? Mark.Empty;
+            throw new ConfigurationException(YamlStructureCheck.Where(source, where), "(syntax)", $"not valid YAML here (the YAML reader stopped: {e.Message}).");
         }
 
         var map = new SourceMap(source);
@@ -136,7 +144,9 @@ internal sealed class YamlSection
     }
 
     /// <summary>The scalar text of <paramref name="key"/>, or null when absent.</summary>
-    public string? Text(string key)
+    /// <param name="key">The key.</param>
+    /// <param name="expected">What the value must be, for the error when it is a list or a mapping ("an integer 0..1007").</param>
+    public string? Text(string key, string expected = "a single value")
     {
         _known.Add(key);
         if (!_entries.TryGetValue(key, out var entry))
@@ -147,7 +157,8 @@ internal sealed class YamlSection
         return entry.Value switch
         {
             YamlScalarNode s => s.Value ?? string.Empty,
-            _ => throw Error(key, "must be a single value."),
+            YamlSequenceNode => throw Error(key, $"is a list; valid: {expected}."),
+            _ => throw Error(key, $"is a mapping; valid: {expected}."),
         };
     }
 
@@ -157,7 +168,7 @@ internal sealed class YamlSection
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or null when absent or <c>auto</c>.</summary>
     public int? OptionalInt(string key, int min, int max)
     {
-        string? text = Text(key);
+        string? text = Text(key, FormattableString.Invariant($"an integer {min}..{max}"));
         if (text is null || text == "auto")
         {
             return null;
@@ -177,7 +188,7 @@ internal sealed class YamlSection
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or null when absent or <c>auto</c>.</summary>
     public double? OptionalDouble(string key, double min, double max)
     {
-        string? text = Text(key);
+        string? text = Text(key, FormattableString.Invariant($"a number {min:G}..{max:G}"));
         if (text is null || text == "auto")
         {
             return null;
@@ -197,7 +208,7 @@ internal sealed class YamlSection
     /// <summary>true/false, or <paramref name="fallback"/>.</summary>
     public bool Bool(string key, bool fallback)
     {
-        string? text = Text(key);
+        string? text = Text(key, "true | false");
         return text switch
         {
             null => fallback,
@@ -210,7 +221,7 @@ internal sealed class YamlSection
     /// <summary>One of <paramref name="choices"/>, or <paramref name="fallback"/>.</summary>
     public string Choice(string key, string fallback, params string[] choices)
     {
-        string? text = Text(key);
+        string? text = Text(key, string.Join(" | ", choices));
         if (text is null)
         {
             return fallback;

@@ -106,7 +106,8 @@ public class LoopbackRadioTests
         using IRadio radio = new LoopbackRadioDriver().Open(RadioArguments.Parse("realtime=true"));
         radio.Configure(Config with { SampleRateHz = 10e6, RingBlockCount = 2 });
         radio.Start();
-        Thread.Sleep(200);
+        // Waits for the overflow (within 20 ms of real time at 10 Msps with 2 blocks) however slow the machine is.
+        Assert.True(SpinWait.SpinUntil(() => radio.Events.Count(RadioEventKind.Overflow) > 0, TimeSpan.FromSeconds(60)), "no overflow within 60 s");
         radio.Stop();
         Assert.True(radio.Events.Count(RadioEventKind.Overflow) > 0);
         Assert.True(radio.Events.TryRead(out RadioEvent e));

@@ -108,7 +108,9 @@ public class ZmqDeliveryTests
         Assert.True(reader.Join(s_patience));
         tx.Stop();
         long delivered = tx.Tx.DeliveredSampleCount;
-        Assert.True(delivered >= 100_000, $"delivered {delivered}");
+        // At least what the reader got (the sender may give up earlier when a busy machine starves the reader for the
+        // 2 s stream timeout: the counts must still add up).
+        Assert.True(delivered >= received, $"delivered {delivered}, received {received}");
         Assert.True(delivered < total, $"delivered {delivered} of {total} to a receiver that stopped after {received}");
         Assert.Equal(attempted, delivered + tx.Events.SampleCount(RadioEventKind.Dropped));
         Assert.True(tx.Events.Count(RadioEventKind.Stalled) >= 1, tx.Events.Snapshot().Describe());
@@ -118,11 +120,13 @@ public class ZmqDeliveryTests
     [Fact]
     public void Transmit_LiveReceiver_EverySampleDeliveredAndClean()
     {
+        // Timeouts of 30 s: a reply in flight is lost when the receiver gives up its request (timeout_ms), so a short one
+        // would turn a peer starved by a busy machine into lost samples.
         int port = TestPorts.Next();
-        using IRadio tx = Open($"tx_port=tcp://127.0.0.1:{port}");
-        using IRadio rx = Open($"rx_port=tcp://127.0.0.1:{port}");
-        tx.Configure(TxOnly(10));
-        rx.Configure(RxOnly(10));
+        using IRadio tx = Open($"tx_port=tcp://127.0.0.1:{port},timeout_ms=30000");
+        using IRadio rx = Open($"rx_port=tcp://127.0.0.1:{port},timeout_ms=30000");
+        tx.Configure(TxOnly(30));
+        rx.Configure(RxOnly(30));
         tx.Start();
         rx.Start();
         const int total = 200_000;

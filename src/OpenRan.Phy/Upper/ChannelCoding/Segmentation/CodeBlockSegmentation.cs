@@ -89,14 +89,7 @@ public readonly record struct CodeBlockSegmentation
                 return default;
         }
 
-        int l = 0;
-        int c = 1;
-        if (b > kcb)
-        {
-            l = CodeBlockCrcLength;
-            c = (b + (kcb - l) - 1) / (kcb - l);
-        }
-
+        (int c, int l) = CodeBlockCountAndCrcLength(b, kcb);
         int kPrime = (b + (c * l)) / c; // exact: B' = B + C·L and the blocks are filled evenly only when C | B'; see below
         if ((b + (c * l)) % c != 0)
         {
@@ -107,6 +100,24 @@ public readonly record struct CodeBlockSegmentation
         int zc = Ldpc.LiftingSize.Smallest(kb, kPrime);
         return new CodeBlockSegmentation(baseGraph, b, c, l, kPrime, kb, zc);
     }
+
+    /// <summary>
+    /// Whether B bits split into C code blocks of K′ = B′/C bits each for base graph <paramref name="baseGraph"/> (TS 38.212
+    /// §5.2.2 needs C | B′ with B′ = B + C·L). Every transport block size of TS 38.214 §5.1.3.2 with its CRC does; an
+    /// arbitrary B above K_cb often does not, and <see cref="Compute"/> rejects it.
+    /// </summary>
+    /// <param name="b">B: 1..<see cref="MaxInputLength"/>.</param>
+    /// <param name="baseGraph">The base graph (K_cb = 8448 for BG1, 3840 for BG2).</param>
+    public static bool SegmentsEvenly(int b, LdpcBaseGraph baseGraph)
+    {
+        ThrowHelper.ThrowIfOutside(b, 1, MaxInputLength);
+        (int c, int l) = CodeBlockCountAndCrcLength(b, baseGraph == LdpcBaseGraph.Bg1 ? 8448 : 3840);
+        return (b + (c * l)) % c == 0;
+    }
+
+    /// <summary>C and L for B bits and the maximum code block size K_cb (TS 38.212 §5.2.2).</summary>
+    private static (int CodeBlockCount, int CrcLength) CodeBlockCountAndCrcLength(int b, int kcb) =>
+        b > kcb ? ((b + (kcb - CodeBlockCrcLength) - 1) / (kcb - CodeBlockCrcLength), CodeBlockCrcLength) : (1, 0);
 
     /// <summary>
     /// Writes code block r: c_rk = b_(r·(K′−L)+k) for k &lt; K′ − L, then its CRC24B when C &gt; 1, then F filler bits as 0

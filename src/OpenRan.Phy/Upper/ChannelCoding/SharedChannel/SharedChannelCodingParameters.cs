@@ -23,7 +23,7 @@ public readonly record struct SharedChannelCodingParameters
     public const int MaxCrc16TransportBlockSize = 3824;
 
     /// <summary>Builds and validates the parameters.</summary>
-    /// <param name="transportBlockSize">A: transport block bits, 1..<see cref="MaxTransportBlockSize"/>.</param>
+    /// <param name="transportBlockSize">A: transport block bits, 1..<see cref="MaxTransportBlockSize"/>, a size TS 38.214 §5.1.3.2 can give (it segments evenly).</param>
     /// <param name="targetCodeRate">R: the target code rate of the MCS (for base graph selection), in (0, 1).</param>
     /// <param name="modulationOrder">Q_m: 1 (π/2-BPSK), 2, 4, 6, 8 or 10.</param>
     /// <param name="layerCount">N_L: layers the transport block is mapped onto, 1..4.</param>
@@ -50,7 +50,14 @@ public readonly record struct SharedChannelCodingParameters
         LimitedBuffer = limitedBuffer;
         TransportBlockCrc = transportBlockSize > MaxCrc16TransportBlockSize ? CrcPolynomial.Crc24A : CrcPolynomial.Crc16;
         BaseGraph = SelectBaseGraph(transportBlockSize, targetCodeRate);
-        Segmentation = CodeBlockSegmentation.Compute(transportBlockSize + TransportBlockCrcLength, BaseGraph);
+        int b = transportBlockSize + TransportBlockCrcLength;
+        if (!CodeBlockSegmentation.SegmentsEvenly(b, BaseGraph))
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(transportBlockSize), transportBlockSize,
+                $"a transport block size of TS 38.214 §5.1.3.2: with its CRC, B = {b} bits must split into code blocks of equal size for {BaseGraph} (TS 38.212 §5.2.2)");
+        }
+
+        Segmentation = CodeBlockSegmentation.Compute(b, BaseGraph);
     }
 
     /// <summary>A: transport block bits.</summary>
