@@ -17,8 +17,16 @@ namespace OpenRan.Engine.Emulation;
 /// A loopback channel (<c>model=test-ue</c>) whose receiver hears the phy-test UE instead of the gNB's own downlink: in
 /// every whole uplink slot it transmits the PUSCH the phy-test scheduler grants (its configuration, a fresh pseudo-random
 /// transport block, redundancy version 0), OFDM-modulated at the uplink centre frequency, delayed by <c>ue_delay</c>
-/// samples. It does not decode the downlink (that is the test-UE runtime's job), so it never retransmits: it exercises
-/// the gNB's uplink chain, measurements and timing-advance loop with decodable traffic. Allocation-free after construction.
+/// samples. It does not decode the test UE's downlink (that is the test-UE runtime's job), so it never retransmits: it
+/// exercises the gNB's uplink chain, measurements and timing-advance loop with decodable traffic. It leaves out the
+/// slots with PRACH occasions (the scheduler grants no PUSCH there).
+/// <para>
+/// Random access (<c>ra_slot</c> ≥ 0, <see cref="TestUeRandomAccess"/>): from that slot on, a second emulated UE sends
+/// preamble <c>ra_preamble</c> in the next PRACH occasion (N_TA = 0), decodes the random-access response from the gNB's
+/// transmitted samples (RA-RNTI PDCCH on CORESET#0, the PDSCH, the MAC RAR), and sends its Msg3 on the granted resources
+/// K2 + Δ slots later, advanced by the RAR's timing advance. Allocation-free after construction except while decoding
+/// the response (once per procedure).
+/// </para>
 /// </summary>
 public sealed class TestUeUplinkChannel : ISampleChannel
 {
@@ -34,12 +42,17 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly byte[] _bytes;
     private readonly int _delay;
     private readonly float _scale;
+    private readonly TestUeRandomAccess? _randomAccess;
     private long _slotIndex = -1;
     private int _slotLength;
     private bool _slotEmpty;
 
     /// <summary>Emulates the test UE of <paramref name="cell"/> with an extra delay of <paramref name="delaySamples"/>.</summary>
-    public TestUeUplinkChannel(CellSetup cell, int delaySamples)
+    /// <param name="cell">The cell.</param>
+    /// <param name="delaySamples">The propagation delay.</param>
+    /// <param name="randomAccessSlot">The slot from which the random-access UE looks for a PRACH occasion (−1: none).</param>
+    /// <param name="preambleIndex">Its preamble index.</param>
+    public TestUeUplinkChannel(CellSetup cell, int delaySamples, long randomAccessSlot = -1, int preambleIndex = 0)
     {
         ArgumentNullException.ThrowIfNull(cell);
         _cell = cell;
@@ -55,7 +68,14 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _bytes = new byte[tbs / 8];
         _delay = delaySamples;
         _scale = (float)cell.Options.Radio.BasebandScale;
+        if (cell.Options.Prach.Enabled)
+        {
+            _randomAccess = new TestUeRandomAccess(cell, scheduler, randomAccessSlot, preambleIndex);
+        }
     }
+
+    /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
+    public TestUeRandomAccess? RandomAccess => _randomAccess;
 
     /// <summary>Transport blocks transmitted.</summary>
     public long TransportBlocks { get; private set; }
@@ -64,6 +84,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
     {
         ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
+        _randomAccess?.Listen(tx, timestampSamples);
         int done = 0;
         while (done < rx.Length)
         {
@@ -98,15 +119,27 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     }
 
     /// <inheritdoc />
-    public void Reset() => _slotIndex = -1;
+    public void Reset()
+    {
+        _slotIndex = -1;
+        _randomAccess?.Reset();
+    }
 
     private void Generate(long slot)
     {
         _slotIndex = slot;
         _slotLength = _clock.SlotLength(slot);
-        _slotEmpty = !_cell.Options.TestUe.Enabled || !_schedule.IsFullUplink(slot);
-        if (_slotEmpty)
+        Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
+        bool randomAccess = _randomAccess?.Transmit(slot, samples) == true;
+        bool pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
+        _slotEmpty = !pusch && !randomAccess;
+        if (!pusch)
         {
+            if (randomAccess)
+            {
+                ComplexKernels.Scale(samples, _scale, samples);
+            }
+
             return;
         }
 
@@ -114,7 +147,6 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
         BitPacking.Unpack(_bytes, _bits);
         _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
-        Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
         _ofdm.Modulate(_grid, 0, slotInFrame, samples);
         ComplexKernels.Scale(samples, _scale, samples);
         TransportBlocks++;
@@ -129,19 +161,30 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannel
     public string Name => "test-ue";
 
     /// <inheritdoc />
-    public IReadOnlyList<RadioArgumentSpec> Arguments => [new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)")];
+    public IReadOnlyList<RadioArgumentSpec> Arguments =>
+    [
+        new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)"),
+        new("ra_slot", "[test-ue] slot from which a second emulated UE makes a random access (PRACH, RAR, Msg3), -1..1000000 (default 20; -1: none)"),
+        new("ra_preamble", "[test-ue] that UE's preamble index, 0..63 (default 0)"),
+    ];
 
     /// <inheritdoc />
     public void Validate(RadioArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         _ = arguments.GetInt64("ue_delay", 0, 0, 10_000);
+        _ = arguments.GetInt64("ra_slot", 20, -1, 1_000_000);
+        _ = arguments.GetInt64("ra_preamble", 0, 0, 63);
     }
 
     /// <inheritdoc />
     public ISampleChannel Create(RadioArguments arguments, int txChannel, int rxChannel, double sampleRateHz)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return new TestUeUplinkChannel(cell, (int)arguments.GetInt64("ue_delay", 0, 0, 10_000));
+        return new TestUeUplinkChannel(
+            cell,
+            (int)arguments.GetInt64("ue_delay", 0, 0, 10_000),
+            arguments.GetInt64("ra_slot", 20, -1, 1_000_000),
+            (int)arguments.GetInt64("ra_preamble", 0, 0, 63));
     }
 }

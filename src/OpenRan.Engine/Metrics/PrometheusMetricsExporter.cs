@@ -20,6 +20,7 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
     private readonly Gauge _radio;
     private readonly Gauge _slots;
     private readonly Gauge _gc;
+    private readonly Gauge _randomAccess;
 
     /// <summary>Starts serving on <paramref name="port"/>.</summary>
     public PrometheusMetricsExporter(int port, string hostname = "+")
@@ -36,6 +37,7 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _radio = f.CreateGauge("openran_radio_events_total", "Radio events since start.", "kind");
         _slots = f.CreateGauge("openran_slots_total", "Slots run since start.");
         _gc = f.CreateGauge("openran_gc_pause_ms_total", "Total GC pause since start.");
+        _randomAccess = f.CreateGauge("openran_random_access_total", "Random-access events since start.", "kind");
         _server = new MetricServer(hostname, port, "metrics/", registry);
         _server.Start();
     }
@@ -64,6 +66,9 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _radio.WithLabels("disconnected").Set(snapshot.Radio.Disconnected);
         _slots.Set(snapshot.Slots);
         _gc.Set(snapshot.GcPauseMilliseconds);
+        _randomAccess.WithLabels("rar").Set(snapshot.RandomAccessResponses);
+        _randomAccess.WithLabels("msg3_ok").Set(snapshot.Msg3Decoded);
+        _randomAccess.WithLabels("msg3_failed").Set(snapshot.Msg3Failed);
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels.Prach;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio.Streaming;
@@ -15,8 +16,9 @@ namespace OpenRan.Engine.Processing;
 /// <summary>
 /// The uplink of one slot, antenna samples to results: OFDM demodulation per receive antenna (TS 38.211 §5.3, §5.4), then
 /// each expected PUSCH (channel estimation, equalization, demapping, UL-SCH decoding with HARQ combining; TS 38.211
-/// §6.3.1, TS 38.212 §6.2) with its measurements. PUCCH and PRACH plug in here when their processors are merged. One
-/// instance per worker; processing allocates nothing.
+/// §6.3.1, TS 38.212 §6.2) with its measurements, and each PRACH occasion searched for preambles in the time-domain
+/// samples (TS 38.211 §6.3.3, <see cref="PrachDetector"/>) with the timing advance of each detection. One instance per
+/// worker; processing allocates nothing.
 /// </summary>
 public sealed class UplinkSlotProcessor
 {
@@ -26,6 +28,9 @@ public sealed class UplinkSlotProcessor
     private readonly byte[] _bits;
     private readonly int _antennas;
     private readonly float _inverseScale;
+    private readonly PrachDetector? _prach;
+    private readonly ComplexF32[] _prachSamples = [];
+    private readonly PrachDetection[] _detections = new PrachDetection[64];
 
     /// <summary>Builds the OFDM plan, grid and receivers for <paramref name="cell"/>.</summary>
     public UplinkSlotProcessor(CellSetup cell, int maxTransportBlockBytes)
@@ -51,6 +56,12 @@ public sealed class UplinkSlotProcessor
         _pusch = new SharedChannelReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
         _bits = new byte[maxTransportBlockBytes * 8];
         _inverseScale = (float)(1 / cell.Options.Radio.BasebandScale);
+        if (cell.Options.Prach.Enabled)
+        {
+            PrachTiming timing = new CellPrach(cell).Timing;
+            _prach = new PrachDetector(timing, new PrachDetectorConfiguration { ReceiveAntennaCount = _antennas, TimingAdvanceNumerology = cell.Numerology.Mu });
+            _prachSamples = new ComplexF32[_antennas * timing.MaxOccasionSamples];
+        }
     }
 
     /// <summary>The received grid of the last processed slot.</summary>
@@ -67,6 +78,16 @@ public sealed class UplinkSlotProcessor
         ArgumentNullException.ThrowIfNull(results);
         results.Reset(plan.Slot);
         int slot = plan.Slot.Slot;
+        foreach (PrachOccasionPdu occasion in plan.Prach)
+        {
+            DetectPrach(occasion, input, results);
+        }
+
+        if (plan.PuschCount == 0)
+        {
+            return;
+        }
+
         for (int port = 0; port < _antennas; port++)
         {
             _ofdm.Demodulate(input[port], slot, _grid, port);
@@ -82,6 +103,36 @@ public sealed class UplinkSlotProcessor
         {
             PuschResult result = results.AddPusch();
             ReceivePusch(pdu, slot, result);
+        }
+    }
+
+    private void DetectPrach(in PrachOccasionPdu pdu, SampleBlock<ComplexF32> input, UplinkSlotResults results)
+    {
+        if (_prach is null)
+        {
+            return;
+        }
+
+        // Antenna-major copy of the occasion (the detector reads N_CP + N_u samples per antenna from t_start^RA).
+        int length = _prach.Timing.OccasionSamples(pdu.Occasion);
+        int available = Math.Min(length, input.Count - pdu.OffsetSamples);
+        if (available <= 0)
+        {
+            return;
+        }
+
+        for (int a = 0; a < _antennas; a++)
+        {
+            Span<ComplexF32> destination = _prachSamples.AsSpan(a * length, length);
+            input[a].Slice(pdu.OffsetSamples, available).CopyTo(destination);
+            destination[available..].Clear();
+        }
+
+        int found = _prach.Detect(_prachSamples.AsSpan(0, _antennas * length), length, pdu.Occasion, pdu.FrequencyIndex, _detections);
+        for (int i = 0; i < found; i++)
+        {
+            PrachDetection d = _detections[i];
+            results.AddPrach(new PrachDetectionResult(d.PreambleIndex, d.TimingAdvanceSamples, d.TimingAdvanceCommand, d.SnrDb, pdu));
         }
     }
 

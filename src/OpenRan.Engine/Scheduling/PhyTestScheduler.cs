@@ -65,6 +65,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly int _k1;
     private readonly int _k2;
     private readonly bool _assumeAck;
+    private readonly RandomAccessResponder? _randomAccess;
     private int _nextDlHarq;
     private double _timingSumSeconds;
     private int _timingCount;
@@ -126,6 +127,14 @@ public sealed class PhyTestScheduler : ISlotScheduler
         }
 
         _uePusch = BuildUePusch();
+        if (cell.Options.Prach.Enabled)
+        {
+            int level = Sib1AggregationLevel();
+            (_, int rs, int rl) = Ts38214Table5_1_2_1_1_2.Row(_sib1TdraRow, pos);
+            McsEntry rarMcs = McsTables.Lookup(McsTable.Qam64, cell.Options.Sib1.Mcs);
+            _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => Sib1Configuration(0, prbs, rs, rl, rarMcs, 0) with { NRnti = raRnti });
+        }
+
         _ulTbsBytes = TransportBlockSize(_uePusch) / 8;
         _dlHarq = new DownlinkHarq[ue.HarqProcesses];
         for (int i = 0; i < _dlHarq.Length; i++)
@@ -142,10 +151,28 @@ public sealed class PhyTestScheduler : ISlotScheduler
     }
 
     /// <inheritdoc />
-    public int UplinkHorizonSlots => _k2;
+    public int UplinkHorizonSlots => Math.Max(_k2, _randomAccess?.HorizonSlots ?? 0);
 
     /// <summary>The largest transport block this scheduler puts in a PDU, in bytes.</summary>
-    public int MaxTransportBlockBytes => Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1);
+    public int MaxTransportBlockBytes => Math.Max(Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1), _randomAccess?.MaxTransportBlockBytes() ?? 0);
+
+    /// <summary>The cell's PRACH occasions (null when <c>prach.enabled</c> is false).</summary>
+    public CellPrach? Prach => _randomAccess?.Prach;
+
+    /// <summary>Random-access responses sent.</summary>
+    public long RandomAccessResponses => _randomAccess?.Responses ?? 0;
+
+    /// <summary>Preamble detections left unanswered (no slot within 10 ms, or 4 procedures running).</summary>
+    public long RandomAccessExpired => _randomAccess?.Expired ?? 0;
+
+    /// <summary>Msg3 PUSCHs decoded.</summary>
+    public long Msg3Decoded => _randomAccess?.Msg3Decoded ?? 0;
+
+    /// <summary>Msg3 PUSCHs that failed.</summary>
+    public long Msg3Failed => _randomAccess?.Msg3Failed ?? 0;
+
+    /// <summary>The PUSCH timing offset of the last decoded Msg3, seconds (what the RAR's timing advance left).</summary>
+    public double LastMsg3TimingOffsetSeconds => _randomAccess?.LastMsg3TimingOffsetSeconds ?? double.NaN;
 
     /// <summary>The test UE's downlink TBS in bytes (whole slot without SS/PBCH).</summary>
     public int DownlinkTransportBlockBytes => _dlTbsBytes;
@@ -192,6 +219,16 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>The SIB1 PDSCH configuration (relative to CORESET#0) of a slot with SS/PBCH symbols <paramref name="ssbSymbolMask"/>.</summary>
     public PdschConfiguration Sib1Pdsch(ushort ssbSymbolMask) => _sib1Pdsch[ssbSymbolMask].Config;
 
+    /// <summary>
+    /// The PDSCH a UE derives from a DCI 1_0 in a common search space on CORESET#0 (PRBs, TDRA row of TS 38.214 Table
+    /// 5.1.2.1.1-2, MCS of the 64QAM table, n_RNTI), expressed relative to CORESET#0's first RB (allocates).
+    /// </summary>
+    public PdschConfiguration CommonPdsch(int firstPrb, int prbCount, int tdraRow, int mcs, int rnti)
+    {
+        (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(tdraRow, _cell.Options.Cell.DmrsTypeAPosition);
+        return Sib1Configuration(firstPrb, prbCount, s, l, McsTables.Lookup(McsTable.Qam64, mcs), 0) with { NRnti = rnti };
+    }
+
     /// <summary>The test UE's PUSCH configuration.</summary>
     public PuschConfiguration UePusch => _uePusch;
 
@@ -201,11 +238,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
         ArgumentNullException.ThrowIfNull(downlink);
         ArgumentNullException.ThrowIfNull(uplink);
         _schedule.AddSsb(slot, downlink);
+        _randomAccess?.AddOccasions(slot, uplink);
         ushort ssbMask = _schedule.SsbSymbolMask(slot);
         int sib1 = _schedule.Sib1Block(slot);
         if (sib1 >= 0)
         {
             ScheduleSib1(slot, downlink, sib1, ssbMask);
+            return;
+        }
+
+        if (_randomAccess?.TrySchedule(slot, downlink, uplink) == true)
+        {
             return;
         }
 
@@ -224,7 +267,12 @@ public sealed class PhyTestScheduler : ISlotScheduler
         long target = slot.Index + _k2;
         if (_schedule.IsFullUplink(target) && (cceUl != cceDl || !_schedule.IsFullDownlink(slot.Index)))
         {
-            ScheduleUeUplink(slot, downlink, uplink.PlanFor(target), cceUl);
+            // Not in PRACH slots nor beside a Msg3 (the grant takes the whole band).
+            UplinkSlotPlan ul = uplink.PlanFor(target);
+            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true)
+            {
+                ScheduleUeUplink(slot, downlink, ul, cceUl);
+            }
         }
     }
 
@@ -232,8 +280,14 @@ public sealed class PhyTestScheduler : ISlotScheduler
     public void OnUplinkResults(UplinkSlotResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
+        _randomAccess?.OnUplinkResults(results);
         foreach (PuschResult r in results.Pusch)
         {
+            if (r.RntiType != RntiType.CRnti)
+            {
+                continue;
+            }
+
             UplinkHarq h = _ulHarq[r.HarqProcess];
             h.Awaiting = false;
             h.LastCrcPassed = r.CrcPassed && !r.Late;
@@ -285,11 +339,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private void ScheduleSib1(SlotPoint slot, DownlinkSlotPlan plan, int block, ushort ssbMask)
     {
         var occasion = _cell.Type0Occasions[block];
-        int level = _cell.Options.Pdcch.Sib1AggregationLevel;
-        if (level > _coreset0Cces)
-        {
-            level = _coreset0Cces >= 8 ? 8 : 4;
-        }
+        int level = Sib1AggregationLevel();
 
         (PdschConfiguration config, int firstPrb) = _sib1Pdsch[ssbMask];
         PdcchPdu? pdcch = plan.AddPdcch();
@@ -328,6 +378,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
         Span<byte> tb = pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes);
         tb.Clear();
         _cell.Sib1.Span.CopyTo(tb);
+    }
+
+    private int Sib1AggregationLevel()
+    {
+        int level = _cell.Options.Pdcch.Sib1AggregationLevel;
+        if (level > _coreset0Cces)
+        {
+            level = _coreset0Cces >= 8 ? 8 : 4;
+        }
+
+        return level;
     }
 
     private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce)

@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Engine.Timing;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels.Prach;
 using OpenRan.Phy.Upper.Channels.Pusch;
 
 namespace OpenRan.Engine.Scheduling;
@@ -46,10 +47,12 @@ public sealed class PucchPdu
     public int[] HarqProcesses { get; } = new int[2];
 }
 
-/// <summary>One PRACH occasion to search (filled once the PRACH detector is merged).</summary>
-/// <param name="FirstSymbol">First symbol of the occasion.</param>
+/// <summary>One PRACH occasion to search.</summary>
+/// <param name="Occasion">The occasion (format, timing) from <see cref="CellPrach"/>.</param>
 /// <param name="FrequencyIndex">n_RA, the frequency-multiplexed occasion index.</param>
-public readonly record struct PrachOccasionPdu(int FirstSymbol, int FrequencyIndex);
+/// <param name="OffsetSamples">Where t_start^RA lies in the slot, in samples from its start.</param>
+/// <param name="RaRnti">The RA-RNTI a response to a preamble of this occasion is addressed to (TS 38.321 §5.1.3).</param>
+public readonly record struct PrachOccasionPdu(PrachOccasion Occasion, int FrequencyIndex, int OffsetSamples, int RaRnti);
 
 /// <summary>
 /// What one uplink slot is expected to carry: PUSCHs the scheduler granted, PUCCH occasions and PRACH occasions.
