@@ -32,7 +32,7 @@ internal static class MetricsTable
     private static string[] Values(MetricsSnapshot s) =>
     [
         F($"{s.Slot} ({s.Slots} slots)"),
-        F($"{s.DownlinkMbps:F2} Mbit/s, MCS {s.DownlinkMcs}, BLER {s.DownlinkBler:P1}, retx {s.DownlinkRetransmissions}"),
+        F($"{s.DownlinkMbps:F2} Mbit/s, MCS {s.DownlinkMcs}, BLER {s.DownlinkBler:P1}, retx {s.DownlinkRetransmissions}, ACK/NACK/DTX {s.HarqAcks}/{s.HarqNacks}/{s.PucchDtx}"),
         F($"{s.UplinkMbps:F2} Mbit/s, MCS {s.UplinkMcs}, BLER {s.UplinkBler:P1}, retx {s.UplinkRetransmissions}"),
         F($"SINR {s.UplinkSinrDb:F1} dB, EVM {s.UplinkEvmPercent:F1} %, TA offset {s.UplinkTimingMicroseconds:F2} µs"),
         F($"{s.PrachDetections} / {s.RandomAccessResponses} / {s.Msg3Decoded} ok {s.Msg3Failed} failed / {s.Sib1Transmissions}"),

@@ -30,14 +30,10 @@ public sealed class TestUeRandomAccess
     private readonly PhyTestScheduler _scheduler;
     private readonly CellPrach _prach;
     private readonly PrachGenerator _generator;
-    private readonly SlotClock _clock;
     private readonly long _firstSlot;
     private readonly int _preamble;
-    private readonly OfdmDemodulator _downlinkOfdm;
     private readonly OfdmModulator _uplinkOfdm;
-    private readonly ResourceGrid _downlinkGrid;
     private readonly ResourceGrid _uplinkGrid;
-    private readonly ComplexF32[] _downlinkSlot;
     private readonly PdcchReceiver _pdcch = new();
     private readonly PdcchDetection[] _detections = [new PdcchDetection()];
     private readonly ushort[] _rntis = new ushort[1];
@@ -45,8 +41,6 @@ public sealed class TestUeRandomAccess
     private readonly Coreset _coreset0;
     private readonly SharedChannelTransmitter _transmitter = new(1);
     private State _state;
-    private long _listenSlot = -1;
-    private int _listenFilled;
     private PuschConfiguration? _msg3;
 
     /// <summary>Prepares the UE of <paramref name="cell"/>.</summary>
@@ -59,17 +53,12 @@ public sealed class TestUeRandomAccess
         _scheduler = scheduler;
         _prach = scheduler.Prach ?? new CellPrach(cell);
         _generator = new PrachGenerator(_prach.Timing, OfdmScaling.Unitary, cell.UplinkCenterHz);
-        _clock = new SlotClock(cell.Timing);
         _firstSlot = firstSlot;
         _preamble = preambleIndex;
         _state = firstSlot < 0 ? State.Done : State.WaitingForOccasion;
-        _downlinkOfdm = new OfdmDemodulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.DownlinkCenterHz, Scaling = OfdmScaling.Unitary });
         _uplinkOfdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
-        _downlinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
-        _downlinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
         _uplinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
         _uplinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
-        _downlinkSlot = new ComplexF32[_clock.MaxSlotSampleCount];
         _sizes = new DciSizes0_0And1_0(cell.Coreset0Row.RbCount, cell.Coreset0Row.RbCount, CommonSearchSpace: true);
         _coreset0 = scheduler.Coreset0;
     }
@@ -154,46 +143,31 @@ public sealed class TestUeRandomAccess
         return false;
     }
 
-    /// <summary>Takes the gNB's transmitted samples while a response is awaited, and decodes each complete downlink slot.</summary>
-    public void Listen(ReadOnlySpan<ComplexF32> tx, long timestampSamples)
+    /// <summary>Whether the UE listens to the downlink (a response is awaited).</summary>
+    public bool AwaitsResponse => _state == State.AwaitingResponse;
+
+    /// <summary>Looks for the response in downlink slot <paramref name="slot"/> (demodulated into <paramref name="grid"/>).</summary>
+    public void OnDownlinkSlot(long slot, ResourceGrid grid)
     {
-        int done = 0;
-        while (_state == State.AwaitingResponse && done < tx.Length)
+        ArgumentNullException.ThrowIfNull(grid);
+        if (_state != State.AwaitingResponse || slot <= PreambleSlot)
         {
-            long t = timestampSamples + done;
-            long slot = _clock.SlotAt(t);
-            int offset = (int)(t - _clock.SlotStart(slot));
-            if (slot != _listenSlot)
-            {
-                _listenSlot = slot;
-                _listenFilled = offset == 0 ? 0 : -1;
-            }
-
-            int length = _clock.SlotLength(slot);
-            int take = Math.Min(length - offset, tx.Length - done);
-            if (_listenFilled == offset)
-            {
-                tx.Slice(done, take).CopyTo(_downlinkSlot.AsSpan(offset));
-                _listenFilled += take;
-                if (_listenFilled == length && slot > PreambleSlot)
-                {
-                    Decode(slot, length);
-                }
-            }
-
-            done += take;
-            if (PreambleSlot >= 0 && slot > PreambleSlot + (20 * _cell.Numerology.SlotsPerSubframe))
-            {
-                _state = State.Done;
-            }
+            return;
         }
+
+        if (slot > PreambleSlot + (20 * _cell.Numerology.SlotsPerSubframe))
+        {
+            _state = State.Done;
+            return;
+        }
+
+        Decode(slot, grid);
     }
 
     /// <summary>Forgets the procedure (as at construction).</summary>
     public void Reset()
     {
         _state = _firstSlot < 0 ? State.Done : State.WaitingForOccasion;
-        _listenSlot = -1;
         PreambleSlot = ResponseSlot = Msg3Slot = -1;
         Msg3Sent = false;
         _msg3 = null;
@@ -201,13 +175,12 @@ public sealed class TestUeRandomAccess
 
     private SlotPoint Point(long slot) => SlotPoint.FromIndex(slot, _cell.SlotsPerFrame, _cell.Options.Engine.StartSfn);
 
-    private void Decode(long slot, int length)
+    private void Decode(long slot, ResourceGrid downlink)
     {
         int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
-        _downlinkOfdm.Demodulate(_downlinkSlot.AsSpan(0, length), slotInFrame, _downlinkGrid, 0);
         _rntis[0] = (ushort)RaRnti;
         var request = new PdcchSearchRequest(slotInFrame, _coreset0, Type0PdcchCss.SearchSpace(0), RaRnti, 0, _cell.Pci);
-        if (_pdcch.Search(_downlinkGrid, 0, request, [_sizes.Size], _rntis, 1, _detections) == 0)
+        if (_pdcch.Search(downlink, 0, request, [_sizes.Size], _rntis, 1, _detections) == 0)
         {
             return;
         }
@@ -226,7 +199,7 @@ public sealed class TestUeRandomAccess
         int firstSubcarrier = _cell.Coreset0.FirstRb * NrConstants.SubcarriersPerRb;
         for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
         {
-            _downlinkGrid.Symbol(0, l).Slice(firstSubcarrier, rbs * NrConstants.SubcarriersPerRb).CopyTo(grid.Symbol(0, l));
+            downlink.Symbol(0, l).Slice(firstSubcarrier, rbs * NrConstants.SubcarriersPerRb).CopyTo(grid.Symbol(0, l));
         }
 
         var receiver = new SharedChannelReceiver(1, 1);

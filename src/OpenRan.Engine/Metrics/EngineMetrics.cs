@@ -25,6 +25,9 @@ public sealed class EngineMetrics
     private long _randomAccessResponses;
     private long _msg3Decoded;
     private long _msg3Failed;
+    private long _harqAck;
+    private long _harqNack;
+    private long _pucchDtx;
     private double _uplinkSinrSum;
     private double _uplinkEvmSum;
     private double _uplinkTimingSum;
@@ -93,6 +96,15 @@ public sealed class EngineMetrics
 
     /// <summary>Msg3 PUSCHs that failed (CRC or deadline).</summary>
     public long Msg3Failed => Volatile.Read(ref _msg3Failed);
+
+    /// <summary>Downlink HARQ-ACK bits received as ACK on PUCCH.</summary>
+    public long HarqAcks => Volatile.Read(ref _harqAck);
+
+    /// <summary>Downlink HARQ-ACK bits received as NACK (or lost with an invalid or late PUCCH).</summary>
+    public long HarqNacks => Volatile.Read(ref _harqNack);
+
+    /// <summary>PUCCH occasions where nothing was detected (DTX).</summary>
+    public long PucchDtx => Volatile.Read(ref _pucchDtx);
 
     /// <summary>Sum of PUSCH SINR in dB (for means).</summary>
     public double UplinkSinrSum => Volatile.Read(ref _uplinkSinrSum);
@@ -171,6 +183,27 @@ public sealed class EngineMetrics
             Volatile.Write(ref _uplinkEvmSum, _uplinkEvmSum + (double.IsFinite(evmPercent) ? evmPercent : 0));
             Volatile.Write(ref _uplinkTimingSum, _uplinkTimingSum + timingSeconds);
             Volatile.Write(ref _uplinkMeasurements, _uplinkMeasurements + 1);
+        }
+    }
+
+    internal void CountPucch(Scheduling.PucchResult result)
+    {
+        if (result.Dtx)
+        {
+            Volatile.Write(ref _pucchDtx, _pucchDtx + 1);
+            return;
+        }
+
+        for (int i = 0; i < result.HarqAckBits; i++)
+        {
+            if (result.Valid && result.HarqAck[i] == 1)
+            {
+                Volatile.Write(ref _harqAck, _harqAck + 1);
+            }
+            else
+            {
+                Volatile.Write(ref _harqNack, _harqNack + 1);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
     private readonly Gauge _slots;
     private readonly Gauge _gc;
     private readonly Gauge _randomAccess;
+    private readonly Gauge _harq;
 
     /// <summary>Starts serving on <paramref name="port"/>.</summary>
     public PrometheusMetricsExporter(int port, string hostname = "+")
@@ -38,6 +39,7 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _slots = f.CreateGauge("openran_slots_total", "Slots run since start.");
         _gc = f.CreateGauge("openran_gc_pause_ms_total", "Total GC pause since start.");
         _randomAccess = f.CreateGauge("openran_random_access_total", "Random-access events since start.", "kind");
+        _harq = f.CreateGauge("openran_dl_harq_feedback_total", "Downlink HARQ-ACK on PUCCH since start.", "kind");
         _server = new MetricServer(hostname, port, "metrics/", registry);
         _server.Start();
     }
@@ -69,6 +71,9 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _randomAccess.WithLabels("rar").Set(snapshot.RandomAccessResponses);
         _randomAccess.WithLabels("msg3_ok").Set(snapshot.Msg3Decoded);
         _randomAccess.WithLabels("msg3_failed").Set(snapshot.Msg3Failed);
+        _harq.WithLabels("ack").Set(snapshot.HarqAcks);
+        _harq.WithLabels("nack").Set(snapshot.HarqNacks);
+        _harq.WithLabels("dtx").Set(snapshot.PucchDtx);
     }
 
     /// <inheritdoc />

@@ -7,6 +7,7 @@ using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Prach;
+using OpenRan.Phy.Upper.Channels.Pucch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio.Streaming;
@@ -16,7 +17,8 @@ namespace OpenRan.Engine.Processing;
 /// <summary>
 /// The uplink of one slot, antenna samples to results: OFDM demodulation per receive antenna (TS 38.211 §5.3, §5.4), then
 /// each expected PUSCH (channel estimation, equalization, demapping, UL-SCH decoding with HARQ combining; TS 38.211
-/// §6.3.1, TS 38.212 §6.2) with its measurements, and each PRACH occasion searched for preambles in the time-domain
+/// §6.3.1, TS 38.212 §6.2) with its measurements, each expected PUCCH (TS 38.211 §6.3.2, TS 38.213 §9.2: DTX detection,
+/// HARQ-ACK bits; <see cref="PucchReceiver"/>), and each PRACH occasion searched for preambles in the time-domain
 /// samples (TS 38.211 §6.3.3, <see cref="PrachDetector"/>) with the timing advance of each detection. One instance per
 /// worker; processing allocates nothing.
 /// </summary>
@@ -31,6 +33,9 @@ public sealed class UplinkSlotProcessor
     private readonly PrachDetector? _prach;
     private readonly ComplexF32[] _prachSamples = [];
     private readonly PrachDetection[] _detections = new PrachDetection[64];
+    private readonly PucchReceiver _pucch = new();
+    private readonly PucchConfiguration[] _pucchConfigurations;
+    private readonly PucchUciMessage _uci = new();
 
     /// <summary>Builds the OFDM plan, grid and receivers for <paramref name="cell"/>.</summary>
     public UplinkSlotProcessor(CellSetup cell, int maxTransportBlockBytes)
@@ -56,6 +61,12 @@ public sealed class UplinkSlotProcessor
         _pusch = new SharedChannelReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
         _bits = new byte[maxTransportBlockBytes * 8];
         _inverseScale = (float)(1 / cell.Options.Radio.BasebandScale);
+        _pucchConfigurations = new PucchConfiguration[cell.Options.Pucch.Count];
+        for (int i = 0; i < _pucchConfigurations.Length; i++)
+        {
+            _pucchConfigurations[i] = CellPucch.Configuration(cell, i, cell.Options.TestUe.Rnti);
+        }
+
         if (cell.Options.Prach.Enabled)
         {
             PrachTiming timing = new CellPrach(cell).Timing;
@@ -83,7 +94,7 @@ public sealed class UplinkSlotProcessor
             DetectPrach(occasion, input, results);
         }
 
-        if (plan.PuschCount == 0)
+        if (plan.PuschCount == 0 && plan.PucchCount == 0)
         {
             return;
         }
@@ -103,6 +114,26 @@ public sealed class UplinkSlotProcessor
         {
             PuschResult result = results.AddPusch();
             ReceivePusch(pdu, slot, result);
+        }
+
+        foreach (PucchPdu pdu in plan.Pucch)
+        {
+            ReceivePucch(pdu, slot, results.AddPucch());
+        }
+    }
+
+    private void ReceivePucch(PucchPdu pdu, int slot, PucchResult result)
+    {
+        result.From(pdu);
+        PucchConfiguration config = _pucchConfigurations[pdu.Resource];
+        var sizes = new PucchUciSizes(pdu.HarqAckBits);
+        _uci.Reset(sizes);
+        PucchReceiveResult r = _pucch.Receive(_grid, config, sizes, slot, _uci);
+        result.Dtx = r.Status == PucchDetectionStatus.Dtx;
+        result.Valid = r.IsValid;
+        if (result.Valid)
+        {
+            _uci.HarqAck.CopyTo(result.HarqAck);
         }
     }
 

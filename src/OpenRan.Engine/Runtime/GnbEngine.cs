@@ -504,6 +504,11 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
                 }
             }
 
+            foreach (PucchResult r in results.Pucch)
+            {
+                Metrics.CountPucch(r);
+            }
+
             Metrics.CountPrach(results.PrachCount);
             _scheduler.OnUplinkResults(results);
             ul.MarkIdle();
@@ -536,6 +541,15 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             r.TransportBlockBytes = 0;
             r.SinrDb = double.NaN;
             Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);
+        }
+
+        foreach (PucchPdu pdu in ul.Plan.Pucch)
+        {
+            PucchResult r = _lateResults.AddPucch();
+            r.From(pdu);
+            r.Dtx = false;
+            r.Late = true;
+            Metrics.CountPucch(r);
         }
 
         _scheduler.OnUplinkResults(_lateResults);

@@ -66,6 +66,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly int _k2;
     private readonly bool _assumeAck;
     private readonly RandomAccessResponder? _randomAccess;
+    private readonly int _maxHarqAckBits;
+    private readonly bool _pucchOverlapsPrach;
     private int _nextDlHarq;
     private double _timingSumSeconds;
     private int _timingCount;
@@ -135,6 +137,18 @@ public sealed class PhyTestScheduler : ISlotScheduler
             _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => Sib1Configuration(0, prbs, rs, rl, rarMcs, 0) with { NRnti = raRnti });
         }
 
+        if (!_assumeAck)
+        {
+            _maxHarqAckBits = ValidatePucchFeedback();
+            if (_randomAccess is not null)
+            {
+                (int first, int last) = CellPucch.Prbs(cell, 0);
+                int prachFirst = cell.Options.Prach.FrequencyStart;
+                int prachLast = prachFirst + _randomAccess.Prach.Configuration.NRbRa - 1;
+                _pucchOverlapsPrach = first <= prachLast && last >= prachFirst;
+            }
+        }
+
         _ulTbsBytes = TransportBlockSize(_uePusch) / 8;
         _dlHarq = new DownlinkHarq[ue.HarqProcesses];
         for (int i = 0; i < _dlHarq.Length; i++)
@@ -151,13 +165,22 @@ public sealed class PhyTestScheduler : ISlotScheduler
     }
 
     /// <inheritdoc />
-    public int UplinkHorizonSlots => Math.Max(_k2, _randomAccess?.HorizonSlots ?? 0);
+    public int UplinkHorizonSlots => Math.Max(Math.Max(_k2, _randomAccess?.HorizonSlots ?? 0), _assumeAck ? _k1 : MaxK1);
 
     /// <summary>The largest transport block this scheduler puts in a PDU, in bytes.</summary>
     public int MaxTransportBlockBytes => Math.Max(Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1), _randomAccess?.MaxTransportBlockBytes() ?? 0);
 
     /// <summary>The cell's PRACH occasions (null when <c>prach.enabled</c> is false).</summary>
     public CellPrach? Prach => _randomAccess?.Prach;
+
+    /// <summary>Downlink HARQ-ACK bits received as ACK (dl-harq-feedback: pucch).</summary>
+    public long HarqAcks { get; private set; }
+
+    /// <summary>Downlink HARQ-ACK bits received as NACK.</summary>
+    public long HarqNacks { get; private set; }
+
+    /// <summary>Downlink transmissions whose PUCCH was DTX (no feedback detected: treated as NACK).</summary>
+    public long HarqDtx { get; private set; }
 
     /// <summary>Random-access responses sent.</summary>
     public long RandomAccessResponses => _randomAccess?.Responses ?? 0;
@@ -261,7 +284,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         int cceUl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), CandidateCount - 1, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
         if (_schedule.IsFullDownlink(slot.Index))
         {
-            ScheduleUeDownlink(slot, downlink, ssbMask, cceDl);
+            ScheduleUeDownlink(slot, downlink, ssbMask, cceDl, uplink);
         }
 
         long target = slot.Index + _k2;
@@ -281,6 +304,22 @@ public sealed class PhyTestScheduler : ISlotScheduler
     {
         ArgumentNullException.ThrowIfNull(results);
         _randomAccess?.OnUplinkResults(results);
+        foreach (PucchResult r in results.Pucch)
+        {
+            if (r.Rnti != _cell.Options.TestUe.Rnti)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < r.HarqAckBits; i++)
+            {
+                bool ack = r.Valid && r.HarqAck[i] == 1;
+                HarqAcks += ack ? 1 : 0;
+                HarqNacks += !ack && !r.Dtx ? 1 : 0;
+                HarqDtx += r.Dtx ? 1 : 0;
+                OnHarqAck(r.HarqProcesses[i], ack);
+            }
+        }
         foreach (PuschResult r in results.Pusch)
         {
             if (r.RntiType != RntiType.CRnti)
@@ -380,6 +419,78 @@ public sealed class PhyTestScheduler : ISlotScheduler
         _cell.Sib1.Span.CopyTo(tb);
     }
 
+    /// <summary>The largest K1 with PUCCH feedback: dl-DataToUL-ACK = {1, …, 8} (the DCI 1_0 set of TS 38.213 §9.2.3).</summary>
+    private const int MaxK1 = 8;
+
+    /// <summary>Slots after the expected feedback at which a missing PUCCH result counts as a NACK.</summary>
+    private const int FeedbackTimeoutSlots = 32;
+
+    /// <summary>The PUCCH occasion (resource 0) for a PDSCH in downlink slot <paramref name="slotIndex"/>: K1 and the PDU to add a bit to.</summary>
+    private (int K1, PucchPdu? Pdu) FindPucch(long slotIndex, IUplinkPlanner uplink)
+    {
+        int rnti = _cell.Options.TestUe.Rnti;
+        for (int k = _k1; k <= MaxK1; k++)
+        {
+            long target = slotIndex + k;
+            if (!_schedule.IsFullUplink(target))
+            {
+                continue;
+            }
+
+            UplinkSlotPlan plan = uplink.PlanFor(target);
+            if (_pucchOverlapsPrach && _randomAccess?.HasOccasion(plan.Slot) == true)
+            {
+                continue;
+            }
+
+            foreach (PucchPdu p in plan.Pucch)
+            {
+                if (p.Rnti == rnti && p.HarqAckBits < _maxHarqAckBits)
+                {
+                    return (k, p);
+                }
+            }
+
+            if (plan.Pucch.Length == 0 && plan.AddPucch() is { } added)
+            {
+                added.Resource = 0;
+                added.Rnti = rnti;
+                added.HarqAckBits = 0;
+                return (k, added);
+            }
+        }
+
+        return (0, null);
+    }
+
+    /// <summary>Checks what PUCCH feedback needs: k1 within dl-DataToUL-ACK, resource 0 beside the PUSCH; returns its bit capacity.</summary>
+    private int ValidatePucchFeedback()
+    {
+        if (_k1 > MaxK1)
+        {
+            throw _cell.Options.Source.Error("test-ue.k1", $"k1 = {_k1} with dl-harq-feedback: pucch; valid: 1..{MaxK1} (dl-DataToUL-ACK = {{1, …, 8}}).");
+        }
+
+        if (_cell.Options.Pucch.Count == 0)
+        {
+            throw _cell.Options.Source.Error("pucch", "dl-harq-feedback: pucch needs a PUCCH resource; valid: a list with at least one resource.");
+        }
+
+        (int pucchFirst, int pucchLast) = CellPucch.Prbs(_cell, 0);
+        LinkSetup ul = _cell.Uplink;
+        if (pucchFirst <= ul.StartPrb + ul.PrbCount - 1 && pucchLast >= ul.StartPrb)
+        {
+            throw _cell.Options.Source.Error("pucch", $"resource 0 (PRBs {pucchFirst}..{pucchLast}) overlaps the test UE's PUSCH (PRBs {ul.StartPrb}..{ul.StartPrb + ul.PrbCount - 1}); valid: a start-prb outside the PUSCH (e.g. {_cell.NRb - 1} with test-ue.uplink prbs: {_cell.NRb - 1}), or test-ue.uplink start-prb/prbs that leave it free.");
+        }
+
+        if (pucchLast >= _cell.NRb)
+        {
+            throw _cell.Options.Source.Error("pucch", $"resource 0 (PRBs {pucchFirst}..{pucchLast}) is outside the {_cell.NRb}-PRB carrier; valid: start-prb 0..{_cell.NRb - 1}.");
+        }
+
+        return CellPucch.MaxHarqAckBits(_cell, 0);
+    }
+
     private int Sib1AggregationLevel()
     {
         int level = _cell.Options.Pdcch.Sib1AggregationLevel;
@@ -391,7 +502,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         return level;
     }
 
-    private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce)
+    private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce, IUplinkPlanner uplink)
     {
         DownlinkHarq? h = null;
         int id = -1;
@@ -411,6 +522,16 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 c.Acknowledged = true;
                 c.FeedbackDueSlot = long.MinValue;
             }
+            else if (!_assumeAck && c.FeedbackDueSlot != long.MinValue && c.FeedbackDueSlot + FeedbackTimeoutSlots < slot.Index)
+            {
+                // The PUCCH never came back (dropped with its uplink slot): as a NACK.
+                c.Acknowledged = false;
+                c.FeedbackDueSlot = long.MinValue;
+                if (c.Variant != ssbMask && c.Transmissions < _cell.Options.TestUe.MaxTransmissions)
+                {
+                    continue;
+                }
+            }
 
             if (c.FeedbackDueSlot == long.MinValue)
             {
@@ -423,6 +544,18 @@ public sealed class PhyTestScheduler : ISlotScheduler
         if (h is null || !_uePdsch.TryGetValue(ssbMask, out PdschConfiguration? config))
         {
             return;
+        }
+
+        // HARQ-ACK timing: k1 (assume-ack), or with PUCCH the first k ≥ k1 of dl-DataToUL-ACK = {1..8} whose slot has room.
+        int k1 = _k1;
+        PucchPdu? feedback = null;
+        if (!_assumeAck)
+        {
+            (k1, feedback) = FindPucch(slot.Index, uplink);
+            if (feedback is null)
+            {
+                return;
+            }
         }
 
         PdcchPdu? pdcch = plan.AddPdcch();
@@ -447,7 +580,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
         int rv = s_rvSequence[h.Transmissions % 4];
         h.Transmissions++;
         h.Acknowledged = false;
-        h.FeedbackDueSlot = slot.Index + _k1;
+        h.FeedbackDueSlot = slot.Index + k1;
+        if (feedback is not null)
+        {
+            feedback.HarqProcesses[feedback.HarqAckBits++] = id;
+        }
 
         LinkSetup link = _cell.Downlink;
         pdcch.Coreset = _coreset1;
@@ -471,7 +608,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 RedundancyVersion = rv,
                 HarqProcess = id,
                 TpcPucch = 1,
-                PdschToHarqTiming = _k1 - 1,
+                PdschToHarqTiming = k1 - 1,
+                PucchResourceIndicator = 0,
             };
             _ueFallbackSizes.Pack(dci, DciRntiType.CRnti, payload[..pdcch.PayloadSize]);
         }
@@ -486,7 +624,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
             DciFieldLayout.Write(payload, f["TB1: MCS, NDI, RV"], (link.Mcs << 3) | (h.Ndi << 2) | rv);
             DciFieldLayout.Write(payload, f["HARQ process number"], id);
             DciFieldLayout.Write(payload, f["TPC command for scheduled PUCCH"], 1);
-            DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], _k1 - 1);
+            DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], k1 - 1);
+            DciFieldLayout.Write(payload, f["PUCCH resource indicator"], 0);
             DciFieldLayout.Write(payload, f["Antenna ports"], AntennaPortsValue(link.Layers));
         }
 

@@ -31,7 +31,7 @@ public sealed class PuschPdu
     public RntiType RntiType { get; set; }
 }
 
-/// <summary>One expected PUCCH (a HARQ-ACK/SR/CSI occasion); decoded once the PUCCH processor is merged.</summary>
+/// <summary>One expected PUCCH: a HARQ-ACK occasion of one UE on one resource of the configuration.</summary>
 public sealed class PucchPdu
 {
     /// <summary>The index of the resource in the configuration's <c>pucch:</c> list.</summary>
@@ -40,11 +40,11 @@ public sealed class PucchPdu
     /// <summary>The RNTI.</summary>
     public int Rnti { get; set; }
 
-    /// <summary>HARQ-ACK bits expected (0..2 for formats 0/1).</summary>
+    /// <summary>HARQ-ACK bits expected (1..2 for formats 0/1, up to 8 for formats 2–4).</summary>
     public int HarqAckBits { get; set; }
 
     /// <summary>The downlink HARQ processes the bits acknowledge, in bit order.</summary>
-    public int[] HarqProcesses { get; } = new int[2];
+    public int[] HarqProcesses { get; } = new int[8];
 }
 
 /// <summary>One PRACH occasion to search.</summary>
