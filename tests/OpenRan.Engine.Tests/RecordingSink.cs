@@ -8,9 +8,9 @@ namespace OpenRan.Engine.Tests;
 /// <summary>Keeps a copy of every transport block the engine transmits or decodes (tests only; allocates).</summary>
 internal sealed class RecordingSink : ITransportBlockSink
 {
-    public List<(SlotPoint Slot, RntiType Type, int Harq, int Rv, byte[] Bytes)> Downlink { get; } = [];
+    public List<(SlotPoint Slot, RntiType Type, int Harq, int Rv, byte[] Bytes, int Rnti)> Downlink { get; } = [];
 
-    public List<(SlotPoint Slot, byte[] Bytes)> Uplink { get; } = [];
+    public List<(SlotPoint Slot, byte[] Bytes, RntiType Type, int Rnti)> Uplink { get; } = [];
 
     public bool Enabled { get; set; } = true;
 
@@ -18,7 +18,7 @@ internal sealed class RecordingSink : ITransportBlockSink
     {
         if (Enabled)
         {
-            Downlink.Add((slot, pdu.RntiType, pdu.HarqProcess, pdu.RedundancyVersion, pdu.Bytes.ToArray()));
+            Downlink.Add((slot, pdu.RntiType, pdu.HarqProcess, pdu.RedundancyVersion, pdu.Bytes.ToArray(), pdu.Rnti));
         }
     }
 
@@ -26,7 +26,7 @@ internal sealed class RecordingSink : ITransportBlockSink
     {
         if (Enabled)
         {
-            Uplink.Add((slot, result.Bytes.ToArray()));
+            Uplink.Add((slot, result.Bytes.ToArray(), result.RntiType, result.Rnti));
         }
     }
 }

@@ -31,4 +31,12 @@ internal static class TestConfigs
 
         return text;
     }
+
+    /// <summary>The n3 example with HARQ-ACK on PUCCH format 1 at PRB 105 beside a 105-PRB PUSCH.</summary>
+    public static CellSetup N3WithPucchFeedback() => CellSetup.Derive(GnbConfigurationReader.Read(
+        N3With(
+            ("dl-harq-feedback: assume-ack", "dl-harq-feedback: pucch #"),
+            ("- { format: 1, start-prb: 0,", "- { format: 1, start-prb: 105,"),
+            ("uplink: { mcs-table: qam64, mcs: 27, layers: 1, dci: 0_1 }", "uplink: { mcs-table: qam64, mcs: 27, layers: 1, dci: 0_1, start-prb: 0, prbs: 105 }")),
+        "gnb-n3-pucch.yaml"));
 }

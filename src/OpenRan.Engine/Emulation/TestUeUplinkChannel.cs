@@ -17,8 +17,16 @@ namespace OpenRan.Engine.Emulation;
 /// A loopback channel (<c>model=test-ue</c>) whose receiver hears the phy-test UE instead of the gNB's own downlink: in
 /// every whole uplink slot it transmits the PUSCH the phy-test scheduler grants (its configuration, a fresh pseudo-random
 /// transport block, redundancy version 0), OFDM-modulated at the uplink centre frequency, delayed by <c>ue_delay</c>
-/// samples. It does not decode the downlink (that is the test-UE runtime's job), so it never retransmits: it exercises
-/// the gNB's uplink chain, measurements and timing-advance loop with decodable traffic. Allocation-free after construction.
+/// samples. It does not decode the test UE's downlink (that is the test-UE runtime's job), so it never retransmits: it
+/// exercises the gNB's uplink chain, measurements and timing-advance loop with decodable traffic. It leaves out the
+/// slots with PRACH occasions (the scheduler grants no PUSCH there).
+/// <para>
+/// Random access (<c>ra_slot</c> ≥ 0, <see cref="TestUeRandomAccess"/>): from that slot on, a second emulated UE sends
+/// preamble <c>ra_preamble</c> in the next PRACH occasion (N_TA = 0), decodes the random-access response from the gNB's
+/// transmitted samples (RA-RNTI PDCCH on CORESET#0, the PDSCH, the MAC RAR), and sends its Msg3 on the granted resources
+/// K2 + Δ slots later, advanced by the RAR's timing advance. Allocation-free after construction except while decoding
+/// the response (once per procedure).
+/// </para>
 /// </summary>
 public sealed class TestUeUplinkChannel : ISampleChannel
 {
@@ -34,12 +42,26 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly byte[] _bytes;
     private readonly int _delay;
     private readonly float _scale;
+    private readonly TestUeRandomAccess? _randomAccess;
+    private readonly TestUeHarqFeedback? _harq;
+    private readonly OfdmDemodulator _downlinkOfdm;
+    private readonly ResourceGrid _downlinkGrid;
+    private readonly ComplexF32[] _downlinkSlot;
+    private readonly ComplexF32[] _mix;
+    private long _listenSlot = -1;
+    private int _listenFilled;
     private long _slotIndex = -1;
     private int _slotLength;
     private bool _slotEmpty;
 
     /// <summary>Emulates the test UE of <paramref name="cell"/> with an extra delay of <paramref name="delaySamples"/>.</summary>
-    public TestUeUplinkChannel(CellSetup cell, int delaySamples)
+    /// <param name="cell">The cell.</param>
+    /// <param name="delaySamples">The propagation delay.</param>
+    /// <param name="randomAccessSlot">The slot from which the random-access UE looks for a PRACH occasion (−1: none).</param>
+    /// <param name="preambleIndex">Its preamble index.</param>
+    /// <param name="bler">With PUCCH feedback: the probability of a NACK.</param>
+    /// <param name="dtx">With PUCCH feedback: the probability of missing an assignment (no feedback).</param>
+    public TestUeUplinkChannel(CellSetup cell, int delaySamples, long randomAccessSlot = -1, int preambleIndex = 0, double bler = 0, double dtx = 0)
     {
         ArgumentNullException.ThrowIfNull(cell);
         _cell = cell;
@@ -55,7 +77,28 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _bytes = new byte[tbs / 8];
         _delay = delaySamples;
         _scale = (float)cell.Options.Radio.BasebandScale;
+        if (cell.Options.Prach.Enabled)
+        {
+            _randomAccess = new TestUeRandomAccess(cell, scheduler, randomAccessSlot, preambleIndex);
+        }
+
+        if (cell.Options.TestUe.Enabled && cell.Options.TestUe.DlHarqFeedback == "pucch")
+        {
+            _harq = new TestUeHarqFeedback(cell, scheduler, bler, dtx);
+        }
+
+        _downlinkOfdm = new OfdmDemodulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.DownlinkCenterHz, Scaling = OfdmScaling.Unitary });
+        _downlinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
+        _downlinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
+        _downlinkSlot = new ComplexF32[_clock.MaxSlotSampleCount];
+        _mix = new ComplexF32[_clock.MaxSlotSampleCount];
     }
+
+    /// <summary>The test UE's HARQ feedback (null unless <c>dl-harq-feedback: pucch</c>).</summary>
+    public TestUeHarqFeedback? HarqFeedback => _harq;
+
+    /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
+    public TestUeRandomAccess? RandomAccess => _randomAccess;
 
     /// <summary>Transport blocks transmitted.</summary>
     public long TransportBlocks { get; private set; }
@@ -64,6 +107,11 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
     {
         ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
+        if (_harq is not null || _randomAccess?.AwaitsResponse == true)
+        {
+            Listen(tx, timestampSamples);
+        }
+
         int done = 0;
         while (done < rx.Length)
         {
@@ -98,26 +146,88 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     }
 
     /// <inheritdoc />
-    public void Reset() => _slotIndex = -1;
+    public void Reset()
+    {
+        _slotIndex = -1;
+        _listenSlot = -1;
+        _randomAccess?.Reset();
+        _harq?.Reset();
+    }
+
+    /// <summary>Buffers the gNB's transmitted samples per slot and hands each complete slot, demodulated, to the listening UEs.</summary>
+    private void Listen(ReadOnlySpan<ComplexF32> tx, long timestampSamples)
+    {
+        int done = 0;
+        while (done < tx.Length)
+        {
+            long t = timestampSamples + done;
+            long slot = _clock.SlotAt(t);
+            int offset = (int)(t - _clock.SlotStart(slot));
+            if (slot != _listenSlot)
+            {
+                _listenSlot = slot;
+                _listenFilled = offset == 0 ? 0 : -1;
+            }
+
+            int length = _clock.SlotLength(slot);
+            int take = Math.Min(length - offset, tx.Length - done);
+            if (_listenFilled == offset)
+            {
+                tx.Slice(done, take).CopyTo(_downlinkSlot.AsSpan(offset));
+                _listenFilled += take;
+                if (_listenFilled == length && _cell.DownlinkSymbolMask(slot) != 0)
+                {
+                    _downlinkOfdm.Demodulate(_downlinkSlot.AsSpan(0, length), (int)(slot % _cell.SlotsPerFrame), _downlinkGrid, 0);
+                    _harq?.OnDownlinkSlot(slot, _downlinkGrid);
+                    _randomAccess?.OnDownlinkSlot(slot, _downlinkGrid);
+                }
+            }
+
+            done += take;
+        }
+    }
 
     private void Generate(long slot)
     {
         _slotIndex = slot;
         _slotLength = _clock.SlotLength(slot);
-        _slotEmpty = !_cell.Options.TestUe.Enabled || !_schedule.IsFullUplink(slot);
-        if (_slotEmpty)
+        Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
+        bool randomAccess = _randomAccess?.Transmit(slot, samples) == true;
+        bool pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
+        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
+        _grid.Clear();
+        if (pusch)
+        {
+            MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
+            BitPacking.Unpack(_bytes, _bits);
+            _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
+        }
+
+        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH).
+        bool pucch = _harq?.Transmit(slot, _grid) == true;
+        _slotEmpty = !pusch && !randomAccess && !pucch;
+        if (randomAccess)
+        {
+            // The random-access UE's Msg3 or preamble, plus the test UE's PUCCH if it has one in this slot.
+            if (pucch)
+            {
+                Span<ComplexF32> mix = _mix.AsSpan(0, _slotLength);
+                _ofdm.Modulate(_grid, 0, slotInFrame, mix);
+                ComplexKernels.Add(samples, mix, samples);
+            }
+
+            ComplexKernels.Scale(samples, _scale, samples);
+            return;
+        }
+
+        if (!pusch && !pucch)
         {
             return;
         }
 
-        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
-        MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
-        BitPacking.Unpack(_bytes, _bits);
-        _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
-        Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
         _ofdm.Modulate(_grid, 0, slotInFrame, samples);
         ComplexKernels.Scale(samples, _scale, samples);
-        TransportBlocks++;
+        TransportBlocks += pusch ? 1 : 0;
     }
 }
 
@@ -125,23 +235,47 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 /// <param name="cell">The cell whose test UE is emulated.</param>
 public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannelProvider
 {
+    private readonly List<TestUeUplinkChannel> _created = [];
+
+    /// <summary>The channels created so far (for tests and reports).</summary>
+    public IReadOnlyList<TestUeUplinkChannel> Created => _created;
+
     /// <inheritdoc />
     public string Name => "test-ue";
 
     /// <inheritdoc />
-    public IReadOnlyList<RadioArgumentSpec> Arguments => [new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)")];
+    public IReadOnlyList<RadioArgumentSpec> Arguments =>
+    [
+        new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)"),
+        new("ra_slot", "[test-ue] slot from which a second emulated UE makes a random access (PRACH, RAR, Msg3), -1..1000000 (default 20; -1: none)"),
+        new("ra_preamble", "[test-ue] that UE's preamble index, 0..63 (default 0)"),
+        new("ue_bler", "[test-ue] with dl-harq-feedback: pucch, the probability of a NACK, 0..1 (default 0)"),
+        new("ue_dtx", "[test-ue] with dl-harq-feedback: pucch, the probability of missing an assignment (no PUCCH), 0..1 (default 0)"),
+    ];
 
     /// <inheritdoc />
     public void Validate(RadioArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         _ = arguments.GetInt64("ue_delay", 0, 0, 10_000);
+        _ = arguments.GetInt64("ra_slot", 20, -1, 1_000_000);
+        _ = arguments.GetInt64("ra_preamble", 0, 0, 63);
+        _ = arguments.GetDouble("ue_bler", 0, 0, 1);
+        _ = arguments.GetDouble("ue_dtx", 0, 0, 1);
     }
 
     /// <inheritdoc />
     public ISampleChannel Create(RadioArguments arguments, int txChannel, int rxChannel, double sampleRateHz)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return new TestUeUplinkChannel(cell, (int)arguments.GetInt64("ue_delay", 0, 0, 10_000));
+        var channel = new TestUeUplinkChannel(
+            cell,
+            (int)arguments.GetInt64("ue_delay", 0, 0, 10_000),
+            arguments.GetInt64("ra_slot", 20, -1, 1_000_000),
+            (int)arguments.GetInt64("ra_preamble", 0, 0, 63),
+            arguments.GetDouble("ue_bler", 0, 0, 1),
+            arguments.GetDouble("ue_dtx", 0, 0, 1));
+        _created.Add(channel);
+        return channel;
     }
 }

@@ -22,6 +22,12 @@ public sealed class EngineMetrics
     private long _uplinkBits;
     private long _uplinkRetransmissions;
     private long _prachDetections;
+    private long _randomAccessResponses;
+    private long _msg3Decoded;
+    private long _msg3Failed;
+    private long _harqAck;
+    private long _harqNack;
+    private long _pucchDtx;
     private double _uplinkSinrSum;
     private double _uplinkEvmSum;
     private double _uplinkTimingSum;
@@ -81,6 +87,24 @@ public sealed class EngineMetrics
 
     /// <summary>PRACH preambles detected.</summary>
     public long PrachDetections => Volatile.Read(ref _prachDetections);
+
+    /// <summary>Random-access responses transmitted.</summary>
+    public long RandomAccessResponses => Volatile.Read(ref _randomAccessResponses);
+
+    /// <summary>Msg3 PUSCHs decoded (CRC passed).</summary>
+    public long Msg3Decoded => Volatile.Read(ref _msg3Decoded);
+
+    /// <summary>Msg3 PUSCHs that failed (CRC or deadline).</summary>
+    public long Msg3Failed => Volatile.Read(ref _msg3Failed);
+
+    /// <summary>Downlink HARQ-ACK bits received as ACK on PUCCH.</summary>
+    public long HarqAcks => Volatile.Read(ref _harqAck);
+
+    /// <summary>Downlink HARQ-ACK bits received as NACK (or lost with an invalid or late PUCCH).</summary>
+    public long HarqNacks => Volatile.Read(ref _harqNack);
+
+    /// <summary>PUCCH occasions where nothing was detected (DTX).</summary>
+    public long PucchDtx => Volatile.Read(ref _pucchDtx);
 
     /// <summary>Sum of PUSCH SINR in dB (for means).</summary>
     public double UplinkSinrSum => Volatile.Read(ref _uplinkSinrSum);
@@ -159,6 +183,41 @@ public sealed class EngineMetrics
             Volatile.Write(ref _uplinkEvmSum, _uplinkEvmSum + (double.IsFinite(evmPercent) ? evmPercent : 0));
             Volatile.Write(ref _uplinkTimingSum, _uplinkTimingSum + timingSeconds);
             Volatile.Write(ref _uplinkMeasurements, _uplinkMeasurements + 1);
+        }
+    }
+
+    internal void CountPucch(Scheduling.PucchResult result)
+    {
+        if (result.Dtx)
+        {
+            Volatile.Write(ref _pucchDtx, _pucchDtx + 1);
+            return;
+        }
+
+        for (int i = 0; i < result.HarqAckBits; i++)
+        {
+            if (result.Valid && result.HarqAck[i] == 1)
+            {
+                Volatile.Write(ref _harqAck, _harqAck + 1);
+            }
+            else
+            {
+                Volatile.Write(ref _harqNack, _harqNack + 1);
+            }
+        }
+    }
+
+    internal void CountRandomAccessResponse() => Volatile.Write(ref _randomAccessResponses, _randomAccessResponses + 1);
+
+    internal void CountMsg3(bool crc)
+    {
+        if (crc)
+        {
+            Volatile.Write(ref _msg3Decoded, _msg3Decoded + 1);
+        }
+        else
+        {
+            Volatile.Write(ref _msg3Failed, _msg3Failed + 1);
         }
     }
 

@@ -54,6 +54,24 @@ public sealed record MetricsSnapshot
     /// <summary>PRACH detections in the interval.</summary>
     public long PrachDetections { get; init; }
 
+    /// <summary>Random-access responses since start.</summary>
+    public long RandomAccessResponses { get; init; }
+
+    /// <summary>Msg3 PUSCHs decoded since start.</summary>
+    public long Msg3Decoded { get; init; }
+
+    /// <summary>Msg3 PUSCHs failed since start.</summary>
+    public long Msg3Failed { get; init; }
+
+    /// <summary>Downlink HARQ-ACK bits received as ACK since start.</summary>
+    public long HarqAcks { get; init; }
+
+    /// <summary>Downlink HARQ-ACK bits received as NACK since start.</summary>
+    public long HarqNacks { get; init; }
+
+    /// <summary>PUCCH occasions detected as DTX since start.</summary>
+    public long PucchDtx { get; init; }
+
     /// <summary>SIB1 transmissions in the interval.</summary>
     public long Sib1Transmissions { get; init; }
 

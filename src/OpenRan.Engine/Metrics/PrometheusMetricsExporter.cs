@@ -20,6 +20,8 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
     private readonly Gauge _radio;
     private readonly Gauge _slots;
     private readonly Gauge _gc;
+    private readonly Gauge _randomAccess;
+    private readonly Gauge _harq;
 
     /// <summary>Starts serving on <paramref name="port"/>.</summary>
     public PrometheusMetricsExporter(int port, string hostname = "+")
@@ -36,6 +38,8 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _radio = f.CreateGauge("openran_radio_events_total", "Radio events since start.", "kind");
         _slots = f.CreateGauge("openran_slots_total", "Slots run since start.");
         _gc = f.CreateGauge("openran_gc_pause_ms_total", "Total GC pause since start.");
+        _randomAccess = f.CreateGauge("openran_random_access_total", "Random-access events since start.", "kind");
+        _harq = f.CreateGauge("openran_dl_harq_feedback_total", "Downlink HARQ-ACK on PUCCH since start.", "kind");
         _server = new MetricServer(hostname, port, "metrics/", registry);
         _server.Start();
     }
@@ -64,6 +68,12 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _radio.WithLabels("disconnected").Set(snapshot.Radio.Disconnected);
         _slots.Set(snapshot.Slots);
         _gc.Set(snapshot.GcPauseMilliseconds);
+        _randomAccess.WithLabels("rar").Set(snapshot.RandomAccessResponses);
+        _randomAccess.WithLabels("msg3_ok").Set(snapshot.Msg3Decoded);
+        _randomAccess.WithLabels("msg3_failed").Set(snapshot.Msg3Failed);
+        _harq.WithLabels("ack").Set(snapshot.HarqAcks);
+        _harq.WithLabels("nack").Set(snapshot.HarqNacks);
+        _harq.WithLabels("dtx").Set(snapshot.PucchDtx);
     }
 
     /// <inheritdoc />

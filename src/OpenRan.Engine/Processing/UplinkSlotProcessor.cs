@@ -6,6 +6,8 @@ using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels.Prach;
+using OpenRan.Phy.Upper.Channels.Pucch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio.Streaming;
@@ -15,8 +17,10 @@ namespace OpenRan.Engine.Processing;
 /// <summary>
 /// The uplink of one slot, antenna samples to results: OFDM demodulation per receive antenna (TS 38.211 §5.3, §5.4), then
 /// each expected PUSCH (channel estimation, equalization, demapping, UL-SCH decoding with HARQ combining; TS 38.211
-/// §6.3.1, TS 38.212 §6.2) with its measurements. PUCCH and PRACH plug in here when their processors are merged. One
-/// instance per worker; processing allocates nothing.
+/// §6.3.1, TS 38.212 §6.2) with its measurements, each expected PUCCH (TS 38.211 §6.3.2, TS 38.213 §9.2: DTX detection,
+/// HARQ-ACK bits; <see cref="PucchReceiver"/>), and each PRACH occasion searched for preambles in the time-domain
+/// samples (TS 38.211 §6.3.3, <see cref="PrachDetector"/>) with the timing advance of each detection. One instance per
+/// worker; processing allocates nothing.
 /// </summary>
 public sealed class UplinkSlotProcessor
 {
@@ -26,6 +30,12 @@ public sealed class UplinkSlotProcessor
     private readonly byte[] _bits;
     private readonly int _antennas;
     private readonly float _inverseScale;
+    private readonly PrachDetector? _prach;
+    private readonly ComplexF32[] _prachSamples = [];
+    private readonly PrachDetection[] _detections = new PrachDetection[64];
+    private readonly PucchReceiver _pucch = new();
+    private readonly PucchConfiguration[] _pucchConfigurations;
+    private readonly PucchUciMessage _uci = new();
 
     /// <summary>Builds the OFDM plan, grid and receivers for <paramref name="cell"/>.</summary>
     public UplinkSlotProcessor(CellSetup cell, int maxTransportBlockBytes)
@@ -51,6 +61,18 @@ public sealed class UplinkSlotProcessor
         _pusch = new SharedChannelReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
         _bits = new byte[maxTransportBlockBytes * 8];
         _inverseScale = (float)(1 / cell.Options.Radio.BasebandScale);
+        _pucchConfigurations = new PucchConfiguration[cell.Options.Pucch.Count];
+        for (int i = 0; i < _pucchConfigurations.Length; i++)
+        {
+            _pucchConfigurations[i] = CellPucch.Configuration(cell, i, cell.Options.TestUe.Rnti);
+        }
+
+        if (cell.Options.Prach.Enabled)
+        {
+            PrachTiming timing = new CellPrach(cell).Timing;
+            _prach = new PrachDetector(timing, new PrachDetectorConfiguration { ReceiveAntennaCount = _antennas, TimingAdvanceNumerology = cell.Numerology.Mu });
+            _prachSamples = new ComplexF32[_antennas * timing.MaxOccasionSamples];
+        }
     }
 
     /// <summary>The received grid of the last processed slot.</summary>
@@ -67,6 +89,16 @@ public sealed class UplinkSlotProcessor
         ArgumentNullException.ThrowIfNull(results);
         results.Reset(plan.Slot);
         int slot = plan.Slot.Slot;
+        foreach (PrachOccasionPdu occasion in plan.Prach)
+        {
+            DetectPrach(occasion, input, results);
+        }
+
+        if (plan.PuschCount == 0 && plan.PucchCount == 0)
+        {
+            return;
+        }
+
         for (int port = 0; port < _antennas; port++)
         {
             _ofdm.Demodulate(input[port], slot, _grid, port);
@@ -82,6 +114,56 @@ public sealed class UplinkSlotProcessor
         {
             PuschResult result = results.AddPusch();
             ReceivePusch(pdu, slot, result);
+        }
+
+        foreach (PucchPdu pdu in plan.Pucch)
+        {
+            ReceivePucch(pdu, slot, results.AddPucch());
+        }
+    }
+
+    private void ReceivePucch(PucchPdu pdu, int slot, PucchResult result)
+    {
+        result.From(pdu);
+        PucchConfiguration config = _pucchConfigurations[pdu.Resource];
+        var sizes = new PucchUciSizes(pdu.HarqAckBits);
+        _uci.Reset(sizes);
+        PucchReceiveResult r = _pucch.Receive(_grid, config, sizes, slot, _uci);
+        result.Dtx = r.Status == PucchDetectionStatus.Dtx;
+        result.Valid = r.IsValid;
+        if (result.Valid)
+        {
+            _uci.HarqAck.CopyTo(result.HarqAck);
+        }
+    }
+
+    private void DetectPrach(in PrachOccasionPdu pdu, SampleBlock<ComplexF32> input, UplinkSlotResults results)
+    {
+        if (_prach is null)
+        {
+            return;
+        }
+
+        // Antenna-major copy of the occasion (the detector reads N_CP + N_u samples per antenna from t_start^RA).
+        int length = _prach.Timing.OccasionSamples(pdu.Occasion);
+        int available = Math.Min(length, input.Count - pdu.OffsetSamples);
+        if (available <= 0)
+        {
+            return;
+        }
+
+        for (int a = 0; a < _antennas; a++)
+        {
+            Span<ComplexF32> destination = _prachSamples.AsSpan(a * length, length);
+            input[a].Slice(pdu.OffsetSamples, available).CopyTo(destination);
+            destination[available..].Clear();
+        }
+
+        int found = _prach.Detect(_prachSamples.AsSpan(0, _antennas * length), length, pdu.Occasion, pdu.FrequencyIndex, _detections);
+        for (int i = 0; i < found; i++)
+        {
+            PrachDetection d = _detections[i];
+            results.AddPrach(new PrachDetectionResult(d.PreambleIndex, d.TimingAdvanceSamples, d.TimingAdvanceCommand, d.SnrDb, pdu));
         }
     }
 

@@ -412,6 +412,10 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             {
                 Metrics.CountSib1();
             }
+            else if (p.RntiType == RntiType.RaRnti)
+            {
+                Metrics.CountRandomAccessResponse();
+            }
             else
             {
                 Metrics.CountDownlink(p.TransportBlockBytes * 8, p.NewData);
@@ -482,11 +486,27 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             UplinkSlotResults results = ul.Results;
             foreach (PuschResult r in results.Pusch)
             {
+                if (r.RntiType == RntiType.TcRnti)
+                {
+                    Metrics.CountMsg3(r.CrcPassed);
+                    if (r.CrcPassed)
+                    {
+                        _options.Capture?.OnUplink(results.Slot, r);
+                    }
+
+                    continue;
+                }
+
                 Metrics.CountUplink(r.CrcPassed, r.TransportBlockBytes * 8, r.RedundancyVersion != 0, r.SinrDb, r.EvmPercent, r.TimingOffsetSeconds);
                 if (r.CrcPassed)
                 {
                     _options.Capture?.OnUplink(results.Slot, r);
                 }
+            }
+
+            foreach (PucchResult r in results.Pucch)
+            {
+                Metrics.CountPucch(r);
             }
 
             Metrics.CountPrach(results.PrachCount);
@@ -506,6 +526,11 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         _lateResults.Reset(ul.Plan.Slot);
         foreach (PuschPdu pdu in ul.Plan.Pusch)
         {
+            if (pdu.RntiType == RntiType.TcRnti)
+            {
+                Metrics.CountMsg3(false);
+            }
+
             PuschResult r = _lateResults.AddPusch();
             r.Rnti = pdu.Rnti;
             r.RntiType = pdu.RntiType;
@@ -516,6 +541,15 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             r.TransportBlockBytes = 0;
             r.SinrDb = double.NaN;
             Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);
+        }
+
+        foreach (PucchPdu pdu in ul.Plan.Pucch)
+        {
+            PucchResult r = _lateResults.AddPucch();
+            r.From(pdu);
+            r.Dtx = false;
+            r.Late = true;
+            Metrics.CountPucch(r);
         }
 
         _scheduler.OnUplinkResults(_lateResults);

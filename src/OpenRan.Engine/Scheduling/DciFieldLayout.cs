@@ -47,4 +47,16 @@ public sealed class DciFieldLayout
 
         BitPacking.WriteUInt((ulong)value, payload, field.Offset, field.Bits);
     }
+
+    /// <summary>Reads field <paramref name="field"/> (MSB first) of an unpacked <paramref name="payload"/>.</summary>
+    public static int Read(ReadOnlySpan<byte> payload, (int Offset, int Bits) field)
+    {
+        int value = 0;
+        for (int i = 0; i < field.Bits; i++)
+        {
+            value = (value << 1) | (payload[field.Offset + i] & 1);
+        }
+
+        return value;
+    }
 }

@@ -110,6 +110,59 @@ public static class MacPdu
     }
 
     /// <summary>
+    /// Reads the first MAC subPDU of a random-access response: false unless it is an E/T/RAPID subheader (T = 1) followed
+    /// by a MAC RAR (TS 38.321 §6.1.5, §6.2.3).
+    /// </summary>
+    public static bool TryReadRandomAccessResponse(ReadOnlySpan<byte> pdu, out int rapid, out int timingAdvance, out int ulGrant, out int temporaryCRnti)
+    {
+        rapid = timingAdvance = ulGrant = temporaryCRnti = 0;
+        if (pdu.Length < RarSubPduBytes || (pdu[0] & 0x40) == 0)
+        {
+            return false;
+        }
+
+        rapid = pdu[0] & 0x3F;
+        ulong bits = 0;
+        for (int i = 0; i < 7; i++)
+        {
+            bits = (bits << 8) | pdu[1 + i];
+        }
+
+        timingAdvance = (int)((bits >> 43) & 0xFFF);
+        ulGrant = (int)((bits >> 16) & ((1 << 27) - 1));
+        temporaryCRnti = (int)(bits & 0xFFFF);
+        return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="pdu"/> with a Msg3: a CCCH SDU (LCID 0, 48 bits, R/LCID subheader) carrying
+    /// <paramref name="ueIdentity"/> (the 6 bytes an RRCSetupRequest would carry) and padding (TS 38.321 §6.1.2, Table
+    /// 6.2.1-2). Returns the bytes written before padding (7).
+    /// </summary>
+    public static int WriteMsg3(Span<byte> pdu, ReadOnlySpan<byte> ueIdentity)
+    {
+        if (ueIdentity.Length != 6)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(ueIdentity), ueIdentity.Length, "6 bytes (a 48-bit CCCH SDU)");
+        }
+
+        if (pdu.Length < 7)
+        {
+            ThrowHelper.ThrowDestinationTooShort(nameof(pdu), pdu.Length, 7);
+        }
+
+        pdu[0] = 0;
+        ueIdentity.CopyTo(pdu[1..]);
+        if (pdu.Length > 7)
+        {
+            pdu[7] = PaddingLcid;
+            pdu[8..].Clear();
+        }
+
+        return 7;
+    }
+
+    /// <summary>
     /// The RAR UL grant (TS 38.213 §8.2, Table 8.2-1): frequency hopping flag (1 bit), PUSCH frequency resource allocation
     /// (14 bits), PUSCH time resource allocation (4), MCS (4), TPC command for PUSCH (3), CSI request (1).
     /// </summary>

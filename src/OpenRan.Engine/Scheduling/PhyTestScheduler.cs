@@ -65,6 +65,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly int _k1;
     private readonly int _k2;
     private readonly bool _assumeAck;
+    private readonly RandomAccessResponder? _randomAccess;
+    private readonly int _maxHarqAckBits;
+    private readonly bool _pucchOverlapsPrach;
     private int _nextDlHarq;
     private double _timingSumSeconds;
     private int _timingCount;
@@ -126,6 +129,26 @@ public sealed class PhyTestScheduler : ISlotScheduler
         }
 
         _uePusch = BuildUePusch();
+        if (cell.Options.Prach.Enabled)
+        {
+            int level = Sib1AggregationLevel();
+            (_, int rs, int rl) = Ts38214Table5_1_2_1_1_2.Row(_sib1TdraRow, pos);
+            McsEntry rarMcs = McsTables.Lookup(McsTable.Qam64, cell.Options.Sib1.Mcs);
+            _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => Sib1Configuration(0, prbs, rs, rl, rarMcs, 0) with { NRnti = raRnti });
+        }
+
+        if (!_assumeAck)
+        {
+            _maxHarqAckBits = ValidatePucchFeedback();
+            if (_randomAccess is not null)
+            {
+                (int first, int last) = CellPucch.Prbs(cell, 0);
+                int prachFirst = cell.Options.Prach.FrequencyStart;
+                int prachLast = prachFirst + _randomAccess.Prach.Configuration.NRbRa - 1;
+                _pucchOverlapsPrach = first <= prachLast && last >= prachFirst;
+            }
+        }
+
         _ulTbsBytes = TransportBlockSize(_uePusch) / 8;
         _dlHarq = new DownlinkHarq[ue.HarqProcesses];
         for (int i = 0; i < _dlHarq.Length; i++)
@@ -142,10 +165,37 @@ public sealed class PhyTestScheduler : ISlotScheduler
     }
 
     /// <inheritdoc />
-    public int UplinkHorizonSlots => _k2;
+    public int UplinkHorizonSlots => Math.Max(Math.Max(_k2, _randomAccess?.HorizonSlots ?? 0), _assumeAck ? _k1 : MaxK1);
 
     /// <summary>The largest transport block this scheduler puts in a PDU, in bytes.</summary>
-    public int MaxTransportBlockBytes => Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1);
+    public int MaxTransportBlockBytes => Math.Max(Math.Max(Math.Max(_dlTbsBytes, _ulTbsBytes), (_sib1Tbs / 8) + 1), _randomAccess?.MaxTransportBlockBytes() ?? 0);
+
+    /// <summary>The cell's PRACH occasions (null when <c>prach.enabled</c> is false).</summary>
+    public CellPrach? Prach => _randomAccess?.Prach;
+
+    /// <summary>Downlink HARQ-ACK bits received as ACK (dl-harq-feedback: pucch).</summary>
+    public long HarqAcks { get; private set; }
+
+    /// <summary>Downlink HARQ-ACK bits received as NACK.</summary>
+    public long HarqNacks { get; private set; }
+
+    /// <summary>Downlink transmissions whose PUCCH was DTX (no feedback detected: treated as NACK).</summary>
+    public long HarqDtx { get; private set; }
+
+    /// <summary>Random-access responses sent.</summary>
+    public long RandomAccessResponses => _randomAccess?.Responses ?? 0;
+
+    /// <summary>Preamble detections left unanswered (no slot within 10 ms, or 4 procedures running).</summary>
+    public long RandomAccessExpired => _randomAccess?.Expired ?? 0;
+
+    /// <summary>Msg3 PUSCHs decoded.</summary>
+    public long Msg3Decoded => _randomAccess?.Msg3Decoded ?? 0;
+
+    /// <summary>Msg3 PUSCHs that failed.</summary>
+    public long Msg3Failed => _randomAccess?.Msg3Failed ?? 0;
+
+    /// <summary>The PUSCH timing offset of the last decoded Msg3, seconds (what the RAR's timing advance left).</summary>
+    public double LastMsg3TimingOffsetSeconds => _randomAccess?.LastMsg3TimingOffsetSeconds ?? double.NaN;
 
     /// <summary>The test UE's downlink TBS in bytes (whole slot without SS/PBCH).</summary>
     public int DownlinkTransportBlockBytes => _dlTbsBytes;
@@ -192,6 +242,16 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>The SIB1 PDSCH configuration (relative to CORESET#0) of a slot with SS/PBCH symbols <paramref name="ssbSymbolMask"/>.</summary>
     public PdschConfiguration Sib1Pdsch(ushort ssbSymbolMask) => _sib1Pdsch[ssbSymbolMask].Config;
 
+    /// <summary>
+    /// The PDSCH a UE derives from a DCI 1_0 in a common search space on CORESET#0 (PRBs, TDRA row of TS 38.214 Table
+    /// 5.1.2.1.1-2, MCS of the 64QAM table, n_RNTI), expressed relative to CORESET#0's first RB (allocates).
+    /// </summary>
+    public PdschConfiguration CommonPdsch(int firstPrb, int prbCount, int tdraRow, int mcs, int rnti)
+    {
+        (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(tdraRow, _cell.Options.Cell.DmrsTypeAPosition);
+        return Sib1Configuration(firstPrb, prbCount, s, l, McsTables.Lookup(McsTable.Qam64, mcs), 0) with { NRnti = rnti };
+    }
+
     /// <summary>The test UE's PUSCH configuration.</summary>
     public PuschConfiguration UePusch => _uePusch;
 
@@ -201,11 +261,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
         ArgumentNullException.ThrowIfNull(downlink);
         ArgumentNullException.ThrowIfNull(uplink);
         _schedule.AddSsb(slot, downlink);
+        _randomAccess?.AddOccasions(slot, uplink);
         ushort ssbMask = _schedule.SsbSymbolMask(slot);
         int sib1 = _schedule.Sib1Block(slot);
         if (sib1 >= 0)
         {
             ScheduleSib1(slot, downlink, sib1, ssbMask);
+            return;
+        }
+
+        if (_randomAccess?.TrySchedule(slot, downlink, uplink) == true)
+        {
             return;
         }
 
@@ -218,13 +284,18 @@ public sealed class PhyTestScheduler : ISlotScheduler
         int cceUl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), CandidateCount - 1, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
         if (_schedule.IsFullDownlink(slot.Index))
         {
-            ScheduleUeDownlink(slot, downlink, ssbMask, cceDl);
+            ScheduleUeDownlink(slot, downlink, ssbMask, cceDl, uplink);
         }
 
         long target = slot.Index + _k2;
         if (_schedule.IsFullUplink(target) && (cceUl != cceDl || !_schedule.IsFullDownlink(slot.Index)))
         {
-            ScheduleUeUplink(slot, downlink, uplink.PlanFor(target), cceUl);
+            // Not in PRACH slots nor beside a Msg3 (the grant takes the whole band).
+            UplinkSlotPlan ul = uplink.PlanFor(target);
+            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true)
+            {
+                ScheduleUeUplink(slot, downlink, ul, cceUl);
+            }
         }
     }
 
@@ -232,8 +303,30 @@ public sealed class PhyTestScheduler : ISlotScheduler
     public void OnUplinkResults(UplinkSlotResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
+        _randomAccess?.OnUplinkResults(results);
+        foreach (PucchResult r in results.Pucch)
+        {
+            if (r.Rnti != _cell.Options.TestUe.Rnti)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < r.HarqAckBits; i++)
+            {
+                bool ack = r.Valid && r.HarqAck[i] == 1;
+                HarqAcks += ack ? 1 : 0;
+                HarqNacks += !ack && !r.Dtx ? 1 : 0;
+                HarqDtx += r.Dtx ? 1 : 0;
+                OnHarqAck(r.HarqProcesses[i], ack);
+            }
+        }
         foreach (PuschResult r in results.Pusch)
         {
+            if (r.RntiType != RntiType.CRnti)
+            {
+                continue;
+            }
+
             UplinkHarq h = _ulHarq[r.HarqProcess];
             h.Awaiting = false;
             h.LastCrcPassed = r.CrcPassed && !r.Late;
@@ -285,11 +378,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private void ScheduleSib1(SlotPoint slot, DownlinkSlotPlan plan, int block, ushort ssbMask)
     {
         var occasion = _cell.Type0Occasions[block];
-        int level = _cell.Options.Pdcch.Sib1AggregationLevel;
-        if (level > _coreset0Cces)
-        {
-            level = _coreset0Cces >= 8 ? 8 : 4;
-        }
+        int level = Sib1AggregationLevel();
 
         (PdschConfiguration config, int firstPrb) = _sib1Pdsch[ssbMask];
         PdcchPdu? pdcch = plan.AddPdcch();
@@ -330,7 +419,90 @@ public sealed class PhyTestScheduler : ISlotScheduler
         _cell.Sib1.Span.CopyTo(tb);
     }
 
-    private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce)
+    /// <summary>The largest K1 with PUCCH feedback: dl-DataToUL-ACK = {1, …, 8} (the DCI 1_0 set of TS 38.213 §9.2.3).</summary>
+    private const int MaxK1 = 8;
+
+    /// <summary>Slots after the expected feedback at which a missing PUCCH result counts as a NACK.</summary>
+    private const int FeedbackTimeoutSlots = 32;
+
+    /// <summary>The PUCCH occasion (resource 0) for a PDSCH in downlink slot <paramref name="slotIndex"/>: K1 and the PDU to add a bit to.</summary>
+    private (int K1, PucchPdu? Pdu) FindPucch(long slotIndex, IUplinkPlanner uplink)
+    {
+        int rnti = _cell.Options.TestUe.Rnti;
+        for (int k = _k1; k <= MaxK1; k++)
+        {
+            long target = slotIndex + k;
+            if (!_schedule.IsFullUplink(target))
+            {
+                continue;
+            }
+
+            UplinkSlotPlan plan = uplink.PlanFor(target);
+            if (_pucchOverlapsPrach && _randomAccess?.HasOccasion(plan.Slot) == true)
+            {
+                continue;
+            }
+
+            foreach (PucchPdu p in plan.Pucch)
+            {
+                if (p.Rnti == rnti && p.HarqAckBits < _maxHarqAckBits)
+                {
+                    return (k, p);
+                }
+            }
+
+            if (plan.Pucch.Length == 0 && plan.AddPucch() is { } added)
+            {
+                added.Resource = 0;
+                added.Rnti = rnti;
+                added.HarqAckBits = 0;
+                return (k, added);
+            }
+        }
+
+        return (0, null);
+    }
+
+    /// <summary>Checks what PUCCH feedback needs: k1 within dl-DataToUL-ACK, resource 0 beside the PUSCH; returns its bit capacity.</summary>
+    private int ValidatePucchFeedback()
+    {
+        if (_k1 > MaxK1)
+        {
+            throw _cell.Options.Source.Error("test-ue.k1", $"k1 = {_k1} with dl-harq-feedback: pucch; valid: 1..{MaxK1} (dl-DataToUL-ACK = {{1, …, 8}}).");
+        }
+
+        if (_cell.Options.Pucch.Count == 0)
+        {
+            throw _cell.Options.Source.Error("pucch", "dl-harq-feedback: pucch needs a PUCCH resource; valid: a list with at least one resource.");
+        }
+
+        (int pucchFirst, int pucchLast) = CellPucch.Prbs(_cell, 0);
+        LinkSetup ul = _cell.Uplink;
+        if (pucchFirst <= ul.StartPrb + ul.PrbCount - 1 && pucchLast >= ul.StartPrb)
+        {
+            throw _cell.Options.Source.Error("pucch", $"resource 0 (PRBs {pucchFirst}..{pucchLast}) overlaps the test UE's PUSCH (PRBs {ul.StartPrb}..{ul.StartPrb + ul.PrbCount - 1}); valid: a start-prb outside the PUSCH (e.g. {_cell.NRb - 1} with test-ue.uplink prbs: {_cell.NRb - 1}), or test-ue.uplink start-prb/prbs that leave it free.");
+        }
+
+        if (pucchLast >= _cell.NRb)
+        {
+            throw _cell.Options.Source.Error("pucch", $"resource 0 (PRBs {pucchFirst}..{pucchLast}) is outside the {_cell.NRb}-PRB carrier; valid: start-prb 0..{_cell.NRb - 1}.");
+        }
+
+        return CellPucch.MaxHarqAckBits(_cell, 0);
+    }
+
+    private int Sib1AggregationLevel()
+    {
+        int level = _cell.Options.Pdcch.Sib1AggregationLevel;
+        if (level > _coreset0Cces)
+        {
+            level = _coreset0Cces >= 8 ? 8 : 4;
+        }
+
+        return level;
+    }
+
+    private void ScheduleUeDownlink(SlotPoint slot, DownlinkSlotPlan plan, ushort ssbMask, int firstCce, IUplinkPlanner uplink)
     {
         DownlinkHarq? h = null;
         int id = -1;
@@ -350,6 +522,16 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 c.Acknowledged = true;
                 c.FeedbackDueSlot = long.MinValue;
             }
+            else if (!_assumeAck && c.FeedbackDueSlot != long.MinValue && c.FeedbackDueSlot + FeedbackTimeoutSlots < slot.Index)
+            {
+                // The PUCCH never came back (dropped with its uplink slot): as a NACK.
+                c.Acknowledged = false;
+                c.FeedbackDueSlot = long.MinValue;
+                if (c.Variant != ssbMask && c.Transmissions < _cell.Options.TestUe.MaxTransmissions)
+                {
+                    continue;
+                }
+            }
 
             if (c.FeedbackDueSlot == long.MinValue)
             {
@@ -362,6 +544,18 @@ public sealed class PhyTestScheduler : ISlotScheduler
         if (h is null || !_uePdsch.TryGetValue(ssbMask, out PdschConfiguration? config))
         {
             return;
+        }
+
+        // HARQ-ACK timing: k1 (assume-ack), or with PUCCH the first k ≥ k1 of dl-DataToUL-ACK = {1..8} whose slot has room.
+        int k1 = _k1;
+        PucchPdu? feedback = null;
+        if (!_assumeAck)
+        {
+            (k1, feedback) = FindPucch(slot.Index, uplink);
+            if (feedback is null)
+            {
+                return;
+            }
         }
 
         PdcchPdu? pdcch = plan.AddPdcch();
@@ -386,7 +580,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
         int rv = s_rvSequence[h.Transmissions % 4];
         h.Transmissions++;
         h.Acknowledged = false;
-        h.FeedbackDueSlot = slot.Index + _k1;
+        h.FeedbackDueSlot = slot.Index + k1;
+        if (feedback is not null)
+        {
+            feedback.HarqProcesses[feedback.HarqAckBits++] = id;
+        }
 
         LinkSetup link = _cell.Downlink;
         pdcch.Coreset = _coreset1;
@@ -410,7 +608,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 RedundancyVersion = rv,
                 HarqProcess = id,
                 TpcPucch = 1,
-                PdschToHarqTiming = _k1 - 1,
+                PdschToHarqTiming = k1 - 1,
+                PucchResourceIndicator = 0,
             };
             _ueFallbackSizes.Pack(dci, DciRntiType.CRnti, payload[..pdcch.PayloadSize]);
         }
@@ -425,7 +624,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
             DciFieldLayout.Write(payload, f["TB1: MCS, NDI, RV"], (link.Mcs << 3) | (h.Ndi << 2) | rv);
             DciFieldLayout.Write(payload, f["HARQ process number"], id);
             DciFieldLayout.Write(payload, f["TPC command for scheduled PUCCH"], 1);
-            DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], _k1 - 1);
+            DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], k1 - 1);
+            DciFieldLayout.Write(payload, f["PUCCH resource indicator"], 0);
             DciFieldLayout.Write(payload, f["Antenna ports"], AntennaPortsValue(link.Layers));
         }
 

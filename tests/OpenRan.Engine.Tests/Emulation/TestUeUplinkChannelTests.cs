@@ -46,7 +46,7 @@ public sealed class TestUeUplinkChannelTests
         using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
         engine.Run(slots);
         var m = engine.Metrics;
-        return (new GnbEngineResult(m.UplinkCrcPassed, m.UplinkCrcFailed, m.UplinkMeasurements == 0 ? double.NaN : m.UplinkSinrSum / m.UplinkMeasurements, scheduler.TimingAdvanceCommands, sink.Uplink.Count), sink);
+        return (new GnbEngineResult(m.UplinkCrcPassed, m.UplinkCrcFailed, m.UplinkMeasurements == 0 ? double.NaN : m.UplinkSinrSum / m.UplinkMeasurements, scheduler.TimingAdvanceCommands, sink.Uplink.Count(u => u.Type == RntiType.CRnti)), sink);
     }
 
     private readonly record struct GnbEngineResult(long Decoded, long Failed, double MeanSinrDb, long TimingAdvanceCommands, int UplinkCaptured);

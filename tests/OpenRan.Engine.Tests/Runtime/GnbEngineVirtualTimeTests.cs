@@ -99,7 +99,7 @@ public sealed class GnbEngineVirtualTimeTests : IDisposable
         RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", "model=ideal");
         using IRadio device = radio.Open(factory);
         var scheduler = new CountingScheduler(new PhyTestScheduler(cell));
-        var faults = new Faults { LateUplink = [50, 51, 60] };
+        var faults = new Faults { LateUplink = [50, 52, 60] }; // PUSCH slots (slot 1 of each frame holds the PRACH occasion, no PUSCH)
         var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Faults = faults, WarmUpRounds = 1 };
         using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.Inner.MaxTransportBlockBytes);
         Assert.Equal(100, engine.Run(100));

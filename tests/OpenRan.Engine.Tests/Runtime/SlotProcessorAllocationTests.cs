@@ -17,7 +17,7 @@ public sealed class SlotProcessorAllocationTests : IUplinkPlanner
     {
         for (int i = 0; i < _uplink.Length; i++)
         {
-            _uplink[i] = new UplinkSlotPlan(2, 2);
+            _uplink[i] = new UplinkSlotPlan(2, 4);
         }
     }
 
@@ -32,10 +32,12 @@ public sealed class SlotProcessorAllocationTests : IUplinkPlanner
         return p;
     }
 
-    [Fact]
-    public void SchedulerAndProcessors_SteadyState_AllocateNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SchedulerAndProcessors_SteadyState_AllocateNothing(bool pucchFeedback)
     {
-        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        CellSetup cell = pucchFeedback ? TestConfigs.N3WithPucchFeedback() : TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
         var scheduler = new PhyTestScheduler(cell);
         var dl = new DownlinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);
         var ul = new UplinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);

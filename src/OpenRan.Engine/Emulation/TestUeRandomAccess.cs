@@ -1,0 +1,228 @@
+using System;
+using OpenRan.Dsp;
+using OpenRan.Engine.Configuration;
+using OpenRan.Engine.Scheduling;
+using OpenRan.Engine.Timing;
+using OpenRan.Phy.Common;
+using OpenRan.Phy.Lower.Ofdm;
+using OpenRan.Phy.Upper.Channels.Dci;
+using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Prach;
+using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
+
+namespace OpenRan.Engine.Emulation;
+
+/// <summary>
+/// The random-access UE of the <c>model=test-ue</c> loopback channel (TS 38.321 §5.1, TS 38.213 §8): from slot
+/// <c>ra_slot</c> on it sends one preamble in the next PRACH occasion with N_TA = 0; it then listens to the gNB's
+/// transmitted samples for the random-access response — OFDM demodulation of each downlink slot, the Type1-PDCCH CSS on
+/// CORESET#0 (the candidates of searchSpaceZero) with the RA-RNTI of its occasion, DCI 1_0, the PDSCH it schedules with
+/// DM-RS referenced to CORESET#0, the MAC RAR with its RAPID — and sends the Msg3 (a CCCH SDU) in slot n + K2 + Δ on the
+/// granted PRBs with the TC-RNTI, N_TA = T_A·16·64/2^μ·T_c earlier (TS 38.213 §4.2). One procedure per run.
+/// </summary>
+public sealed class TestUeRandomAccess
+{
+    private static readonly byte[] s_identity = [0x3A, 0x5C, 0x71, 0x0E, 0x92, 0xD4];
+
+    private readonly CellSetup _cell;
+    private readonly PhyTestScheduler _scheduler;
+    private readonly CellPrach _prach;
+    private readonly PrachGenerator _generator;
+    private readonly long _firstSlot;
+    private readonly int _preamble;
+    private readonly OfdmModulator _uplinkOfdm;
+    private readonly ResourceGrid _uplinkGrid;
+    private readonly PdcchReceiver _pdcch = new();
+    private readonly PdcchDetection[] _detections = [new PdcchDetection()];
+    private readonly ushort[] _rntis = new ushort[1];
+    private readonly DciSizes0_0And1_0 _sizes;
+    private readonly Coreset _coreset0;
+    private readonly SharedChannelTransmitter _transmitter = new(1);
+    private State _state;
+    private PuschConfiguration? _msg3;
+
+    /// <summary>Prepares the UE of <paramref name="cell"/>.</summary>
+    public TestUeRandomAccess(CellSetup cell, PhyTestScheduler scheduler, long firstSlot, int preambleIndex)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ThrowHelper.ThrowIfOutside(preambleIndex, 0, 63);
+        _cell = cell;
+        _scheduler = scheduler;
+        _prach = scheduler.Prach ?? new CellPrach(cell);
+        _generator = new PrachGenerator(_prach.Timing, OfdmScaling.Unitary, cell.UplinkCenterHz);
+        _firstSlot = firstSlot;
+        _preamble = preambleIndex;
+        _state = firstSlot < 0 ? State.Done : State.WaitingForOccasion;
+        _uplinkOfdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
+        _uplinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
+        _uplinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
+        _sizes = new DciSizes0_0And1_0(cell.Coreset0Row.RbCount, cell.Coreset0Row.RbCount, CommonSearchSpace: true);
+        _coreset0 = scheduler.Coreset0;
+    }
+
+    /// <summary>The slot the preamble was sent in (−1 before).</summary>
+    public long PreambleSlot { get; private set; } = -1;
+
+    /// <summary>The RA-RNTI of the occasion used.</summary>
+    public int RaRnti { get; private set; }
+
+    /// <summary>The downlink slot whose RAR was decoded (−1 before).</summary>
+    public long ResponseSlot { get; private set; } = -1;
+
+    /// <summary>T_A of the decoded RAR.</summary>
+    public int TimingAdvanceCommand { get; private set; } = -1;
+
+    /// <summary>The TC-RNTI of the decoded RAR.</summary>
+    public int TemporaryCRnti { get; private set; }
+
+    /// <summary>The UL grant of the decoded RAR.</summary>
+    public RarUplinkGrant Grant { get; private set; }
+
+    /// <summary>The slot the Msg3 is (or was) sent in (−1 before the RAR).</summary>
+    public long Msg3Slot { get; private set; } = -1;
+
+    /// <summary>Whether the Msg3 was sent.</summary>
+    public bool Msg3Sent { get; private set; }
+
+    /// <summary>The timing advance applied to the Msg3, samples.</summary>
+    public int TimingAdvanceSamples { get; private set; }
+
+    /// <summary>The CCCH SDU (UE identity) the Msg3 carries.</summary>
+    public static ReadOnlySpan<byte> Identity => s_identity;
+
+    private enum State
+    {
+        WaitingForOccasion,
+        AwaitingResponse,
+        Msg3Scheduled,
+        Done,
+    }
+
+    /// <summary>Whether uplink slot <paramref name="slot"/> has a PRACH occasion.</summary>
+    public bool HasOccasion(long slot) => _prach.HasOccasion(Point(slot));
+
+    /// <summary>Writes this UE's transmission of uplink slot <paramref name="slot"/> into <paramref name="samples"/> (unscaled); false when it sends nothing there (then the samples are untouched).</summary>
+    public bool Transmit(long slot, Span<ComplexF32> samples)
+    {
+        if (_state == State.WaitingForOccasion && slot >= _firstSlot && HasOccasion(slot))
+        {
+            SlotPoint point = Point(slot);
+            PrachOccasion occasion = _prach.Occasions(point)[0];
+            samples.Clear();
+            _generator.Generate(occasion, 0, _preamble, samples[_prach.OffsetInSlot(point, 0)..]);
+            RaRnti = _prach.RaRnti(occasion, 0);
+            PreambleSlot = slot;
+            _state = State.AwaitingResponse;
+            return true;
+        }
+
+        if (_state == State.Msg3Scheduled && slot == Msg3Slot && _msg3 is not null)
+        {
+            int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
+            int tbs = _transmitter.TransportBlockSize(_msg3);
+            var bytes = new byte[tbs / 8];
+            MacPdu.WriteMsg3(bytes, s_identity);
+            var bits = new byte[tbs];
+            BitPacking.Unpack(bytes, bits);
+            _uplinkGrid.Port(0).Clear();
+            _transmitter.Process(_msg3, bits, 0, slotInFrame, _uplinkGrid);
+            _uplinkOfdm.Modulate(_uplinkGrid, 0, slotInFrame, samples);
+
+            // Timing advance: the slot leaves N_TA earlier (the first N_TA samples, inside the first cyclic prefix, are cut).
+            int advance = Math.Min(TimingAdvanceSamples, samples.Length);
+            samples[advance..].CopyTo(samples);
+            samples[^advance..].Clear();
+            Msg3Sent = true;
+            _state = State.Done;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the UE listens to the downlink (a response is awaited).</summary>
+    public bool AwaitsResponse => _state == State.AwaitingResponse;
+
+    /// <summary>Looks for the response in downlink slot <paramref name="slot"/> (demodulated into <paramref name="grid"/>).</summary>
+    public void OnDownlinkSlot(long slot, ResourceGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (_state != State.AwaitingResponse || slot <= PreambleSlot)
+        {
+            return;
+        }
+
+        if (slot > PreambleSlot + (20 * _cell.Numerology.SlotsPerSubframe))
+        {
+            _state = State.Done;
+            return;
+        }
+
+        Decode(slot, grid);
+    }
+
+    /// <summary>Forgets the procedure (as at construction).</summary>
+    public void Reset()
+    {
+        _state = _firstSlot < 0 ? State.Done : State.WaitingForOccasion;
+        PreambleSlot = ResponseSlot = Msg3Slot = -1;
+        Msg3Sent = false;
+        _msg3 = null;
+    }
+
+    private SlotPoint Point(long slot) => SlotPoint.FromIndex(slot, _cell.SlotsPerFrame, _cell.Options.Engine.StartSfn);
+
+    private void Decode(long slot, ResourceGrid downlink)
+    {
+        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
+        _rntis[0] = (ushort)RaRnti;
+        var request = new PdcchSearchRequest(slotInFrame, _coreset0, Type0PdcchCss.SearchSpace(0), RaRnti, 0, _cell.Pci);
+        if (_pdcch.Search(downlink, 0, request, [_sizes.Size], _rntis, 1, _detections) == 0)
+        {
+            return;
+        }
+
+        PdcchDetection found = _detections[0];
+        Dci1_0 dci = _sizes.Parse1_0(found.Payload.AsSpan(0, found.PayloadSize), DciRntiType.RaRnti);
+        int rbs = _cell.Coreset0Row.RbCount;
+        int a = dci.FrequencyDomainAssignment / rbs;
+        int b = dci.FrequencyDomainAssignment % rbs;
+        (int first, int count) = a + b + 1 <= rbs ? (b, a + 1) : (rbs - 1 - b, rbs - a + 1);
+        PdschConfiguration config = _scheduler.CommonPdsch(first, count, dci.TimeDomainAssignment, dci.Mcs, RaRnti);
+
+        // The PDSCH relative to CORESET#0 (TS 38.211 §7.4.1.1.2): its RBs start at the CORESET's first RB.
+        var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, rbs * NrConstants.SubcarriersPerRb);
+        grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, rbs, 0);
+        int firstSubcarrier = _cell.Coreset0.FirstRb * NrConstants.SubcarriersPerRb;
+        for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
+        {
+            downlink.Symbol(0, l).Slice(firstSubcarrier, rbs * NrConstants.SubcarriersPerRb).CopyTo(grid.Symbol(0, l));
+        }
+
+        var receiver = new SharedChannelReceiver(1, 1);
+        int tbs = receiver.TransportBlockSize(config);
+        var bits = new byte[tbs];
+        SharedChannelReceiveResult r = receiver.Receive(config, grid, slotInFrame, 0, receiver.CreateSoftBuffer(config), true, bits);
+        var bytes = new byte[tbs / 8];
+        BitPacking.Pack(bits, bytes);
+        if (!r.CrcPassed || !MacPdu.TryReadRandomAccessResponse(bytes, out int rapid, out int ta, out int grantBits, out int tc) || rapid != _preamble)
+        {
+            return;
+        }
+
+        ResponseSlot = slot;
+        TimingAdvanceCommand = ta;
+        TemporaryCRnti = tc;
+        Grant = RarUplinkGrant.Unpack(grantBits);
+        Msg3Slot = slot + Grant.Msg3SlotOffset(_cell.Numerology.Mu);
+        _msg3 = Grant.Msg3Configuration(_cell, tc);
+
+        // N_TA = T_A·16·64/2^μ·T_c (TS 38.213 §4.2), in samples of the carrier rate.
+        double seconds = ta * 16.0 * 64 / (1 << _cell.Numerology.Mu) / (480e3 * 4096);
+        TimingAdvanceSamples = (int)Math.Round(seconds * _cell.SampleRateHz);
+        _state = State.Msg3Scheduled;
+    }
+}
