@@ -22,7 +22,7 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 /// its G^UL-SCH LLRs.</para>
 /// <para>Integrity (issue 13): the demodulator screens the slot (non-finite and absurd REs erased and counted) and tests
 /// the DM-RS for discontinuous transmission (<see cref="SharedChannelDemodulator"/>); no grid content makes
-/// <see cref="Receive"/> throw. A transport block is reported decoded only when every code block passes its LDPC parity
+/// <c>Receive</c> throw. A transport block is reported decoded only when every code block passes its LDPC parity
 /// checks and CRC and the transport-block CRC passes (<see cref="SharedChannelDecoder"/>; zero LLRs are undecided, so
 /// silence or a redundancy version without systematic bits received alone never decodes to the all-zero block).
 /// <see cref="SharedChannelReceiveResult.Outcome"/> tells a decode, a CRC failure and DTX apart.</para>
