@@ -78,7 +78,7 @@ internal static class ZmqBench
                         throw new ArgumentException($"--peer = {ports} is not valid; valid: two TCP ports A,B.");
                     }
 
-                    ZmqBenchSide ue = RunSide("ue", $"tx_port=tcp://127.0.0.1:{p[1]},rx_port=tcp://127.0.0.1:{p[0]},max_samples={m}", 1, r, n, total, streamTimeout);
+                    ZmqBenchSide ue = RunSide("ue", $"tx_port=tcp://127.0.0.1:{p[1]},rx_port=tcp://127.0.0.1:{p[0]},max_samples={m},{PeerSilence(streamTimeout)}", 1, r, n, total, streamTimeout);
                     CliOutput.WriteJson(console, ue);
                     if (ue.Failure is not null)
                     {
@@ -92,7 +92,7 @@ internal static class ZmqBench
                 int portA = FreePort();
                 int portB = FreePort();
                 using Process child = StartPeer(portA, portB, r, s, n, m, streamTimeout);
-                ZmqBenchSide gnb = RunSide("gnb", $"tx_port=tcp://127.0.0.1:{portA},rx_port=tcp://127.0.0.1:{portB},max_samples={m}", 0, r, n, total, streamTimeout);
+                ZmqBenchSide gnb = RunSide("gnb", $"tx_port=tcp://127.0.0.1:{portA},rx_port=tcp://127.0.0.1:{portB},max_samples={m},{PeerSilence(streamTimeout)}", 0, r, n, total, streamTimeout);
                 string childOutput = child.StandardOutput.ReadToEnd();
                 string childError = child.StandardError.ReadToEnd();
                 child.WaitForExit();
@@ -177,6 +177,14 @@ internal static class ZmqBench
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// The ZMQ radio's <c>timeout_ms</c> for both sides: the stream timeout. A receiver gives up a request after this much
+    /// peer silence and loses the reply in flight, so the ZMQ default (1 s) would turn a side merely starved by a busy
+    /// machine into lost samples and a failed benchmark; the stream timeout is the silence the benchmark calls a fault.
+    /// </summary>
+    private static string PeerSilence(TimeSpan streamTimeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"timeout_ms={Math.Clamp((long)Math.Ceiling(streamTimeout.TotalMilliseconds), 10, 3_600_000)}");
 
     private static Process StartPeer(int portA, int portB, double rate, double seconds, int block, int maxSamples, TimeSpan timeout)
     {

@@ -51,6 +51,10 @@ public class CodeBlockSegmentationTests
         Assert.Equal("b", Assert.Throws<ArgumentOutOfRangeException>(() => CodeBlockSegmentation.Compute(0, LdpcBaseGraph.Bg1)).ParamName);
         // 8449 bits on BG1: C = 2, B' = 8497 is odd, so K' = B'/C is not an integer.
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => CodeBlockSegmentation.Compute(8449, LdpcBaseGraph.Bg1)).ParamName);
+        Assert.False(CodeBlockSegmentation.SegmentsEvenly(8449, LdpcBaseGraph.Bg1));
+        Assert.True(CodeBlockSegmentation.SegmentsEvenly(8448, LdpcBaseGraph.Bg1));
+        Assert.True(CodeBlockSegmentation.SegmentsEvenly(8450, LdpcBaseGraph.Bg1));
+        Assert.True(CodeBlockSegmentation.SegmentsEvenly(20496 + 24, LdpcBaseGraph.Bg1));
         var s = CodeBlockSegmentation.Compute(100, LdpcBaseGraph.Bg2);
         Assert.Throws<ArgumentException>(() => s.WriteCodeBlock(new byte[100], 0, new byte[180], new CrcCalculator(CrcPolynomial.Crc16)));
     }

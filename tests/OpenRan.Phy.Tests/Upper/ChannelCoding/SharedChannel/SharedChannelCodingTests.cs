@@ -135,7 +135,8 @@ public class SharedChannelCodingTests
         var coded16 = new byte[g];
         encoder.Encode(block, otherModulation, 3, coded16);
         Assert.True(decoder.Decode(Array.ConvertAll(coded16, b => (sbyte)(b == 0 ? 10 : -10)), otherModulation, 3, soft, newData: false, decoded).CrcPassed);
-        Assert.Throws<ArgumentException>(() => decoder.Decode(new sbyte[g], new SharedChannelCodingParameters(8000, 0.2, 2, 1, LimitedBufferRateMatching.Disabled), 1, soft, newData: false, decoded));
+        // (A = 8016 at R = 0.2: base graph 2 and 3 code blocks, against a soft buffer of 1; A = 8000 is no TBS for BG2.)
+        Assert.Throws<ArgumentException>(() => decoder.Decode(new sbyte[g], new SharedChannelCodingParameters(8016, 0.2, 2, 1, LimitedBufferRateMatching.Disabled), 1, soft, newData: false, new byte[8016]));
     }
 
     [Fact]
@@ -153,7 +154,12 @@ public class SharedChannelCodingTests
         Assert.Throws<ArgumentException>(() => decoder.Decode(new sbyte[40000], big, 0, new SharedChannelSoftBuffer(4), true, new byte[20016]));
         var small = new SharedChannelSoftBuffer(1);
         Assert.Throws<ArgumentException>(() => new SharedChannelDecoder(new LdpcDecoderGeneric(LdpcDecoderOptions.Default)).Decode(new sbyte[40000], big, 0, small, true, new byte[20016]));
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => new SharedChannelCodingParameters(20000, 0.5, 2, 1, LimitedBufferRateMatching.Disabled)).ParamName);
+        // A = 20000 is no TS 38.214 transport block size: B = 20024 does not split into 3 equal BG1 code blocks. The
+        // error names the caller's parameter (fuzz/regressions/ldpc/tb-size-not-segmentable), not segmentation's B.
+        ArgumentOutOfRangeException notTbs = Assert.Throws<ArgumentOutOfRangeException>(() => new SharedChannelCodingParameters(20000, 0.5, 2, 1, LimitedBufferRateMatching.Disabled));
+        Assert.Equal("transportBlockSize", notTbs.ParamName);
+        Assert.Contains("TS 38.214", notTbs.Message, StringComparison.Ordinal);
+        _ = new SharedChannelCodingParameters(20496, 0.5, 2, 1, LimitedBufferRateMatching.Disabled); // a TBS of TS 38.214 §5.1.3.2
     }
 
     [Theory]
