@@ -81,6 +81,26 @@ public sealed class AnalyzeCommandTests : IDisposable
         }
     }
 
+    /// <summary>The README's lab workflow with the file radio: generate to a radio, capture, analyze.</summary>
+    [Fact]
+    public void LabWorkflow_GenerateToRadio_Capture_Analyze()
+    {
+        string air = PathOf("air");
+        (int exitCode, string text) = CliRunner.Run("generate", "tm", "--model", "NR-FR1-TM3.1", "--bandwidth-mhz", "5", "--scs-khz", "15", "--frames", "2",
+            "--frequency-mhz", "3500", "--format", "ci16", "--driver", "file", "--args", $"tx={air},datatype=ci16_le");
+        Assert.True(exitCode == 0, text);
+        string capture = PathOf("cap");
+        (exitCode, text) = CliRunner.Run("radio", "capture", "--driver", "file", "--args", $"rx={air}", "--freq", "3.5e9", "--samples", "100000",
+            "--datatype", "ci16_le", "-o", capture);
+        Assert.True(exitCode == 0, text);
+        (exitCode, text) = CliRunner.Run("analyze", capture, "--model", "TM3.1", "--bandwidth-mhz", "5", "--scs-khz", "15", "--check", "--json");
+        Assert.True(exitCode == 0, text);
+        using JsonDocument doc = JsonDocument.Parse(text);
+        Assert.InRange(doc.RootElement.GetProperty("evmPercent").GetDouble(), 0, 0.1);
+        // The capture's core:frequency (3.5 GHz) is f0 of the phase compensation, as generate used it, and the ppm base.
+        Assert.InRange(doc.RootElement.GetProperty("frequencyErrorPpm").GetDouble(), -1e-3, 1e-3);
+    }
+
     [Fact]
     public void BadOptions_ExitTwoNamingThem()
     {

@@ -170,6 +170,17 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void FrequencyTwice_OrNoModelNorConfig_ExitsTwo()
+    {
+        (int exitCode, string output) = CliRunner.Run("generate", "tm", "--model", "TM3.1", "-o", PathOf("f"), "--frequency-mhz", "3500", "--arfcn", "368500");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--arfcn", output, StringComparison.Ordinal);
+        (exitCode, output) = CliRunner.Run("generate", "-o", PathOf("g"));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--config", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Config_BadKey_ExitsTwoNamingTheKeyAndLine()
     {
         string yaml = PathOf("bad.yaml");

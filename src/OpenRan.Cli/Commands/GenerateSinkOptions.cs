@@ -216,7 +216,7 @@ internal sealed class GenerateSinkOptions
 
         string target = summary.Output is not null ? $"{summary.Output}.sigmf-meta/.sigmf-data" : $"radio {summary.Radio}";
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Waveform}: {summary.Slots} slots, {summary.Samples} samples × {summary.Channels} port(s) at {summary.SampleRateHz / 1e6:0.###} Msps ({summary.Format}, peak {summary.PeakDbfs:0.0} dBFS) to {target} in {summary.WallSeconds:0.000} s ({summary.RealTimeFactor:0.0}× real time)")));
+            $"{summary.Waveform}: {summary.Slots} slots, {summary.Samples} samples × {summary.Channels} port(s) at {summary.SampleRateHz / 1e6:0.###} Msps ({summary.Format}, peak {summary.PeakDbfs:0.0} dBFS) to {target} in {summary.WallSeconds:0.000} s ({summary.RealTimeFactor:G3} s of signal per second)")));
     }
 
     private static string Describe(DownlinkWaveformConfiguration w, float scale, double? rmsDbfs) => string.Create(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ namespace OpenRan.Simulation.Reporting;
 public static class DownlinkEvmPlot
 {
     /// <summary>Writes the plot to <paramref name="path"/> (<paramref name="width"/> × <paramref name="height"/> pixels).</summary>
-    public static void Write(DownlinkEvmResult result, string path, int width = 1200, int height = 520)
+    public static void Write(DownlinkEvmResult result, string path, int width = 1100, int height = 480)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -29,7 +29,7 @@ public static class DownlinkEvmPlot
         }
 
         left.Axes.SquareUnits();
-        left.Title(FormattableString.Invariant($"{result.Waveform}: PDSCH constellation, EVM {result.EvmPercent:0.00} %"));
+        left.Title(FormattableString.Invariant($"PDSCH constellation, EVM {result.EvmPercent:0.00} %"));
         left.XLabel("I");
         left.YLabel("Q");
         left.ShowLegend(Alignment.UpperRight);
@@ -40,8 +40,8 @@ public static class DownlinkEvmPlot
         var bars = right.Add.Bars(rb, evm);
         bars.Color = Colors.SteelBlue;
         right.Axes.Margins(bottom: 0);
-        right.Title(FormattableString.Invariant($"EVM per RB (frequency error {result.FrequencyErrorHz:0.0} Hz)"));
-        right.XLabel("resource block");
+        right.Title(FormattableString.Invariant($"{result.Waveform}: EVM per RB"));
+        right.XLabel(FormattableString.Invariant($"resource block (frequency error {(Math.Abs(result.FrequencyErrorHz) < 0.05 ? 0 : result.FrequencyErrorHz):0.0} Hz)"));
         right.YLabel("RMS EVM (%)");
         multiplot.SavePng(path, width, height);
     }
