@@ -8,8 +8,9 @@ namespace OpenRan.Phy.Upper.Channels.Pusch;
 
 /// <summary>
 /// UCI decoding for PUSCH, the inverse of <see cref="PuschUciEncoder"/> per part: repetitions combined (TS 38.212 §5.4.3
-/// undone), then for A = 1, 2 the maximum-likelihood repetition/simplex decision over the coded positions (the
-/// placeholder positions carry no information and are skipped), for A = 3..11 the maximum-likelihood (32, A) decision,
+/// undone), then for A = 1, 2 the maximum-likelihood repetition/simplex decision over the coded positions (the x
+/// positions carry no information and are skipped; the y positions of A = 1 count as c0, so the caller must have re-signed
+/// their LLRs for the scrambler's repeat of TS 38.211 §6.3.1.1, as <see cref="SharedChannel.SharedChannelReceiver"/> does), for A = 3..11 the maximum-likelihood (32, A) decision,
 /// for A ≥ 12 CRC-aided SCL polar decoding (<see cref="UciPolarDecoder"/>). Parts without a CRC are valid when the
 /// decision is unique (the decoders refuse erasures and non-finite input).
 /// </summary>
@@ -56,7 +57,8 @@ public sealed class PuschUciDecoder
             }
             else if (a.Length == 1)
             {
-                result = SmallBlockCode.DecodeRepetitionSimplex(d[..1], a);
+                // d = [c0 y x …]: the y position repeats c0 once its LLRs are re-signed for the scrambler's repeat.
+                result = SmallBlockCode.DecodeRepetitionSimplex(d[..Math.Min(n, 2)], a);
             }
             else if (bitsPerSymbol == 1)
             {

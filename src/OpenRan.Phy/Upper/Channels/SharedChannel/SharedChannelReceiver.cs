@@ -37,6 +37,8 @@ public sealed class SharedChannelReceiver
     private readonly PuschUciDecoder _uciDecoder = new();
     private readonly sbyte[] _llrs;
     private readonly sbyte[] _fieldLlrs; // UL-SCH, HARQ-ACK, CSI part 1, CSI part 2 LLRs, back to back (≤ 2G)
+    private readonly Sequences.PseudoRandomSequence _sequence = new();
+    private readonly byte[] _sequenceBits = new byte[RepeatedBitChunk];
     private int _lastLength;
 
     /// <summary>Creates the chain with the built-in parts named by <paramref name="options"/>.</summary>
@@ -158,6 +160,13 @@ public sealed class SharedChannelReceiver
         Span<sbyte> csiPart2 = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.CsiPart2);
         plan.Demultiplex<sbyte>(llrs, ulsch, harqAck, csiPart1, csiPart2);
         int qm = configuration.Modulation.BitsPerSymbol();
+        if (qm > 1)
+        {
+            ResignRepeatedBits(configuration.ScramblingCInit, plan, PuschCodewordField.HarqAck, uciConfiguration.HarqAckBitCount, harqAck, qm);
+            ResignRepeatedBits(configuration.ScramblingCInit, plan, PuschCodewordField.CsiPart1, uciConfiguration.CsiPart1BitCount, csiPart1, qm);
+            ResignRepeatedBits(configuration.ScramblingCInit, plan, PuschCodewordField.CsiPart2, uciConfiguration.CsiPart2BitCount, csiPart2, qm);
+        }
+
         var result = new PuschUciResult(
             _uciDecoder.DecodePart(harqAck, qm, uci.HarqAck),
             _uciDecoder.DecodePart(csiPart1, qm, uci.CsiPart1),
@@ -166,6 +175,52 @@ public sealed class SharedChannelReceiver
             ? _decoder.Decode(ulsch, parameters, redundancyVersion, softBuffer, newData, transportBlock)
             : default;
         return new SharedChannelReceiveResult(decoding, measurements, result);
+    }
+
+    /// <summary>Sequence values generated at a time by <see cref="ResignRepeatedBits"/> (a multiple of every Q_m).</summary>
+    private const int RepeatedBitChunk = 4096 * 3;
+
+    /// <summary>
+    /// A 1-bit UCI part is coded d = [c0 y x …] per modulation symbol (TS 38.212 Table 5.3.3.1-1): the scrambler sends y as a
+    /// repeat of the scrambled c0 (TS 38.211 §6.3.1.1), so the descrambled LLR of a y position i holds c0 signed with
+    /// c(i)·c(i − 1). Re-sign those LLRs (stream positions ≡ 1 mod Q_m) so they add to c0's; the x positions stay unused.
+    /// </summary>
+    private void ResignRepeatedBits(uint cInit, PuschUciMultiplexingPlan plan, PuschCodewordField field, int bitCount, Span<sbyte> fieldLlrs, int qm)
+    {
+        if (bitCount != 1)
+        {
+            return;
+        }
+
+        _sequence.Initialize(cInit);
+        int position = 0, generated = 0, cursor = 0;
+        foreach (PuschCodewordRun run in plan.Runs)
+        {
+            if (run.Field == field)
+            {
+                // Runs start on a modulation symbol (multiples of N_L·Q_m), so c(i − 1) of a y lies in the same chunk.
+                _sequence.Advance(position - generated);
+                for (int done = 0; done < run.BitCount; done += RepeatedBitChunk)
+                {
+                    int length = Math.Min(RepeatedBitChunk, run.BitCount - done);
+                    Span<byte> c = _sequenceBits.AsSpan(0, length);
+                    _sequence.Generate(c);
+                    Span<sbyte> target = fieldLlrs.Slice(cursor + done, length);
+                    for (int j = 1; j < length; j += qm)
+                    {
+                        if (c[j] != c[j - 1])
+                        {
+                            target[j] = (sbyte)-target[j];
+                        }
+                    }
+                }
+
+                generated = position + run.BitCount;
+                cursor += run.BitCount;
+            }
+
+            position += run.BitCount;
+        }
     }
 
     /// <summary>
