@@ -115,10 +115,20 @@ internal sealed class LdpcTarget : FuzzTarget
         var parameters = new SharedChannelCodingParameters(a, rate, qm, layers, limitedBuffer);
         int unit = qm * layers;
         int g = unit * Math.Min(1 + reader.UInt16(), _llrs.Length / unit);
-        if (GuardKnownFailures && g / unit < parameters.Segmentation.CodeBlockCount)
+        if (g / unit < parameters.Segmentation.CodeBlockCount)
         {
-            // Known failure fuzz/regressions/ldpc/tb-g-below-code-block-count: G < C·N_L·Q_m leaves a code block no bits.
-            return;
+            // Regression fuzz/regressions/ldpc/tb-g-below-code-block-count: G < C·N_L·Q_m would leave a code block no bits;
+            // the decoder must reject it up front, naming G (codedBitCount), not fail inside the LDPC decoder.
+            try
+            {
+                decoder.Decode(_llrs.AsSpan(0, g), parameters, rv, _softBuffer!, newData: true, _transportBlock.AsSpan(0, a));
+            }
+            catch (ArgumentOutOfRangeException e) when (e.ParamName == "codedBitCount")
+            {
+                return;
+            }
+
+            throw new InvalidOperationException($"{Name}: G = {g} < C·N_L·Q_m was not rejected naming codedBitCount.");
         }
 
         Span<sbyte> llrs = _llrs.AsSpan(0, g);

@@ -132,9 +132,11 @@ public readonly record struct SharedChannelCodingParameters
     internal void ValidateCodedBitCount(int codedBitCount)
     {
         int unit = LayerCount * ModulationOrder;
-        if (codedBitCount < unit || codedBitCount % unit != 0)
+        int minimum = unit * Segmentation.CodeBlockCount;
+        if (codedBitCount < minimum || codedBitCount % unit != 0)
         {
-            ThrowHelper.ThrowOutOfRange(nameof(codedBitCount), codedBitCount, $"a positive multiple of N_L·Q_m = {unit} (TS 38.212 §5.4.2.1)");
+            ThrowHelper.ThrowOutOfRange(nameof(codedBitCount), codedBitCount,
+                $"a multiple of N_L·Q_m = {unit} of at least C·N_L·Q_m = {minimum}, so every one of the C = {Segmentation.CodeBlockCount} code blocks gets coded bits (TS 38.212 §5.4.2.1)");
         }
     }
 }
