@@ -179,6 +179,8 @@ public sealed class UplinkSlotProcessor
         result.RedundancyVersion = pdu.RedundancyVersion;
         result.Late = false;
         result.CrcPassed = r.CrcPassed;
+        result.Dtx = r.Outcome == SharedChannelReceiveOutcome.Dtx;
+        result.ErasedResourceElements = r.Measurements.ErasedResourceElements;
         result.TransportBlockBytes = tbs / 8;
         BitPacking.Pack(bits, result.TransportBlock.AsSpan(0, tbs / 8));
         result.SinrDb = r.Measurements.SinrDb;

@@ -538,6 +538,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             r.RedundancyVersion = pdu.RedundancyVersion;
             r.CrcPassed = false;
             r.Late = true;
+            r.Dtx = false;
+            r.ErasedResourceElements = 0;
             r.TransportBlockBytes = 0;
             r.SinrDb = double.NaN;
             Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);

@@ -27,6 +27,15 @@ public sealed class PuschResult
     /// <summary>Whether the decode missed its deadline (then nothing else is valid).</summary>
     public bool Late { get; set; }
 
+    /// <summary>
+    /// Whether nothing was received: the DM-RS failed the DTX test and the block did not decode (discontinuous transmission,
+    /// the UE missed its grant), as opposed to a transmission that failed its CRC.
+    /// </summary>
+    public bool Dtx { get; set; }
+
+    /// <summary>REs of the allocation that were not finite or absurd and were treated as erasures.</summary>
+    public int ErasedResourceElements { get; set; }
+
     /// <summary>The decoded transport block (packed), valid when the CRC passed.</summary>
     public byte[] TransportBlock { get; }
 

@@ -225,6 +225,44 @@ public class SharedChannelReceiverIntegrityTests
         }
     }
 
+    [Theory]
+    [InlineData("pdsch")]
+    [InlineData("pusch-tp")]
+    [InlineData("pusch-2x2")]
+    public void Receive_CleanSilentAndCorruptSlots_AllocateNothing(string chain)
+    {
+        // The screening copy, the DTX test (thresholds for new erasure counts included) and the nothing-to-equalize path
+        // run on buffers sized at construction.
+        (SharedChannelConfiguration configuration, int rx) = Chain(chain);
+        var transmitter = new SharedChannelTransmitter(configuration.LayerCount);
+        var receiver = new SharedChannelReceiver(rx, configuration.LayerCount);
+        SharedChannelSoftBuffer buffer = receiver.CreateSoftBuffer(configuration);
+        var clean = new ResourceGrid(rx, 14, Prbs * 12);
+        var silent = new ResourceGrid(rx, 14, Prbs * 12);
+        var corrupt = new ResourceGrid(rx, 14, Prbs * 12);
+        byte[] block = SharedChannelLoopbackTests.RandomBits(transmitter.TransportBlockSize(configuration), 4);
+        transmitter.Process(configuration, block, 0, 2, clean);
+        var random = new Random(4);
+        var decoded = new byte[block.Length];
+        void ReceiveAll()
+        {
+            receiver.Receive(configuration, clean, 2, 0, buffer, true, decoded);
+            receiver.Receive(configuration, silent, 2, 0, buffer, true, decoded);
+            receiver.Receive(configuration, corrupt, 2, 0, buffer, true, decoded);
+        }
+
+        for (int r = 0; r < rx; r++)
+        {
+            clean.Port(r).CopyTo(corrupt.Port(r));
+            HostileInput.Corrupt(corrupt.Port(r), 40, random);
+        }
+
+        ReceiveAll();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ReceiveAll();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Receive_SignalAtLowSnr_IsDetectedAndFailsAsCrcFailureNotDtx()
     {

@@ -72,6 +72,13 @@ public sealed class PucchFormat0Detector
             }
         }
 
+        if (best < 0)
+        {
+            // Unreachable with screened input (energies are finite); kept so that no value can index outside the hypotheses.
+            best = 0;
+            bestEnergy = 0;
+        }
+
         int observations = rxCount * symbols;
         int dimensions = Math.Max((Nsc * observations) - received.ErasureCount, observations + 1);
         double threshold = _thresholds.Get(falseAlarmProbability, candidates, observations, dimensions);

@@ -7,13 +7,17 @@ namespace OpenRan.Phy.Upper.Channels.Pucch;
 /// <summary>
 /// Gathers the REs of one PUCCH occasion from every receive port of a resource grid into a compact buffer, receive
 /// antenna-major, then PUCCH symbol, then subcarrier ([r][l][k], 12·N_PRB subcarriers per symbol), and turns received
-/// values that are not finite (NaN, ±∞) into erasures: they become 0 and are counted, so no sample value can make a
-/// receiver throw or report garbage. Allocation-free; not thread-safe.
+/// values that are not finite (NaN, ±∞) or larger in magnitude than <see cref="MaxMagnitude"/> into erasures: they become 0
+/// and are counted, and flushes subnormal parts to 0 (<see cref="ComplexErasure"/>), so no sample value can make a receiver
+/// throw or report garbage (an overflowing energy would pass any DTX test). Allocation-free; not thread-safe.
 /// </summary>
 public sealed class PucchResourceElementExtractor
 {
     /// <summary>Largest REs per receive antenna: 16 PRBs × 14 symbols.</summary>
     public const int MaxPerAntenna = 16 * NrConstants.SubcarriersPerRb * NrConstants.SymbolsPerSlotNormalCp;
+
+    /// <summary>The largest valid |Re| and |Im| of a received RE (<see cref="ComplexErasure.DefaultMaxMagnitude"/>, 1e10); larger values are erasures.</summary>
+    public const float MaxMagnitude = ComplexErasure.DefaultMaxMagnitude;
 
     /// <summary>The receive antennas the buffers hold at most.</summary>
     public const int MaxRxAntennas = 8;
@@ -32,7 +36,7 @@ public sealed class PucchResourceElementExtractor
     /// <summary>Σ|y|² over every extracted RE of the last extraction (double precision).</summary>
     public double Energy { get; private set; }
 
-    /// <summary>Erased (non-finite) REs of the last extraction, all antennas.</summary>
+    /// <summary>Erased (non-finite or absurd) REs of the last extraction, all antennas.</summary>
     public int ErasureCount { get; private set; }
 
     /// <summary>The REs of PUCCH symbol l at antenna r.</summary>
@@ -57,19 +61,11 @@ public sealed class PucchResourceElementExtractor
             {
                 ReadOnlySpan<ComplexF32> source = grid.Symbol(r, c.StartSymbol + l).Slice(layout.GridSubcarrier(l, grid.NStartGrid), k);
                 Span<ComplexF32> destination = _buffer.AsSpan((r * PerAntenna) + (l * k), k);
-                for (int i = 0; i < k; i++)
+                source.CopyTo(destination);
+                erasures += ComplexErasure.Erase(destination, MaxMagnitude);
+                foreach (ComplexF32 v in destination)
                 {
-                    ComplexF32 v = source[i];
-                    if (float.IsFinite(v.Re) && float.IsFinite(v.Im))
-                    {
-                        destination[i] = v;
-                        energy += ((double)v.Re * v.Re) + ((double)v.Im * v.Im);
-                    }
-                    else
-                    {
-                        destination[i] = default;
-                        erasures++;
-                    }
+                    energy += ((double)v.Re * v.Re) + ((double)v.Im * v.Im);
                 }
             }
         }

@@ -11,13 +11,17 @@ namespace OpenRan.Phy.Tests.Upper.ChannelCoding.SharedChannel;
 /// Issue 13 §1 for the DL-SCH/UL-SCH decoder: a transport block is decoded only when every code block is and the TB CRC
 /// passes. Seeded trials per input kind (all-zero, subnormal, noise only at several levels, a redundancy version 1, 2 or 3
 /// of noise received alone as new data, whose bit selection may skip the systematic bits): 10 000 single-code-block
-/// transport blocks with CRC16 (A ≤ 300 bits, both base graphs, every Q_m; 2000 with the slow scalar LDPC decoder), and,
+/// transport blocks with CRC16 (A ≤ 300 bits, both base graphs, every Q_m; A ≤ 120 with the slow scalar LDPC decoder), and,
 /// because their cost grows with Z_c, 300 large ones with CRC24A (C = 1..3, Z_c up to 384; 30 with the scalar decoder);
 /// not one may decode. (The LDPC decoders themselves are held to 10 000 trials per kind in
 /// <see cref="LdpcDecoderIntegrityTests"/>.)
 /// </summary>
 public class SharedChannelDecoderIntegrityTests
 {
+    private const int Trials = 10_000;
+    private const int LargeTrials = 300;
+    private const int LargeTrialsScalar = 30;
+
     public static TheoryData<string, string, bool> Cases()
     {
         var data = new TheoryData<string, string, bool>();
@@ -48,13 +52,13 @@ public class SharedChannelDecoderIntegrityTests
         var llrs = new sbyte[60_000];
         var block = new byte[12_000];
         bool scalar = implementation == LdpcDecoderFactory.Generic;
-        int trials = large ? (scalar ? 30 : 300) : (scalar ? 2000 : 10_000);
+        int trials = large ? (scalar ? LargeTrialsScalar : LargeTrials) : Trials;
         int decoded = 0, tbCrcPasses = 0;
         for (int trial = 0; trial < trials; trial++)
         {
             // Small: A = 24..300 with CRC16. Large: A + 24 a multiple of 48 above 3824 bits (so that every C ≤ 3 divides B', as
             // the TBS tables guarantee), any rate, hence C = 1..3 and Z_c up to 384.
-            int a = large ? (48 * random.Next(81, 230)) - 24 : random.Next(24, 301);
+            int a = large ? (48 * random.Next(81, 230)) - 24 : random.Next(24, scalar ? 121 : 301);
             double rate = 0.1 + (0.85 * random.NextDouble());
             int qm = new[] { 1, 2, 4, 6, 8 }[random.Next(5)];
             var p = new SharedChannelCodingParameters(a, rate, qm, 1, LimitedBufferRateMatching.Disabled);
