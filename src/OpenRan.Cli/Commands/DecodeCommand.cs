@@ -150,7 +150,7 @@ internal static class DecodeCommand
         bool tdd = OperatingBands.WithDownlinkFrequency(configuration.SsbFrequencyHz ?? configuration.CenterFrequencyHz).FirstOrDefault()?.Duplex == DuplexMode.Tdd;
         using MacNrPcapWriter? pcap = pcapFile is null ? null : new MacNrPcapWriter(File.Create(pcapFile.FullName), tdd);
         TextWriter output = console.Profile.Out.Writer;
-        var receiver = new UeDownlinkReceiver(configuration) { Sib1Summary = Sib1Text.Summary };
+        var receiver = new UeDownlinkReceiver(configuration);
         if (!json)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples.Length} samples, {samples.Length / configuration.SampleRateHz * 1e3:F2} ms at {configuration.SampleRateHz / 1e6:G9} Msps, centre {configuration.CenterFrequencyHz / 1e6:F4} MHz"));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Engine.Rrc;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
 using OpenRan.Phy.Upper.Channels.Dci;
@@ -48,6 +49,7 @@ public sealed class UeDownlinkReceiver
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
     private readonly SharedChannelReceiver _pdsch = new(1, 1);
+    private bool _slotsOutdated;
     private readonly PdcchDetection[] _detections = [.. Enumerable.Range(0, 8).Select(_ => new PdcchDetection())];
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
@@ -323,6 +325,11 @@ public sealed class UeDownlinkReceiver
                     int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + f) % 1024 + 1024) % 1024) : -1;
                     slots.Demodulate(samples, slotStart, s, cell.FrequencyOffsetHz);
                     SearchSlot(slots, cell, sfn, s, slotStart, si, rntis, report, counts);
+                    if (_slotsOutdated)
+                    {
+                        _slotsOutdated = false;
+                        slots = SlotDemodulator.TryCreate(_configuration, cell, out _) ?? slots;
+                    }
                 }
             }
         }
@@ -531,6 +538,15 @@ public sealed class UeDownlinkReceiver
         report(item with { Payload = payload });
         if (siType0 && dci.SystemInformationIndicator == 0)
         {
+            Sib1? sib1 = Sib1Decoder.TryDecode(payload, out string? error);
+            if (sib1?.OffsetToPointA is int offsetToPointA && cell.SsbCommonRb is null)
+            {
+                // offsetToPointA counts 15 kHz RBs in FR1 (TS 38.211 §4.4.4.2): the common RB grid (point A) becomes known,
+                // so PDSCH of other RNTIs (DM-RS referenced to point A) can be received from the next slot on.
+                cell.SsbCommonRb = offsetToPointA * 15 / cell.CommonScsKhz;
+                _slotsOutdated = true;
+            }
+
             report(new UeDownlinkItem
             {
                 Kind = UeDownlinkItemKind.Sib1,
@@ -543,13 +559,10 @@ public sealed class UeDownlinkReceiver
                 CrcPassed = true,
                 TransportBlockSize = tbs,
                 Payload = payload,
-                Detail = Sib1Summary?.Invoke(payload),
+                Detail = sib1 is not null ? Sib1Decoder.Summarize(sib1) : $"SIB1 ASN.1 not decoded: {error}",
             });
         }
     }
-
-    /// <summary>Turns a decoded SIB1 into a summary for <see cref="UeDownlinkItem.Detail"/> (set by the layer that decodes RRC).</summary>
-    public Func<byte[], string?>? Sib1Summary { get; init; }
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
