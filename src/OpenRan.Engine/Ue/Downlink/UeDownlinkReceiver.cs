@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
@@ -13,16 +14,6 @@ using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Ssb;
 
 namespace OpenRan.Engine.Ue.Downlink;
-
-/// <summary>What a whole recording gave: the cell (if found) and counts, or the reason nothing could be decoded.</summary>
-/// <param name="CellFound">An SS/PBCH block decoded (or a complete cell description was given).</param>
-/// <param name="Pci">N_ID^cell (−1 when no cell).</param>
-/// <param name="Problem">Why the recording could not be followed (null when it could).</param>
-/// <param name="ProblemOption">The command-line option a contradiction concerns (e.g. <c>--pci</c>), or null.</param>
-/// <param name="MibCount">MIBs decoded.</param>
-/// <param name="PdschDecoded">PDSCH transport blocks whose CRC passed.</param>
-/// <param name="PdschFailed">PDSCH transport blocks whose CRC failed.</param>
-public sealed record UeDownlinkSummary(bool CellFound, int Pci, string? Problem, string? ProblemOption, int MibCount, int PdschDecoded, int PdschFailed);
 
 /// <summary>
 /// The UE downlink receiver: follows a cell through a recording of baseband samples at a known sample rate and centre
@@ -73,15 +64,16 @@ public sealed class UeDownlinkReceiver
     public UeDownlinkSummary Decode(ReadOnlySpan<ComplexF32> samples, Action<UeDownlinkItem> report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        long start = Stopwatch.GetTimestamp();
         CellContext? cell = Acquire(samples, out string? problem, out string? option);
         if (cell is null)
         {
-            return new UeDownlinkSummary(false, -1, problem, option, 0, 0, 0);
+            return new UeDownlinkSummary(false, -1, problem, option, 0, 0, 0) { Timings = new UeDownlinkTimings { CellSearchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds } };
         }
 
-        var counts = new Counts();
+        var counts = new Counts { SearchTicks = Stopwatch.GetTimestamp() - start };
         Follow(samples, cell, report, counts);
-        return new UeDownlinkSummary(true, cell.Pci, cell.Problem, null, counts.Mibs, counts.PdschDecoded, counts.PdschFailed);
+        return new UeDownlinkSummary(true, cell.Pci, cell.Problem, null, counts.Mibs, counts.PdschDecoded, counts.PdschFailed) { Timings = counts.Timings() };
     }
 
     /// <summary>Finds the cell: an SS/PBCH block whose PBCH decodes, or the cell description.</summary>
@@ -299,7 +291,9 @@ public sealed class UeDownlinkReceiver
             {
                 if (cell.Decoder is not null)
                 {
+                    long t0 = Stopwatch.GetTimestamp();
                     DecodeBlocks(samples, cell, f, hf, report, counts);
+                    counts.BlockTicks += Stopwatch.GetTimestamp() - t0;
                 }
 
                 if (slots is null)
@@ -323,7 +317,10 @@ public sealed class UeDownlinkReceiver
                     }
 
                     int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + f) % 1024 + 1024) % 1024) : -1;
+                    long t1 = Stopwatch.GetTimestamp();
                     slots.Demodulate(samples, slotStart, s, cell.FrequencyOffsetHz);
+                    counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
+                    counts.Slots++;
                     SearchSlot(slots, cell, sfn, s, slotStart, si, rntis, report, counts);
                     if (_slotsOutdated)
                     {
@@ -353,6 +350,7 @@ public sealed class UeDownlinkReceiver
                 continue;
             }
 
+            counts.Blocks++;
             SsbBlockDecode d = decoder.Decode(samples[(int)first..(int)end], first, cell.Pci);
             if (!d.Detected || Math.Abs(d.PssUsefulPartStart - expected) > margin)
             {
@@ -443,7 +441,9 @@ public sealed class UeDownlinkReceiver
         ushort[] values = [.. list.Select(r => (ushort)r.Rnti)];
         int firstSymbol = si ? Type0FirstSymbol(cell, slots) : 0;
         var request = new PdcchSearchRequest(slot, slots.Coreset, Type0PdcchCss.SearchSpace(firstSymbol), 0, 0, cell.Pci);
+        long t0 = Stopwatch.GetTimestamp();
         int found = _pdcch.Search(slots.Grid, 0, request, [slots.DciSizes.Size], values, values.Length, _detections);
+        counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
         for (int d = 0; d < found; d++)
         {
             PdcchDetection detection = _detections[d];
@@ -523,7 +523,10 @@ public sealed class UeDownlinkReceiver
 
         int tbs = _pdsch.TransportBlockSize(configuration);
         var bits = new byte[tbs];
+        long t0 = Stopwatch.GetTimestamp();
         SharedChannelReceiveResult result = _pdsch.Receive(configuration, slots.Grid, slot, dci.RedundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
+        counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
+        counts.Pdsch++;
         item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
         if (!result.CrcPassed)
         {
@@ -571,5 +574,27 @@ public sealed class UeDownlinkReceiver
         public int Mibs;
         public int PdschDecoded;
         public int PdschFailed;
+        public long SearchTicks;
+        public long BlockTicks;
+        public int Blocks;
+        public long DemodulationTicks;
+        public int Slots;
+        public long PdcchTicks;
+        public long PdschTicks;
+        public int Pdsch;
+
+        public UeDownlinkTimings Timings() => new()
+        {
+            CellSearchMs = Ms(SearchTicks),
+            BlocksMs = Ms(BlockTicks),
+            Blocks = Blocks,
+            SlotDemodulationMs = Ms(DemodulationTicks),
+            Slots = Slots,
+            PdcchMs = Ms(PdcchTicks),
+            PdschMs = Ms(PdschTicks),
+            Pdsch = Pdsch,
+        };
+
+        private static double Ms(long ticks) => ticks * 1e3 / Stopwatch.Frequency;
     }
 }
