@@ -45,6 +45,8 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.Contains("CRC ok", output, StringComparison.Ordinal);
         Assert.Contains(Sib1Hex, output, StringComparison.Ordinal);
+        Assert.Contains("PLMN 001-01 TAC 100 cellIdentity 0x001234501", output, StringComparison.Ordinal);
+        Assert.Contains("RACH prach-ConfigurationIndex 16", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ internal static class DecodeCommand
         bool tdd = OperatingBands.WithDownlinkFrequency(configuration.SsbFrequencyHz ?? configuration.CenterFrequencyHz).FirstOrDefault()?.Duplex == DuplexMode.Tdd;
         using MacNrPcapWriter? pcap = pcapFile is null ? null : new MacNrPcapWriter(File.Create(pcapFile.FullName), tdd);
         TextWriter output = console.Profile.Out.Writer;
-        var receiver = new UeDownlinkReceiver(configuration) { Sib1Summary = Sib1Text.Summary };
+        var receiver = new UeDownlinkReceiver(configuration);
         if (!json)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples.Length} samples, {samples.Length / configuration.SampleRateHz * 1e3:F2} ms at {configuration.SampleRateHz / 1e6:G9} Msps, centre {configuration.CenterFrequencyHz / 1e6:F4} MHz"));
@@ -181,6 +181,8 @@ internal static class DecodeCommand
         if (!json)
         {
             output.WriteLine($"cell PCI {summary.Pci}: {summary.MibCount} MIB, {summary.PdschDecoded} PDSCH decoded, {summary.PdschFailed} PDSCH failed{(pcap is not null ? $", {pcap.PduCount} PDU(s) written to {pcapFile!.Name}" : "")}");
+            UeDownlinkTimings t = summary.Timings;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: cell search {t.CellSearchMs:F1} ms; {t.Blocks} block position(s) {t.BlocksMs:F1} ms ({Per(t.BlocksMs, t.Blocks)} ms each); {t.Slots} slot(s): OFDM {Per(t.SlotDemodulationMs, t.Slots)} ms/slot, PDCCH search {Per(t.PdcchMs, t.Slots)} ms/slot; {t.Pdsch} PDSCH {Per(t.PdschMs, t.Pdsch)} ms each"));
         }
 
         return CliExitCode.Success;
@@ -307,6 +309,8 @@ internal static class DecodeCommand
             + (item.Payload is byte[] p ? $" {Convert.ToHexString(p).ToLowerInvariant()}" : "")
             + (item.Detail is not null ? $" ({item.Detail})" : "");
     }
+
+    private static string Per(double ms, int count) => count == 0 ? "-" : (ms / count).ToString("F3", CultureInfo.InvariantCulture);
 
     private static string Hex(int rnti) => string.Create(CultureInfo.InvariantCulture, $"0x{rnti:x4}");
 

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Engine.Rrc;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
 using OpenRan.Phy.Upper.Channels.Dci;
@@ -12,16 +14,6 @@ using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Ssb;
 
 namespace OpenRan.Engine.Ue.Downlink;
-
-/// <summary>What a whole recording gave: the cell (if found) and counts, or the reason nothing could be decoded.</summary>
-/// <param name="CellFound">An SS/PBCH block decoded (or a complete cell description was given).</param>
-/// <param name="Pci">N_ID^cell (−1 when no cell).</param>
-/// <param name="Problem">Why the recording could not be followed (null when it could).</param>
-/// <param name="ProblemOption">The command-line option a contradiction concerns (e.g. <c>--pci</c>), or null.</param>
-/// <param name="MibCount">MIBs decoded.</param>
-/// <param name="PdschDecoded">PDSCH transport blocks whose CRC passed.</param>
-/// <param name="PdschFailed">PDSCH transport blocks whose CRC failed.</param>
-public sealed record UeDownlinkSummary(bool CellFound, int Pci, string? Problem, string? ProblemOption, int MibCount, int PdschDecoded, int PdschFailed);
 
 /// <summary>
 /// The UE downlink receiver: follows a cell through a recording of baseband samples at a known sample rate and centre
@@ -48,6 +40,7 @@ public sealed class UeDownlinkReceiver
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
     private readonly SharedChannelReceiver _pdsch = new(1, 1);
+    private bool _slotsOutdated;
     private readonly PdcchDetection[] _detections = [.. Enumerable.Range(0, 8).Select(_ => new PdcchDetection())];
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
@@ -71,15 +64,16 @@ public sealed class UeDownlinkReceiver
     public UeDownlinkSummary Decode(ReadOnlySpan<ComplexF32> samples, Action<UeDownlinkItem> report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        long start = Stopwatch.GetTimestamp();
         CellContext? cell = Acquire(samples, out string? problem, out string? option);
         if (cell is null)
         {
-            return new UeDownlinkSummary(false, -1, problem, option, 0, 0, 0);
+            return new UeDownlinkSummary(false, -1, problem, option, 0, 0, 0) { Timings = new UeDownlinkTimings { CellSearchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds } };
         }
 
-        var counts = new Counts();
+        var counts = new Counts { SearchTicks = Stopwatch.GetTimestamp() - start };
         Follow(samples, cell, report, counts);
-        return new UeDownlinkSummary(true, cell.Pci, cell.Problem, null, counts.Mibs, counts.PdschDecoded, counts.PdschFailed);
+        return new UeDownlinkSummary(true, cell.Pci, cell.Problem, null, counts.Mibs, counts.PdschDecoded, counts.PdschFailed) { Timings = counts.Timings() };
     }
 
     /// <summary>Finds the cell: an SS/PBCH block whose PBCH decodes, or the cell description.</summary>
@@ -297,7 +291,9 @@ public sealed class UeDownlinkReceiver
             {
                 if (cell.Decoder is not null)
                 {
+                    long t0 = Stopwatch.GetTimestamp();
                     DecodeBlocks(samples, cell, f, hf, report, counts);
+                    counts.BlockTicks += Stopwatch.GetTimestamp() - t0;
                 }
 
                 if (slots is null)
@@ -321,8 +317,16 @@ public sealed class UeDownlinkReceiver
                     }
 
                     int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + f) % 1024 + 1024) % 1024) : -1;
+                    long t1 = Stopwatch.GetTimestamp();
                     slots.Demodulate(samples, slotStart, s, cell.FrequencyOffsetHz);
+                    counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
+                    counts.Slots++;
                     SearchSlot(slots, cell, sfn, s, slotStart, si, rntis, report, counts);
+                    if (_slotsOutdated)
+                    {
+                        _slotsOutdated = false;
+                        slots = SlotDemodulator.TryCreate(_configuration, cell, out _) ?? slots;
+                    }
                 }
             }
         }
@@ -346,6 +350,7 @@ public sealed class UeDownlinkReceiver
                 continue;
             }
 
+            counts.Blocks++;
             SsbBlockDecode d = decoder.Decode(samples[(int)first..(int)end], first, cell.Pci);
             if (!d.Detected || Math.Abs(d.PssUsefulPartStart - expected) > margin)
             {
@@ -436,7 +441,9 @@ public sealed class UeDownlinkReceiver
         ushort[] values = [.. list.Select(r => (ushort)r.Rnti)];
         int firstSymbol = si ? Type0FirstSymbol(cell, slots) : 0;
         var request = new PdcchSearchRequest(slot, slots.Coreset, Type0PdcchCss.SearchSpace(firstSymbol), 0, 0, cell.Pci);
+        long t0 = Stopwatch.GetTimestamp();
         int found = _pdcch.Search(slots.Grid, 0, request, [slots.DciSizes.Size], values, values.Length, _detections);
+        counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
         for (int d = 0; d < found; d++)
         {
             PdcchDetection detection = _detections[d];
@@ -516,7 +523,10 @@ public sealed class UeDownlinkReceiver
 
         int tbs = _pdsch.TransportBlockSize(configuration);
         var bits = new byte[tbs];
+        long t0 = Stopwatch.GetTimestamp();
         SharedChannelReceiveResult result = _pdsch.Receive(configuration, slots.Grid, slot, dci.RedundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
+        counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
+        counts.Pdsch++;
         item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
         if (!result.CrcPassed)
         {
@@ -531,6 +541,15 @@ public sealed class UeDownlinkReceiver
         report(item with { Payload = payload });
         if (siType0 && dci.SystemInformationIndicator == 0)
         {
+            Sib1? sib1 = Sib1Decoder.TryDecode(payload, out string? error);
+            if (sib1?.OffsetToPointA is int offsetToPointA && cell.SsbCommonRb is null)
+            {
+                // offsetToPointA counts 15 kHz RBs in FR1 (TS 38.211 §4.4.4.2): the common RB grid (point A) becomes known,
+                // so PDSCH of other RNTIs (DM-RS referenced to point A) can be received from the next slot on.
+                cell.SsbCommonRb = offsetToPointA * 15 / cell.CommonScsKhz;
+                _slotsOutdated = true;
+            }
+
             report(new UeDownlinkItem
             {
                 Kind = UeDownlinkItemKind.Sib1,
@@ -543,13 +562,10 @@ public sealed class UeDownlinkReceiver
                 CrcPassed = true,
                 TransportBlockSize = tbs,
                 Payload = payload,
-                Detail = Sib1Summary?.Invoke(payload),
+                Detail = sib1 is not null ? Sib1Decoder.Summarize(sib1) : $"SIB1 ASN.1 not decoded: {error}",
             });
         }
     }
-
-    /// <summary>Turns a decoded SIB1 into a summary for <see cref="UeDownlinkItem.Detail"/> (set by the layer that decodes RRC).</summary>
-    public Func<byte[], string?>? Sib1Summary { get; init; }
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
@@ -558,5 +574,27 @@ public sealed class UeDownlinkReceiver
         public int Mibs;
         public int PdschDecoded;
         public int PdschFailed;
+        public long SearchTicks;
+        public long BlockTicks;
+        public int Blocks;
+        public long DemodulationTicks;
+        public int Slots;
+        public long PdcchTicks;
+        public long PdschTicks;
+        public int Pdsch;
+
+        public UeDownlinkTimings Timings() => new()
+        {
+            CellSearchMs = Ms(SearchTicks),
+            BlocksMs = Ms(BlockTicks),
+            Blocks = Blocks,
+            SlotDemodulationMs = Ms(DemodulationTicks),
+            Slots = Slots,
+            PdcchMs = Ms(PdcchTicks),
+            PdschMs = Ms(PdschTicks),
+            Pdsch = Pdsch,
+        };
+
+        private static double Ms(long ticks) => ticks * 1e3 / Stopwatch.Frequency;
     }
 }
