@@ -130,6 +130,21 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     /// <summary>The radio.</summary>
     public IRadio Radio => _radio;
 
+    /// <summary>Code-block halves decoded by a helper worker (workers ≥ 2).</summary>
+    public long CodeBlockHalvesHelped
+    {
+        get
+        {
+            long sum = 0;
+            foreach (UplinkTask u in _uplink)
+            {
+                sum += u.Helper.Helped;
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Milliseconds the warm-up took.</summary>
     public double WarmUpMilliseconds { get; private set; }
 
@@ -271,6 +286,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             }
             else
             {
+                WaitIdle(ul.Helper);
+                ul.SplitCodeBlocks = _pool is { Count: > 1 } && ul.Plan.PuschCount > 0;
                 processing += Dispatch(ul);
             }
         }
@@ -321,7 +338,14 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             return task.ElapsedTicks;
         }
 
-        _pool.Submit(task);
+        int worker = _pool.Submit(task);
+        if (task is UplinkTask { SplitCodeBlocks: true } ul)
+        {
+            // The code blocks of its PUSCHs are shared with the next worker.
+            ul.Helper.Target = ul;
+            _pool.SubmitTo((worker + 1) % _pool.Count, ul.Helper);
+        }
+
         return 0;
     }
 
@@ -650,6 +674,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         for (int i = 0; i < _uplink.Length; i++)
         {
             WaitIdle(_uplink[i]);
+            WaitIdle(_uplink[i].Helper);
         }
     }
 
