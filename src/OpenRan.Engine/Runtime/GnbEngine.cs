@@ -726,10 +726,12 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
                 UplinkTask ul = _uplink[s % _uplink.Length];
                 if (ul.SlotIndex == s && !ul.Plan.IsEmpty)
                 {
+                    // Low-level noise, not zeros: the PRACH detector and the PUCCH receiver return early on silence,
+                    // and their real paths must be compiled before the radio starts too.
                     ul.Samples.Count = _clock.SlotLength(s);
                     for (int c = 0; c < ul.Samples.ChannelCount; c++)
                     {
-                        ul.Samples[c].Clear();
+                        FillNoise(ul.Samples[c], (ulong)((s * 31) + c + 1));
                     }
 
                     RunEverywhere(ul);
@@ -754,6 +756,19 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         }
 
         WarmUpMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static void FillNoise(Span<ComplexF32> samples, ulong seed)
+    {
+        ulong x = seed * 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            ulong v = x * 0x2545F4914F6CDD1DUL;
+            samples[i] = new ComplexF32(((int)(v & 0xFFFF) - 32768) * 1e-7f, ((int)((v >> 16) & 0xFFFF) - 32768) * 1e-7f);
+        }
     }
 
     private void RunEverywhere(SlotTask task)
