@@ -48,6 +48,9 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly ResourceGrid _downlinkGrid;
     private readonly ComplexF32[] _downlinkSlot;
     private readonly ComplexF32[] _mix;
+    private ComplexF32[] _lastRx = [];
+    private long _lastTimestamp = -1;
+    private int _lastCount;
     private long _listenSlot = -1;
     private int _listenFilled;
     private long _slotIndex = -1;
@@ -107,7 +110,35 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
     {
         ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
-        if (_harq is not null || _randomAccess?.AwaitsResponse == true)
+        Produce(tx, rx, timestampSamples);
+        if (_lastRx.Length < rx.Length)
+        {
+            _lastRx = new ComplexF32[rx.Length];
+        }
+
+        rx.CopyTo(_lastRx);
+        _lastTimestamp = timestampSamples;
+        _lastCount = rx.Length;
+    }
+
+    /// <summary>
+    /// What the other receive antennas hear: the same UE signal (one transmit antenna, ideal channels), copied from the
+    /// last <see cref="Apply"/> of this channel at the same timestamp (the loopback radio applies antenna 0 first).
+    /// </summary>
+    internal void Mirror(Span<ComplexF32> rx, long timestampSamples)
+    {
+        if (_lastTimestamp == timestampSamples && _lastCount == rx.Length)
+        {
+            _lastRx.AsSpan(0, rx.Length).CopyTo(rx);
+        }
+        else
+        {
+            rx.Clear();
+        }
+    }
+
+    private void Produce(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
+    {        if (_harq is not null || _randomAccess?.AwaitsResponse == true)
         {
             Listen(tx, timestampSamples);
         }
@@ -268,6 +299,12 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannel
     public ISampleChannel Create(RadioArguments arguments, int txChannel, int rxChannel, double sampleRateHz)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        if (rxChannel > 0 && _created.Count > 0)
+        {
+            // One emulated UE: every further receive antenna hears the signal of the first.
+            return new MirrorChannel(_created[^1]);
+        }
+
         var channel = new TestUeUplinkChannel(
             cell,
             (int)arguments.GetInt64("ue_delay", 0, 0, 10_000),
@@ -277,5 +314,17 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannel
             arguments.GetDouble("ue_dtx", 0, 0, 1));
         _created.Add(channel);
         return channel;
+    }
+}
+
+/// <summary>A further receive antenna of the emulated UE's link (see <see cref="TestUeUplinkChannel.Mirror"/>).</summary>
+internal sealed class MirrorChannel(TestUeUplinkChannel primary) : ISampleChannel
+{
+    /// <inheritdoc />
+    public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples) => primary.Mirror(rx, timestampSamples);
+
+    /// <inheritdoc />
+    public void Reset()
+    {
     }
 }

@@ -36,6 +36,7 @@ public sealed class UplinkSlotProcessor
     private readonly PucchReceiver _pucch = new();
     private readonly PucchConfiguration[] _pucchConfigurations;
     private readonly PucchUciMessage _uci = new();
+    private readonly sbyte[] _llrs;
 
     /// <summary>Builds the OFDM plan, grid and receivers for <paramref name="cell"/>.</summary>
     public UplinkSlotProcessor(CellSetup cell, int maxTransportBlockBytes)
@@ -60,6 +61,7 @@ public sealed class UplinkSlotProcessor
         };
         _pusch = new SharedChannelReceiver(_antennas, Math.Max(1, cell.Uplink.Layers), options);
         _bits = new byte[maxTransportBlockBytes * 8];
+        _llrs = new sbyte[SharedChannelDataMapper.MaxCodewordLength(Math.Max(1, cell.Uplink.Layers))];
         _inverseScale = (float)(1 / cell.Options.Radio.BasebandScale);
         _pucchConfigurations = new PucchConfiguration[cell.Options.Pucch.Count];
         for (int i = 0; i < _pucchConfigurations.Length; i++)
@@ -81,8 +83,14 @@ public sealed class UplinkSlotProcessor
     /// <summary>A HARQ soft buffer for PUSCHs of <paramref name="configuration"/> (allocates; at start-up only).</summary>
     public SharedChannelSoftBuffer CreateSoftBuffer(PuschConfiguration configuration) => _pusch.CreateSoftBuffer(configuration);
 
-    /// <summary>Demodulates <paramref name="input"/> and decodes what <paramref name="plan"/> expects into <paramref name="results"/>.</summary>
-    public void Process(UplinkSlotPlan plan, SampleBlock<ComplexF32> input, UplinkSlotResults results)
+    /// <summary>This worker's transport-block decoder (a helper decodes the second half of another worker's code blocks with it).</summary>
+    public SharedChannelDecoder TransportBlockDecoder => _pusch.TransportBlockDecoder;
+
+    /// <summary>
+    /// Demodulates <paramref name="input"/> and decodes what <paramref name="plan"/> expects into <paramref name="results"/>;
+    /// with <paramref name="split"/>, each PUSCH's code blocks are shared with a helper worker (<see cref="CodeBlockSplit"/>).
+    /// </summary>
+    public void Process(UplinkSlotPlan plan, SampleBlock<ComplexF32> input, UplinkSlotResults results, CodeBlockSplit? split = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(input);
@@ -113,7 +121,7 @@ public sealed class UplinkSlotProcessor
         foreach (PuschPdu pdu in plan.Pusch)
         {
             PuschResult result = results.AddPusch();
-            ReceivePusch(pdu, slot, result);
+            ReceivePusch(pdu, slot, result, split);
         }
 
         foreach (PucchPdu pdu in plan.Pucch)
@@ -167,12 +175,24 @@ public sealed class UplinkSlotProcessor
         }
     }
 
-    private void ReceivePusch(PuschPdu pdu, int slot, PuschResult result)
+    private void ReceivePusch(PuschPdu pdu, int slot, PuschResult result, CodeBlockSplit? split)
     {
         PuschConfiguration config = pdu.Configuration;
         int tbs = _pusch.TransportBlockSize(config);
         Span<byte> bits = _bits.AsSpan(0, tbs);
-        SharedChannelReceiveResult r = _pusch.Receive(config, _grid, slot, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, bits);
+        SharedChannelReceiveResult r;
+        SharedChannelCodingParameters coding = _pusch.CodingParameters(config);
+        if (split is not null && coding.Segmentation.CodeBlockCount > 1)
+        {
+            int g = _pusch.Demodulator.CodewordLength(config);
+            SharedChannelMeasurements m = _pusch.Demodulate(config, _grid, slot, _llrs.AsSpan(0, g));
+            r = new SharedChannelReceiveResult(split.Decode(_pusch.TransportBlockDecoder, _llrs, g, coding, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, _bits), m);
+        }
+        else
+        {
+            r = _pusch.Receive(config, _grid, slot, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, bits);
+        }
+
         result.Rnti = pdu.Rnti;
         result.RntiType = pdu.RntiType;
         result.HarqProcess = pdu.HarqProcess;

@@ -130,6 +130,21 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     /// <summary>The radio.</summary>
     public IRadio Radio => _radio;
 
+    /// <summary>Code-block halves decoded by a helper worker (workers ≥ 2).</summary>
+    public long CodeBlockHalvesHelped
+    {
+        get
+        {
+            long sum = 0;
+            foreach (UplinkTask u in _uplink)
+            {
+                sum += u.Helper.Helped;
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Milliseconds the warm-up took.</summary>
     public double WarmUpMilliseconds { get; private set; }
 
@@ -271,6 +286,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             }
             else
             {
+                WaitIdle(ul.Helper);
+                ul.SplitCodeBlocks = _pool is { Count: > 1 } && ul.Plan.PuschCount > 0;
                 processing += Dispatch(ul);
             }
         }
@@ -321,7 +338,14 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             return task.ElapsedTicks;
         }
 
-        _pool.Submit(task);
+        int worker = _pool.Submit(task);
+        if (task is UplinkTask { SplitCodeBlocks: true } ul)
+        {
+            // The code blocks of its PUSCHs are shared with the next worker.
+            ul.Helper.Target = ul;
+            _pool.SubmitTo((worker + 1) % _pool.Count, ul.Helper);
+        }
+
         return 0;
     }
 
@@ -652,6 +676,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         for (int i = 0; i < _uplink.Length; i++)
         {
             WaitIdle(_uplink[i]);
+            WaitIdle(_uplink[i].Helper);
         }
     }
 
@@ -703,10 +728,12 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
                 UplinkTask ul = _uplink[s % _uplink.Length];
                 if (ul.SlotIndex == s && !ul.Plan.IsEmpty)
                 {
+                    // Low-level noise, not zeros: the PRACH detector and the PUCCH receiver return early on silence,
+                    // and their real paths must be compiled before the radio starts too.
                     ul.Samples.Count = _clock.SlotLength(s);
                     for (int c = 0; c < ul.Samples.ChannelCount; c++)
                     {
-                        ul.Samples[c].Clear();
+                        FillNoise(ul.Samples[c], (ulong)((s * 31) + c + 1));
                     }
 
                     RunEverywhere(ul);
@@ -731,6 +758,19 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         }
 
         WarmUpMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static void FillNoise(Span<ComplexF32> samples, ulong seed)
+    {
+        ulong x = seed * 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            ulong v = x * 0x2545F4914F6CDD1DUL;
+            samples[i] = new ComplexF32(((int)(v & 0xFFFF) - 32768) * 1e-7f, ((int)((v >> 16) & 0xFFFF) - 32768) * 1e-7f);
+        }
     }
 
     private void RunEverywhere(SlotTask task)

@@ -46,7 +46,7 @@ internal sealed class WorkerPool : IDisposable
     public WorkerContext Context(int index) => _workers[index].Context;
 
     /// <summary>Hands <paramref name="task"/> to the least loaded worker (round robin among equals).</summary>
-    public void Submit(SlotTask task)
+    public int Submit(SlotTask task)
     {
         task.MarkPending();
         int best = -1;
@@ -64,6 +64,7 @@ internal sealed class WorkerPool : IDisposable
 
         _next = (best + 1) % _workers.Length;
         _workers[best].Enqueue(task);
+        return best;
     }
 
     /// <summary>Hands <paramref name="task"/> to worker <paramref name="index"/>.</summary>

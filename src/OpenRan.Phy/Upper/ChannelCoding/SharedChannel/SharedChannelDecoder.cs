@@ -80,21 +80,49 @@ public sealed class SharedChannelDecoder
     /// <param name="transportBlock">Receives the A decoded bits a_0 … a_(A−1).</param>
     public SharedChannelDecodeResult Decode(ReadOnlySpan<sbyte> llrs, SharedChannelCodingParameters parameters, int rv, SharedChannelSoftBuffer softBuffer, bool newData, Span<byte> transportBlock)
     {
+        Begin(llrs, parameters, rv, softBuffer, newData, transportBlock);
+        Span<byte> parity = _transportBlockCrc.AsSpan(0, TransportBlockCrc(parameters).Length);
+        CodeBlockDecodeSummary summary = DecodeCodeBlocks(llrs, parameters, rv, softBuffer, 0, parameters.Segmentation.CodeBlockCount, transportBlock, parity);
+        return Finish(parameters, transportBlock, parity, summary);
+    }
+
+    /// <summary>
+    /// The first step of a transport block decoded in parts (for example code blocks spread over several threads, each with
+    /// its own decoder): validates the call and prepares the soft buffer (cleared for new data). Then
+    /// <see cref="DecodeCodeBlocks"/> for disjoint ranges of code blocks (any decoders, concurrently), then
+    /// <see cref="Finish"/> once with the combined summaries. The result equals <see cref="Decode"/>'s.
+    /// </summary>
+    public void Begin(ReadOnlySpan<sbyte> llrs, SharedChannelCodingParameters parameters, int rv, SharedChannelSoftBuffer softBuffer, bool newData, Span<byte> transportBlock)
+    {
         SharedChannelEncoder.ValidateParameters(parameters);
         ArgumentNullException.ThrowIfNull(softBuffer);
         ThrowHelper.ThrowIfOutside(rv, 0, 3);
         parameters.ValidateCodedBitCount(llrs.Length);
         ThrowHelper.ThrowIfLengthDiffers(transportBlock.Length, parameters.TransportBlockSize, nameof(transportBlock));
-        CodeBlockSegmentation segmentation = parameters.Segmentation;
-        int c = segmentation.CodeBlockCount;
+        int c = parameters.Segmentation.CodeBlockCount;
         if (c > _results.Length)
         {
             ThrowHelper.ThrowArgument(nameof(parameters), $"the transport block has {c} code blocks; this decoder was built for at most {_results.Length}.");
         }
 
         softBuffer.Begin(parameters, newData);
-        CrcCalculator tbCrc = parameters.TransportBlockCrc == CrcPolynomial.Crc24A ? _crc24A : _crc16;
-        Span<byte> parity = _transportBlockCrc.AsSpan(0, tbCrc.Length);
+    }
+
+    /// <summary>
+    /// Combines and decodes code blocks <paramref name="firstBlock"/> … <paramref name="firstBlock"/> + <paramref name="count"/> − 1
+    /// (after <see cref="Begin"/>): rate dematching into the soft buffer, LDPC decoding, and their payload bits into
+    /// <paramref name="transportBlock"/> (and the transport-block CRC bits into <paramref name="transportBlockCrc"/>, 24 or 16
+    /// bits). Calls for disjoint ranges touch disjoint memory, so several decoders may run them at once.
+    /// </summary>
+    public CodeBlockDecodeSummary DecodeCodeBlocks(ReadOnlySpan<sbyte> llrs, SharedChannelCodingParameters parameters, int rv, SharedChannelSoftBuffer softBuffer, int firstBlock, int count, Span<byte> transportBlock, Span<byte> transportBlockCrc)
+    {
+        ArgumentNullException.ThrowIfNull(softBuffer);
+        CodeBlockSegmentation segmentation = parameters.Segmentation;
+        int c = segmentation.CodeBlockCount;
+        ThrowHelper.ThrowIfOutside(firstBlock, 0, c);
+        ThrowHelper.ThrowIfOutside(count, 0, c - firstBlock);
+        CrcCalculator tbCrc = TransportBlockCrc(parameters);
+        ThrowHelper.ThrowIfLengthDiffers(transportBlockCrc.Length, tbCrc.Length, nameof(transportBlockCrc));
         LdpcCode code = segmentation.Code;
         int ncb = parameters.CircularBufferLength;
         int kPrime = segmentation.CodeBlockInformationLength;
@@ -102,7 +130,7 @@ public sealed class SharedChannelDecoder
         LdpcCrcCheck crc = new(c > 1 ? _crc24B : tbCrc, kPrime);
         int g = llrs.Length;
         int decodedBlocks = 0, maxIterations = 0, totalIterations = 0;
-        for (int r = 0; r < c; r++)
+        for (int r = firstBlock; r < firstBlock + count; r++)
         {
             LdpcCircularBuffer buffer = LdpcCircularBuffer.ForCodeBlock(code, kPrime, ncb, rv);
             Span<sbyte> soft = softBuffer.CodeBlock(r, ncb);
@@ -120,11 +148,32 @@ public sealed class SharedChannelDecoder
             decodedBlocks += result.Success ? 1 : 0;
             maxIterations = Math.Max(maxIterations, result.Iterations);
             totalIterations += result.Iterations;
-            CodeBlockSegmentation.ScatterRange(decoded[..segmentation.PayloadLength], r * segmentation.PayloadLength, transportBlock, parity);
+            CodeBlockSegmentation.ScatterRange(decoded[..segmentation.PayloadLength], r * segmentation.PayloadLength, transportBlock, transportBlockCrc);
         }
 
-        LastCodeBlockCount = c;
-        bool crcPassed = tbCrc.Compute(transportBlock) == (uint)BitPacking.ReadUInt(parity, 0, parity.Length);
-        return new SharedChannelDecodeResult(crcPassed && decodedBlocks == c, crcPassed, c, decodedBlocks, maxIterations, totalIterations);
+        return new CodeBlockDecodeSummary(decodedBlocks, maxIterations, totalIterations);
     }
+
+    /// <summary>Checks the transport-block CRC once every code block was decoded (<paramref name="summary"/>: all of them, combined).</summary>
+    public SharedChannelDecodeResult Finish(SharedChannelCodingParameters parameters, ReadOnlySpan<byte> transportBlock, ReadOnlySpan<byte> transportBlockCrc, CodeBlockDecodeSummary summary)
+    {
+        int c = parameters.Segmentation.CodeBlockCount;
+        CrcCalculator tbCrc = TransportBlockCrc(parameters);
+        LastCodeBlockCount = c;
+        bool crcPassed = tbCrc.Compute(transportBlock) == (uint)BitPacking.ReadUInt(transportBlockCrc, 0, transportBlockCrc.Length);
+        return new SharedChannelDecodeResult(crcPassed && summary.DecodedBlocks == c, crcPassed, c, summary.DecodedBlocks, summary.MaxIterations, summary.TotalIterations);
+    }
+
+    private CrcCalculator TransportBlockCrc(SharedChannelCodingParameters parameters) => parameters.TransportBlockCrc == CrcPolynomial.Crc24A ? _crc24A : _crc16;
+}
+
+/// <summary>What <see cref="SharedChannelDecoder.DecodeCodeBlocks"/> found in its range of code blocks.</summary>
+/// <param name="DecodedBlocks">Code blocks that decoded.</param>
+/// <param name="MaxIterations">Largest LDPC iteration count.</param>
+/// <param name="TotalIterations">Sum of the iteration counts.</param>
+public readonly record struct CodeBlockDecodeSummary(int DecodedBlocks, int MaxIterations, int TotalIterations)
+{
+    /// <summary>The summary of this range and the disjoint range <paramref name="other"/>.</summary>
+    public CodeBlockDecodeSummary Combine(CodeBlockDecodeSummary other) =>
+        new(DecodedBlocks + other.DecodedBlocks, Math.Max(MaxIterations, other.MaxIterations), TotalIterations + other.TotalIterations);
 }
