@@ -1,5 +1,6 @@
 using System;
 using CsCheck;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Polar;
 using OpenRan.TestSupport;
@@ -106,8 +107,7 @@ public class PolarDecoderTests
             var llrs = new float[f.Length];
             for (int i = 0; i < f.Length; i++)
             {
-                double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-                double noise = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2) * sigma;
+                double noise = StandardNormal.Next(random) * sigma;
                 double y = (f[i] == 0 ? 1 : -1) + noise;
                 llrs[i] = (float)(2 * y / (sigma * sigma));
             }

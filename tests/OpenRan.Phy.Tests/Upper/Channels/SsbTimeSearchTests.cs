@@ -1,6 +1,6 @@
 using System;
-using OpenRan.Conformance.Cases;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.Channels.Ssb;
@@ -130,7 +130,7 @@ public class SsbTimeSearchTests
         var samples = new ComplexF32[46_080];
         for (int i = 0; i < samples.Length; i++)
         {
-            samples[i] = new ComplexF32((float)TestChannel.Gaussian(random), (float)TestChannel.Gaussian(random));
+            samples[i] = new ComplexF32((float)StandardNormal.Next(random), (float)StandardNormal.Next(random));
         }
 
         var search = new SsbTimeSearch(new SsbTimeSearchConfiguration { SampleRateHz = 46.08e6, SubcarrierSpacingKhz = 30, SsbFrequencyOffsetHz = 9.84e6 });
@@ -295,7 +295,7 @@ public class SsbTimeSearchTests
         double sigma = Math.Sqrt(1.0 / (fftSize * Math.Pow(10, scenario.SnrDb / 10)) / 2);
         for (int n = 0; n < samples.Length; n++)
         {
-            samples[n] = new ComplexF32((float)(TestChannel.Gaussian(random) * sigma), (float)(TestChannel.Gaussian(random) * sigma));
+            samples[n] = new ComplexF32((float)(StandardNormal.Next(random) * sigma), (float)(StandardNormal.Next(random) * sigma));
         }
 
         double cyclesPerSample = (scenario.SsbOffsetHz + scenario.CfoHz) / scenario.SampleRateHz;

@@ -1,12 +1,11 @@
 using System;
 using System.Numerics.Tensors;
-using OpenRan.Dsp;
-
-namespace OpenRan.Simulation.Randomness;
+namespace OpenRan.Dsp.Randomness;
 
 /// <summary>
 /// Generates circularly-symmetric complex Gaussian samples CN(0, σ²) (real and imaginary parts independent N(0, σ²/2))
-/// in blocks, allocation-free after construction. One instance per worker; not thread-safe.
+/// in blocks from a <see cref="Xoshiro256StarStar"/> stream, allocation-free after construction. The noise source of the
+/// propagation channels and link simulations; one instance per worker; not thread-safe.
 /// </summary>
 /// <remarks>
 /// Marsaglia's polar method per complex sample (G. Marsaglia and T. A. Bray, SIAM Review 6(3), 1964): draw (u, v)
@@ -21,7 +20,7 @@ public sealed class ComplexGaussianSource
     /// <summary>Samples produced per internal block.</summary>
     public const int BlockLength = 2048;
 
-    private readonly RandomStream _random;
+    private Xoshiro256StarStar _random;
     // One spare element: the branch-free rejection loop writes every candidate before deciding to keep it.
     private readonly float[] _u1 = new float[BlockLength + 1];
     private readonly float[] _u2 = new float[BlockLength];
@@ -29,7 +28,7 @@ public sealed class ComplexGaussianSource
     private readonly float[] _cos = new float[BlockLength + 1];
 
     /// <summary>Creates a source seeded with <paramref name="seed"/>.</summary>
-    public ComplexGaussianSource(ulong seed) => _random = new RandomStream(seed);
+    public ComplexGaussianSource(ulong seed) => _random = new Xoshiro256StarStar(seed);
 
     /// <summary>Restarts the source for <paramref name="seed"/>.</summary>
     public void Reset(ulong seed) => _random.Reset(seed);

@@ -1,22 +1,20 @@
 using System;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using OpenRan.Simulation.Randomness;
-
-namespace OpenRan.Simulation.Coding;
+namespace OpenRan.Dsp.Randomness;
 
 /// <summary>
-/// A seeded source of uniform bits and standard normal samples for the simulation: xoshiro256** (Blackman and Vigna)
-/// (<see cref="RandomStream"/>), and Box–Muller in batches with vectorized log, square root and sine/cosine
+/// A seeded source of uniform bits and real standard normal samples (the coded AWGN simulations): xoshiro256** (Blackman
+/// and Vigna, <see cref="Xoshiro256StarStar"/>), and Box–Muller in batches with vectorized log, square root and sine/cosine
 /// (TensorPrimitives). Deterministic for a given seed on every machine; not thread-safe (one per worker).
 /// </summary>
-internal sealed class GaussianNoiseSource
+public sealed class GaussianNoiseSource
 {
     private readonly float[] _radius;
     private readonly float[] _angle;
     private readonly float[] _sin;
     private readonly float[] _cos;
-    private readonly RandomStream _uniform = new(0);
+    private Xoshiro256StarStar _uniform = new(0);
 
     /// <summary>Creates a source that can fill up to <paramref name="maxSamples"/> normals per call.</summary>
     public GaussianNoiseSource(int maxSamples)

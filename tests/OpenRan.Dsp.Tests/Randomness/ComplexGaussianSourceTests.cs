@@ -1,8 +1,7 @@
 using System;
-using OpenRan.Dsp;
-using OpenRan.Simulation.Randomness;
+using OpenRan.Dsp.Randomness;
 
-namespace OpenRan.Simulation.Tests.Randomness;
+namespace OpenRan.Dsp.Tests.Randomness;
 
 public class ComplexGaussianSourceTests
 {
