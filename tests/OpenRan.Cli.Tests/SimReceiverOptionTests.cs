@@ -121,4 +121,40 @@ public sealed class SimReceiverOptionTests : IDisposable
         Assert.Equal(LdpcEarlyTermination.None, receiver.Ldpc.EarlyTermination);
         Assert.Contains(ImplementationNames.Generic, DemodulationMapperFactory.Family.Available);
     }
+
+    [Fact]
+    public void SimPusch_PluginAssembly_RunsWithTheUsersEqualizer()
+    {
+        // The example project's equalizer, loaded from its own assembly by path (examples/CustomEqualizer).
+        string assembly = typeof(CustomEqualizer.NoiseScaledMrcEqualizer).Assembly.Location;
+        string prefix = Path.Combine(_dir, "plugin");
+        (int exitCode, string stdout, string stderr) = CliRunner.RunSplit(
+            "sim", "pusch", "--grid-prbs", "6", "--mcs", "4", "--rx-antennas", "2", "--propagation", "AWGN", "--snr-db", "20",
+            "--plugin", assembly + ",NoiseScaledMrcEqualizer", "--max-slots", "4", "--batch-slots", "4", "--threads", "1", "--plot", "false", "--output", prefix);
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Contains("receiver plugin: CustomEqualizer.NoiseScaledMrcEqualizer as the equalizer", stdout, StringComparison.Ordinal);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(prefix + ".json"));
+        JsonElement counters = doc.RootElement.GetProperty("points")[0].GetProperty("counters");
+        Assert.Equal(4, counters.GetProperty("slots").GetInt64());
+        Assert.Equal(0, counters.GetProperty("transmissionErrors").GetInt64());
+    }
+
+    [Fact]
+    public void SimPusch_PluginWithoutUsableType_ExitsTwoListingTheUsableTypes()
+    {
+        string assembly = typeof(CustomEqualizer.NoiseScaledMrcEqualizer).Assembly.Location;
+        (int exitCode, string stdout, string stderr) = CliRunner.RunSplit("sim", "pusch", "--mcs", "4", "--max-slots", "1", "--plugin", assembly + ",NoSuchEqualizer");
+        Assert.True(exitCode == 2, $"exit {exitCode}: {stdout}{stderr}");
+        Assert.StartsWith("error: --plugin", stderr, StringComparison.Ordinal);
+        Assert.Contains("CustomEqualizer.NoiseScaledMrcEqualizer", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SimPusch_PluginFileMissing_ExitsTwo()
+    {
+        (int exitCode, _, string stderr) = CliRunner.RunSplit("sim", "pusch", "--mcs", "4", "--max-slots", "1", "--plugin", Path.Combine(_dir, "missing.dll"));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--plugin", stderr, StringComparison.Ordinal);
+        Assert.Contains("the path of a .NET assembly", stderr, StringComparison.Ordinal);
+    }
 }
