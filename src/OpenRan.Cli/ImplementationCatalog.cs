@@ -1,68 +1,83 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using OpenRan.Dsp;
 using OpenRan.Dsp.Fft;
+using OpenRan.Dsp.Implementations;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Cli;
 
-/// <summary>Which implementation a factory picks under <c>auto</c>, and which it could pick.</summary>
-/// <param name="Component">The component, for example <c>LDPC decoder</c>.</param>
-/// <param name="Chosen">The implementation <c>auto</c> selects on this machine.</param>
-/// <param name="Available">Every implementation that can run here.</param>
-public sealed record ImplementationChoice(string Component, string Chosen, IReadOnlyList<string> Available);
-
 /// <summary>
-/// The implementation choices of every factory, for <c>openran info</c> and start-up logs (STYLE.md §7.9).
-/// Each factory-backed component adds its line here.
+/// The implementation choices of every factory, for <c>openran info</c> and start-up logs (STYLE.md §7.9). The factory
+/// rows are derived from the shared contract, <see cref="IImplementationFamily"/>: every public static property of that
+/// type in the processing libraries (OpenRan.Dsp, OpenRan.Phy) is a family, and its row is its own
+/// <see cref="IImplementationFamily.AutoChoice"/>, <see cref="IImplementationFamily.Available"/> and
+/// <see cref="IImplementationFamily.Implementations"/>, so a new family or a new implementation appears here without
+/// editing this class.
 /// </summary>
 public static class ImplementationCatalog
 {
+    /// <summary>The assemblies whose factories are listed: the kernels and the 3GPP procedures.</summary>
+    private static readonly Assembly[] s_libraries = [typeof(FftFactory).Assembly, typeof(LdpcDecoderFactory).Assembly];
+
+    /// <summary>Every implementation family of the processing libraries, in a stable order (by component name).</summary>
+    public static IReadOnlyList<IImplementationFamily> Families() =>
+        s_libraries
+            .SelectMany(a => a.GetExportedTypes())
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static))
+            .Where(p => typeof(IImplementationFamily).IsAssignableFrom(p.PropertyType) && p.GetIndexParameters().Length == 0)
+            .Select(p => (IImplementationFamily)p.GetValue(null)!)
+            .Distinct()
+            .OrderBy(f => f.Component, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Describes every component's choice on this machine: the factory families, then the vector kernels and radio drivers.</summary>
+    public static IReadOnlyList<ImplementationChoice> Describe()
+    {
+        var choices = new List<ImplementationChoice>();
+        foreach (IImplementationFamily family in Families())
+        {
+            choices.Add(new ImplementationChoice(family.Component, family.AutoChoice, family.Available, family.Implementations));
+        }
+
+        choices.AddRange(VectorKernels());
+        choices.Add(RadioDrivers());
+        return choices;
+    }
+
+    /// <summary>
+    /// The element-wise kernels that pick their vector width per call from the CPU (STYLE.md §7.2) rather than through a
+    /// factory: what they use is what <see cref="CpuFeatures"/> reports accelerated.
+    /// </summary>
+    private static IEnumerable<ImplementationChoice> VectorKernels()
+    {
+        CpuFeatures cpu = CpuFeatures.Current;
+        string[] widths = ["Vector512", "Vector256", "Vector128", "scalar"];
+        bool[] accelerated = [cpu.Vector512Accelerated, cpu.Vector256Accelerated, cpu.Vector128Accelerated, true];
+        string[] tensorPaths = widths.Where((_, i) => accelerated[i]).ToArray();
+
+        // ComplexKernels vectorise up to Vector256.
+        string[] complexPaths = tensorPaths.Where(w => w != "Vector512").ToArray();
+        yield return new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", complexPaths[0], complexPaths, widths[1..]);
+        yield return new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", tensorPaths[0], tensorPaths, widths);
+    }
+
     /// <summary>The radio drivers that can run here (the driver is chosen by name: <c>--driver</c>).</summary>
     private static ImplementationChoice RadioDrivers()
     {
         var available = new List<string>();
+        var all = new List<string>();
         foreach (OpenRan.Radio.IRadioDriver driver in Commands.RadioCommand.CreateFactory().Drivers)
         {
+            all.Add(driver.Name);
             if (driver.IsAvailable(out _))
             {
                 available.Add(driver.Name);
             }
         }
 
-        return new ImplementationChoice("radio drivers (OpenRan.Radio.RadioFactory)", "by --driver", available);
-    }
-
-    /// <summary>Describes every component's choice on this machine.</summary>
-    public static IReadOnlyList<ImplementationChoice> Describe()
-    {
-        CpuFeatures cpu = CpuFeatures.Current;
-        string widest = cpu.WidestVectorBits == 0 ? "scalar" : $"Vector{cpu.WidestVectorBits}";
-        var vectorPaths = new List<string> { "scalar" };
-        if (cpu.Vector128Accelerated)
-        {
-            vectorPaths.Add("Vector128");
-        }
-
-        if (cpu.Vector256Accelerated)
-        {
-            vectorPaths.Add("Vector256");
-        }
-
-        var tensorPaths = new List<string>(vectorPaths);
-        if (cpu.Vector512Accelerated)
-        {
-            tensorPaths.Add("Vector512");
-        }
-
-        return
-        [
-            new ImplementationChoice("complex kernels (OpenRan.Dsp.ComplexKernels)", cpu.Vector256Accelerated ? "Vector256" : cpu.Vector128Accelerated ? "Vector128" : "scalar", vectorPaths),
-            new ImplementationChoice("TensorPrimitives (System.Numerics.Tensors)", widest, tensorPaths),
-            new ImplementationChoice("soft demapper (OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory)", OpenRan.Phy.Upper.Modulation.DemodulationMapperFactory.AutoChoice, OpenRan.Phy.Upper.Modulation.DemodulationMapperAvx2.IsSupported ? ["avx2", "generic"] : ["generic"]),
-            RadioDrivers(),
-            new ImplementationChoice("polar SC/SCL f, g and partial-sum kernels (OpenRan.Phy.Upper.ChannelCoding.Polar)", cpu.Vector256Accelerated ? "Vector256" : "scalar", cpu.Vector256Accelerated ? ["scalar", "Vector256"] : ["scalar"]),
-            new ImplementationChoice("FFT (OpenRan.Dsp.Fft.FftFactory; generic for lengths not divisible by 4)", FftFactory.AutoChoice, FftFactory.Available),
-            new ImplementationChoice("LDPC decoder (LdpcDecoderFactory)", LdpcDecoderFactory.Resolve(LdpcDecoderFactory.Auto), LdpcDecoderFactory.Available),
-        ];
+        return new ImplementationChoice("radio drivers (OpenRan.Radio.RadioFactory)", "by --driver", available, all);
     }
 }

@@ -29,6 +29,30 @@ public class ComplexKernelsTests
 
     [Theory]
     [MemberData(nameof(LengthsAndOffsets))]
+    public void MultiplyAdd_AnyLengthAndOffset_MatchesScalar(int n, int offset)
+    {
+        (ComplexF32[] x, ComplexF32[] accumulator) = Inputs(n, offset, seed: 600 + n);
+        var gain = new ComplexF32(0.7f, -1.3f);
+        ComplexF32[] expected = accumulator.AsSpan(offset).ToArray();
+        ComplexKernels.MultiplyAddScalar(x.AsSpan(offset), gain, expected);
+        ComplexKernels.MultiplyAdd(x.AsSpan(offset), gain, accumulator.AsSpan(offset));
+        Tolerance.AssertClose(expected, accumulator.AsSpan(offset), ElementTolerance * 4);
+    }
+
+    [Fact]
+    public void MultiplyAddScalar_KnownValues_AccumulatesTheProduct()
+    {
+        var accumulator = new[] { new ComplexF32(1, 1) };
+        ComplexKernels.MultiplyAddScalar([new ComplexF32(2, 3)], new ComplexF32(0, 1), accumulator);
+        Assert.Equal(new ComplexF32(1 - 3, 1 + 2), accumulator[0]);
+    }
+
+    [Fact]
+    public void MultiplyAdd_LengthMismatch_Throws() =>
+        Assert.Throws<ArgumentException>(() => ComplexKernels.MultiplyAdd(new ComplexF32[3], ComplexF32.One, new ComplexF32[4]));
+
+    [Theory]
+    [MemberData(nameof(LengthsAndOffsets))]
     public void Multiply_AnyLengthAndOffset_MatchesScalar(int n, int offset)
     {
         (ComplexF32[] x, ComplexF32[] y) = Inputs(n, offset, seed: n);

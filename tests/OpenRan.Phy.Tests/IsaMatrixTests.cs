@@ -1,7 +1,12 @@
 using OpenRan.Phy.Tests.Upper;
+using OpenRan.Phy.Tests.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Tests.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Tests.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Tests.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Tests.Upper.Equalization;
+using OpenRan.Phy.Tests.Upper.Modulation;
+using OpenRan.Phy.Tests.Upper.Sequences;
+using OpenRan.Phy.Tests.Upper.TransformPrecoding;
 using OpenRan.TestSupport;
 
 namespace OpenRan.Phy.Tests;

@@ -31,7 +31,6 @@ public class IsaMatrixTests
             typeof(IsaMatrixTests).Assembly,
             variable,
             bits,
-            typeof(ComplexAccumulateTests).FullName!,
             typeof(MultipathFadingChannelTests).FullName!);
         Assert.True(exitCode == 0, $"{configuration} ({variable}=0) failed with exit code {exitCode}:\n{output}");
     }

@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.TestSupport;
 
@@ -35,7 +36,7 @@ public static class HostileInput
             {
                 HostileInputKind.AllZero => 0f,
                 HostileInputKind.Denormal => Denormal(random),
-                _ => (float)(level * Gaussian(random)),
+                _ => (float)(level * StandardNormal.Next(random)),
             };
         }
     }
@@ -50,7 +51,7 @@ public static class HostileInput
             {
                 HostileInputKind.AllZero => 0,
                 HostileInputKind.Denormal => LogLikelihoodRatio.Quantize(Denormal(random), 4f),
-                _ => (sbyte)Math.Clamp(Math.Round(level * Gaussian(random)), -127, 127),
+                _ => (sbyte)Math.Clamp(Math.Round(level * StandardNormal.Next(random)), -127, 127),
             };
         }
     }
@@ -66,7 +67,7 @@ public static class HostileInput
             {
                 HostileInputKind.AllZero => default,
                 HostileInputKind.Denormal => new ComplexF32(Denormal(random), Denormal(random)),
-                _ => new ComplexF32((float)(sigma * Gaussian(random)), (float)(sigma * Gaussian(random))),
+                _ => new ComplexF32((float)(sigma * StandardNormal.Next(random)), (float)(sigma * StandardNormal.Next(random))),
             };
         }
     }
@@ -89,12 +90,6 @@ public static class HostileInput
         }
     }
 
-    /// <summary>A standard normal value (Box-Muller).</summary>
-    public static double Gaussian(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        return Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-    }
 
     private static float Denormal(Random random)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
@@ -214,17 +215,9 @@ internal static class FullSlot
     /// <summary>Adds complex white Gaussian noise of SNR <paramref name="snrDb"/> relative to unit power to every element.</summary>
     public static void AddNoise(ResourceGrid grid, double snrDb, Random random)
     {
-        double sigma = Math.Sqrt(Math.Pow(10, -snrDb / 10) / 2);
         for (int p = 0; p < grid.PortCount; p++)
         {
-            Span<ComplexF32> all = grid.Port(p);
-            for (int i = 0; i < all.Length; i++)
-            {
-                // Box-Muller: two independent normal values from two uniform ones.
-                double radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * sigma;
-                double angle = 2 * Math.PI * random.NextDouble();
-                all[i] += new ComplexF32((float)(radius * Math.Cos(angle)), (float)(radius * Math.Sin(angle)));
-            }
+            StandardNormal.AddComplexNoise(grid.Port(p), Math.Pow(10, -snrDb / 10), random);
         }
     }
 }

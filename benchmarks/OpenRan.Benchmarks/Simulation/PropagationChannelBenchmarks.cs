@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Channels;
-using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Benchmarks.Simulation;
 

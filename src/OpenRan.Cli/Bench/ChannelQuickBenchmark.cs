@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Channels;
-using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Cli.Bench;
 

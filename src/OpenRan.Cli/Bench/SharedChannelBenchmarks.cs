@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
@@ -247,7 +248,7 @@ internal static class SharedChannelBenchmarks
                     transmitted.Symbol(r % transmitted.PortCount, l).CopyTo(output);
                     for (int k = 0; k < output.Length; k++)
                     {
-                        output[k] += new ComplexF32((float)OpenRan.Conformance.Cases.TestChannel.Gaussian(random) * sigma, (float)OpenRan.Conformance.Cases.TestChannel.Gaussian(random) * sigma);
+                        output[k] += new ComplexF32((float)StandardNormal.Next(random) * sigma, (float)StandardNormal.Next(random) * sigma);
                     }
                 }
             }

@@ -46,6 +46,3 @@ internal static class InfoCommand
             ImplementationCatalog.Describe());
     }
 }
-
-/// <summary>What <c>openran info</c> reports.</summary>
-internal sealed record InfoReport(string Version, string Runtime, string Cpu, System.Collections.Generic.IReadOnlyList<string> CpuFeatures, System.Collections.Generic.IReadOnlyList<ImplementationChoice> Implementations);

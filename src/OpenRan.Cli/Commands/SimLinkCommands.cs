@@ -64,8 +64,10 @@ internal static class SimLinkCommands
     {
         LinkSetup setup;
         ShardSpec shard;
+        ReceiverPlugin? plugin;
         try
         {
+            plugin = parse.GetValue(bound.Plugin) is string pluginSpecification ? ReceiverPlugin.Load(pluginSpecification) : null;
             IReadOnlyList<LinkOptionAssignment> file = parse.GetValue(bound.Config) is FileInfo config ? LinkConfiguration.ReadYamlFile(config.FullName) : [];
             LinkSimulationOptions options = LinkConfiguration.Build(kind, defaults, file, bound.Assignments(parse));
             setup = LinkSetup.Create(options);
@@ -89,7 +91,12 @@ internal static class SimLinkCommands
         console.MarkupLine(Markup.Escape(Invariant(
             $"{plan.SnrDb.Count} SNR points, ≤ {plan.MaxSlotsPerPoint} slots each (stop at {plan.MinBlockErrors} errors), seed {plan.Seed}, {o.Threads} thread(s){(shard.IsSingle ? "" : $", shard {shard}")}; CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
 
-        var runner = new SweepRunner(plan, () => new SharedChannelLinkSimulator(setup), o.Threads, shard);
+        if (plugin is not null)
+        {
+            console.MarkupLine(Markup.Escape($"receiver plugin: {plugin.Type.FullName} as the {plugin.Part} (from {plugin.Type.Assembly.GetName().Name})"));
+        }
+
+        var runner = new SweepRunner(plan, () => new SharedChannelLinkSimulator(setup, plugin is null ? null : plugin.Apply), o.Threads, shard);
         SweepResult result = console.Profile.Capabilities.Interactive ? RunWithProgress(console, runner, plan) : runner.Run(new PlainProgress(console));
         double slots = result.Batches.Sum(b => b.Counters.Slots);
         console.MarkupLine(Markup.Escape(Invariant(
@@ -207,9 +214,15 @@ internal static class SimLinkCommands
 
         public Option<FileInfo?> Config { get; } = new("--config") { Description = "A YAML file with any of these options (keys are the option names without --); the command line overrides it." };
 
+        public Option<string?> Plugin { get; } = new("--plugin")
+        {
+            Description = "ASSEMBLY.dll[,TYPE]: your own IChannelEqualizer or IChannelEstimator (a public class whose constructor parameters are all optional) used in place of the built-in part.",
+        };
+
         public void AddTo(Command command)
         {
             command.Options.Add(Config);
+            command.Options.Add(Plugin);
             foreach ((_, Option option) in _options)
             {
                 command.Options.Add(option);

@@ -1,6 +1,7 @@
 using System;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Conformance.Cases;
 
@@ -44,19 +45,10 @@ public static class TestChannel
                 {
                     for (int k = 0; k < output.Length; k++)
                     {
-                        output[k] += new ComplexF32((float)(Gaussian(random) * sigma), (float)(Gaussian(random) * sigma));
+                        output[k] += new ComplexF32((float)(StandardNormal.Next(random) * sigma), (float)(StandardNormal.Next(random) * sigma));
                     }
                 }
             }
         }
-    }
-
-    /// <summary>A standard normal sample (Box–Muller).</summary>
-    public static double Gaussian(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double u1 = 1 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

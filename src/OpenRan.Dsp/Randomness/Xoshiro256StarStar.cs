@@ -60,6 +60,23 @@ public struct Xoshiro256StarStar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>Fills <paramref name="bits"/> with independent fair bits, one per byte (0 or 1): bit k of each 64-bit draw, LSB first.</summary>
+    public void NextBits(System.Span<byte> bits)
+    {
+        int i = 0;
+        while (i < bits.Length)
+        {
+            ulong word = NextUInt64();
+            int n = System.Math.Min(64, bits.Length - i);
+            for (int k = 0; k < n; k++)
+            {
+                bits[i + k] = (byte)((word >> k) & 1);
+            }
+
+            i += n;
+        }
+    }
+
     /// <summary>
     /// Advances <paramref name="state"/> by the golden-ratio increment and returns the mixed value: SplitMix64 (Steele, Lea
     /// and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014).

@@ -16,7 +16,7 @@ public sealed class ImpairmentChannel : ISampleChannel
     private readonly float _noiseSigmaPerComponent;
     private readonly ulong _seed;
     private int _delayPosition;
-    private GaussianNoise _noise;
+    private Xoshiro256StarStar _noise;
 
     /// <summary>Creates the channel.</summary>
     /// <param name="delaySamples">D, the delay in samples (0..10,000,000).</param>
@@ -40,7 +40,7 @@ public sealed class ImpairmentChannel : ISampleChannel
         _gain = (float)Math.Pow(10, gainDb / 20);
         _noiseSigmaPerComponent = noisePowerDb is double p ? (float)Math.Sqrt(Math.Pow(10, p / 10) / 2) : 0f;
         _seed = seed;
-        _noise = new GaussianNoise(seed);
+        _noise = new Xoshiro256StarStar(seed);
     }
 
     /// <summary>D, the delay in samples.</summary>
@@ -66,7 +66,8 @@ public sealed class ImpairmentChannel : ISampleChannel
             x *= _gain;
             if (_noiseSigmaPerComponent > 0)
             {
-                x += new ComplexF32(_noiseSigmaPerComponent * _noise.Next(), _noiseSigmaPerComponent * _noise.Next());
+                (double re, double im) = StandardNormal.NextPair(ref _noise);
+                x += new ComplexF32(_noiseSigmaPerComponent * (float)re, _noiseSigmaPerComponent * (float)im);
             }
 
             rx[i] = x;
@@ -78,39 +79,6 @@ public sealed class ImpairmentChannel : ISampleChannel
     {
         Array.Clear(_delayLine);
         _delayPosition = 0;
-        _noise = new GaussianNoise(_seed);
-    }
-
-    /// <summary>Standard normal numbers: xoshiro256** uniforms through the Box–Muller transform (both outputs used).</summary>
-    private struct GaussianNoise
-    {
-        private Xoshiro256StarStar _uniform;
-        private float _spare;
-        private bool _hasSpare;
-
-        public GaussianNoise(ulong seed)
-        {
-            _uniform = new Xoshiro256StarStar(seed);
-            _spare = 0;
-            _hasSpare = false;
-        }
-
-        public float Next()
-        {
-            if (_hasSpare)
-            {
-                _hasSpare = false;
-                return _spare;
-            }
-
-            // u1 in (0, 1] so that log(u1) is finite; u2 in [0, 1).
-            double u1 = 1.0 - _uniform.NextDouble();
-            double u2 = _uniform.NextDouble();
-            double r = Math.Sqrt(-2.0 * Math.Log(u1));
-            (double sin, double cos) = Math.SinCos(2 * Math.PI * u2);
-            _spare = (float)(r * sin);
-            _hasSpare = true;
-            return (float)(r * cos);
-        }
+        _noise = new Xoshiro256StarStar(_seed);
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using OpenRan.Dsp;
-using OpenRan.Simulation.Randomness;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Simulation.Channels;
 

@@ -296,7 +296,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
                 int m = (t * _rxCount) + r;
                 for (int p = 0; p < _pathCount; p++)
                 {
-                    ComplexAccumulate.ScaleAdd(plan.Table.AsSpan(p * k, k), _pointGains[(m * _pathCount) + p], h);
+                    ComplexKernels.MultiplyAdd(plan.Table.AsSpan(p * k, k), _pointGains[(m * _pathCount) + p], h);
                 }
             }
         }
@@ -391,7 +391,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
                         int from = (int)(Math.Max(_time, blockStart) - _time);
                         int to = (int)(Math.Min(_time + length, blockStart + _blockLength) - _time);
                         ComplexF32 gain = _blockGains[(j * rowLength) + (m * _pathCount) + p];
-                        ComplexAccumulate.ScaleAdd(z.Slice(from, to - from), gain, accumulator.Slice(from, to - from));
+                        ComplexKernels.MultiplyAdd(z.Slice(from, to - from), gain, accumulator.Slice(from, to - from));
                     }
                 }
             }
@@ -418,7 +418,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
                     (double s, double c) = Math.SinCos((_losOmega[p] * centre) + _losPhase[p]);
                     for (int m = 0; m < _linkCount; m++)
                     {
-                        row[(m * _pathCount) + p] = ComplexAccumulate.FromDoubles(amplitude * c, amplitude * s);
+                        row[(m * _pathCount) + p] = new ComplexF32((float)(amplitude * c), (float)(amplitude * s));
                     }
 
                     break;
@@ -445,7 +445,7 @@ public sealed class MultipathFadingChannel : IPropagationChannel
                             }
                         }
 
-                        row[(m * _pathCount) + p] = ComplexAccumulate.FromDoubles(amplitude * re, amplitude * im);
+                        row[(m * _pathCount) + p] = new ComplexF32((float)(amplitude * re), (float)(amplitude * im));
                     }
 
                     break;

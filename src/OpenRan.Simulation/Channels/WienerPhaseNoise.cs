@@ -1,7 +1,7 @@
 using System;
 using System.Numerics.Tensors;
 using OpenRan.Dsp;
-using OpenRan.Simulation.Randomness;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Simulation.Channels;
 

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Threading;
 using OpenRan.Dsp;
-
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Simulation.Coding;

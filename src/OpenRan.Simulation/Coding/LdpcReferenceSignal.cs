@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Simulation.Coding;
@@ -36,7 +37,7 @@ public sealed record LdpcReferenceSignal(byte[] Message, byte[] Codeword, sbyte[
         var llrs = new sbyte[llrCount];
         for (int i = 0; i < llrCount; i++)
         {
-            double n = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            double n = StandardNormal.Next(random);
             double y = (1 - (2 * codeword[i])) + (sigma * n);
             llrs[i] = LogLikelihoodRatio.Quantize((float)(2 * y / (sigma * sigma)), llrScale);
         }

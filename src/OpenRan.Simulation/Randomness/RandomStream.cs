@@ -41,20 +41,5 @@ public sealed class RandomStream
     }
 
     /// <summary>Fills <paramref name="bits"/> with independent fair bits, one per byte (0 or 1).</summary>
-    public void NextBits(Span<byte> bits)
-    {
-        int i = 0;
-        while (i < bits.Length)
-        {
-            ulong word = NextUInt64();
-            int n = Math.Min(64, bits.Length - i);
-            for (int k = 0; k < n; k++)
-            {
-                bits[i + k] = (byte)((word >> k) & 1);
-            }
-
-            i += n;
-        }
-    }
-
+    public void NextBits(Span<byte> bits) => _generator.NextBits(bits);
 }

@@ -1,9 +1,9 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Ssb;
-using OpenRan.Simulation.Coding;
 
 namespace OpenRan.Simulation.Workloads;
 

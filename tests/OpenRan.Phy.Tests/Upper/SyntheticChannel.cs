@@ -1,6 +1,6 @@
 using System;
-using OpenRan.Conformance.Cases;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 
 namespace OpenRan.Phy.Tests.Upper;
@@ -27,7 +27,7 @@ internal sealed class SyntheticChannel
                 for (int d = 0; d < delaysSeconds.Length; d++)
                 {
                     double power = Math.Exp(-d) / delaysSeconds.Length;
-                    _taps[r, t, d] = new ComplexF32((float)(TestChannel.Gaussian(random) * Math.Sqrt(power / 2)), (float)(TestChannel.Gaussian(random) * Math.Sqrt(power / 2)));
+                    _taps[r, t, d] = new ComplexF32((float)(StandardNormal.Next(random) * Math.Sqrt(power / 2)), (float)(StandardNormal.Next(random) * Math.Sqrt(power / 2)));
                 }
             }
         }
@@ -95,7 +95,7 @@ internal sealed class SyntheticChannel
                         sum += Response(r, t, k, l, subcarrierSpacingHz, transmitted.SymbolCount) * transmitted.Symbol(t, l)[k];
                     }
 
-                    output[k] = sigma > 0 ? sum + new ComplexF32((float)(TestChannel.Gaussian(random) * sigma), (float)(TestChannel.Gaussian(random) * sigma)) : sum;
+                    output[k] = sigma > 0 ? sum + new ComplexF32((float)(StandardNormal.Next(random) * sigma), (float)(StandardNormal.Next(random) * sigma)) : sum;
                 }
             }
         }

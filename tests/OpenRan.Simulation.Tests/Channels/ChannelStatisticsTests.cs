@@ -3,6 +3,7 @@ using System.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.IntegralTransforms;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Channels;
 
 namespace OpenRan.Simulation.Tests.Channels;
@@ -202,7 +203,7 @@ public class ChannelStatisticsTests
         // Normalised power delay profile ⇒ unit average power gain per receive antenna. 400 realisations × 2 antennas:
         // the realisation-to-realisation spread of Σ|g|² is ≈ 0.35, standard error 0.012; tolerance ±0.06.
         var channel = PropagationConditions.Parse("TDLC300-100").CreateChannel(SampleRate, 1, 2, LinkDirection.Uplink);
-        var noise = new OpenRan.Simulation.Randomness.ComplexGaussianSource(1);
+        var noise = new ComplexGaussianSource(1);
         const int N = 4096;
         var tx = new ComplexF32[N];
         var rx = new ComplexF32[2 * N];

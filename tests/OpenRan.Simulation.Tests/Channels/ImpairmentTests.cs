@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Channels;
 
 namespace OpenRan.Simulation.Tests.Channels;
@@ -70,7 +71,7 @@ public class ImpairmentTests
         const double SnrDb = 7.5;
         const double ReEnergy = 2.0;
         double variance = SnrDefinition.NoiseVariancePerSample(SnrDb, ReEnergy, Nfft);
-        var source = new OpenRan.Simulation.Randomness.ComplexGaussianSource(4);
+        var source = new ComplexGaussianSource(4);
         var block = new ComplexF32[Nfft];
         var bins = new System.Numerics.Complex[Nfft];
         double noisePerRe = 0;

@@ -2,8 +2,8 @@ using System;
 using System.Numerics;
 using MathNet.Numerics.IntegralTransforms;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Channels;
-using OpenRan.Simulation.Randomness;
 using OpenRan.TestSupport;
 
 namespace OpenRan.Simulation.Tests.Channels;

@@ -1,4 +1,5 @@
 using System;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Coding;
 using OpenRan.TestSupport;
 
@@ -14,8 +15,7 @@ public class PolarFrameCodecTests
         var llrs = new float[coded.Length];
         for (int i = 0; i < coded.Length; i++)
         {
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            double y = (coded[i] == 0 ? 1 : -1) + (Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2) * sigma);
+            double y = (coded[i] == 0 ? 1 : -1) + (StandardNormal.Next(random) * sigma);
             llrs[i] = (float)(2 * y / sigma2);
         }
 

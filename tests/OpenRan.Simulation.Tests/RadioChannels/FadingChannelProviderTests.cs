@@ -1,8 +1,8 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Radio;
 using OpenRan.Radio.Loopback;
-using OpenRan.Simulation.Randomness;
 using OpenRan.Simulation.RadioChannels;
 
 namespace OpenRan.Simulation.Tests.RadioChannels;

@@ -6,6 +6,7 @@ using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Pdcch;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Conformance.Checks.Pdcch;
 
@@ -114,7 +115,7 @@ public sealed class PdcchGridCheck : IConformanceCheck
         {
             if (pass == 1)
             {
-                new Ssb.GaussianNoise(seed).Add(port, Math.Pow(10, -NoisySnrDb(allocation.AggregationLevel) / 10));
+                StandardNormal.AddComplexNoise(port, Math.Pow(10, -NoisySnrDb(allocation.AggregationLevel) / 10), new Random(seed));
             }
 
             var request = new PdcchSearchRequest(slot, vector.Coreset, vector.SearchSpace, vector.Rnti, vector.Rnti, PdcchVector.NIdCell);

@@ -6,6 +6,7 @@ using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Prach;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Conformance.Checks.Prach;
 
@@ -203,16 +204,6 @@ public sealed class PrachCheck : IConformanceCheck
         return null;
     }
 
-    private static void AddNoise(Span<ComplexF32> samples, double variance, int seed)
-    {
-        // Box–Muller on a seeded System.Random: reproducible white Gaussian noise of the given variance per complex sample.
-        var random = new Random(seed);
-        double sigma = Math.Sqrt(variance / 2);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            double radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * sigma;
-            double angle = 2 * Math.PI * random.NextDouble();
-            samples[i] += new ComplexF32((float)(radius * Math.Cos(angle)), (float)(radius * Math.Sin(angle)));
-        }
-    }
+    private static void AddNoise(Span<ComplexF32> samples, double variance, int seed) =>
+        StandardNormal.AddComplexNoise(samples, variance, new Random(seed));
 }

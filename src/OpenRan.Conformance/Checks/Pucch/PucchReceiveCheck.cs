@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Pucch;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Conformance.Checks.Pucch;
 
@@ -15,7 +16,7 @@ internal sealed class PucchReceiveCheck
 {
     private readonly PucchVector _vector;
     private readonly double _snrDb;
-    private readonly Ssb.GaussianNoise _noise;
+    private readonly Random _noise;
     private readonly PucchReceiver _receiver = new();
     private readonly PucchUciMessage _message = new();
 
@@ -23,7 +24,7 @@ internal sealed class PucchReceiveCheck
     {
         _vector = vector;
         _snrDb = snrDb;
-        _noise = new Ssb.GaussianNoise(seed);
+        _noise = new Random(seed);
     }
 
     /// <summary>Null when every reception gave the transmitted UCI, else the first failure.</summary>
@@ -41,7 +42,7 @@ internal sealed class PucchReceiveCheck
                     transmitted.Port(0).CopyTo(grid.Port(r));
                     if (pass == 1)
                     {
-                        _noise.Add(grid.Port(r), Math.Pow(10, -_snrDb / 10));
+                        StandardNormal.AddComplexNoise(grid.Port(r), Math.Pow(10, -_snrDb / 10), _noise);
                     }
                 }
 

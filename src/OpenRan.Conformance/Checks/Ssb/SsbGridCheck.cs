@@ -5,6 +5,7 @@ using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Ssb;
+using OpenRan.Dsp.Randomness;
 
 namespace OpenRan.Conformance.Checks.Ssb;
 
@@ -73,8 +74,7 @@ public sealed class SsbGridCheck : IConformanceCheck
             return CaseResult.Fail(decodeFailure);
         }
 
-        var noise = new GaussianNoise(caseId.Length + blocks.Count);
-        noise.Add(port, Math.Pow(10, -NoisySnrDb / 10));
+        StandardNormal.AddComplexNoise(port, Math.Pow(10, -NoisySnrDb / 10), new Random(caseId.Length + blocks.Count));
         decodeFailure = DecodeAll(receiver, received, frame, blocks, $"{NoisySnrDb} dB SNR");
         string placement = frame.HalfSubcarrierShift ? $"; block ½ subcarrier above grid subcarrier {frame.FirstSubcarrier} (odd k_SSB), compared at that subcarrier" : string.Empty;
         return decodeFailure is null
@@ -171,24 +171,5 @@ internal sealed record SsbFrame(Mib Mib, int NIdCell, SsbCase Case, int LMax, in
         }
 
         return blocks;
-    }
-}
-
-/// <summary>Seeded complex white Gaussian noise (Box-Muller), for conformance receive checks.</summary>
-internal sealed class GaussianNoise(int seed)
-{
-    private readonly Random _random = new(seed);
-
-    /// <summary>Adds noise of total variance <paramref name="variance"/> (per complex sample) to every element.</summary>
-    public void Add(Span<ComplexF32> samples, double variance)
-    {
-        double sigma = Math.Sqrt(variance / 2);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            double u1 = 1.0 - _random.NextDouble();
-            double u2 = _random.NextDouble();
-            double r = Math.Sqrt(-2 * Math.Log(u1)) * sigma;
-            samples[i] += new ComplexF32((float)(r * Math.Cos(2 * Math.PI * u2)), (float)(r * Math.Sin(2 * Math.PI * u2)));
-        }
     }
 }

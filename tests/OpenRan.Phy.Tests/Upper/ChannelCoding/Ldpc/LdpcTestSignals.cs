@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 
 namespace OpenRan.Phy.Tests.Upper.ChannelCoding.Ldpc;
@@ -31,7 +32,7 @@ internal static class LdpcTestSignals
         var llrs = new sbyte[length];
         for (int i = 0; i < length; i++)
         {
-            double y = (1 - (2 * codeword[i])) + (sigma * Gaussian(random));
+            double y = (1 - (2 * codeword[i])) + (sigma * StandardNormal.Next(random));
             llrs[i] = LogLikelihoodRatio.Quantize((float)(2 * y / (sigma * sigma)), scale);
         }
 
@@ -56,6 +57,4 @@ internal static class LdpcTestSignals
         return llrs;
     }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Prach;
 using OpenRan.TestSupport;
@@ -20,17 +21,8 @@ public class PrachDetectorTests
         return (new PrachTiming(configuration, new OfdmTiming(new Numerology(1), CyclicPrefix.Normal, 512)), configuration.Occasion(0, 1, 1, 0));
     }
 
-    private static void AddNoise(Span<ComplexF32> samples, double variance, int seed)
-    {
-        var random = new Random(seed);
-        double sigma = Math.Sqrt(variance / 2);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            double r = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * sigma;
-            double a = 2 * Math.PI * random.NextDouble();
-            samples[i] += new ComplexF32((float)(r * Math.Cos(a)), (float)(r * Math.Sin(a)));
-        }
-    }
+    private static void AddNoise(Span<ComplexF32> samples, double variance, int seed) =>
+        StandardNormal.AddComplexNoise(samples, variance, new Random(seed));
 
     [Fact]
     public void Detect_EveryPreambleClean_FindsExactlyItWithZeroTimingAdvance()

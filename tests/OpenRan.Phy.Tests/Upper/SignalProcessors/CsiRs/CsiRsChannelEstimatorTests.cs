@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.SignalProcessors.CsiRs;
 using OpenRan.TestSupport;
@@ -96,14 +97,6 @@ public class CsiRsChannelEstimatorTests
     private static ComplexF32 Channel(ComplexF32 gain, double slope, int k, int width) =>
         gain * ComplexF32.FromPolar(1, 2 * Math.PI * slope * k / width);
 
-    private static void AddNoise(Span<ComplexF32> samples, double variance, Random random)
-    {
-        double sigma = Math.Sqrt(variance / 2);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            double u1 = 1 - random.NextDouble(), u2 = random.NextDouble();
-            double r = Math.Sqrt(-2 * Math.Log(u1)) * sigma;
-            samples[i] += new ComplexF32((float)(r * Math.Cos(2 * Math.PI * u2)), (float)(r * Math.Sin(2 * Math.PI * u2)));
-        }
-    }
+    private static void AddNoise(Span<ComplexF32> samples, double variance, Random random) =>
+        StandardNormal.AddComplexNoise(samples, variance, random);
 }

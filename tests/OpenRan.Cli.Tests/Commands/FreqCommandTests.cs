@@ -1,0 +1,51 @@
+using System;
+using System.Text.Json;
+
+namespace OpenRan.Cli.Tests.Commands;
+
+public class FreqCommandTests
+{
+    [Fact]
+    public void Freq_N3Carrier_PrintsPlanWithKssb()
+    {
+        (int exitCode, string output) = CliRunner.Run("freq", "--band", "n3", "--arfcn", "368500", "--bandwidth-mhz", "10", "--scs-khz", "15", "--ssb-arfcn", "368410", "--json");
+        Assert.Equal(0, exitCode);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        Assert.Equal(6, doc.RootElement.GetProperty("kSsb").GetInt32());
+        Assert.Equal(13, doc.RootElement.GetProperty("offsetToPointA").GetInt32());
+        Assert.Equal(367564, doc.RootElement.GetProperty("pointAArfcn").GetInt32());
+    }
+
+    [Fact]
+    public void Freq_ArfcnOutsideBand_ExitsTwoWithReason()
+    {
+        (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78", "--frequency-mhz", "3000", "--bandwidth-mhz", "100", "--scs-khz", "30");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("outside band n78", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Freq_GscnOffRaster_ExitsTwoWithReason()
+    {
+        (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78", "--arfcn", "632628", "--bandwidth-mhz", "100", "--scs-khz", "30", "--gscn", "7700");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("synchronization raster", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Freq_BandOnly_PrintsRasters()
+    {
+        (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("7711", output, StringComparison.Ordinal);
+        Assert.Contains("620000", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Freq_GscnOnly_PrintsSsRef()
+    {
+        (int exitCode, string output) = CliRunner.Run("freq", "--gscn", "7855");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("3512.640 MHz", output, StringComparison.Ordinal);
+    }
+}
