@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Randomness;
 using OpenRan.Simulation.Statistics;
 

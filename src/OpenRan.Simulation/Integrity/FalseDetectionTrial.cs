@@ -1,4 +1,5 @@
 using System;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Simulation.Integrity;

@@ -1,4 +1,5 @@
 using System;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.Channels.Ssb;
 using OpenRan.Simulation.Randomness;

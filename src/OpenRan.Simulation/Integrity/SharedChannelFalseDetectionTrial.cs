@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Pdsch;

@@ -1,4 +1,5 @@
 using System;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Upper.ChannelCoding.SmallBlock;
 using OpenRan.Phy.Upper.ChannelCoding.Uci;
 using OpenRan.Simulation.Randomness;
