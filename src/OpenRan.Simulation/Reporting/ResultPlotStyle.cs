@@ -152,7 +152,7 @@ public static class ResultPlotStyle
             var band = plot.Add.FillY(bandX.ToArray(), bandLow.ToArray(), bandHigh.ToArray());
             band.FillColor = color.WithOpacity(0.18);
             band.LineWidth = 0;
-            band.LegendText = label + ": 95 % interval";
+            band.LegendText = "95 % interval";
         }
 
         if (lineX.Count > 0)
@@ -169,7 +169,7 @@ public static class ResultPlotStyle
             bound.LineWidth = 0;
             bound.MarkerShape = MarkerShape.OpenTriangleDown;
             bound.MarkerSize = 10;
-            bound.LegendText = label + ": no errors, ▽ = 95 % upper bound";
+            bound.LegendText = (lineX.Count == 0 ? label + ": " : "") + "0 errors, ▽ = 95 % bound";
         }
     }
 

@@ -38,7 +38,7 @@ public static class SweepPlot
         List<PointResult> points = [.. result.Points.OrderBy(p => p.SnrDb)];
         double[] snr = [.. points.Select(p => p.SnrDb)];
         string title = string.IsNullOrWhiteSpace(result.Plan.Title) ? "OpenRan link simulation" : result.Plan.Title;
-        var figure = new ResultFigure(title, Configuration(result, "slots"), panelCount: 2);
+        var figure = new ResultFigure(title, Configuration(result, "slots"), panelCount: 2, panelWidth: 900);
         RequirementComparison comparison = RequirementComparison.For(result);
 
         Plot left = figure.Panel(0);
@@ -124,7 +124,7 @@ public static class SweepPlot
 
     private static string HarqLabel(SweepResult result) =>
         result.Plan.Description.TryGetValue("harq", out string? harq) && harq.Split(',') is [_, string transmissions, ..]
-            ? $"residual BLER after HARQ ({transmissions.Trim()})"
+            ? $"residual BLER ({transmissions.Trim()})"
             : "residual BLER after HARQ";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
