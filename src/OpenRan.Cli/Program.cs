@@ -1,6 +1,11 @@
 using System;
 using OpenRan.Cli;
+using OpenRan.Cli.Commands;
 using Spectre.Console;
 
+IAnsiConsole output = AnsiConsole.Console;
 IAnsiConsole error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-return CliApp.Run(args, AnsiConsole.Console, error);
+string? columns = Environment.GetEnvironmentVariable("COLUMNS");
+ConsoleWidth.Apply(output, Console.IsOutputRedirected, columns);
+ConsoleWidth.Apply(error, Console.IsErrorRedirected, columns);
+return CliApp.Run(args, output, error);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Linq;
 using OpenRan.Cli.Bench;
 using Spectre.Console;
 
@@ -35,9 +36,16 @@ internal static class BenchCommand
             command.Subcommands.Add(CreateOne(console, bench));
         }
 
-        var list = new Command("list", "List the registered benchmarks.");
-        list.SetAction(_ =>
+        var listJson = new Option<bool>("--json") { Description = "Print the list as JSON." };
+        var list = new Command("list", "List the registered benchmarks.") { listJson };
+        list.SetAction(parse =>
         {
+            if (parse.GetValue(listJson))
+            {
+                CliOutput.WriteJson(console, CreateAll().Select(b => new { name = b.Name, description = b.Description }));
+                return 0;
+            }
+
             var table = new Table().AddColumn("name").AddColumn("measures");
             foreach (IQuickBenchmark bench in CreateAll())
             {
@@ -105,7 +113,7 @@ internal static class BenchCommand
             {
                 string.Create(CultureInfo.InvariantCulture, $"{result.MedianMicroseconds:F3} µs"),
                 string.Create(CultureInfo.InvariantCulture, $"{result.P10Microseconds:F3}..{result.P90Microseconds:F3} µs"),
-                string.Create(CultureInfo.InvariantCulture, $"{result.MedianThroughput:F1} {result.ThroughputUnit}"),
+                FormatRate(result.MedianThroughput, result.ThroughputUnit),
                 string.Create(CultureInfo.InvariantCulture, $"{result.AllocatedBytesPerOperation:F0} B"),
             };
             if (result.RealTimeBudgetMicroseconds is double budget)
@@ -118,5 +126,38 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A rate with its SI prefix chosen by magnitude, three significant digits: 0.012 Mblock/s prints as
+    /// "12.0 kblock/s", 1520 Msample/s as "1.52 Gsample/s". <paramref name="unit"/> is the benchmark's unit (e.g. Mblock/s).
+    /// </summary>
+    internal static string FormatRate(double value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        double factor = 1;
+        string bare = unit;
+        if (unit.Length > 1 && char.IsLower(unit[1]) && "kMG".Contains(unit[0], StringComparison.Ordinal))
+        {
+            factor = unit[0] switch { 'k' => 1e3, 'M' => 1e6, _ => 1e9 };
+            bare = unit[1..];
+        }
+
+        double perSecond = value * factor;
+        if (!double.IsFinite(perSecond) || perSecond == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{value:G3} {unit}");
+        }
+
+        (double scale, string prefix) = Math.Abs(perSecond) switch
+        {
+            >= 1e9 => (1e9, "G"),
+            >= 1e6 => (1e6, "M"),
+            >= 1e3 => (1e3, "k"),
+            _ => (1.0, ""),
+        };
+        double scaled = perSecond / scale;
+        string digits = scaled >= 100 ? "F0" : scaled >= 10 ? "F1" : "F2";
+        return string.Create(CultureInfo.InvariantCulture, $"{scaled.ToString(digits, CultureInfo.InvariantCulture)} {prefix}{bare}");
     }
 }

@@ -22,6 +22,9 @@ internal static class CliOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new FiniteDoubleJsonConverter() },
     };
 
+    /// <summary>The indented camel-case JSON text of <paramref name="value"/>.</summary>
+    public static string Json<T>(T value) => JsonSerializer.Serialize(value, s_json);
+
     /// <summary>Serializes <paramref name="value"/> as indented camel-case JSON onto the console's raw output.</summary>
     public static void WriteJson<T>(IAnsiConsole console, T value)
     {

@@ -98,6 +98,8 @@ internal static class FreqCommand
                 nRb = plan.NRb,
                 plan.DownlinkArfcn,
                 plan.DownlinkFrequencyHz,
+                rasterResourceBlock = FrequencyPlan.RasterResourceBlock(plan.NRb),
+                rasterSubcarrier = FrequencyPlan.RasterSubcarrier(plan.NRb),
                 plan.UplinkArfcn,
                 plan.UplinkFrequencyHz,
                 plan.OfdmCenterFrequencyHz,
@@ -117,13 +119,15 @@ internal static class FreqCommand
         var table = new Table().AddColumn("quantity").AddColumn("value").AddColumn("reference");
         Add(table, "band", $"{plan.Band.Name} {plan.Band.Duplex} ({plan.Band.Range})", "TS 38.104 Table 5.2-1");
         Add(table, "carrier", $"{plan.ChannelBandwidthMhz} MHz, {plan.SubcarrierSpacingKhz} kHz, N_RB {plan.NRb}", "TS 38.101 Table 5.3.2-1");
-        Add(table, "downlink NR-ARFCN", $"{plan.DownlinkArfcn} = {Mhz(plan.DownlinkFrequencyHz)}", "TS 38.104 §5.4.2.1");
+        Add(table, "channel raster point (DL NR-ARFCN)", $"{plan.DownlinkArfcn} = {Mhz(plan.DownlinkFrequencyHz)}", "TS 38.104 §5.4.2.1");
+        Add(table, "raster point in the grid", string.Create(CultureInfo.InvariantCulture,
+            $"k = {FrequencyPlan.RasterSubcarrier(plan.NRb)} of PRB {FrequencyPlan.RasterResourceBlock(plan.NRb)} (N_RB {(plan.NRb % 2 == 0 ? "even" : "odd")}) = the carrier centre"), "TS 38.104 Table 5.4.2.2-1");
         if (plan.UplinkFrequencyHz is double ul)
         {
             Add(table, "uplink NR-ARFCN", $"{(plan.UplinkArfcn?.ToString(CultureInfo.InvariantCulture) ?? "(off the uplink raster)")} = {Mhz(ul)}", "duplex spacing");
         }
 
-        Add(table, "OFDM centre (f0)", Mhz(plan.OfdmCenterFrequencyHz), "TS 38.211 §5.4");
+        Add(table, "carrier centre = OFDM DC (f0)", Mhz(plan.OfdmCenterFrequencyHz), "TS 38.211 §5.3.1, §5.4");
         OfdmTiming timing = OfdmTiming.ForGrid(Numerology.FromSubcarrierSpacingKhz(plan.SubcarrierSpacingKhz), CyclicPrefix.Normal, plan.NRb);
         OfdmTiming compact = OfdmTiming.ForGrid(timing.Numerology, CyclicPrefix.Normal, plan.NRb, FftSizeRule.Compact);
         Add(table, "OFDM sampling", string.Create(CultureInfo.InvariantCulture, $"N = {timing.FftSize} at {timing.SampleRateHz / 1e6:G6} Msps (compact: N = {compact.FftSize} at {compact.SampleRateHz / 1e6:G6} Msps)"), "FftSizeRule, ≤ 85 % occupancy");

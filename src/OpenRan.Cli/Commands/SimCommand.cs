@@ -8,6 +8,7 @@ using System.Text;
 using OpenRan.Cli.Sim;
 using OpenRan.Dsp;
 using OpenRan.Simulation.Coding;
+using OpenRan.Simulation.Reporting;
 using Spectre.Console;
 
 namespace OpenRan.Cli.Commands;
@@ -101,10 +102,12 @@ internal static class SimCommand
         Option<int> threads = CliOption.Integer("--threads", "Worker threads, 0 = every core; results do not depend on it", 0, 1024, 0);
         Option<int> unit = CliOption.Integer("--frames-per-unit", "Frames per work unit (granularity of the stopping rule)", 1, 4096, 8);
         var csv = new Option<string?>("--csv") { Description = "Also write the table to this CSV file (checked writable before the run)." };
+        var output = new Option<string?>("--output") { Description = "Also write PREFIX.csv, PREFIX.json and the plot PREFIX.png or .svg (e.g. results/ldpc; checked writable before the run)." };
+        Option<string> plotFormat = CliOption.Choice("--plot-format", "Plot image format for --output", ["png", "svg"], "png");
         var json = new Option<bool>("--json") { Description = "Print the results as JSON (no progress bar)." };
         var command = new Command("code", "Coded BPSK/QPSK AWGN frame-error-rate simulation of a channel code (multithreaded, seeded, reproducible).")
         {
-            code, ebN0, modulation, k, e, rate, iterations, decoder, maxErrors, maxFrames, seed, threads, unit, csv, json,
+            code, ebN0, modulation, k, e, rate, iterations, decoder, maxErrors, maxFrames, seed, threads, unit, csv, output, plotFormat, json,
         };
         foreach (Option option in codes.SelectMany(c => c.Options))
         {
@@ -116,6 +119,7 @@ internal static class SimCommand
             CodedAwgnSimulation simulation;
             string codeName;
             string? csvPath = parse.GetValue(csv);
+            string? prefix = parse.GetValue(output);
             try
             {
                 ICodeSimulationFactory factory = codes.First(c => c.Name == parse.GetValue(code));
@@ -135,6 +139,14 @@ internal static class SimCommand
                 {
                     CliOutput.EnsureWritable(csvPath, "--csv");
                 }
+
+                if (prefix is not null)
+                {
+                    foreach (string extension in new[] { ".csv", ".json", ResultFigure.Extension(ResultFigure.ParseFormat(parse.GetValue(plotFormat)!)) })
+                    {
+                        CliOutput.EnsureWritable(prefix + extension, "--output");
+                    }
+                }
             }
             catch (ArgumentException ex)
             {
@@ -148,7 +160,7 @@ internal static class SimCommand
             {
                 console.MarkupLine($"[bold]{Markup.Escape(codeName)}[/]");
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"{o.Modulation}, AWGN; stop after {o.MaxFrameErrors} frame errors or {o.MaxFrames} frames; seed {o.Seed}; {o.EffectiveThreadCount} thread(s), {o.FramesPerWorkUnit} frames per work unit; CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
+                    $"{o.Modulation.ToString().ToUpperInvariant()}, AWGN; stop after {o.MaxFrameErrors} frame errors or {o.MaxFrames} frames; seed {o.Seed}; {o.EffectiveThreadCount} thread(s), {o.FramesPerWorkUnit} frames per work unit; CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
             }
 
             IReadOnlyList<CodedAwgnPointResult> results = asJson || !console.Profile.Capabilities.Interactive
@@ -160,9 +172,22 @@ internal static class SimCommand
                 File.WriteAllText(csvPath, ToCsv(results), new UTF8Encoding(false));
             }
 
+            object document = new { code = codeName, modulation = o.Modulation.ToString().ToUpperInvariant(), seed = o.Seed, threads = o.EffectiveThreadCount, points = results.Select(ToJson) };
+            var written = new List<string>();
+            if (prefix is not null)
+            {
+                PlotFormat format = ResultFigure.ParseFormat(parse.GetValue(plotFormat)!);
+                File.WriteAllText(prefix + ".csv", ToCsv(results), new UTF8Encoding(false));
+                File.WriteAllText(prefix + ".json", CliOutput.Json(document) + "\n", new UTF8Encoding(false));
+                string configuration = string.Create(CultureInfo.InvariantCulture,
+                    $"{results.Min(r => r.Frames)}–{results.Max(r => r.Frames)} frames per point (at most {o.MaxFrames}, stop at {o.MaxFrameErrors} frame errors) · seed {o.Seed}");
+                CodeSimulationPlot(codeName, o, configuration, results, prefix + ResultFigure.Extension(format), format);
+                written.AddRange([prefix + ".csv", prefix + ".json", prefix + ResultFigure.Extension(format)]);
+            }
+
             if (asJson)
             {
-                CliOutput.WriteJson(console, new { code = codeName, modulation = o.Modulation, seed = o.Seed, threads = o.EffectiveThreadCount, points = results.Select(ToJson) });
+                CliOutput.WriteJson(console, document);
                 return CliExitCode.Success;
             }
 
@@ -172,10 +197,18 @@ internal static class SimCommand
                 console.MarkupLine($"CSV: {Markup.Escape(Path.GetFullPath(csvPath))}");
             }
 
+            foreach (string path in written)
+            {
+                console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+            }
+
             return CliExitCode.Success;
         });
         return command;
     }
+
+    private static void CodeSimulationPlot(string codeName, CodedAwgnSimulationOptions o, string configuration, IReadOnlyList<CodedAwgnPointResult> results, string path, PlotFormat format) =>
+        CodeSweepPlot.Write($"{codeName}, {o.Modulation.ToString().ToUpperInvariant()}, AWGN", configuration, results, path, format);
 
     private static IReadOnlyList<CodedAwgnPointResult> RunWithProgress(IAnsiConsole console, CodedAwgnSimulation simulation)
     {

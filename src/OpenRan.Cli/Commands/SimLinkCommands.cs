@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Simulation.Channels;
 using OpenRan.Simulation.Configuration;
 using OpenRan.Simulation.Link;
 using OpenRan.Simulation.Reporting;
@@ -72,7 +73,7 @@ internal static class SimLinkCommands
             LinkSimulationOptions options = LinkConfiguration.Build(kind, defaults, file, bound.Assignments(parse));
             setup = LinkSetup.Create(options);
             shard = options.Shard is null ? ShardSpec.Single : ShardSpec.Parse(options.Shard, Environment.GetEnvironmentVariable);
-            foreach (string path in SweepOutputs.Paths(options.Output, shard, options.Plot))
+            foreach (string path in SweepOutputs.Paths(options.Output, shard, options.Plot, options.PlotFormat))
             {
                 CliOutput.EnsureWritable(path, "--output");
             }
@@ -109,7 +110,7 @@ internal static class SimLinkCommands
         IReadOnlyList<string> written;
         try
         {
-            written = SweepOutputs.Write(result, o.Output, o.Plot);
+            written = SweepOutputs.Write(result, o.Output, o.Plot, o.PlotFormat);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -296,16 +297,18 @@ internal static class SimLinkCommands
     private static Command CreateMerge(IAnsiConsole console)
     {
         var files = new Argument<FileInfo[]>("shards") { Description = "The shard results (PREFIX.shard-I-of-N.json) of one sweep, every shard once.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output") { Description = "Output path prefix: writes PREFIX.csv, PREFIX.json and PREFIX.png (default: the shards' prefix)." };
-        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the PNG." };
-        var command = new Command("merge", "Merge the shard results of a sweep run with --shard into the outputs a single run gives.") { files, output, noPlot };
+        var output = new Option<string>("--output") { Description = "Output path prefix: writes PREFIX.csv, PREFIX.json and the plot PREFIX.png or .svg (default: the shards' prefix)." };
+        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the plot." };
+        Option<string> plotFormat = CliOption.Choice("--plot-format", "Plot image format", ["png", "svg"], "png");
+        var command = new Command("merge", "Merge the shard results of a sweep run with --shard into the outputs a single run gives.") { files, output, noPlot, plotFormat };
         command.SetAction(parse =>
         {
             FileInfo[] paths = parse.GetValue(files) ?? [];
             string prefix = parse.GetValue(output) ?? DefaultPrefix(paths[0].FullName);
+            PlotFormat format = ResultFigure.ParseFormat(parse.GetValue(plotFormat)!);
             try
             {
-                foreach (string path in SweepOutputs.Paths(prefix, ShardSpec.Single, !parse.GetValue(noPlot)))
+                foreach (string path in SweepOutputs.Paths(prefix, ShardSpec.Single, !parse.GetValue(noPlot), format))
                 {
                     CliOutput.EnsureWritable(path, "--output");
                 }
@@ -331,7 +334,7 @@ internal static class SimLinkCommands
             IReadOnlyList<string> written;
             try
             {
-                written = SweepOutputs.Write(merged, prefix, !parse.GetValue(noPlot));
+                written = SweepOutputs.Write(merged, prefix, !parse.GetValue(noPlot), format);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -353,9 +356,39 @@ internal static class SimLinkCommands
 
     private static Command CreatePresets(IAnsiConsole console)
     {
-        var command = new Command("presets", "List the TS 38.104 fixed reference channels (Annex A; MCS index of TS 38.214 Table 5.1.3.1-2) and PUSCH requirements (Tables 8.2.1.2-3, 8.2.1.2-7).");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the lists as JSON." };
+        var command = new Command("presets", "List the TS 38.104 fixed reference channels (Annex A; MCS index of TS 38.214 Table 5.1.3.1-2), PUSCH requirements (Tables 8.2.1.2-3, 8.2.1.2-7) and PUCCH requirements (§8.3).") { json };
+        command.SetAction(parse =>
         {
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(console, new
+                {
+                    fixedReferenceChannels = Ts38104AnnexA.All.Select(f => new
+                    {
+                        name = f.Name,
+                        subcarrierSpacingKhz = f.SubcarrierSpacingKhz,
+                        prbs = f.PrbCount,
+                        channelBandwidthMhz = f.ChannelBandwidthMhz,
+                        modulation = f.ModulationName,
+                        targetCodeRate = f.TargetCodeRate,
+                        mcsIndex = f.McsIndex,
+                        layers = f.Layers,
+                    }),
+                    puschRequirements = Ts38104Table8_2_1_2.All.Select(r => new
+                    {
+                        table = r.Table,
+                        fixedReferenceChannel = r.FixedReferenceChannel,
+                        propagation = r.Propagation,
+                        correlation = PropagationConditions.CorrelationName(r.Correlation),
+                        rxAntennas = r.RxAntennas,
+                        snrDb = r.SnrDb,
+                    }),
+                    pucchRequirements = SimPucchCommand.PresetsJson(),
+                });
+                return 0;
+            }
+
             var frcs = new Table().AddColumn("FRC").AddColumn("SCS").AddColumn("PRBs").AddColumn("bandwidth").AddColumn("modulation")
                 .AddColumn("rate").AddColumn("MCS").AddColumn("layers");
             foreach (FixedReferenceChannel f in Ts38104AnnexA.All)
@@ -369,7 +402,7 @@ internal static class SimLinkCommands
                 .AddColumn("Rx antennas").AddColumn(new TableColumn("SNR for 70 % (dB)").RightAligned());
             foreach (PuschRequirement r in Ts38104Table8_2_1_2.All)
             {
-                requirements.AddRow(r.Table, r.FixedReferenceChannel, r.Propagation, r.Correlation.ToString().ToLowerInvariant(),
+                requirements.AddRow(r.Table, r.FixedReferenceChannel, r.Propagation, PropagationConditions.CorrelationName(r.Correlation),
                     Invariant($"{r.RxAntennas}"), Invariant($"{r.SnrDb:0.0}"));
             }
 

@@ -36,20 +36,52 @@ internal static class SimPrachCommand
         var coherent = new Option<int>("--coherent-repetitions") { Description = "Repetitions summed coherently before correlation (0 = automatic: groups of at most 0.4 ms).", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Master seed.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--output") { Description = "Output prefix: PREFIX.csv, PREFIX.json, PREFIX.png.", DefaultValueFactory = _ => "openran-prach" };
-        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the PNG." };
+        var output = new Option<string>("--output") { Description = "Output prefix: PREFIX.csv, PREFIX.json and the plot PREFIX.png or .svg (default results/openran-prach).", DefaultValueFactory = _ => SweepOutputs.DefaultPrefix("openran-prach") };
+        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the plot." };
+        Option<string> plotFormat = CliOption.Choice("--plot-format", "Plot image format", ["png", "svg"], "png");
         var requirement = new Option<bool>("--requirement") { Description = "Exit 1 unless the requirement is met (detection ≥ 99 % at the required SNR; with --false-alarm: false alarms ≤ 0.1 %)." };
         var list = new Option<bool>("--presets") { Description = "List the presets with their test conditions and exit." };
+        var json = new Option<bool>("--json") { Description = "With --presets: print the list as JSON." };
         var command = new Command("prach", "PRACH detection or false-alarm sweep at sample level (UE preamble → channel → gNB detector) against TS 38.104 §8.4.")
         {
-            preset, snr, occasions, batch, propagation, cfo, rx, falseAlarm, pfa, threshold, coherent, seed, threads, output, noPlot, requirement, list,
+            preset, snr, occasions, batch, propagation, cfo, rx, falseAlarm, pfa, threshold, coherent, seed, threads, output, noPlot, plotFormat, requirement, list, json,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(list))
             {
-                PrintPresets(console);
+                if (parse.GetValue(json))
+                {
+                    CliOutput.WriteJson(console, Ts38104Table8_4_2_2.All.Select(r => new
+                    {
+                        name = r.Name,
+                        table = r.Table,
+                        format = r.FormatName,
+                        prachSubcarrierSpacingKhz = r.PrachSubcarrierSpacingKhz is int k ? k : 1.25,
+                        carrierSubcarrierSpacingKhz = r.CarrierSubcarrierSpacingKhz,
+                        propagation = r.Propagation,
+                        frequencyOffsetHz = r.FrequencyOffsetHz,
+                        rxAntennas = r.RxAntennas,
+                        snrDb = r.SnrDb,
+                        configurationIndex = r.ConfigurationIndex,
+                        zeroCorrelationZoneConfig = r.ZeroCorrelationZoneConfig,
+                        rootSequenceIndex = r.RootSequenceIndex,
+                        preambleIndex = r.PreambleIndex,
+                        timeErrorToleranceUs = r.TimeErrorToleranceSeconds * 1e6,
+                    }));
+                }
+                else
+                {
+                    PrintPresets(console);
+                }
+
                 return 0;
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteError(console, "--json applies to --presets only (a sweep writes PREFIX.json).");
+                return 2;
             }
 
             PrachSimulationSetup setup;
@@ -102,7 +134,7 @@ internal static class SimPrachCommand
             int exit = Summarise(console, result, setup.Options.NoiseOnly, parse.GetValue(requirement));
             try
             {
-                foreach (string path in PrachSweepReport.Write(result, parse.GetValue(output)!, !parse.GetValue(noPlot)))
+                foreach (string path in PrachSweepReport.Write(result, parse.GetValue(output)!, !parse.GetValue(noPlot), ResultFigure.ParseFormat(parse.GetValue(plotFormat)!)))
                 {
                     console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
                 }

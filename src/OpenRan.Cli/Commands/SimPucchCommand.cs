@@ -41,8 +41,9 @@ internal static class SimPucchCommand
         var batch = new Option<int>("--batch") { Description = "Occasions per work unit.", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "Master seed.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--output") { Description = "Output prefix for PREFIX.csv/.json/.png (default openran-pucch-<preset>)." };
-        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the PNG." };
+        var output = new Option<string>("--output") { Description = "Output prefix for PREFIX.csv, PREFIX.json and the plot PREFIX.png or .svg (default results/openran-pucch-<preset>)." };
+        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write the plot." };
+        Option<string> plotFormat = CliOption.Choice("--plot-format", "Plot image format", ["png", "svg"], "png");
         var requirement = new Option<bool>("--requirement") { Description = "Exit with code 1 unless the requirement is met." };
         var falseAlarm = new Option<double?>("--false-alarm") { Description = "The receiver's DTX false-alarm probability (default 0.01)." };
         var harqBits = new Option<int?>("--harq-bits") { Description = "HARQ-ACK bits per occasion." };
@@ -58,7 +59,7 @@ internal static class SimPucchCommand
         var occ = new Option<int?>("--occ-index") { Description = "Format 4 OCC index." };
         var command = new Command("pucch", "PUCCH link sweep at sample level: ACK missed, NACK to ACK, false ACK or UCI BLER versus SNR, with the TS 38.104 §8.3 presets and verdicts.")
         {
-            preset, format, test, snr, rx, propagation, maxOccasions, minErrors, batch, seed, threads, output, noPlot, requirement, falseAlarm,
+            preset, format, test, snr, rx, propagation, maxOccasions, minErrors, batch, seed, threads, output, noPlot, plotFormat, requirement, falseAlarm,
             harqBits, csiBits, csi2Bits, startSymbol, symbols, prbs, secondHop, additionalDmrs, modulation, spreading, occ,
         };
         command.SetAction(parse =>
@@ -115,7 +116,7 @@ internal static class SimPucchCommand
                     FalseAlarmProbability = parse.GetValue(falseAlarm) ?? PucchReceiverOptions.Default.FalseAlarmProbability,
                 };
                 setup = PucchLinkSetup.Create(options);
-                prefix = parse.GetValue(output) ?? $"openran-pucch-{chosen.Name.ToLowerInvariant()}";
+                prefix = parse.GetValue(output) ?? SweepOutputs.DefaultPrefix($"openran-pucch-{chosen.Name.ToLowerInvariant()}");
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
@@ -123,10 +124,25 @@ internal static class SimPucchCommand
                 return 2;
             }
 
-            return Run(console, setup, prefix, !parse.GetValue(noPlot), parse.GetValue(requirement));
+            return Run(console, setup, prefix, !parse.GetValue(noPlot), ResultFigure.ParseFormat(parse.GetValue(plotFormat)!), parse.GetValue(requirement));
         });
         return command;
     }
+
+    /// <summary>The PUCCH presets as JSON objects (for <c>openran sim presets --json</c>).</summary>
+    public static IEnumerable<object> PresetsJson() => Ts38104Table8_3.All.Select(r => (object)new
+    {
+        name = r.Name,
+        table = r.Table,
+        description = r.Description,
+        resource = PucchLinkSetup.Describe(r.Configuration),
+        uciBits = r.Sizes.TotalBitCount,
+        test = PucchSweepPlot.TestName(r.Test.ToString()),
+        targetProbability = r.TargetProbability,
+        propagation = r.Propagation,
+        rxAntennas = r.RxAntennas,
+        snrDb = r.SnrDb,
+    });
 
     /// <summary>Writes the PUCCH presets (for <c>openran sim presets</c>).</summary>
     public static void WritePresets(IAnsiConsole console)
@@ -142,12 +158,12 @@ internal static class SimPucchCommand
         console.MarkupLine(Markup.Escape("PUCCH presets: 20 MHz at 15 kHz (106 PRB), 1 Tx, 2 Rx, TDLC300-100 low correlation; run with openran sim pucch --preset NAME --requirement."));
     }
 
-    private static int Run(IAnsiConsole console, PucchLinkSetup setup, string prefix, bool plot, bool requirement)
+    private static int Run(IAnsiConsole console, PucchLinkSetup setup, string prefix, bool plot, PlotFormat format, bool requirement)
     {
         PucchLinkOptions o = setup.Options;
         SweepPlan plan = setup.Plan();
         console.MarkupLine($"[bold]{Markup.Escape(plan.Title)}[/]");
-        console.MarkupLine(Markup.Escape(Invariant($"{PucchLinkSetup.Describe(o.Configuration)}; UCI {o.Sizes.TotalBitCount} bits; test {o.Test}; FFT {setup.Ofdm.Timing.FftSize} at {setup.Ofdm.Timing.SampleRateHz / 1e6:0.##} Msps")));
+        console.MarkupLine(Markup.Escape(Invariant($"{PucchLinkSetup.Describe(o.Configuration)}; UCI {o.Sizes.TotalBitCount} bits; test: {PucchSweepPlot.TestName(o.Test.ToString())}; FFT {setup.Ofdm.Timing.FftSize} at {setup.Ofdm.Timing.SampleRateHz / 1e6:0.##} Msps")));
         console.MarkupLine(Markup.Escape(Invariant($"{plan.SnrDb.Count} SNR points, ≤ {plan.MaxSlotsPerPoint} occasions each (stop at {plan.MinBlockErrors} errors), seed {plan.Seed}, {o.Threads} thread(s); CPU: {string.Join(' ', CpuFeatures.Current.Names)}")));
         var runner = new SweepRunner(plan, () => new PucchLinkSimulator(setup), o.Threads);
         SweepResult result = runner.Run(new PointProgress(console));
@@ -170,8 +186,8 @@ internal static class SimPucchCommand
             string margin = comparison.MarginDb is double m ? Invariant($"{m:+0.00;-0.00} dB") : "-";
             string at = comparison.RateAtRequirement is double a ? Invariant($"{a:0.#####} (95 % ≤ {comparison.UpperBoundAtRequirement:0.#####})") : "not simulated";
             console.MarkupLine(Markup.Escape(comparison.FlatTest
-                ? Invariant($"TS 38.104 {r.Table} ({r.Description}): false-ACK probability {at}, required ≤ {r.TargetProbability}: {comparison.Verdict}")
-                : Invariant($"TS 38.104 Table {r.Table} ({r.Description}) at {r.SnrDb} dB: crossing {crossing}, margin {margin}, probability at {r.SnrDb} dB {at}: {comparison.Verdict}")));
+                ? Invariant($"TS 38.104 {r.Table} ({r.Description}): false-ACK probability {at}, required ≤ {r.TargetProbability}: {ResultPlotStyle.Describe(comparison.Verdict)}")
+                : Invariant($"TS 38.104 Table {r.Table} ({r.Description}) at {r.SnrDb} dB: crossing {crossing}, margin {margin}, probability at {r.SnrDb} dB {at}: {ResultPlotStyle.Describe(comparison.Verdict)}")));
         }
         else
         {
@@ -191,8 +207,9 @@ internal static class SimPucchCommand
             console.MarkupLine($"wrote [blue]{Markup.Escape(prefix)}.csv[/], [blue]{Markup.Escape(prefix)}.json[/]");
             if (plot)
             {
-                PucchSweepPlot.Write(result, prefix + ".png", comparison);
-                console.MarkupLine($"wrote [blue]{Markup.Escape(prefix)}.png[/]");
+                string image = prefix + ResultFigure.Extension(format);
+                PucchSweepPlot.Write(result, image, comparison, format);
+                console.MarkupLine($"wrote [blue]{Markup.Escape(image)}[/]");
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

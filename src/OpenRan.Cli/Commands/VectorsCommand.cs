@@ -140,9 +140,16 @@ internal static class VectorsCommand
 
     private static Command CreateList(IAnsiConsole console)
     {
-        var command = new Command("list", "List the conformance categories and their data folders.");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
+        var command = new Command("list", "List the conformance categories and their data folders.") { json };
+        command.SetAction(parse =>
         {
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(console, ConformanceCatalog.CreateAll().Select(c => new { category = c.Category, folder = c.RelativeFolder, description = c.Description }));
+                return 0;
+            }
+
             var table = new Table().AddColumn("category").AddColumn("folder").AddColumn("checks");
             foreach (IConformanceCheck check in ConformanceCatalog.CreateAll())
             {

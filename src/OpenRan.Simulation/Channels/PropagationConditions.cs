@@ -141,13 +141,26 @@ public sealed partial record PropagationConditions
         });
     }
 
+    /// <summary>
+    /// The name with the MIMO correlation as TS 38.104 writes the conditions, e.g. <c>TDLA30-10-medium</c> (fading), or the
+    /// name alone (<c>AWGN</c>), for titles.
+    /// </summary>
+    public string Label => IsFading ? $"{Name}-{CorrelationName(Correlation)}" : Name;
+
+    /// <summary>low, medium, medium-a or high.</summary>
+    public static string CorrelationName(MimoCorrelationLevel level) => level switch
+    {
+        MimoCorrelationLevel.MediumA => "medium-a",
+        _ => level.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>A description for reports: name, correlation and impairments.</summary>
     public string Describe()
     {
         string text = Name;
         if (IsFading)
         {
-            text += $", {Correlation.ToString().ToLowerInvariant()} correlation";
+            text += $", {CorrelationName(Correlation)} correlation";
         }
 
         if (FrequencyOffsetHz != 0)

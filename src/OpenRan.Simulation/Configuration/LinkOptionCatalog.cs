@@ -8,6 +8,7 @@ using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
+using OpenRan.Simulation.Reporting;
 
 namespace OpenRan.Simulation.Configuration;
 
@@ -100,10 +101,11 @@ public static class LinkOptionCatalog
         Scalar("ldpc-decoder", "LDPC decoder implementation: " + string.Join(", ", LdpcDecoderFactory.Family.Names) + ".", (o, v) => o.LdpcDecoder = Implementation(LdpcDecoderFactory.Family, v)),
         Scalar("ldpc-iterations", "LDPC decoder iteration limit, 1 … 100 (default 10).", (o, v) => o.LdpcIterations = Int(v)),
         Flag("ldpc-early-termination", "Stop decoding a code block once its parity checks and CRC pass (default true).", (o, v) => o.LdpcEarlyTermination = v),
-        Scalar("output", "Output path prefix: writes PREFIX.csv, PREFIX.json, PREFIX.png.", (o, v) => o.Output = v),
+        Scalar("output", "Output path prefix: writes PREFIX.csv, PREFIX.json and the plot PREFIX.png or .svg (default results/openran-sim).", (o, v) => o.Output = v),
+        Scalar("plot-format", "Plot image format: png or svg (default png).", (o, v) => o.PlotFormat = Parse(() => ResultFigure.ParseFormat(v, "plot-format"))),
         Scalar("shard", "Run one slice i/N of the sweep (/N: index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX).", (o, v) => o.Shard = v),
         Flag("requirement", "Print the SNR at 70 % throughput next to the 3GPP requirement.", (o, v) => o.Requirement = v),
-        Flag("plot", "Write the PNG plot (default true).", (o, v) => o.Plot = v),
+        Flag("plot", "Write the plot (default true).", (o, v) => o.Plot = v),
         Scalar("n-id-cell", "Physical cell identity, 0 … 1007.", (o, v) => o.NIdCell = Int(v)),
         Scalar("rnti", "RNTI, 1 … 65519.", (o, v) => o.Rnti = Int(v)),
     ];

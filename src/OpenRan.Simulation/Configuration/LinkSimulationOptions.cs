@@ -10,6 +10,7 @@ using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Equalization;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Simulation.Channels;
+using OpenRan.Simulation.Reporting;
 using OpenRan.Simulation.Sweeps;
 
 namespace OpenRan.Simulation.Configuration;
@@ -175,8 +176,11 @@ public sealed class LinkSimulationOptions
 
     private const string PerfectEstimator = "perfect";
 
-    /// <summary>The output path prefix: writes PREFIX.csv, PREFIX.json and PREFIX.png.</summary>
-    public string Output { get; set; } = "openran-sim";
+    /// <summary>The output path prefix: writes PREFIX.csv, PREFIX.json and the plot (default <c>results/openran-sim</c>).</summary>
+    public string Output { get; set; } = SweepOutputs.DefaultPrefix("openran-sim");
+
+    /// <summary>The plot's image format.</summary>
+    public PlotFormat PlotFormat { get; set; } = PlotFormat.Png;
 
     /// <summary>The shard to run, e.g. 3/16 or /16 (index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); null = all.</summary>
     public string? Shard { get; set; }
@@ -184,7 +188,7 @@ public sealed class LinkSimulationOptions
     /// <summary>Print the SNR at 70 % throughput next to the 3GPP requirement.</summary>
     public bool Requirement { get; set; }
 
-    /// <summary>Write the PNG plot.</summary>
+    /// <summary>Write the plot.</summary>
     public bool Plot { get; set; } = true;
 
     /// <summary>Physical cell identity N_ID^cell (0 … 1007).</summary>

@@ -32,15 +32,7 @@ public sealed record FixedReferenceChannel(
     public double TargetCodeRate => TargetCodeRateX1024 / 1024.0;
 
     /// <summary>The modulation as the specifications write it (QPSK, 16QAM, 64QAM, …).</summary>
-    public string ModulationName => Modulation switch
-    {
-        ModulationScheme.Pi2Bpsk => "π/2-BPSK",
-        ModulationScheme.Bpsk => "BPSK",
-        ModulationScheme.Qpsk => "QPSK",
-        ModulationScheme.Qam16 => "16QAM",
-        ModulationScheme.Qam64 => "64QAM",
-        _ => "256QAM",
-    };
+    public string ModulationName => Modulation.DisplayName();
 }
 
 /// <summary>

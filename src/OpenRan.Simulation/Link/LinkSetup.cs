@@ -170,7 +170,7 @@ public sealed class LinkSetup
             ["grid-prbs"] = Invariant(Options.GridPrbs),
             ["prbs"] = Invariant($"{Options.PrbStart}+{Options.AllocatedPrbs}"),
             ["symbols"] = Invariant($"{Options.SymbolStart}+{Options.SymbolCount}"),
-            ["modulation"] = Modulation.ToString(),
+            ["modulation"] = Modulation.DisplayName(),
             ["target-rate"] = TargetCodeRate.ToString("R", CultureInfo.InvariantCulture),
             ["tbs"] = Invariant(TransportBlockSize),
             ["layers"] = Invariant(Options.Layers),
@@ -198,7 +198,10 @@ public sealed class LinkSetup
             }
         }
 
-        string title = Invariant($"{(Options.Link == LinkKind.Pusch ? "PUSCH" : "PDSCH")} {Options.Preset ?? $"{Modulation} R={TargetCodeRate:0.###}"}, {Propagation.Name}, {Options.TxAntennas}x{Options.RxAntennas}, {Options.ChannelEstimation.ToString().ToLowerInvariant()} CSI");
+        int? mcs = Options.Mcs ?? (Options.Preset is string frc ? Ts38104AnnexA.Find(frc).McsIndex : null);
+        string scheme = Invariant($"{Modulation.DisplayName()}{(mcs is int m ? Invariant($" MCS {m}") : "")} R = {TargetCodeRate:0.###}");
+        string title = Invariant(
+            $"{(Options.Link == LinkKind.Pusch ? "PUSCH" : "PDSCH")} {(Options.Preset is string p ? $"{p} ({scheme})" : scheme)}, {Propagation.Label}, {Options.TxAntennas}×{Options.RxAntennas} antennas, {Options.ChannelEstimation.ToString().ToLowerInvariant()} CSI");
         return new SweepPlan
         {
             SnrDb = Options.SnrDb,

@@ -101,7 +101,7 @@ public sealed class PucchLinkSetup
             MinBlockErrors = o.MinErrors,
             Seed = o.Seed,
             SlotDurationSeconds = Numerology.SlotDurationSeconds,
-            Title = Invariant($"PUCCH format {(int)c.Format} {o.Requirement?.Name ?? o.Test.ToString()}, {Propagation.Name}, 1x{o.RxAntennas}"),
+            Title = Invariant($"PUCCH format {(int)c.Format}{(o.Requirement is null ? "" : " " + o.Requirement.Name)}: {Reporting.PucchSweepPlot.TestName(o.Test.ToString())}, {Propagation.Label}, 1×{o.RxAntennas} antennas"),
             Description = description,
         };
     }

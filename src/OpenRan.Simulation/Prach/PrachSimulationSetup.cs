@@ -143,7 +143,7 @@ public sealed class PrachSimulationSetup
             MinBlockErrors = 0,
             Seed = Options.Seed,
             SlotDurationSeconds = 10e-3,
-            Title = string.Create(CultureInfo.InvariantCulture, $"PRACH {PrachFormatNames.Name(Configuration.Format.Format)} ({Configuration.SubcarrierSpacingHz / 1e3:G4} kHz), {Propagation.Describe()}, {RxAntennas} Rx{(Options.NoiseOnly ? ", noise only" : "")}"),
+            Title = string.Create(CultureInfo.InvariantCulture, $"PRACH {r.Name}: format {PrachFormatNames.Name(Configuration.Format.Format)} ({Configuration.SubcarrierSpacingHz / 1e3:G4} kHz), {Propagation.Label}{(Propagation.FrequencyOffsetHz != 0 ? $" + {Propagation.FrequencyOffsetHz:G4} Hz" : "")}, {RxAntennas} Rx antennas{(Options.NoiseOnly ? ", noise only" : "")}"),
             Description = description,
         };
     }

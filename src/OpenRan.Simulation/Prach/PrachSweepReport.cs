@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using OpenRan.Simulation.Reporting;
 using OpenRan.Simulation.Sweeps;
@@ -11,16 +12,21 @@ namespace OpenRan.Simulation.Prach;
 
 /// <summary>
 /// Writes a whole PRACH sweep: PREFIX.json (the batch counts, <see cref="SweepJson"/>, mergeable), PREFIX.csv (per SNR:
-/// occasions, misses or false alarms, probability of detection with its 95 % interval, timing errors) and PREFIX.png
-/// (probability of detection versus SNR with the 99 % line and the requirement).
+/// occasions, misses — of which timing errors — and the probability of detection with its 95 % interval; for noise-only
+/// sweeps occasions, false alarms and their probability with its interval) and the plot PREFIX.png or .svg (the
+/// probability of a missed detection versus SNR on a logarithmic axis with the 1 % line, the requirement, the measured
+/// crossing, the margin and the verdict).
 /// </summary>
 public static class PrachSweepReport
 {
-    /// <summary>The CSV header.</summary>
-    public const string Header = "snr_db,occasions,errors,detection_probability,detection_lower,detection_upper,timing_errors,false_alarm_probability";
+    /// <summary>The CSV header of detection sweeps.</summary>
+    public const string Header = "snr_db,occasions,missed,missed_by_timing,detection_probability,detection_lower,detection_upper";
+
+    /// <summary>The CSV header of noise-only (false-alarm) sweeps.</summary>
+    public const string FalseAlarmHeader = "snr_db,occasions,false_alarms,false_alarm_probability,false_alarm_lower,false_alarm_upper";
 
     /// <summary>Writes the files and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(SweepResult result, string prefix, bool plot)
+    public static IReadOnlyList<string> Write(SweepResult result, string prefix, bool plot, PlotFormat format = PlotFormat.Png)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
@@ -37,72 +43,76 @@ public static class PrachSweepReport
         written.Add(prefix + ".csv");
         if (plot && !IsNoiseOnly(result))
         {
-            Plot(result, prefix + ".png");
-            written.Add(prefix + ".png");
+            string image = prefix + ResultFigure.Extension(format);
+            Plot(result, image, format);
+            written.Add(image);
         }
 
         return written;
     }
 
     /// <summary>Whether the sweep measured false alarms (noise only).</summary>
-    public static bool IsNoiseOnly(SweepResult result) =>
-        result.Plan.Description.TryGetValue(PrachSimulationSetup.ModeKey, out string? mode) && mode == "false-alarm";
+    public static bool IsNoiseOnly(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Plan.Description.TryGetValue(PrachSimulationSetup.ModeKey, out string? mode) && mode == "false-alarm";
+    }
 
     /// <summary>The CSV text.</summary>
     public static string Format(SweepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         bool noiseOnly = IsNoiseOnly(result);
-        var text = new StringBuilder(Header).Append('\n');
+        var text = new StringBuilder(noiseOnly ? FalseAlarmHeader : Header).Append('\n');
         foreach (PointResult p in result.Points)
         {
             LinkCounters c = p.Counters;
-            double pd = noiseOnly ? double.NaN : 1 - p.Bler;
-            text.Append(CultureInfo.InvariantCulture,
-                $"{p.SnrDb:R},{c.Transmissions},{c.TransmissionErrors},{Number(pd)},{Number(noiseOnly ? double.NaN : 1 - p.BlerUpper)},{Number(noiseOnly ? double.NaN : 1 - p.BlerLower)},{c.BitErrors},{Number(noiseOnly ? p.Bler : double.NaN)}\n");
+            if (noiseOnly)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"{p.SnrDb:R},{c.Transmissions},{c.TransmissionErrors},{SweepCsv.Number(p.Bler)},{SweepCsv.Number(p.BlerLower)},{SweepCsv.Number(p.BlerUpper)}\n");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"{p.SnrDb:R},{c.Transmissions},{c.TransmissionErrors},{c.BitErrors},{SweepCsv.Number(1 - p.Bler)},{SweepCsv.Number(1 - p.BlerUpper)},{SweepCsv.Number(1 - p.BlerLower)}\n");
+            }
         }
 
         return text.ToString();
     }
 
-    private static void Plot(SweepResult result, string path)
+    private static void Plot(SweepResult result, string path, PlotFormat format)
     {
-        var snr = new List<double>();
-        var pd = new List<double>();
-        var low = new List<double>();
-        var high = new List<double>();
-        foreach (PointResult p in result.Points)
-        {
-            snr.Add(p.SnrDb);
-            pd.Add(100 * (1 - p.Bler));
-            low.Add(100 * (1 - p.BlerUpper));
-            high.Add(100 * (1 - p.BlerLower));
-        }
-
-        var plot = new ScottPlot.Plot();
-        if (snr.Count >= 2)
-        {
-            var band = plot.Add.FillY(snr.ToArray(), low.ToArray(), high.ToArray());
-            band.FillColor = Colors.Blue.WithOpacity(0.15);
-            band.LineWidth = 0;
-        }
-
-        var line = plot.Add.Scatter(snr.ToArray(), pd.ToArray());
-        line.LegendText = "probability of detection";
-        plot.Add.HorizontalLine(100 * PrachRequirementComparison.RequiredDetection, 1, Colors.Gray, LinePattern.Dashed);
+        List<PointResult> points = [.. result.Points.OrderBy(p => p.SnrDb)];
+        double[] snr = [.. points.Select(p => p.SnrDb)];
+        var figure = new ResultFigure(result.Plan.Title, SweepPlot.Configuration(result, "occasions"));
+        ScottPlot.Plot plot = figure.Panel(0);
+        plot.Title("missed detection versus SNR");
+        const double target = 1 - PrachRequirementComparison.RequiredDetection;
+        int bottom = ResultPlotStyle.LogProbabilityAxis(plot, points.SelectMany(p => new[] { p.Bler, p.BlerUpper }).Append(target), "probability of missed detection");
+        ResultPlotStyle.AddCurve(plot, snr, [.. points.Select(p => p.Bler)], [.. points.Select(p => p.BlerLower)], [.. points.Select(p => p.BlerUpper)],
+            "missed detection (1 − P_d)", ResultPlotStyle.Primary, logY: true, bottom);
+        ResultPlotStyle.AddTarget(plot, Math.Log10(target), "required: P_d ≥ 99 % (miss ≤ 1 %)");
         PrachRequirementComparison comparison = PrachRequirementComparison.For(result);
         if (comparison.RequirementSnrDb is double requirement)
         {
-            var marker = plot.Add.VerticalLine(requirement, 1.5f, Colors.Red, LinePattern.Dotted);
-            marker.LegendText = FormattableString.Invariant($"TS 38.104 requirement {requirement:0.0} dB");
+            ResultPlotStyle.AddRequirement(plot, requirement, FormattableString.Invariant($"requirement: 99 % at {requirement:0.0} dB"));
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.Title(result.Plan.Title);
-        plot.XLabel("SNR per PRACH subcarrier per Rx antenna (dB)");
-        plot.YLabel("probability of detection (%)");
-        plot.SavePng(path, 900, 560);
-    }
+        if (comparison.CrossingSnrDb is double crossing)
+        {
+            ResultPlotStyle.AddMeasured(plot, crossing, FormattableString.Invariant($"measured: 99 % at {(comparison.Bracketed ? "" : "≤ ")}{crossing:0.00} dB"));
+        }
 
-    private static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("G9", CultureInfo.InvariantCulture);
+        if (comparison.Verdict != RequirementVerdict.NoRequirement)
+        {
+            ResultPlotStyle.AddNote(plot, ResultPlotStyle.MarginAndVerdict(comparison.MarginDb, !comparison.Bracketed, comparison.Verdict), Alignment.UpperRight,
+                ResultPlotStyle.VerdictColor(comparison.Verdict));
+        }
+
+        ResultPlotStyle.SnrAxis(plot, snr, "SNR per PRACH subcarrier per Rx antenna (dB)", comparison.RequirementSnrDb, comparison.CrossingSnrDb);
+        ResultPlotStyle.Legend(plot);
+        figure.Save(path, format);
+    }
 }

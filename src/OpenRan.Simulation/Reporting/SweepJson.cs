@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OpenRan.Simulation.Prach;
+using OpenRan.Simulation.Statistics;
 using OpenRan.Simulation.Sweeps;
 
 namespace OpenRan.Simulation.Reporting;
@@ -25,9 +28,13 @@ public static class SweepJson
 
     /// <summary>
     /// Serialises <paramref name="result"/>. Numbers are JSON numbers, undefined values (a BLER without transmissions, an
-    /// SNR never reached) are <c>null</c>. A whole sweep also carries the comparison with its 3GPP requirement at the top
-    /// level: <c>verdict</c> (met, missed, undetermined, notReached, noRequirement), <c>requirementChecked</c>,
-    /// <c>requirement</c>, <c>requirementSnrDb</c>, <c>snrAt70PercentDb</c> and <c>marginDb</c> (requirement − achieved).
+    /// SNR never reached) are <c>null</c>. A whole sweep also carries its derived figures at the top level: the comparison
+    /// with its 3GPP requirement — <c>verdict</c> (met, missed, undetermined, notReached, noRequirement),
+    /// <c>requirementChecked</c>, <c>requirement</c>, <c>requirementSnrDb</c>, the target (<c>targetQuantity</c>,
+    /// <c>targetValue</c>), where the simulated curve reaches it (<c>crossingSnrDb</c>, <c>crossingBracketed</c>) and
+    /// <c>marginDb</c> (requirement − crossing) — with, for PUSCH/PDSCH sweeps, <c>snrAt70PercentDb</c> (the crossing of
+    /// 70 % throughput). Link sweeps use the 70 % throughput rule, PUCCH sweeps the required error probability, PRACH
+    /// sweeps 99 % detection (or the 0.1 % false-alarm rate).
     /// </summary>
     public static string Serialize(SweepResult result)
     {
@@ -38,14 +45,57 @@ public static class SweepJson
         }
 
         var root = (JsonObject)JsonSerializer.SerializeToNode(result, s_options)!;
-        RequirementComparison comparison = RequirementComparison.For(result);
-        root["verdict"] = JsonSerializer.SerializeToNode(comparison.Verdict, s_options);
-        root["requirementChecked"] = comparison.Checked;
-        root["requirement"] = comparison.RequirementName;
-        root["requirementSnrDb"] = JsonSerializer.SerializeToNode(comparison.RequirementSnrDb, s_options);
-        root["snrAt70PercentDb"] = JsonSerializer.SerializeToNode(comparison.AchievedSnrDb, s_options);
-        root["snrAt70PercentBracketed"] = comparison.Bracketed;
-        root["marginDb"] = JsonSerializer.SerializeToNode(comparison.MarginDb, s_options);
+        IReadOnlyDictionary<string, string> d = result.Plan.Description;
+        d.TryGetValue(RequirementComparison.RequirementNameKey, out string? name);
+        bool isChecked = d.TryGetValue(RequirementComparison.CheckedKey, out string? asked) && asked == "true";
+        string quantity;
+        double target;
+        double? requirementSnr, crossing, margin;
+        bool bracketed;
+        RequirementVerdict verdict;
+        if (d.ContainsKey(PrachSimulationSetup.ModeKey))
+        {
+            if (PrachSweepReport.IsNoiseOnly(result))
+            {
+                var fa = PrachRequirementComparison.FalseAlarms(result);
+                (quantity, target, requirementSnr, crossing, margin, bracketed) = ("false-alarm probability", PrachRequirementComparison.MaxFalseAlarm, null, null, null, false);
+                verdict = double.IsNaN(fa.Rate) ? RequirementVerdict.NotReached : fa.Rate <= target ? RequirementVerdict.Met : RequirementVerdict.Missed;
+                root["falseAlarmProbability"] = JsonSerializer.SerializeToNode(fa.Rate, s_options);
+                root["falseAlarmProbabilityCi95"] = new JsonArray(JsonSerializer.SerializeToNode(fa.Lower, s_options), JsonSerializer.SerializeToNode(fa.Upper, s_options));
+            }
+            else
+            {
+                PrachRequirementComparison c = PrachRequirementComparison.For(result);
+                (quantity, target, requirementSnr, crossing, margin, bracketed, verdict) =
+                    ("detection probability", PrachRequirementComparison.RequiredDetection, c.RequirementSnrDb, c.CrossingSnrDb, c.MarginDb, c.Bracketed, c.Verdict);
+                root["snrAt99PercentDb"] = JsonSerializer.SerializeToNode(c.CrossingSnrDb, s_options);
+            }
+        }
+        else if (PucchRequirementComparison.For(result) is PucchRequirementComparison pucch)
+        {
+            (quantity, target, requirementSnr, crossing, margin, bracketed, verdict) =
+                ("error probability", pucch.TargetProbability, pucch.RequirementSnrDb, pucch.CrossingSnrDb, pucch.MarginDb, pucch.CrossingSnrDb is not null, pucch.Verdict);
+            root["rateAtRequirement"] = JsonSerializer.SerializeToNode(pucch.RateAtRequirement, s_options);
+            root["rateAtRequirementUpper"] = JsonSerializer.SerializeToNode(pucch.UpperBoundAtRequirement, s_options);
+        }
+        else
+        {
+            RequirementComparison c = RequirementComparison.For(result);
+            (quantity, target, requirementSnr, crossing, margin, bracketed, verdict) =
+                ("throughput share", ThroughputRequirement.RequiredShare, c.RequirementSnrDb, c.AchievedSnrDb, c.MarginDb, c.Bracketed, c.Verdict);
+            root["snrAt70PercentDb"] = JsonSerializer.SerializeToNode(c.AchievedSnrDb, s_options);
+            root["snrAt70PercentBracketed"] = c.Bracketed;
+        }
+
+        root["verdict"] = JsonSerializer.SerializeToNode(verdict, s_options);
+        root["requirementChecked"] = isChecked;
+        root["requirement"] = name;
+        root["requirementSnrDb"] = JsonSerializer.SerializeToNode(requirementSnr, s_options);
+        root["targetQuantity"] = quantity;
+        root["targetValue"] = target;
+        root["crossingSnrDb"] = JsonSerializer.SerializeToNode(crossing, s_options);
+        root["crossingBracketed"] = bracketed;
+        root["marginDb"] = JsonSerializer.SerializeToNode(margin, s_options);
         return root.ToJsonString(s_options);
     }
 

@@ -93,11 +93,20 @@ public enum RequirementVerdict
     NotReached,
 }
 
-/// <summary>Writes the output files of a whole sweep: PREFIX.csv, PREFIX.json and (optionally) PREFIX.png.</summary>
+/// <summary>
+/// Writes the output files of a whole sweep: PREFIX.csv, PREFIX.json and (optionally) the plot PREFIX.png or PREFIX.svg.
+/// The default prefix puts them under <see cref="DefaultDirectory"/>, never into the working folder itself.
+/// </summary>
 public static class SweepOutputs
 {
+    /// <summary>The folder the outputs go to unless <c>--output</c> says otherwise (relative to the working folder; ignored by git).</summary>
+    public const string DefaultDirectory = "results";
+
+    /// <summary>The default prefix for outputs named <paramref name="name"/>: <c>results/NAME</c>.</summary>
+    public static string DefaultPrefix(string name) => DefaultDirectory + "/" + name;
+
     /// <summary>The files <see cref="Write"/> writes for a result of <paramref name="shard"/> (so callers can check them before a run).</summary>
-    public static IReadOnlyList<string> Paths(string prefix, ShardSpec shard, bool plot)
+    public static IReadOnlyList<string> Paths(string prefix, ShardSpec shard, bool plot, PlotFormat format = PlotFormat.Png)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         if (!shard.IsSingle)
@@ -105,11 +114,11 @@ public static class SweepOutputs
             return [ShardPath(prefix, shard)];
         }
 
-        return plot ? [prefix + ".csv", prefix + ".json", prefix + ".png"] : [prefix + ".csv", prefix + ".json"];
+        return plot ? [prefix + ".csv", prefix + ".json", prefix + ResultFigure.Extension(format)] : [prefix + ".csv", prefix + ".json"];
     }
 
     /// <summary>Writes the files for <paramref name="result"/> and returns their paths (directories are created).</summary>
-    public static IReadOnlyList<string> Write(SweepResult result, string prefix, bool plot)
+    public static IReadOnlyList<string> Write(SweepResult result, string prefix, bool plot, PlotFormat format = PlotFormat.Png)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
@@ -134,9 +143,9 @@ public static class SweepOutputs
         written.Add(prefix + ".json");
         if (plot)
         {
-            RequirementComparison comparison = RequirementComparison.For(result);
-            SweepPlot.Write(result, prefix + ".png", comparison.RequirementSnrDb);
-            written.Add(prefix + ".png");
+            string image = prefix + ResultFigure.Extension(format);
+            SweepPlot.Write(result, image, format);
+            written.Add(image);
         }
 
         return written;

@@ -1,95 +1,131 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using OpenRan.Simulation.Statistics;
 using OpenRan.Simulation.Sweeps;
 using ScottPlot;
 
 namespace OpenRan.Simulation.Reporting;
 
 /// <summary>
-/// Renders a whole sweep as a PNG (ScottPlot): BLER versus SNR on a logarithmic axis with its 95 % interval on the left,
-/// throughput (share of the maximum) versus SNR with its interval on the right, and optionally a marker at a
-/// requirement (e.g. the 3GPP SNR for 70 % throughput).
+/// Plots a whole link sweep (<see cref="ResultFigure"/>): on the left BLER per transmission and residual BLER after HARQ
+/// versus SNR on a logarithmic axis with their 95 % intervals; on the right the throughput as a share of the maximum with
+/// its interval, the 70 % line, the 3GPP requirement, the measured 70 % crossing, the margin and the verdict. The title
+/// names the link, FRC/MCS, channel with correlation, antennas and CSI; the line under it slots per point, HARQ and seed.
 /// </summary>
 public static class SweepPlot
 {
-    /// <summary>Writes the plot of <paramref name="result"/> to <paramref name="path"/> (1400 × 560 pixels).</summary>
+    /// <summary>The x-axis label of the link sweeps.</summary>
+    public const string SnrLabel = "SNR per RE per Rx antenna (dB)";
+
+    /// <summary>Writes the plot of <paramref name="result"/> to <paramref name="path"/>.</summary>
     /// <param name="result">A whole-sweep result.</param>
-    /// <param name="path">The PNG file.</param>
-    /// <param name="requirementSnrDb">Optional requirement SNR to mark on the throughput panel.</param>
-    public static void Write(SweepResult result, string path, double? requirementSnrDb = null)
+    /// <param name="path">The image file.</param>
+    /// <param name="format">PNG or SVG.</param>
+    public static void Write(SweepResult result, string path, PlotFormat format = PlotFormat.Png)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var snr = new List<double>();
-        var bler = new List<double>();
-        var blerLow = new List<double>();
-        var blerHigh = new List<double>();
-        var share = new List<double>();
-        var shareLow = new List<double>();
-        var shareHigh = new List<double>();
-        foreach (PointResult p in result.Points)
-        {
-            snr.Add(p.SnrDb);
+        Create(result).Save(path, format);
+    }
 
-            // BLER on a log axis: plot log10, clipped at 1e-5 so that error-free points stay visible.
-            bler.Add(Math.Log10(Math.Max(1e-5, double.IsNaN(p.Bler) ? 1 : p.Bler)));
-            blerLow.Add(Math.Log10(Math.Max(1e-5, p.BlerLower)));
-            blerHigh.Add(Math.Log10(Math.Max(1e-5, p.BlerUpper)));
-            share.Add(100 * (double.IsNaN(p.ThroughputShare) ? 0 : p.ThroughputShare));
-            shareLow.Add(100 * p.ThroughputShareLower);
-            shareHigh.Add(100 * p.ThroughputShareUpper);
+    /// <summary>The figure of <paramref name="result"/>.</summary>
+    public static ResultFigure Create(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        List<PointResult> points = [.. result.Points.OrderBy(p => p.SnrDb)];
+        double[] snr = [.. points.Select(p => p.SnrDb)];
+        string title = string.IsNullOrWhiteSpace(result.Plan.Title) ? "OpenRan link simulation" : result.Plan.Title;
+        var figure = new ResultFigure(title, Configuration(result, "slots"), panelCount: 2, panelWidth: 900);
+        RequirementComparison comparison = RequirementComparison.For(result);
+
+        Plot left = figure.Panel(0);
+        left.Title("BLER versus SNR");
+        var residual = points.Select(p => ClopperPearson.Interval(p.Counters.ResidualErrors, p.Counters.TransportBlocks)).ToArray();
+        int bottom = ResultPlotStyle.LogProbabilityAxis(left,
+            points.SelectMany(p => new[] { p.Bler, p.BlerUpper, p.ResidualBler }).Concat(residual.Select(r => r.Upper)), "block error rate");
+        ResultPlotStyle.AddCurve(left, snr, [.. points.Select(p => p.Bler)], [.. points.Select(p => p.BlerLower)], [.. points.Select(p => p.BlerUpper)],
+            "BLER per transmission", ResultPlotStyle.Primary, logY: true, bottom);
+        ResultPlotStyle.AddCurve(left, snr, [.. points.Select(p => p.ResidualBler)], [.. residual.Select(r => r.Lower)], [.. residual.Select(r => r.Upper)],
+            HarqLabel(result), ResultPlotStyle.Secondary, logY: true, bottom);
+        ResultPlotStyle.SnrAxis(left, snr, SnrLabel, comparison.RequirementSnrDb, comparison.AchievedSnrDb);
+        ResultPlotStyle.Legend(left);
+
+        Plot right = figure.Panel(1);
+        right.Title("throughput versus SNR");
+        ResultPlotStyle.AddCurve(right, snr, [.. points.Select(p => 100 * p.ThroughputShare)], [.. points.Select(p => 100 * p.ThroughputShareLower)],
+            [.. points.Select(p => 100 * p.ThroughputShareUpper)], "throughput", ResultPlotStyle.Primary, logY: false);
+        ResultPlotStyle.AddTarget(right, 100 * ThroughputRequirement.RequiredShare, "70 % of the maximum throughput");
+        if (comparison.RequirementSnrDb is double required)
+        {
+            ResultPlotStyle.AddRequirement(right, required, Invariant($"3GPP requirement: 70 % at {required:0.0} dB"));
         }
 
-        var multiplot = new Multiplot();
-        multiplot.AddPlots(2);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        string title = string.IsNullOrWhiteSpace(result.Plan.Title) ? "OpenRan link simulation" : result.Plan.Title;
-
-        Plot left = multiplot.GetPlot(0);
-        AddBand(left, snr, blerLow, blerHigh);
-        var blerLine = left.Add.Scatter(snr.ToArray(), bler.ToArray());
-        blerLine.LegendText = "BLER";
-        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+        if (comparison.AchievedSnrDb is double achieved)
         {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => $"1e{y:0}",
-        };
-        left.Axes.Left.TickGenerator = ticks;
-        left.Axes.SetLimitsY(-5.2, 0.2);
-        left.Title(title + " — BLER");
-        left.XLabel("SNR per RE per Rx antenna (dB)");
-        left.YLabel("BLER");
-        left.Grid.MajorLineColor = Colors.Black.WithOpacity(0.15);
+            ResultPlotStyle.AddMeasured(right, achieved, Invariant($"measured: 70 % at {(comparison.Bracketed ? "" : "≤ ")}{achieved:0.00} dB"));
+        }
 
-        Plot right = multiplot.GetPlot(1);
-        AddBand(right, snr, shareLow, shareHigh);
-        var shareLine = right.Add.Scatter(snr.ToArray(), share.ToArray());
-        shareLine.LegendText = "throughput";
-        right.Add.HorizontalLine(100 * Statistics.ThroughputRequirement.RequiredShare, 1, Colors.Gray, LinePattern.Dashed);
-        if (requirementSnrDb is double requirement)
+        if (comparison.Verdict != RequirementVerdict.NoRequirement)
         {
-            var line = right.Add.VerticalLine(requirement, 1.5f, Colors.Red, LinePattern.Dotted);
-            line.LegendText = FormattableString.Invariant($"3GPP requirement {requirement:0.0} dB");
-            right.ShowLegend(Alignment.LowerRight);
+            ResultPlotStyle.AddNote(right, ResultPlotStyle.MarginAndVerdict(comparison.MarginDb, !comparison.Bracketed, comparison.Verdict),
+                Alignment.UpperLeft, ResultPlotStyle.VerdictColor(comparison.Verdict));
         }
 
         right.Axes.SetLimitsY(0, 105);
-        right.Title(title + " — throughput");
-        right.XLabel("SNR per RE per Rx antenna (dB)");
         right.YLabel("throughput (% of maximum)");
-        multiplot.SavePng(path, 1400, 560);
+        ResultPlotStyle.SnrAxis(right, snr, SnrLabel, comparison.RequirementSnrDb, comparison.AchievedSnrDb);
+        ResultPlotStyle.Legend(right);
+        return figure;
     }
 
-    private static void AddBand(Plot plot, List<double> x, List<double> low, List<double> high)
+    /// <summary>
+    /// The configuration line of a sweep's plot: the requirement, slots per point (range simulated, the stopping rule), HARQ,
+    /// transport block, numerology and seed, from the plan and its description.
+    /// </summary>
+    public static string Configuration(SweepResult result, string unit)
     {
-        if (x.Count < 2)
+        ArgumentNullException.ThrowIfNull(result);
+        IReadOnlyDictionary<string, string> d = result.Plan.Description;
+        var parts = new List<string>();
+        if (result.Points.Count > 0)
         {
-            return;
+            long min = result.Points.Min(p => p.Counters.Slots), max = result.Points.Max(p => p.Counters.Slots);
+            string count = min == max ? Invariant($"{max}") : Invariant($"{min}–{max}");
+            parts.Add(Invariant($"{count} {unit} per point (at most {result.Plan.MaxSlotsPerPoint}{(result.Plan.MinBlockErrors > 0 ? Invariant($", stop at {result.Plan.MinBlockErrors} errors") : "")})"));
         }
 
-        var fill = plot.Add.FillY(x.ToArray(), low.ToArray(), high.ToArray());
-        fill.FillColor = Colors.Blue.WithOpacity(0.15);
-        fill.LineWidth = 0;
+        if (d.TryGetValue("harq", out string? harq))
+        {
+            parts.Add("HARQ " + harq);
+        }
+
+        if (d.TryGetValue("tbs", out string? tbs))
+        {
+            parts.Add($"TBS {tbs} bits");
+        }
+
+        if (d.TryGetValue("scs-khz", out string? scs) && d.TryGetValue("grid-prbs", out string? prbs))
+        {
+            parts.Add($"{scs} kHz, {prbs} PRB");
+        }
+
+        parts.Add(Invariant($"seed {result.Plan.Seed}"));
+        var text = new StringBuilder(string.Join(" · ", parts));
+        if (d.TryGetValue(RequirementComparison.RequirementNameKey, out string? requirement))
+        {
+            text.Append(" · requirement: ").Append(requirement);
+        }
+
+        return text.ToString();
     }
+
+    private static string HarqLabel(SweepResult result) =>
+        result.Plan.Description.TryGetValue("harq", out string? harq) && harq.Split(',') is [_, string transmissions, ..]
+            ? $"residual BLER ({transmissions.Trim()})"
+            : "residual BLER after HARQ";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

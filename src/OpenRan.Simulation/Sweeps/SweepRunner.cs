@@ -128,8 +128,10 @@ public sealed class SweepRunner
                 return;
             }
 
-            SweepProgress report = state.Complete(unit, position, counters);
-            progress?.Report(report);
+            if (state.Complete(unit, position, counters) is SweepProgress report)
+            {
+                progress?.Report(report);
+            }
         }
     }
 
@@ -204,15 +206,22 @@ public sealed class SweepRunner
             }
         }
 
-        public SweepProgress Complete(WorkUnit unit, int position, LinkCounters counters)
+        /// <summary>
+        /// Records a finished unit and returns the progress it makes, or null when its point had already finished (a
+        /// speculative unit beyond the stop: nothing new to report, so every point reports its finish exactly once).
+        /// </summary>
+        public SweepProgress? Complete(WorkUnit unit, int position, LinkCounters counters)
         {
             lock (_sync)
             {
                 PointState s = _points[unit.PointIndex];
-                if (!s.Finished)
+                if (s.Finished)
                 {
-                    s.InFlight[position] = counters;
+                    Monitor.PulseAll(_sync);
+                    return null;
                 }
+
+                s.InFlight[position] = counters;
 
                 while (!s.Finished && s.InFlight.Remove(s.CompletedPrefix, out LinkCounters done))
                 {

@@ -17,6 +17,21 @@ public class FreqCommandTests
     }
 
     [Fact]
+    public void Freq_N78OddRbCount_RasterPointIsTheCarrierCentre()
+    {
+        // TS 38.104 Table 5.4.2.2-1: 273 RB is odd, so NR-ARFCN 632628 (3489.420 MHz) is k = 6 of PRB 136, the carrier centre.
+        (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78", "--arfcn", "632628", "--bandwidth-mhz", "100", "--scs-khz", "30", "--json");
+        Assert.Equal(0, exitCode);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        JsonElement root = doc.RootElement;
+        Assert.Equal(3489.42e6, root.GetProperty("downlinkFrequencyHz").GetDouble(), 1e-3);
+        Assert.Equal(3489.42e6, root.GetProperty("ofdmCenterFrequencyHz").GetDouble(), 1e-3);
+        Assert.Equal(3489.42e6 - (1638 * 30e3), root.GetProperty("pointAFrequencyHz").GetDouble(), 1e-3);
+        Assert.Equal(136, root.GetProperty("rasterResourceBlock").GetInt32());
+        Assert.Equal(6, root.GetProperty("rasterSubcarrier").GetInt32());
+    }
+
+    [Fact]
     public void Freq_ArfcnOutsideBand_ExitsTwoWithReason()
     {
         (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78", "--frequency-mhz", "3000", "--bandwidth-mhz", "100", "--scs-khz", "30");

@@ -18,7 +18,7 @@ public class SimPrachCommandTests
             Assert.Contains("SNR for 99 % detection", output, StringComparison.Ordinal);
             string[] lines = File.ReadAllLines(prefix + ".csv");
             Assert.Equal(3, lines.Length);
-            Assert.StartsWith("snr_db,occasions,errors,detection_probability", lines[0], StringComparison.Ordinal);
+            Assert.Equal("snr_db,occasions,missed,missed_by_timing,detection_probability,detection_lower,detection_upper", lines[0]);
             Assert.True(File.Exists(prefix + ".json"));
         }
         finally

@@ -29,8 +29,31 @@ public class SweepOutputTests
         Assert.Equal(SweepCsv.Header.Split(',').Length, first.Length);
         Assert.Equal("-4", first[0]);
         Assert.Equal(result.Points[0].Counters.Slots.ToString(System.Globalization.CultureInfo.InvariantCulture), first[1]);
-        Assert.Equal("", first[^1]); // no bits counted: BER empty
+        Assert.DoesNotContain("ber", lines[0], StringComparison.Ordinal); // no bits counted: no bit_errors/bits/ber columns
     }
+
+    [Fact]
+    public void Svg_PlotIsAnSvgDocumentWithTheTitle()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"openran-plot-{Guid.NewGuid():N}.svg");
+        try
+        {
+            SweepPlot.Write(Run(), path, PlotFormat.Svg);
+            string svg = File.ReadAllText(path);
+            Assert.Contains("<svg", svg, StringComparison.Ordinal);
+            Assert.Contains("BLER versus SNR", svg, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(-3, "10⁻³")]
+    [InlineData(0, "10⁰")]
+    [InlineData(-12, "10⁻¹²")]
+    public void PowerOfTen_LabelsWithSuperscripts(int exponent, string label) => Assert.Equal(label, ResultPlotStyle.PowerOfTen(exponent));
 
     [Fact]
     public void Json_RoundTrip_PreservesPlanBatchesAndPoints()
@@ -74,7 +97,7 @@ public class SweepOutputTests
         string path = Path.Combine(Path.GetTempPath(), $"openran-plot-{Guid.NewGuid():N}.png");
         try
         {
-            SweepPlot.Write(Run(), path, requirementSnrDb: 1.5);
+            SweepPlot.Write(Run(), path);
             byte[] head = new byte[8];
             using (FileStream f = File.OpenRead(path))
             {

@@ -10,10 +10,12 @@ namespace OpenRan.Phy.Common.Frequency;
 /// the SSB's GSCN and SS_REF, and offsetToPointA / k_SSB, each derived from the specification and checked.
 /// </summary>
 /// <remarks>
-/// <para>The carrier's RF reference frequency F_REF (its NR-ARFCN) is subcarrier 0 of resource block ⌊N_RB/2⌋ (TS 38.104
-/// Table 5.4.2.2-1); the carrier is assumed to start at Point A (offsetToCarrier = 0), so Point A = F_REF − 12·⌊N_RB/2⌋·Δf.
-/// The OFDM centre (baseband DC, subcarrier K/2 of TS 38.211 §5.3.1) equals F_REF for even N_RB and lies 6 subcarriers
-/// higher for odd N_RB.</para>
+/// <para>The carrier's RF reference frequency F_REF (its NR-ARFCN, the channel raster point) is resource element k of
+/// resource block n_PRB = ⌊N_RB/2⌋ with k = 0 for even N_RB and k = 6 for odd N_RB (TS 38.104 §5.4.2.2, Table 5.4.2.2-1):
+/// in both cases subcarrier 6·N_RB of the carrier, its centre. The carrier is assumed to start at Point A
+/// (offsetToCarrier = 0), so Point A = F_REF − (12·⌊N_RB/2⌋ + k)·Δf = F_REF − 6·N_RB·Δf, and the OFDM centre (baseband DC,
+/// subcarrier N_grid·N_sc^RB/2 of TS 38.211 §5.3.1) equals F_REF for every N_RB (e.g. n78, 273 RB at 30 kHz, NR-ARFCN 632628:
+/// both 3489.420 MHz).</para>
 /// <para>SS_REF (the GSCN) is subcarrier 0 of resource block 10 of the SSB (TS 38.104 Table 5.4.3.2-1), so the SSB's
 /// subcarrier 0 is at SS_REF − 120·Δf_SSB. offsetToPointA (N_CRB^SSB) and k_SSB follow TS 38.211 §7.4.3.1 and TS 38.213
 /// §4.1: in FR1 both count 15 kHz units (offsetToPointA in 15 kHz resource blocks, a whole common resource block of
@@ -102,7 +104,7 @@ public sealed record FrequencyPlan(
         }
 
         int n = nRb!.Value;
-        double pointA = fRef - (12 * (n / 2) * scsHz);
+        double pointA = fRef - (((12 * RasterResourceBlock(n)) + RasterSubcarrier(n)) * scsHz);
         double ofdmCenter = pointA + (6 * n * scsHz);
         int commonUnitKhz = band.Range == FrequencyRange.Fr1 ? 15 : 60;
         if (band.Range == FrequencyRange.Fr1 ? subcarrierSpacingKhz is not (15 or 30) : subcarrierSpacingKhz is not (60 or 120))
@@ -180,6 +182,18 @@ public sealed record FrequencyPlan(
             NrArfcn.TryFromFrequencyHz(pointA), chosen, ssRef, NrArfcn.TryFromFrequencyHz(ssRef), raster.SubcarrierSpacingKhz,
             raster.Pattern, offsetToPointA, kSsb);
     }
+
+    /// <summary>
+    /// The resource block n_PRB whose resource element <see cref="RasterSubcarrier"/> the channel raster point (F_REF) maps to:
+    /// ⌊N_RB/2⌋ (TS 38.104 Table 5.4.2.2-1).
+    /// </summary>
+    public static int RasterResourceBlock(int nRb) => nRb / 2;
+
+    /// <summary>
+    /// The resource element k within <see cref="RasterResourceBlock"/> that the channel raster point maps to: 0 for even
+    /// N_RB, 6 for odd N_RB (TS 38.104 Table 5.4.2.2-1).
+    /// </summary>
+    public static int RasterSubcarrier(int nRb) => nRb % 2 == 0 ? 0 : 6;
 
     /// <summary>Plans a carrier given its centre frequency (F_REF) instead of its NR-ARFCN.</summary>
     public static FrequencyPlan CreateFromFrequency(OperatingBand band, double downlinkFrequencyHz, int channelBandwidthMhz, int subcarrierSpacingKhz, int? gscn = null, int? ssbSubcarrierSpacingKhz = null) =>

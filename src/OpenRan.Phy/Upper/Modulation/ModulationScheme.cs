@@ -42,6 +42,19 @@ public static class ModulationSchemeExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown modulation scheme."),
     };
 
+    /// <summary>The name the specifications write (π/2-BPSK, BPSK, QPSK, 16QAM, 64QAM, 256QAM, 1024QAM), for reports and plots.</summary>
+    public static string DisplayName(this ModulationScheme scheme) => scheme switch
+    {
+        ModulationScheme.Pi2Bpsk => "π/2-BPSK",
+        ModulationScheme.Bpsk => "BPSK",
+        ModulationScheme.Qpsk => "QPSK",
+        ModulationScheme.Qam16 => "16QAM",
+        ModulationScheme.Qam64 => "64QAM",
+        ModulationScheme.Qam256 => "256QAM",
+        ModulationScheme.Qam1024 => "1024QAM",
+        _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown modulation scheme."),
+    };
+
     /// <summary>The scheme with modulation order <paramref name="qm"/> (2 → QPSK, …; 1 → BPSK).</summary>
     public static ModulationScheme FromBitsPerSymbol(int qm) => qm switch
     {

@@ -109,12 +109,14 @@ public class FrequencyPlanTests
     }
 
     [Fact]
-    public void Plan_N78OddRbCount_CentresOfdmSixSubcarriersAboveReference()
+    public void Plan_N78OddRbCount_RasterPointIsSubcarrierSixOfTheMiddleBlockAndTheOfdmCentre()
     {
+        // TS 38.104 Table 5.4.2.2-1, N_RB mod 2 = 1: F_REF is k = 6 of n_PRB = ⌊273/2⌋ = 136, i.e. subcarrier 1638 = 273·12/2.
         FrequencyPlan plan = FrequencyPlan.Create(OperatingBands.Get("n78"), 632628, 100, 30);
         Assert.Equal(273, plan.NRb);
-        Assert.Equal(3489.42e6 - (12 * 136 * 30e3), plan.PointAFrequencyHz, 1e-3);
-        Assert.Equal(3489.42e6 + (6 * 30e3), plan.OfdmCenterFrequencyHz, 1e-3);
+        Assert.Equal(3489.42e6, plan.DownlinkFrequencyHz, 1e-3);
+        Assert.Equal(3489.42e6 - (((12 * 136) + 6) * 30e3), plan.PointAFrequencyHz, 1e-3);
+        Assert.Equal(3489.42e6, plan.OfdmCenterFrequencyHz, 1e-3);
         Assert.Null(plan.UplinkArfcn);
 
         // The chosen SSB lies inside the carrier, on the 15 kHz grid from Point A, and is consistent with the reported numbers.
@@ -122,6 +124,32 @@ public class FrequencyPlanTests
         Assert.Equal((12 * plan.OffsetToPointA) + plan.KSsb, (ssb0 - plan.PointAFrequencyHz) / 15e3, 1e-6);
         Assert.Equal(0, plan.OffsetToPointA % 2); // a whole 30 kHz common resource block
         Assert.InRange(plan.KSsb, 0, 23);
+    }
+
+    [Theory]
+    [InlineData(2, 1, 0)]
+    [InlineData(52, 26, 0)]
+    [InlineData(273, 136, 6)]
+    [InlineData(79, 39, 6)]
+    [InlineData(11, 5, 6)]
+    public void RasterMapping_FollowsTable5_4_2_2_1(int nRb, int nPrb, int k)
+    {
+        Assert.Equal(nPrb, FrequencyPlan.RasterResourceBlock(nRb));
+        Assert.Equal(k, FrequencyPlan.RasterSubcarrier(nRb));
+        Assert.Equal(6 * nRb, (12 * nPrb) + k); // the raster point is the carrier's centre subcarrier for even and odd N_RB
+    }
+
+    [Theory]
+    // TS 38.508-1 Table 4.3.1.1.1.78-1 (n78, 15 kHz, offsetToCarrier 0): 10 MHz = 52 RB (even), 15 MHz = 79 RB (odd).
+    [InlineData(620334, 10, 52, 3300.33e6, 620022)]
+    [InlineData(620500, 15, 79, 3300.39e6, 620026)]
+    public void Plan_PointA_MatchesTheConformanceTestFrequencies_ForEvenAndOddRbCounts(int arfcn, int bandwidthMhz, int nRb, double pointAHz, int pointAArfcn)
+    {
+        FrequencyPlan plan = FrequencyPlan.Create(OperatingBands.Get("n78"), arfcn, bandwidthMhz, 15);
+        Assert.Equal(nRb, plan.NRb);
+        Assert.Equal(pointAHz, plan.PointAFrequencyHz, 1e-3);
+        Assert.Equal(pointAArfcn, plan.PointAArfcn);
+        Assert.Equal(plan.DownlinkFrequencyHz, plan.OfdmCenterFrequencyHz, 1e-3);
     }
 
     [Fact]
