@@ -59,7 +59,9 @@ public class CliTests
     {
         (int exitCode, string output) = CliRunner.Run("vectors", "check", "--only", "no-such-category");
         Assert.Equal(2, exitCode);
+        Assert.Contains("--only = no-such-category is not a category; valid:", output, StringComparison.Ordinal);
         Assert.Contains("formats", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", output, StringComparison.Ordinal);
     }
 
     [Fact]

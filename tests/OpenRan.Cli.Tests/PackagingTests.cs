@@ -27,7 +27,7 @@ public sealed class PackagingTests : IDisposable
         Assert.True(code == 0, output);
         string[] packages = [.. Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
         Assert.Equal(
-            new[] { "OpenRan.Cli", "OpenRan.Conformance", "OpenRan.Dsp", "OpenRan.Phy", "OpenRan.Radio", "OpenRan.Simulation" }.Select(id => $"{id}.{Version}.nupkg"),
+            new[] { "OpenRan.Cli", "OpenRan.Conformance", "OpenRan.Dsp", "OpenRan.Engine", "OpenRan.Phy", "OpenRan.Radio", "OpenRan.Simulation" }.Select(id => $"{id}.{Version}.nupkg"),
             packages);
 
         string machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p

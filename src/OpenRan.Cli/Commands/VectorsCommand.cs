@@ -81,6 +81,14 @@ internal static class VectorsCommand
 
             IReadOnlyList<IConformanceCheck> checks = ConformanceCatalog.CreateAll();
             string[] categories = parse.GetValue(only) ?? [];
+            string[] unknown = categories.Where(c => !checks.Any(k => string.Equals(k.Category, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (unknown.Length > 0)
+            {
+                CliOutput.WriteError(console,
+                    $"--only = {string.Join(", ", unknown)} is not a category; valid: {string.Join(", ", checks.Select(c => c.Category).Distinct())} (see 'openran vectors list').");
+                return CliExitCode.Usage;
+            }
+
             ConformanceReport report;
             try
             {

@@ -7,5 +7,7 @@ namespace OpenRan.Phy.Upper.Channels.Pusch;
 public readonly record struct PuschUciResult(UciPartStatus HarqAck, UciPartStatus CsiPart1, UciPartStatus CsiPart2)
 {
     /// <summary>Whether every configured part is valid (true when no UCI was configured).</summary>
-    public bool AllValid => HarqAck != UciPartStatus.Invalid && CsiPart1 != UciPartStatus.Invalid && CsiPart2 != UciPartStatus.Invalid;
+    public bool AllValid => HarqAck is UciPartStatus.Valid or UciPartStatus.Absent
+        && CsiPart1 is UciPartStatus.Valid or UciPartStatus.Absent
+        && CsiPart2 is UciPartStatus.Valid or UciPartStatus.Absent;
 }

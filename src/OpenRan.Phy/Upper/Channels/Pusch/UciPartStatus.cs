@@ -11,4 +11,10 @@ public enum UciPartStatus : byte
 
     /// <summary>Not decoded: its CRC failed, or the soft bits supported no unique decision (an erasure, a non-finite value).</summary>
     Invalid,
+
+    /// <summary>
+    /// Not received: the part has no CRC (A ≤ 11) and the PUSCH DM-RS failed the receiver's DTX test, so a unique
+    /// decision would prove nothing (a decoder without a CRC decides any input, noise included).
+    /// </summary>
+    Dtx,
 }

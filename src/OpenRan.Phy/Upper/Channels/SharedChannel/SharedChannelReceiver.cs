@@ -167,10 +167,11 @@ public sealed class SharedChannelReceiver
             ResignRepeatedBits(configuration.ScramblingCInit, plan, PuschCodewordField.CsiPart2, uciConfiguration.CsiPart2BitCount, csiPart2, qm);
         }
 
+        bool detected = measurements.SignalDetected;
         var result = new PuschUciResult(
-            _uciDecoder.DecodePart(harqAck, qm, uci.HarqAck),
-            _uciDecoder.DecodePart(csiPart1, qm, uci.CsiPart1),
-            _uciDecoder.DecodePart(csiPart2, qm, uci.CsiPart2));
+            GateWithoutCrc(_uciDecoder.DecodePart(harqAck, qm, uci.HarqAck), uci.HarqAck, detected),
+            GateWithoutCrc(_uciDecoder.DecodePart(csiPart1, qm, uci.CsiPart1), uci.CsiPart1, detected),
+            GateWithoutCrc(_uciDecoder.DecodePart(csiPart2, qm, uci.CsiPart2), uci.CsiPart2, detected));
         SharedChannelDecodeResult decoding = uciConfiguration.UlschPresent
             ? _decoder.Decode(ulsch, parameters, redundancyVersion, softBuffer, newData, transportBlock)
             : default;
@@ -221,6 +222,22 @@ public sealed class SharedChannelReceiver
 
             position += run.BitCount;
         }
+    }
+
+    /// <summary>
+    /// A UCI part without a CRC (A ≤ 11: repetition, simplex or Reed–Muller code) decides any input, so its decision counts
+    /// only when the PUSCH DM-RS passed the DTX test; otherwise the part is <see cref="UciPartStatus.Dtx"/> and its bits are
+    /// cleared. Parts with a CRC keep their verdict (the CRC is the stronger test).
+    /// </summary>
+    private static UciPartStatus GateWithoutCrc(UciPartStatus status, Span<byte> bits, bool signalDetected)
+    {
+        if (status == UciPartStatus.Valid && !signalDetected && bits.Length <= 11)
+        {
+            bits.Clear();
+            return UciPartStatus.Dtx;
+        }
+
+        return status;
     }
 
     /// <summary>

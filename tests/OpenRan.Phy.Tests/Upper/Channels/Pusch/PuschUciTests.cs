@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OpenRan.Dsp.Randomness;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Pusch;
@@ -84,6 +85,35 @@ public class PuschUciTests
         SharedChannelReceiveResult result = receiver.Receive(configuration, grid, 0, 0, receiver.CreateSoftBuffer(configuration), true, decoded, message);
         Assert.Equal(new PuschUciResult(UciPartStatus.Invalid, UciPartStatus.Invalid, UciPartStatus.Invalid), result.Uci);
         Assert.False(result.CrcPassed);
+    }
+
+    [Fact]
+    public void Receive_NoiseOnly_PartsWithoutCrcAreDtxNotDecoded()
+    {
+        // Parts without a CRC (A ≤ 11) decide any input; only the DM-RS DTX test (false-alarm target 1e-3 per slot) keeps
+        // noise from being reported as UCI. 2000 noise-only slots: at most a handful may pass, never the erased/invalid ones.
+        const int Trials = 2000;
+        PuschConfiguration configuration = Base(new PuschUciConfiguration { HarqAckBitCount = 2, CsiPart1BitCount = 6, BetaOffsetCsiPart1Index = 8, UlschPresent = false }, prbs: 6);
+        var receiver = new SharedChannelReceiver(1, 1);
+        var message = new PuschUciMessage();
+        var grid = new ResourceGrid(1, 14, 51 * 12);
+        var noise = new ComplexGaussianSource(21);
+        int dtx = 0, valid = 0;
+        for (int trial = 0; trial < Trials; trial++)
+        {
+            for (int symbol = 0; symbol < 14; symbol++)
+            {
+                noise.Generate(grid.Symbol(0, symbol), 1.0);
+            }
+
+            SharedChannelReceiveResult result = receiver.Receive(configuration, grid, 0, 0, receiver.CreateSoftBuffer(configuration), true, [], message);
+            dtx += result.Uci.HarqAck == UciPartStatus.Dtx ? 1 : 0;
+            valid += result.Uci.HarqAck == UciPartStatus.Valid || result.Uci.CsiPart1 == UciPartStatus.Valid ? 1 : 0;
+            Assert.False(result.Uci.AllValid && result.Uci.HarqAck == UciPartStatus.Dtx);
+        }
+
+        Assert.True(valid <= 10, $"{valid} of {Trials} noise-only slots reported a UCI part valid (DTX target 1e-3 per slot).");
+        Assert.True(dtx >= Trials - 10, $"only {dtx} of {Trials} noise-only slots reported the HARQ-ACK as DTX.");
     }
 
     [Theory]
