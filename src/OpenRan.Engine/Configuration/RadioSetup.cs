@@ -36,6 +36,8 @@ public sealed class RadioSetup
         IRadio radio = factory.Open(Driver, Arguments);
         try
         {
+            CheckChannels("antennas.tx", "transmit", Configuration.TxChannelCount, radio.Capabilities.MaxTxChannelCount);
+            CheckChannels("antennas.rx", "receive", Configuration.RxChannelCount, radio.Capabilities.MaxRxChannelCount);
             RadioConfiguration c = Configuration with
             {
                 RxChannelCount = Math.Min(Configuration.RxChannelCount, radio.Capabilities.MaxRxChannelCount),
@@ -53,6 +55,19 @@ public sealed class RadioSetup
         {
             radio.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A radio that offers some channels of a direction but fewer than the cell's antennas cannot carry the cell (a radio
+    /// with none, such as a file radio that only records, simply leaves that direction out).
+    /// </summary>
+    private void CheckChannels(string key, string direction, int wanted, int offered)
+    {
+        if (offered > 0 && offered < wanted)
+        {
+            throw new ConfigurationException($"radio {Driver}", key,
+                $"{wanted} {direction} antennas, but the radio offers {offered} {direction} channel(s); valid: 1..{offered} with this radio, or a radio with {wanted} channels (e.g. channels={wanted} for the loopback and ZMQ drivers).");
         }
     }
 

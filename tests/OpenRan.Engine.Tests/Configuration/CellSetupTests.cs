@@ -57,6 +57,21 @@ public sealed class CellSetupTests
     }
 
     [Fact]
+    public void Open_RadioWithFewerChannelsThanAntennas_IsAConfigurationErrorNamingTheKey()
+    {
+        CellSetup cell = TestConfigs.Cell("gnb-n78-100mhz-tdd.yaml"); // antennas: { tx: 2, rx: 2 }
+        var factory = new RadioFactory(RadioFactory.SoftwareDrivers());
+        RadioSetup oneChannel = RadioSetup.Create(cell, factory, "loopback", "model=ideal");
+        ConfigurationException e = Assert.Throws<ConfigurationException>(() => oneChannel.Open(factory));
+        Assert.Equal("antennas.tx", e.Key);
+        Assert.Contains("offers 1 transmit channel", e.Message, StringComparison.Ordinal);
+        Assert.Contains("channels=2", e.Message, StringComparison.Ordinal);
+
+        using IRadio twoChannels = RadioSetup.Create(cell, factory, "loopback", "model=ideal,channels=2").Open(factory);
+        Assert.NotNull(twoChannels);
+    }
+
+    [Fact]
     public void Read_UnknownKey_NamesFileLineKeyAndValidKeys()
     {
         string yaml = TestConfigs.N3With(("  pci: 1\n", "  pci: 1\n  pcii: 2\n"));
