@@ -40,7 +40,7 @@ internal static class AnalyzeCommand
         Option<double> sampleRate = CliOption.Real("--sample-rate", "Sample rate of a raw INPUT in Hz", 0, 1e10, minimumExclusive: true);
         Option<double> centerFrequency = CliOption.Real("--center-frequency", "RF centre in Hz (f0 of the TS 38.211 §5.4 phase compensation; default: the SigMF core:frequency, else none)", 0, 1e12);
         Option<int> channel = CliOption.Integer("--channel", "Channel of a multi-channel recording", 0, 63, 0);
-        var plot = new Option<string>("--plot") { Description = "Write a PNG: the equalized constellation and the EVM per resource block." };
+        var plot = new Option<string>("--plot") { Description = "Write the plot (PNG, or SVG when the name ends in .svg): the equalized constellation and the EVM per resource block." };
         var check = new Option<bool>("--check") { Description = "Exit 1 when the EVM of a modulation exceeds its TS 38.104 Table 6.5.2.2-1 limit (QPSK 17.5 %, 16QAM 12.5 %, 64QAM 8 %, 256QAM 3.5 %, 1024QAM 2.5 %)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("analyze", "Analyse a downlink test-model recording (TS 38.141-1 §6.6): frequency error, EVM per modulation/symbol/RB, power, occupied bandwidth; JSON and PNG.")
@@ -83,7 +83,7 @@ internal static class AnalyzeCommand
 
                 if (plotPath is not null)
                 {
-                    DownlinkEvmPlot.Write(result, plotPath);
+                    DownlinkEvmPlot.Write(result, plotPath, plotPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? PlotFormat.Svg : PlotFormat.Png);
                 }
             }
             catch (Exception ex) when (RadioCommand.IsUserError(ex))

@@ -117,7 +117,7 @@ internal static class FreqCommand
         }
 
         var table = new Table().AddColumn("quantity").AddColumn("value").AddColumn("reference");
-        Add(table, "band", $"{plan.Band.Name} {plan.Band.Duplex} ({plan.Band.Range})", "TS 38.104 Table 5.2-1");
+        Add(table, "band", $"{plan.Band.Name} {plan.Band.Duplex.ToString().ToUpperInvariant()} ({plan.Band.Range.ToString().ToUpperInvariant()})", "TS 38.104 Table 5.2-1");
         Add(table, "carrier", $"{plan.ChannelBandwidthMhz} MHz, {plan.SubcarrierSpacingKhz} kHz, N_RB {plan.NRb}", "TS 38.101 Table 5.3.2-1");
         Add(table, "channel raster point (DL NR-ARFCN)", $"{plan.DownlinkArfcn} = {Mhz(plan.DownlinkFrequencyHz)}", "TS 38.104 §5.4.2.1");
         Add(table, "raster point in the grid", string.Create(CultureInfo.InvariantCulture,
@@ -192,7 +192,7 @@ internal static class FreqCommand
         }
 
         var table = new Table().AddColumn("quantity").AddColumn("value");
-        table.AddRow("band", Markup.Escape($"{band.Name} ({band.Range}, {band.Duplex})"));
+        table.AddRow("band", Markup.Escape($"{band.Name} ({band.Range.ToString().ToUpperInvariant()}, {band.Duplex.ToString().ToUpperInvariant()})"));
         if (band.HasUplink)
         {
             table.AddRow("uplink", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{band.UplinkLowMhz:G10}–{band.UplinkHighMhz:G10} MHz")));

@@ -52,6 +52,7 @@ public class FreqCommandTests
     {
         (int exitCode, string output) = CliRunner.Run("freq", "--band", "n78");
         Assert.Equal(0, exitCode);
+        Assert.Contains("n78 (FR1, TDD)", output, StringComparison.Ordinal); // spec spelling, not enum names
         Assert.Contains("7711", output, StringComparison.Ordinal);
         Assert.Contains("620000", output, StringComparison.Ordinal);
     }
