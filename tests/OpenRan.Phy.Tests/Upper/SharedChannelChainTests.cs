@@ -4,6 +4,7 @@ using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Pusch;

@@ -3,6 +3,7 @@ using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelEstimation;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;

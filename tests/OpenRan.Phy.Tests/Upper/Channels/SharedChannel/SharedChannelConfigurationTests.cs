@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
