@@ -195,31 +195,3 @@ public sealed class RadioArguments
         return false;
     }
 }
-
-/// <summary>One argument a driver accepts, for validation and for <c>openran radio list</c>.</summary>
-/// <param name="Name">The key; a trailing <c>N</c> stands for a channel number (<c>tx_portN</c>).</param>
-/// <param name="Description">What it sets, its unit, range and default.</param>
-public sealed record RadioArgumentSpec(string Name, string Description);
-
-/// <summary>A driver argument is missing, unknown or out of range; <see cref="Key"/> names it.</summary>
-public sealed class RadioArgumentException : ArgumentException
-{
-    /// <summary>Creates the exception for argument <paramref name="key"/>.</summary>
-    public RadioArgumentException(string key, string message)
-        : base(message) => Key = key;
-
-    /// <summary>Creates the exception.</summary>
-    public RadioArgumentException()
-        : base("invalid radio argument") => Key = string.Empty;
-
-    /// <summary>Creates the exception with a message.</summary>
-    public RadioArgumentException(string message)
-        : base(message) => Key = string.Empty;
-
-    /// <summary>Creates the exception with a message and inner exception.</summary>
-    public RadioArgumentException(string message, Exception innerException)
-        : base(message, innerException) => Key = string.Empty;
-
-    /// <summary>The argument key.</summary>
-    public string Key { get; }
-}

@@ -5,37 +5,6 @@ using OpenRan.Radio.Streaming;
 
 namespace OpenRan.Radio;
 
-/// <summary>A control setting changed through <see cref="IRadioManagement"/>.</summary>
-public enum RadioSetting
-{
-    /// <summary><see cref="RadioConfiguration.SampleRateHz"/>.</summary>
-    SampleRate,
-
-    /// <summary><see cref="RadioConfiguration.RxCenterFrequencyHz"/>.</summary>
-    RxCenterFrequency,
-
-    /// <summary><see cref="RadioConfiguration.TxCenterFrequencyHz"/>.</summary>
-    TxCenterFrequency,
-
-    /// <summary><see cref="RadioConfiguration.RxGainDb"/>.</summary>
-    RxGain,
-
-    /// <summary><see cref="RadioConfiguration.TxGainDb"/>.</summary>
-    TxGain,
-
-    /// <summary><see cref="RadioConfiguration.BandwidthHz"/>.</summary>
-    Bandwidth,
-
-    /// <summary><see cref="RadioConfiguration.ClockSource"/>.</summary>
-    ClockSource,
-
-    /// <summary><see cref="RadioConfiguration.TimeSource"/>.</summary>
-    TimeSource,
-
-    /// <summary><see cref="RadioConfiguration.TimeAlignment"/>.</summary>
-    TimeAlignment,
-}
-
 /// <summary>
 /// The shared part of every radio: the lifecycle state machine, configuration validation, the management plane, the
 /// event log and the SPSC rings with their caller-side streams. A driver derives from it, fills <see cref="RxRing"/>

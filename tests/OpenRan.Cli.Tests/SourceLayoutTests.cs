@@ -9,7 +9,10 @@ namespace OpenRan.Cli.Tests;
 
 /// <summary>
 /// Issue 14 §4: every source file under src/ holds a type named after the file (STYLE.md: one main public type per file,
-/// named after the file), so a type is found by its name. Partial files <c>Type.Part.cs</c> count as <c>Type</c>.
+/// named after the file), so a type is found by its name. Partial files <c>Type.Part.cs</c> count as <c>Type</c>. A file
+/// declares no other top-level public or internal type: nested types stay with their owner, and only <c>file</c>-scoped
+/// helpers used by the main type alone may share its file. The one exception is a generic type and its non-generic
+/// companion of the same name (<c>SampleRing</c> and <c>SampleRing&lt;T&gt;</c>).
 /// </summary>
 public partial class SourceLayoutTests
 {
@@ -45,6 +48,10 @@ public partial class SourceLayoutTests
             if (!types.Contains(name, StringComparer.Ordinal))
             {
                 offenders.Add($"{relative}: declares {(types.Length == 0 ? "no top-level type" : string.Join(", ", types))}");
+            }
+            else if (types.Any(t => !string.Equals(t, name, StringComparison.Ordinal)))
+            {
+                offenders.Add($"{relative}: declares {string.Join(", ", types)}; move each extra type to its own file");
             }
         }
 

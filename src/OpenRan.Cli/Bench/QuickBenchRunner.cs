@@ -5,31 +5,6 @@ using System.Linq;
 
 namespace OpenRan.Cli.Bench;
 
-/// <summary>The result of a quick benchmark: time per operation and throughput, with spread.</summary>
-/// <param name="Name">The benchmark.</param>
-/// <param name="Parameters">Its parameters.</param>
-/// <param name="Samples">How many timed samples were taken.</param>
-/// <param name="OperationsPerSample">How many operations each sample timed.</param>
-/// <param name="MedianMicroseconds">Median time per operation.</param>
-/// <param name="P10Microseconds">10th percentile of time per operation.</param>
-/// <param name="P90Microseconds">90th percentile of time per operation.</param>
-/// <param name="MedianThroughput">Work per second at the median time.</param>
-/// <param name="ThroughputUnit">The throughput unit, for example <c>Msample/s</c>.</param>
-/// <param name="AllocatedBytesPerOperation">Bytes allocated per operation on the measuring thread.</param>
-/// <param name="RealTimeBudgetMicroseconds">The real-time budget, if the benchmark has one.</param>
-public sealed record QuickBenchResult(
-    string Name,
-    IReadOnlyDictionary<string, string> Parameters,
-    int Samples,
-    int OperationsPerSample,
-    double MedianMicroseconds,
-    double P10Microseconds,
-    double P90Microseconds,
-    double MedianThroughput,
-    string ThroughputUnit,
-    double AllocatedBytesPerOperation,
-    double? RealTimeBudgetMicroseconds);
-
 /// <summary>Times a prepared workload: warm-up, then repeated samples of a batch of operations, reporting the median.</summary>
 public static class QuickBenchRunner
 {

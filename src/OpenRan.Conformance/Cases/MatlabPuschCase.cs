@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using OpenRan.Conformance.Formats;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pusch;
-using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 

@@ -3,8 +3,8 @@ using System.Linq;
 using System.Numerics;
 using System.Text.Json;
 using OpenRan.Conformance.Formats;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pusch;
-using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 

@@ -7,6 +7,7 @@ using OpenRan.Conformance.Formats;
 using OpenRan.Conformance.Runner;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Mimo;

@@ -3,23 +3,6 @@ using System.Runtime.CompilerServices;
 
 namespace OpenRan.Dsp.Fft;
 
-/// <summary>The r roots of unity and scratch of a generic-radix pass (empty for the dedicated radices).</summary>
-/// <param name="Roots">ω_r^t, t = 0..r−1 (forward).</param>
-/// <param name="Scratch">At least r values.</param>
-internal readonly ref struct GenericRadixContext(ReadOnlySpan<ComplexF32> Roots, Span<ComplexF32> Scratch)
-{
-    public ReadOnlySpan<ComplexF32> Roots { get; } = Roots;
-
-    public Span<ComplexF32> Scratch { get; } = Scratch;
-}
-
-/// <summary>One radix-r butterfly with its output twiddles: reads a_t = x[i0 + t·inStride], writes y[o0 + k·outStride].</summary>
-internal interface IScalarButterfly
-{
-    static abstract void Apply<TDirection>(ReadOnlySpan<ComplexF32> x, int i0, int inStride, Span<ComplexF32> y, int o0, int outStride, ReadOnlySpan<ComplexF32> w, GenericRadixContext generic)
-        where TDirection : struct, IFftDirection;
-}
-
 /// <summary>
 /// The scalar Stockham pass (see <see cref="FftPlan"/> remarks for the equations): the reference the vector plans are
 /// tested against, and their fallback for groups that do not fill a vector.

@@ -5,16 +5,6 @@ using OpenRan.Engine.Scheduling;
 
 namespace OpenRan.Engine.Capture;
 
-/// <summary>The direction of a MAC PDU in a capture.</summary>
-public enum MacNrDirection
-{
-    /// <summary>UE to gNB.</summary>
-    Uplink = 0,
-
-    /// <summary>gNB to UE.</summary>
-    Downlink = 1,
-}
-
 /// <summary>
 /// Writes MAC PDUs as a classic pcap (link type Ethernet) of UDP datagrams in Wireshark's MAC-NR framing, which its
 /// <c>mac_nr_udp</c> heuristic dissector decodes: the string <c>mac-nr</c>, radio type (1 FDD, 2 TDD), direction

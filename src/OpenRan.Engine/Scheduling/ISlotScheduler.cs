@@ -2,13 +2,6 @@ using OpenRan.Engine.Timing;
 
 namespace OpenRan.Engine.Scheduling;
 
-/// <summary>Hands the scheduler the preallocated uplink plan of a future slot, so a grant and its PUSCH are planned together.</summary>
-public interface IUplinkPlanner
-{
-    /// <summary>The plan of uplink slot <paramref name="slotIndex"/> (later than the downlink slot being planned, within the engine's uplink horizon).</summary>
-    UplinkSlotPlan PlanFor(long slotIndex);
-}
-
 /// <summary>
 /// Decides what each slot carries. The engine asks for each downlink slot k slots ahead of the air; the scheduler fills
 /// the downlink plan and, through <see cref="IUplinkPlanner"/>, the uplink slots its grants point at. The PHY never calls

@@ -4,22 +4,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Common;
 
-/// <summary>How <see cref="OfdmTiming.SelectFftSize"/> picks an FFT size for a grid when the user gives no sample rate.</summary>
-public enum FftSizeRule
-{
-    /// <summary>
-    /// The smallest power of two ≥ 128 whose occupancy 12·N_RB/N is at most 85 % (MATLAB <c>nrOFDMInfo</c> default):
-    /// 20 MHz at 15 kHz (106 RB) → 2048, 100 MHz at 30 kHz (273 RB) → 4096.
-    /// </summary>
-    PowerOfTwo,
-
-    /// <summary>
-    /// The smallest N ∈ {2^k, 3·2^k} ≥ 128 (multiples of 128) with occupancy at most 85 %, the compact sample rates
-    /// srsRAN uses (23.04 Msps for 20 MHz at 15 kHz: N = 1536; 40 MHz at 30 kHz: N = 1536).
-    /// </summary>
-    Compact,
-}
-
 /// <summary>
 /// OFDM symbol timing of one numerology at one sample rate (TS 38.211 §5.3.1): useful part N_u = 2048κ·2^−μ·T_c and cyclic
 /// prefix N_CP,l = 144κ·2^−μ·T_c, plus 16κ·T_c for l = 0 and l = 7·2^μ of every subframe (normal CP), or 512κ·2^−μ·T_c

@@ -7,59 +7,6 @@ using System.Text.Json.Nodes;
 
 namespace OpenRan.Radio.SigMf;
 
-/// <summary>A SigMF capture segment: where in the data a set of capture parameters starts to apply.</summary>
-/// <param name="SampleStart"><c>core:sample_start</c>, the sample index (per channel) where the segment starts.</param>
-/// <param name="FrequencyHz"><c>core:frequency</c>, the centre frequency in Hz.</param>
-/// <param name="DateTime"><c>core:datetime</c>, the UTC time of the segment's first sample.</param>
-public sealed record SigMfCapture(long SampleStart, double? FrequencyHz = null, DateTimeOffset? DateTime = null);
-
-/// <summary>A SigMF annotation: a labelled range of samples.</summary>
-/// <param name="SampleStart"><c>core:sample_start</c>.</param>
-/// <param name="SampleCount"><c>core:sample_count</c>, or null for a point annotation.</param>
-/// <param name="Label"><c>core:label</c>.</param>
-/// <param name="Comment"><c>core:comment</c>.</param>
-/// <param name="FrequencyLowerEdgeHz"><c>core:freq_lower_edge</c>.</param>
-/// <param name="FrequencyUpperEdgeHz"><c>core:freq_upper_edge</c>.</param>
-public sealed record SigMfAnnotation(long SampleStart, long? SampleCount = null, string? Label = null, string? Comment = null, double? FrequencyLowerEdgeHz = null, double? FrequencyUpperEdgeHz = null);
-
-/// <summary>A malformed or inconsistent SigMF recording; the message names the file and the reason.</summary>
-public sealed class SigMfFormatException : Exception
-{
-    /// <summary>Creates the exception for <paramref name="path"/>.</summary>
-    public SigMfFormatException(string path, string reason)
-        : base($"{path}: {reason}")
-    {
-        Path = path;
-        Reason = reason;
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public SigMfFormatException()
-        : this(string.Empty, "invalid SigMF recording")
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    public SigMfFormatException(string message)
-        : this(string.Empty, message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and inner exception.</summary>
-    public SigMfFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Path = string.Empty;
-        Reason = message;
-    }
-
-    /// <summary>The file.</summary>
-    public string Path { get; }
-
-    /// <summary>What is wrong.</summary>
-    public string Reason { get; }
-}
-
 /// <summary>
 /// The metadata of a SigMF recording (SigMF specification 1.x, <c>core</c> namespace): the <c>global</c> object, the
 /// <c>captures</c> and the <c>annotations</c>. <see cref="Parse"/> validates and rejects with a reason.

@@ -4,32 +4,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Simulation.Channels;
 
-/// <summary>The spatial-correlation levels of the NR performance requirements.</summary>
-public enum MimoCorrelationLevel
-{
-    /// <summary>Low correlation: α = β = 0 (independent links).</summary>
-    Low,
-
-    /// <summary>Medium correlation: α = 0.9, β = 0.3 in uplink (TS 38.104); α = 0.3, β = 0.9 in downlink (TS 38.101-4).</summary>
-    Medium,
-
-    /// <summary>Medium-A correlation (downlink only): α = 0.3, β = 0.3874 (TS 38.101-4 Table B.2.3.1.2-1).</summary>
-    MediumA,
-
-    /// <summary>High correlation: α = β = 0.9.</summary>
-    High,
-}
-
-/// <summary>The link direction, which decides whether the gNB (α) or the UE (β) is the transmitter.</summary>
-public enum LinkDirection
-{
-    /// <summary>UE transmits, gNB receives (PUSCH): R_spat = R_UE ⊗ R_gNB.</summary>
-    Uplink,
-
-    /// <summary>gNB transmits, UE receives (PDSCH): R_spat = R_gNB ⊗ R_UE.</summary>
-    Downlink,
-}
-
 /// <summary>
 /// The Kronecker spatial-correlation model of the NR performance requirements for uniform linear arrays
 /// (TS 38.104 Annex G.2.3.1 for uplink, TS 38.101-4 Annex B.2.3.1 for downlink): R_spat = R_Tx ⊗ R_Rx, where the

@@ -5,31 +5,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Simulation.Channels;
 
-/// <summary>How a tap of a tapped-delay-line profile fades.</summary>
-public enum TapKind
-{
-    /// <summary>Rayleigh fading with the classical (Jakes) Doppler spectrum (TR 38.901 §7.7.2).</summary>
-    Rayleigh,
-
-    /// <summary>
-    /// The line-of-sight component of the Ricean first tap of TDL-D/TDL-E: a constant-amplitude phasor with a Doppler shift
-    /// of 0.7 f_D (TR 38.901 §7.7.2) and a random initial phase.
-    /// </summary>
-    LineOfSight,
-
-    /// <summary>
-    /// A constant gain without fading or Doppler (static propagation, or AWGN with a timing offset); with several antennas
-    /// the links carry H[r, t] = e^(j2π·r·t/N_Rx), unit power per link and full rank when N_Rx ≥ N_Tx.
-    /// </summary>
-    Static,
-}
-
-/// <summary>One tap of a power delay profile: delay, average power and fading kind.</summary>
-/// <param name="DelaySeconds">Excess delay τ in seconds (≥ 0).</param>
-/// <param name="PowerDb">Average power relative to the other taps, in dB.</param>
-/// <param name="Kind">How the tap fades.</param>
-public readonly record struct ChannelTap(double DelaySeconds, double PowerDb, TapKind Kind);
-
 /// <summary>
 /// A tapped-delay-line power delay profile with absolute delays: the delay/power table of a TDL model after delay
 /// scaling (TR 38.901 §7.7.3), or a fixed profile of TS 38.104 Annex G / TS 38.101-4 Annex B.

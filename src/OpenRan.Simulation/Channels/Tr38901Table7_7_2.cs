@@ -3,25 +3,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Simulation.Channels;
 
-/// <summary>The scalable TDL models of TR 38.901.</summary>
-public enum TdlModel
-{
-    /// <summary>TDL-A (NLOS), TR 38.901 Table 7.7.2-1.</summary>
-    A,
-
-    /// <summary>TDL-B (NLOS), TR 38.901 Table 7.7.2-2.</summary>
-    B,
-
-    /// <summary>TDL-C (NLOS), TR 38.901 Table 7.7.2-3.</summary>
-    C,
-
-    /// <summary>TDL-D (LOS, Ricean first tap, K = 13.3 dB), TR 38.901 Table 7.7.2-4.</summary>
-    D,
-
-    /// <summary>TDL-E (LOS, Ricean first tap, K = 22 dB), TR 38.901 Table 7.7.2-5.</summary>
-    E,
-}
-
 /// <summary>
 /// TR 38.901 (V17.0.0) Tables 7.7.2-1 to 7.7.2-5: the TDL-A…E power delay profiles with delays normalised to an RMS delay
 /// spread of one; <see cref="Create"/> applies the delay scaling of TR 38.901 §7.7.3, τ_n,scaled = τ_n,model · DS_desired.

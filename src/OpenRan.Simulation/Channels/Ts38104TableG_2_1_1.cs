@@ -2,19 +2,6 @@ using System;
 
 namespace OpenRan.Simulation.Channels;
 
-/// <summary>The fixed-delay TDL profiles used by the NR performance requirements.</summary>
-public enum FixedTdlProfile
-{
-    /// <summary>TDLA30: 12 taps, RMS delay spread 30 ns, maximum delay 290 ns (TS 38.104 Table G.2.1.1-2).</summary>
-    Tdla30,
-
-    /// <summary>TDLB100: 12 taps, RMS delay spread 100 ns, maximum delay 480 ns (TS 38.104 Table G.2.1.1-3).</summary>
-    Tdlb100,
-
-    /// <summary>TDLC300: 12 taps, RMS delay spread 300 ns, maximum delay 2595 ns (TS 38.104 Table G.2.1.1-4).</summary>
-    Tdlc300,
-}
-
 /// <summary>
 /// TS 38.104 (V17) Annex G.2.1.1, Tables G.2.1.1-2 to G.2.1.1-4: the reduced TDL profiles TDLA30, TDLB100 and TDLC300
 /// with absolute delays in ns (the same tables appear in TS 38.101-4 Annex B.2.1 for FR1). Their taps fade as Rayleigh

@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenRan.Simulation.Coding;
 
 /// <summary>The modulations of the coded AWGN simulation: each coded bit rides one real dimension.</summary>
@@ -10,19 +8,4 @@ public enum CodedModulation
 
     /// <summary>Gray QPSK: two bits per symbol, one per dimension, x = ((1 − 2b_0) + j(1 − 2b_1))/√2, E_s = 1.</summary>
     Qpsk,
-}
-
-/// <summary>Properties of <see cref="CodedModulation"/>.</summary>
-public static class CodedModulationExtensions
-{
-    /// <summary>Bits per symbol (1 or 2).</summary>
-    public static int BitsPerSymbol(this CodedModulation modulation) => modulation switch
-    {
-        CodedModulation.Bpsk => 1,
-        CodedModulation.Qpsk => 2,
-        _ => throw new ArgumentOutOfRangeException(nameof(modulation), modulation, "valid: Bpsk, Qpsk."),
-    };
-
-    /// <summary>The amplitude a of each bit's real dimension (1 for BPSK, 1/√2 for QPSK).</summary>
-    public static double Amplitude(this CodedModulation modulation) => modulation == CodedModulation.Qpsk ? Math.Sqrt(0.5) : 1.0;
 }

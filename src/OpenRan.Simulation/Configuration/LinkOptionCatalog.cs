@@ -12,26 +12,6 @@ using OpenRan.Simulation.Reporting;
 
 namespace OpenRan.Simulation.Configuration;
 
-/// <summary>One option of a link simulation: its name (CLI <c>--name</c> and YAML key), help text and parser.</summary>
-/// <param name="Name">The kebab-case name.</param>
-/// <param name="Description">Help text with the valid values.</param>
-/// <param name="Kind">Scalar, list or flag.</param>
-/// <param name="Apply">Parses the values into the options; throws <see cref="FormatException"/> on a bad value.</param>
-public sealed record LinkOptionSpec(string Name, string Description, LinkOptionKind Kind, Action<LinkSimulationOptions, IReadOnlyList<string>> Apply);
-
-/// <summary>How many values an option takes.</summary>
-public enum LinkOptionKind
-{
-    /// <summary>Exactly one value.</summary>
-    Scalar,
-
-    /// <summary>One or more values (YAML sequence, or comma-separated on the command line).</summary>
-    List,
-
-    /// <summary>A boolean (a CLI switch; true/false in YAML).</summary>
-    Flag,
-}
-
 /// <summary>
 /// The catalogue of every link-simulation option, shared by the command line and YAML configuration files so that both
 /// accept exactly the same names and values and fail with the same messages.

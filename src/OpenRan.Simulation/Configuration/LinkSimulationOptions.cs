@@ -15,26 +15,6 @@ using OpenRan.Simulation.Sweeps;
 
 namespace OpenRan.Simulation.Configuration;
 
-/// <summary>The shared channel a link simulation exercises.</summary>
-public enum LinkKind
-{
-    /// <summary>Uplink: PUSCH, UE → gNB (TS 38.211 §6.3.1).</summary>
-    Pusch,
-
-    /// <summary>Downlink: PDSCH, gNB → UE (TS 38.211 §7.3.1).</summary>
-    Pdsch,
-}
-
-/// <summary>How the receiver learns the channel.</summary>
-public enum ChannelKnowledge
-{
-    /// <summary>Estimated from the DM-RS by the receiver under test.</summary>
-    Estimated,
-
-    /// <summary>The true channel frequency response and noise variance (an upper bound for receiver algorithms).</summary>
-    Perfect,
-}
-
 /// <summary>
 /// Every option of <c>openran sim pusch|pdsch</c>. The CLI and YAML files bind to it through one catalogue
 /// (<see cref="LinkOptionCatalog"/>), so both accept the same names and values and report the same errors.

@@ -2,20 +2,6 @@ using System.Collections.Generic;
 
 namespace OpenRan.Simulation.Measurement;
 
-/// <summary>The RMS EVM of the PDSCH resource elements of one modulation (TS 38.141-1 §6.6.3).</summary>
-/// <param name="Modulation">QPSK, 16QAM, … 1024QAM.</param>
-/// <param name="BitsPerSymbol">Q_m.</param>
-/// <param name="EvmPercent">RMS EVM in percent: the larger of the two window positions.</param>
-/// <param name="EvmEarlyPercent">RMS EVM with the FFT window at Δc̃ − W/2.</param>
-/// <param name="EvmLatePercent">RMS EVM with the FFT window at Δc̃ + W/2.</param>
-/// <param name="ResourceElements">Resource elements measured (per window position).</param>
-public sealed record ModulationEvm(string Modulation, int BitsPerSymbol, double EvmPercent, double EvmEarlyPercent, double EvmLatePercent, long ResourceElements);
-
-/// <summary>Equalized PDSCH constellation points of one modulation (a sample of at most a few thousand, for plots).</summary>
-/// <param name="Modulation">The modulation.</param>
-/// <param name="Points">(I, Q) pairs, unit average power of the reference constellation.</param>
-public sealed record ConstellationSample(string Modulation, IReadOnlyList<(float I, float Q)> Points);
-
 /// <summary>
 /// What <see cref="DownlinkEvmAnalyzer"/> measured on a downlink recording: synchronisation, frequency error, EVM per
 /// modulation, per OFDM symbol and per resource block, power and occupied bandwidth.

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using OpenRan.Dsp;
 using OpenRan.Radio;
 using OpenRan.Radio.Channels;
 using OpenRan.Simulation.Channels;
@@ -67,30 +66,4 @@ public sealed class FadingChannelProvider : ISampleChannelProvider
         double? noise = a.Contains("noise_db") ? a.GetDouble("noise_db", 0, -300, 100) : null;
         return (conditions, noise, (ulong)a.GetInt64("seed", 1, 0, long.MaxValue));
     }
-}
-
-/// <summary>One loopback link through a <see cref="LinkChannel"/> (SISO). Allocation-free per call.</summary>
-internal sealed class FadingSampleChannel : ISampleChannel
-{
-    private readonly LinkChannel _channel;
-    private readonly ulong _seed;
-
-    public FadingSampleChannel(LinkChannel channel, double? noiseDb, ulong seed)
-    {
-        _channel = channel;
-        _seed = seed;
-        _channel.NoiseVariance = noiseDb is double db ? Math.Pow(10, db / 10) : 0;
-        Reset();
-    }
-
-    /// <summary>The channel, for inspection (latency, path gains).</summary>
-    public LinkChannel Channel => _channel;
-
-    public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
-    {
-        ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
-        _channel.Process(tx, rx, tx.Length);
-    }
-
-    public void Reset() => _channel.Reset(SeedSequence.Derive(_seed, 1), SeedSequence.Derive(_seed, 2));
 }

@@ -4,12 +4,6 @@ using System.Linq;
 
 namespace OpenRan.Simulation.Sweeps;
 
-/// <summary>The counts of one batch of one SNR point.</summary>
-/// <param name="PointIndex">SNR point index.</param>
-/// <param name="BatchIndex">Batch index within the point.</param>
-/// <param name="Counters">The batch's counts.</param>
-public readonly record struct BatchRecord(int PointIndex, int BatchIndex, LinkCounters Counters);
-
 /// <summary>
 /// The outcome of a sweep or of one shard of it: the plan, the shard, and the counts of every batch it computed. The
 /// per-point results (<see cref="Points"/>) exist for whole sweeps only — a single run, or the merge of all shards —

@@ -2,19 +2,6 @@ using OpenRan.Simulation.Randomness;
 
 namespace OpenRan.Simulation.Sweeps;
 
-/// <summary>The independent random streams of a work unit.</summary>
-public enum RandomStreamKind
-{
-    /// <summary>Channel realisations (fading, phase noise): shared by every SNR point of the same batch.</summary>
-    Channel = 1,
-
-    /// <summary>Payload bits: shared by every SNR point of the same batch.</summary>
-    Data = 2,
-
-    /// <summary>Receiver noise: different for every SNR value.</summary>
-    Noise = 3,
-}
-
 /// <summary>
 /// One unit of a sweep: <see cref="SlotCount"/> consecutive slots at one SNR point, simulated from its own seed so that
 /// the result does not depend on which thread, process or machine runs it, nor on the order.
@@ -34,11 +21,4 @@ public readonly record struct WorkUnit(int PointIndex, double SnrDb, int BatchIn
     public ulong StreamSeed(RandomStreamKind kind) => kind == RandomStreamKind.Noise
         ? SeedSequence.Derive(Seed, (ulong)kind, unchecked((ulong)(long)System.Math.Round(SnrDb * 1000)))
         : SeedSequence.Derive(Seed, (ulong)kind);
-}
-
-/// <summary>Simulates work units. One instance per worker thread (instances are not thread-safe).</summary>
-public interface IWorkUnitSimulator
-{
-    /// <summary>Runs <paramref name="unit"/> from a fresh state (everything re-seeded from the unit) and returns its counts.</summary>
-    LinkCounters Run(in WorkUnit unit);
 }

@@ -5,19 +5,6 @@ using OpenRan.Phy.Upper.Channels.Prach;
 
 namespace OpenRan.Simulation.Workloads;
 
-/// <summary>One PRACH occasion ready for <see cref="PrachDetector.Detect"/>: detector, antenna-major samples and result buffer.</summary>
-/// <param name="Detector">The detector.</param>
-/// <param name="Samples">Antenna-major received samples, one occasion per antenna.</param>
-/// <param name="AntennaStride">Samples per antenna.</param>
-/// <param name="Occasion">The occasion.</param>
-/// <param name="Detections">Room for 64 detections.</param>
-/// <param name="Description">The conditions, for reports.</param>
-public sealed record PrachDetectionWorkload(PrachDetector Detector, ComplexF32[] Samples, int AntennaStride, PrachOccasion Occasion, PrachDetection[] Detections, string Description)
-{
-    /// <summary>Runs the detection once and returns the number of preambles found.</summary>
-    public int Detect() => Detector.Detect(Samples, AntennaStride, Occasion, 0, Detections);
-}
-
 /// <summary>
 /// Seeded PRACH workloads for benchmarks and quick benches, with the conditions of srsRAN's <c>prach_detector_benchmark</c>
 /// where they apply (formats 0 and B4 at 30 kHz, 1/2/4 receive ports, zeroCorrelationZoneConfig 0 and 1 for format 0, 0 and

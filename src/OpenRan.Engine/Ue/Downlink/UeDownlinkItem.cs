@@ -3,25 +3,6 @@ using OpenRan.Phy.Upper.Channels.Ssb;
 
 namespace OpenRan.Engine.Ue.Downlink;
 
-/// <summary>The kinds of item <see cref="UeDownlinkReceiver"/> reports.</summary>
-public enum UeDownlinkItemKind
-{
-    /// <summary>An SS/PBCH block found (PSS/SSS, TS 38.211 §7.4.2).</summary>
-    Ssb,
-
-    /// <summary>A MIB decoded from a block's PBCH (TS 38.212 §7.1, CRC passed).</summary>
-    Mib,
-
-    /// <summary>A DCI found by the blind PDCCH search (TS 38.213 §10.1, CRC with the RNTI passed).</summary>
-    Dci,
-
-    /// <summary>A PDSCH transport block (TS 38.212 §7.2); <see cref="UeDownlinkItem.CrcPassed"/> says whether it decoded.</summary>
-    Pdsch,
-
-    /// <summary>A SIB1 whose transport block decoded (the payload as BCCH-DL-SCH, TS 38.331).</summary>
-    Sib1,
-}
-
 /// <summary>
 /// One thing the UE downlink receiver decoded (or, for a PDSCH, tried to decode): the common fields, then the fields of
 /// its kind (the others keep their defaults).
@@ -103,14 +84,3 @@ public sealed record UeDownlinkItem
     /// <summary>A human-readable summary (a decoded SIB1, or why something was not decoded).</summary>
     public string? Detail { get; init; }
 }
-
-/// <summary>A PDSCH allocation resolved from a DCI (TS 38.214 §5.1.2).</summary>
-/// <param name="FirstPrb">The first PRB, counted from the lowest RB of the bandwidth the DCI addresses (CORESET#0 for DCI 1_0 in a common search space).</param>
-/// <param name="PrbCount">L_RBs.</param>
-/// <param name="StartSymbol">S.</param>
-/// <param name="SymbolCount">L.</param>
-/// <param name="MappingTypeA">PDSCH mapping type A (else B).</param>
-/// <param name="ModulationOrder">Q_m.</param>
-/// <param name="Mcs">I_MCS.</param>
-/// <param name="TargetCodeRate">R.</param>
-public sealed record UeDownlinkAllocation(int FirstPrb, int PrbCount, int StartSymbol, int SymbolCount, bool MappingTypeA, int ModulationOrder, int Mcs, double TargetCodeRate);

@@ -2,30 +2,6 @@ using System.Collections.Generic;
 
 namespace OpenRan.Phy.Upper.ChannelEstimation;
 
-/// <summary>How DM-RS pilot estimates are interpolated across frequency.</summary>
-public enum FrequencyInterpolation
-{
-    /// <summary>Moving-average smoothing over <see cref="ChannelEstimatorOptions.SmoothingWindow"/> pilots, then linear interpolation.</summary>
-    Linear,
-
-    /// <summary>
-    /// Wiener (linear MMSE) interpolation from the nearest <see cref="ChannelEstimatorOptions.WienerTaps"/> pilots, with an
-    /// exponential power-delay profile of rms delay spread <see cref="ChannelEstimatorOptions.DelaySpreadSeconds"/> and the
-    /// measured pilot SNR.
-    /// </summary>
-    Wiener,
-}
-
-/// <summary>How the estimates of the DM-RS symbols are extended to the other symbols of the slot.</summary>
-public enum TimeInterpolation
-{
-    /// <summary>Average of all DM-RS symbols (best for slow channels).</summary>
-    Average,
-
-    /// <summary>Linear interpolation between DM-RS symbols, held constant before the first and after the last.</summary>
-    Linear,
-}
-
 /// <summary>Options of the DM-RS channel estimator; immutable.</summary>
 public sealed record ChannelEstimatorOptions
 {

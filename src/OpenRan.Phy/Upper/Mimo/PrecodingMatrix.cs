@@ -1,18 +1,9 @@
 using System;
 using System.Linq;
 using OpenRan.Dsp;
+using OpenRan.Phy.Upper.Channels.Dci;
 
 namespace OpenRan.Phy.Upper.Mimo;
-
-/// <summary>PUSCH transmission schemes (TS 38.214 §6.1.1; higher-layer <c>txConfig</c>).</summary>
-public enum PuschTransmissionScheme
-{
-    /// <summary>Non-codebook based: layers map one to one onto antenna ports (W = I, TS 38.211 §6.3.1.5).</summary>
-    NonCodebook,
-
-    /// <summary>Codebook based: W from TS 38.211 Tables 6.3.1.5-1 to -7, selected by TPMI.</summary>
-    Codebook,
-}
 
 /// <summary>
 /// An immutable precoding matrix W (antenna ports × layers) applied as z(i) = W·y(i) (TS 38.211 §6.3.1.5).
@@ -97,7 +88,7 @@ public sealed class PrecodingMatrix
     public static PrecodingMatrix ForPusch(PuschTransmissionScheme scheme, int layers, int ports, int tpmi, bool transformPrecoding)
     {
         ThrowHelper.ThrowIfOutside(layers, 1, LayerMapper.MaxLayers);
-        if (scheme == PuschTransmissionScheme.NonCodebook || ports == 1)
+        if (scheme != PuschTransmissionScheme.Codebook || ports == 1)
         {
             if (ports != layers)
             {

@@ -1,5 +1,6 @@
 using System;
 using OpenRan.Dsp;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Mimo;
 
 namespace OpenRan.Phy.Tests.Upper.Mimo;

@@ -1,29 +1,7 @@
 using System;
 using OpenRan.Dsp;
-using OpenRan.Phy.Upper.ChannelCoding.Crc;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
-
-/// <summary>When an LDPC decoder may stop before its iteration limit.</summary>
-[Flags]
-public enum LdpcEarlyTermination
-{
-    /// <summary>Always run the maximum number of iterations.</summary>
-    None = 0,
-
-    /// <summary>
-    /// Stop after the first iteration whose hard decisions satisfy every active parity check (H·ĉ = 0, every bit decided,
-    /// <see cref="LdpcParityCheck"/>); the CRC, when given, is checked once on that word.
-    /// </summary>
-    ParityCheck = 1,
-
-    /// <summary>
-    /// Stop after the first iteration whose hard decisions pass the CRC given with the call (the code-block CRC24B, or the
-    /// transport-block CRC when C = 1) and satisfy every active parity check. With <see cref="ParityCheck"/> as well, the
-    /// parity check alone stops (a codeword that fails its CRC does not change with more iterations).
-    /// </summary>
-    Crc = 2,
-}
 
 /// <summary>
 /// Configuration of an LDPC decoder (validated once at construction): iteration limit, early termination and the
@@ -84,55 +62,4 @@ public sealed record LdpcDecoderOptions
 
     /// <summary>The corrected magnitude max(0, ⌊α·m⌋ − β) of a minimum m (0..127).</summary>
     internal int Correct(int magnitude) => Math.Max(0, ((magnitude * ScalingSixteenths) >> 4) - Offset);
-}
-
-/// <summary>A CRC that the decoder checks on its hard decisions c_0 … c_(BitCount−1) (message followed by its CRC).</summary>
-/// <param name="Calculator">The CRC (CRC24B for a code block of a segmented transport block, else the transport-block CRC).</param>
-/// <param name="BitCount">Bits covered including the parity bits (K′ for a code block).</param>
-public readonly record struct LdpcCrcCheck(CrcCalculator? Calculator, int BitCount)
-{
-    /// <summary>Whether a CRC is given.</summary>
-    public bool IsPresent => Calculator is not null && BitCount > 0;
-}
-
-/// <summary>The outcome of decoding one code block.</summary>
-/// <param name="Success">
-/// The verdict: the code block is decoded. True only when the final hard decisions satisfy every active parity check
-/// (<paramref name="ParityCheckPassed"/>) and, when a CRC was given, pass it (<paramref name="CrcPassed"/>); without a CRC
-/// the parity check alone decides.
-/// </param>
-/// <param name="Iterations">Iterations run (1..maximum).</param>
-/// <param name="ParityCheckPassed">
-/// Whether the final hard decisions satisfy every active parity check with every bit decided (a bit whose a-posteriori LLR is
-/// exactly 0 is undecided and fails: an erased, all-zero input is never a codeword; see <see cref="LdpcParityCheck"/>).
-/// </param>
-/// <param name="CrcPassed">Whether the CRC given with the call passed on the final hard decisions (false when none was given).</param>
-public readonly record struct LdpcDecoderResult(bool Success, int Iterations, bool ParityCheckPassed, bool CrcPassed);
-
-/// <summary>
-/// An LDPC decoder for the codes of TS 38.212 §5.3.2 (layered min-sum on int8 LLRs). Implementations differ only in
-/// instruction set and give bit-identical results; <see cref="LdpcDecoderFactory"/> creates them by name.
-/// </summary>
-public interface ILdpcDecoder
-{
-    /// <summary>The implementation name (<c>generic</c>, <c>avx2</c>).</summary>
-    string Name { get; }
-
-    /// <summary>The options the decoder was built with.</summary>
-    LdpcDecoderOptions Options { get; }
-
-    /// <summary>
-    /// Decodes one code block.
-    /// </summary>
-    /// <param name="llrs">
-    /// LLRs of d_0 … d_(L−1) (TS 38.212 §5.3.2: d_k = c_(k+2Z_c); the first 2·Z_c columns are punctured and start at 0),
-    /// 1 ≤ L ≤ N, project convention (positive favours 0, +127 a known 0 such as a filler bit). Bits beyond L are treated as
-    /// unknown (0); only the parity rows whose parity column lies within L are used, so passing the filled prefix of a soft
-    /// buffer saves work.
-    /// </param>
-    /// <param name="bits">Receives the hard decisions c_0 … c_(M−1), M = bits.Length ≤ K.</param>
-    /// <param name="code">The code (base graph and lifting size).</param>
-    /// <param name="crc">An optional CRC over c_0 … c_(BitCount−1) for early termination and the verdict (BitCount ≤ M).</param>
-    /// <returns>The verdict: decoded only when the final word satisfies every active parity check and the CRC (when given) passes.</returns>
-    LdpcDecoderResult Decode(ReadOnlySpan<sbyte> llrs, Span<byte> bits, LdpcCode code, LdpcCrcCheck crc = default);
 }

@@ -3,26 +3,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
-/// <summary>The CCE-to-REG mapping type of a CORESET (TS 38.211 §7.3.2.2, cce-REG-MappingType).</summary>
-public enum CceRegMapping
-{
-    /// <summary>Non-interleaved: L = 6, f(x) = x.</summary>
-    NonInterleaved,
-
-    /// <summary>Interleaved with bundle size L and interleaver size R.</summary>
-    Interleaved,
-}
-
-/// <summary>The precoder granularity of a CORESET (TS 38.211 §7.3.2.2, precoderGranularity).</summary>
-public enum PrecoderGranularity
-{
-    /// <summary>sameAsREG-bundle: DM-RS only in the REG bundles of the PDCCH.</summary>
-    SameAsRegBundle,
-
-    /// <summary>allContiguousRBs: DM-RS in every REG of the contiguous RB runs of the CORESET that the PDCCH touches.</summary>
-    AllContiguousRbs,
-}
-
 /// <summary>
 /// A control resource set (TS 38.211 §7.3.2.2, TS 38.331 ControlResourceSet): frequency domain resources, duration,
 /// CCE-to-REG mapping and DM-RS parameters.

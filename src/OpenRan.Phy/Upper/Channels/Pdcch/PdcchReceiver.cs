@@ -8,49 +8,6 @@ using OpenRan.Phy.Upper.Sequences;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
-/// <summary>What to search in one slot.</summary>
-/// <param name="Slot">n_s,f^μ, the slot number within the frame.</param>
-/// <param name="Coreset">The CORESET.</param>
-/// <param name="SearchSpace">The search-space set (its first symbol, candidates per level, type).</param>
-/// <param name="HashingRnti">n_RNTI of the hashing function (the C-RNTI for a UE-specific search space; ignored for common).</param>
-/// <param name="ScramblingRnti">n_RNTI of the PDCCH data scrambling (C-RNTI in a UE-specific space with pdcch-DMRS-ScramblingID, else 0).</param>
-/// <param name="NIdCell">N_ID^cell (DM-RS and scrambling identity when the CORESET has no pdcch-DMRS-ScramblingID).</param>
-public sealed record PdcchSearchRequest(int Slot, Coreset Coreset, SearchSpaceConfiguration SearchSpace, int HashingRnti, int ScramblingRnti, int NIdCell);
-
-/// <summary>One DCI found by the blind search. Instances are reused: the payload buffer is allocated once.</summary>
-public sealed class PdcchDetection
-{
-    /// <summary>The DCI payload bits (first <see cref="PayloadSize"/> are valid).</summary>
-    public byte[] Payload { get; } = new byte[140];
-
-    /// <summary>The payload size A (after zero padding to 12).</summary>
-    public int PayloadSize { get; internal set; }
-
-    /// <summary>The RNTI that unmasked the CRC.</summary>
-    public int Rnti { get; internal set; }
-
-    /// <summary>The aggregation level L.</summary>
-    public int AggregationLevel { get; internal set; }
-
-    /// <summary>The first CCE of the candidate.</summary>
-    public int FirstCce { get; internal set; }
-
-    /// <summary>The candidate index m at its aggregation level.</summary>
-    public int Candidate { get; internal set; }
-
-    /// <summary>Normalized DM-RS correlation of the candidate, 0..1: the DTX statistic C/E over its REG bundles (1 = noiseless).</summary>
-    public float DmrsMetric { get; internal set; }
-
-    /// <summary>REs of the candidate (DM-RS and data) that were not finite or absurd and were treated as erasures.</summary>
-    public int ErasedResourceElements { get; internal set; }
-
-    /// <summary>The estimated noise variance per RE.</summary>
-    public float NoiseVariance { get; internal set; }
-
-    /// <summary>The polar decoder path metric of the detected DCI (0 = every decision agreed with its LLR).</summary>
-    public float PathMetric { get; internal set; }
-}
-
 /// <summary>
 /// PDCCH blind decoding (TS 38.213 §10.1): for each aggregation level and candidate of a search space (hashing function),
 /// gathers the candidate's REs, estimates the channel per REG bundle from its DM-RS (least squares averaged over the bundle,

@@ -6,16 +6,6 @@ using OpenRan.Phy.Upper.Scrambling;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
-/// <summary>Where and how one PDCCH is sent in a slot.</summary>
-/// <param name="Slot">n_s,f^μ, the slot number within the frame (DM-RS c_init).</param>
-/// <param name="FirstSymbol">The slot symbol of CORESET symbol 0 (the search space's first monitoring symbol).</param>
-/// <param name="FirstCce">The candidate's first CCE.</param>
-/// <param name="AggregationLevel">L: 1, 2, 4, 8 or 16.</param>
-/// <param name="Rnti">The RNTI that masks the CRC.</param>
-/// <param name="ScramblingRnti">n_RNTI of the data scrambling (the C-RNTI in a UE-specific search space with pdcch-DMRS-ScramblingID configured, else 0).</param>
-/// <param name="NIdCell">N_ID^cell (used when the CORESET has no pdcch-DMRS-ScramblingID).</param>
-public readonly record struct PdcchAllocation(int Slot, int FirstSymbol, int FirstCce, int AggregationLevel, int Rnti, int ScramblingRnti, int NIdCell);
-
 /// <summary>
 /// PDCCH transmission (TS 38.211 §7.3.2, §7.4.1.3; TS 38.212 §7.3.2-§7.3.4): DCI coding to E = 108·L bits, scrambling
 /// with c_init = (n_RNTI·2^16 + n_ID) mod 2^31, QPSK, mapping to the candidate's REGs and the DM-RS. One instance per

@@ -3,12 +3,6 @@ using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Channels.Pdcch;
 
-/// <summary>A Type0-PDCCH CSS monitoring occasion of one SS/PBCH block (TS 38.213 §13, pattern 1).</summary>
-/// <param name="Slot">n_0, the first of the two monitored slots (n_0 and n_0 + 1) within the frame.</param>
-/// <param name="SfnParity">The frames carrying them: SFN_C mod 2 = this value.</param>
-/// <param name="FirstSymbol">The first CORESET symbol in those slots.</param>
-public readonly record struct Type0Occasion(int Slot, int SfnParity, int FirstSymbol);
-
 /// <summary>
 /// CORESET#0 and the Type0-PDCCH common search space derived from the MIB's pdcch-ConfigSIB1 (TS 38.213 §13, TS 38.211
 /// §7.3.2.2): CORESET#0 is interleaved with L = 6, R = 2, n_shift = N_ID^cell (non-interleaved for TS 38.213 Table 13-0

@@ -6,16 +6,6 @@ using OpenRan.Phy.Lower.Ofdm;
 
 namespace OpenRan.Phy.Upper.Channels.Prach;
 
-/// <summary>How <see cref="PrachGenerator.Generate"/> writes into its destination.</summary>
-public enum PrachWriteMode
-{
-    /// <summary>The occasion's samples replace the destination's.</summary>
-    Overwrite,
-
-    /// <summary>The occasion's samples are added (a preamble on top of an OFDM waveform or other preambles).</summary>
-    Add,
-}
-
 /// <summary>
 /// Generates PRACH preambles at the carrier's sample rate (TS 38.211 §5.3.2, §6.3.3): the baseband signal
 /// s(t) = β·Σ_k a_k·e^(j2π(k + K·k_1 + k̄)·Δf_RA·(t − N_CP,l^RA·T_c − t_start^RA)) over t_start^RA ≤ t &lt; t_start^RA +

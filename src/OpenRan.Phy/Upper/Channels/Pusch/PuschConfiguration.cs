@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;

@@ -5,14 +5,6 @@ using OpenRan.Phy.Upper.Detection;
 
 namespace OpenRan.Phy.Upper.Channels.Ssb;
 
-/// <summary>The physical cell identity found in an SS/PBCH block.</summary>
-/// <param name="NIdCell">N_ID^cell = 3·N_ID^(1) + N_ID^(2).</param>
-/// <param name="PssMetric">Normalized PSS correlation of the chosen N_ID^(2), 0..1 (the DTX statistic C/E over blocks of 16 subcarriers).</param>
-/// <param name="SssMetric">Normalized SSS correlation of the chosen N_ID^(1), 0..1.</param>
-/// <param name="Detected">Whether the PSS was detected against the noise (<see cref="CellIdentityDetector.DtxFalseAlarmProbability"/>); false: nothing there, <paramref name="NIdCell"/> is meaningless.</param>
-/// <param name="ErasedResourceElements">PSS and SSS REs that were not finite or absurd and were treated as erasures.</param>
-public readonly record struct CellIdentity(int NIdCell, float PssMetric, float SssMetric, bool Detected = true, int ErasedResourceElements = 0);
-
 /// <summary>
 /// Frequency-domain cell identity detection on a located SS/PBCH block (TS 38.211 §7.4.2): N_ID^(2) by correlating the PSS
 /// subcarriers with the 3 PSS sequences, then N_ID^(1) by correlating the SSS subcarriers, equalized with the PSS channel

@@ -7,17 +7,6 @@ using OpenRan.Phy.Upper.Sequences;
 
 namespace OpenRan.Phy.Upper.Channels.Ssb;
 
-/// <summary>Amplitude scaling of the SS/PBCH block components (TS 38.211 §7.4.3.1: β_PSS, β_SSS, β_PBCH, β_PBCH^DM-RS).</summary>
-/// <param name="Pss">β_PSS.</param>
-/// <param name="Sss">β_SSS.</param>
-/// <param name="Pbch">β_PBCH.</param>
-/// <param name="Dmrs">β_PBCH^DM-RS.</param>
-public readonly record struct SsbAmplitudes(float Pss, float Sss, float Pbch, float Dmrs)
-{
-    /// <summary>All four scale factors 1 (equal EPRE, as MATLAB's default).</summary>
-    public static SsbAmplitudes Unit => new(1f, 1f, 1f, 1f);
-}
-
 /// <summary>
 /// Generates one SS/PBCH block into a resource grid: PSS and SSS (TS 38.211 §7.4.2), BCH coding (TS 38.212 §7.1), PBCH
 /// scrambling with c(i + v·864), v = the 2 (L_max = 4) or 3 (L_max ≥ 8) LSBs of the block index, and QPSK (§7.3.3),

@@ -2,25 +2,6 @@ using System;
 
 namespace OpenRan.Phy.Upper.SignalProcessors.CsiRs;
 
-/// <summary>One (k̄, l̄) entry of a row of TS 38.211 Table 7.4.1.5.3-1: a CDM group position within a resource block.</summary>
-/// <param name="KIndex">Index i of the frequency-domain location k_i the entry starts from.</param>
-/// <param name="KOffset">Subcarriers added to k_i (row 1: 0, 4, 8; row 4: 0, 2).</param>
-/// <param name="UsesL1">True: l̄ starts from l_1 (<c>firstOFDMSymbolInTimeDomain2</c>); false: from l_0.</param>
-/// <param name="LOffset">Symbols added to l_0 or l_1 (0 or 1).</param>
-/// <param name="CdmGroup">The CDM group index j.</param>
-public readonly record struct CsiRsLocation(int KIndex, int KOffset, bool UsesL1, int LOffset, int CdmGroup);
-
-/// <summary>One row of TS 38.211 Table 7.4.1.5.3-1 (CSI-RS locations within a slot).</summary>
-/// <param name="Row">The row number, 1..18.</param>
-/// <param name="Ports">X, the number of antenna ports.</param>
-/// <param name="CdmType">The CDM type.</param>
-/// <param name="HalfDensityAllowed">Whether ρ = 0.5 is allowed (rows 2, 3, 11..18).</param>
-/// <param name="BitmapLength">Length of the <c>frequencyDomainAllocation</c> bitmap (4, 12, 3 or 6; TS 38.211 §7.4.1.5.3).</param>
-/// <param name="BitStep">k_{i−1} = <paramref name="BitStep"/>·f(i): 1 for rows 1 and 2, 4 for row 4, 2 otherwise.</param>
-/// <param name="KCount">Number of frequency-domain locations k_i the row uses.</param>
-/// <param name="Locations">The (k̄, l̄) entries with their CDM group index j.</param>
-public sealed record CsiRsRow(int Row, int Ports, CsiRsCdmType CdmType, bool HalfDensityAllowed, int BitmapLength, int BitStep, int KCount, CsiRsLocation[] Locations);
-
 /// <summary>
 /// TS 38.211 Table 7.4.1.5.3-1, "CSI-RS locations within a slot" (Release 17, V17.x; unchanged since Release 15): for each row
 /// the number of ports X, the densities, the CDM type, the (k̄, l̄) locations and CDM group indices j (k′ and l′ follow from

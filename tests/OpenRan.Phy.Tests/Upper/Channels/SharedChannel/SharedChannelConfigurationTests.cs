@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
-using OpenRan.Phy.Upper.Mimo;
 using OpenRan.Phy.Upper.Modulation;
 using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 using OpenRan.Phy.Upper.SignalProcessors.Ptrs;

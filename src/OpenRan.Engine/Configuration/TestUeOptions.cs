@@ -1,0 +1,32 @@
+namespace OpenRan.Engine.Configuration;
+
+/// <summary>The <c>test-ue:</c> section: the phy-test scheduler's UE.</summary>
+public sealed record TestUeOptions
+{
+    /// <summary>Whether the test UE is scheduled.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>C-RNTI.</summary>
+    public int Rnti { get; init; } = 0x4601;
+
+    /// <summary>Downlink grant.</summary>
+    public LinkOptions Downlink { get; init; } = new();
+
+    /// <summary>Uplink grant.</summary>
+    public LinkOptions Uplink { get; init; } = new() { Mcs = 20, McsTable = "qam64" };
+
+    /// <summary>HARQ processes per direction, 1..16.</summary>
+    public int HarqProcesses { get; init; } = 16;
+
+    /// <summary>k1: PDSCH-to-HARQ-ACK slots (dl-DataToUL-ACK), 1..15.</summary>
+    public int K1 { get; init; } = 4;
+
+    /// <summary>k2: PDCCH-to-PUSCH slots, 1..32.</summary>
+    public int K2 { get; init; } = 4;
+
+    /// <summary>Where downlink HARQ-ACK comes from: <c>assume-ack</c> (phy-test, no UCI decoding) or <c>pucch</c>.</summary>
+    public string DlHarqFeedback { get; init; } = "assume-ack";
+
+    /// <summary>Maximum transmissions per transport block, 1..4.</summary>
+    public int MaxTransmissions { get; init; } = 4;
+}

@@ -1,0 +1,17 @@
+namespace OpenRan.Engine.Scheduling;
+
+/// <summary>One expected PUCCH: a HARQ-ACK occasion of one UE on one resource of the configuration.</summary>
+public sealed class PucchPdu
+{
+    /// <summary>The index of the resource in the configuration's <c>pucch:</c> list.</summary>
+    public int Resource { get; set; }
+
+    /// <summary>The RNTI.</summary>
+    public int Rnti { get; set; }
+
+    /// <summary>HARQ-ACK bits expected (1..2 for formats 0/1, up to 8 for formats 2–4).</summary>
+    public int HarqAckBits { get; set; }
+
+    /// <summary>The downlink HARQ processes the bits acknowledge, in bit order.</summary>
+    public int[] HarqProcesses { get; } = new int[8];
+}
