@@ -12,7 +12,7 @@ namespace OpenRan.Cli.Bench;
 /// <param name="P90Microseconds">90th percentile of time per operation.</param>
 /// <param name="MedianThroughput">Work per second at the median time.</param>
 /// <param name="ThroughputUnit">The throughput unit, for example <c>Msample/s</c>.</param>
-/// <param name="AllocatedBytesPerOperation">Bytes allocated per operation on the measuring thread.</param>
+/// <param name="AllocatedBytesPerOperation">Bytes allocated per operation on the measuring thread in steady state (the least of any sample, so a one-off runtime allocation during one sample does not count; an allocation the operation makes shows in every sample).</param>
 /// <param name="RealTimeBudgetMicroseconds">The real-time budget, if the benchmark has one.</param>
 public sealed record QuickBenchResult(
     string Name,
