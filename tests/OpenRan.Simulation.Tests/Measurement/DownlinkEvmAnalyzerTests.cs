@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Numerics;
+using OpenRan.Phy.Common;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common.Frequency;
 using OpenRan.Phy.TestModels;
@@ -78,6 +81,85 @@ public sealed class DownlinkEvmAnalyzerTests
         {
             Assert.InRange(rb, 0.8 * expected, 1.25 * expected);
         }
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(4.0)]
+    public void PhaseNoise_EvmMatchesThePhaseErrorLeftByTheDmrsEqualizer(double linewidthHz)
+    {
+        // Phase noise alone (no AWGN): the analyzer's equalizer takes the slot's common phase from the DM-RS symbols, so
+        // what remains is, per data symbol l, the common phase error CPE_l = mean of e^(jφ) over its FFT window measured
+        // against the DM-RS symbols' mean, plus the inter-carrier interference 1 − |CPE_l|². The expected EVM is computed
+        // from the injected phase path itself (after the frequency error the analyzer removed). The test models' PDSCH
+        // DM-RS (mapping type A, l0 = 2, dmrs-AdditionalPosition pos1, l_d = 14) sits in symbols 2 and 11 (TS 38.211
+        // Table 7.4.1.1.2-3).
+        DownlinkWaveformConfiguration tm = NrTestModelFactory.Create(NrTestModel.Tm3_1a, 10, 30, DuplexMode.Fdd);
+        OfdmTiming timing = tm.Carrier.Timing();
+        double fs = timing.SampleRateHz;
+        const int Slots = 40;
+        ComplexF32[] clean = Generate(tm, Slots);
+        var analyzer = new DownlinkEvmAnalyzer(tm, fs);
+        IReadOnlyList<double> cleanPerSymbol = analyzer.Analyze(clean).EvmPerSymbolPercent;
+
+        var phase = new ComplexF32[clean.Length];
+        phase.AsSpan().Fill(new ComplexF32(1, 0));
+        new WienerPhaseNoise(linewidthHz, fs, seed: 5).Apply(phase, 1);
+        var x = new ComplexF32[clean.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = clean[i] * phase[i];
+        }
+
+        DownlinkEvmResult r = analyzer.Analyze(x);
+
+        int n = timing.FftSize;
+        int offset = timing.CyclicPrefixLength(1) / 2;
+        int symbolsPerSlot = timing.SymbolsPerSlot;
+        double errorSum = 0;
+        int dataSymbols = 0;
+        for (int slot = 0; slot < Slots; slot++)
+        {
+            int subframe = slot / (timing.SymbolsPerSubframe / symbolsPerSlot);
+            int subframeStart = subframe * timing.SamplesPerSubframe;
+            var cpe = new Complex[symbolsPerSlot];
+            Complex reference = Complex.Zero;
+            int dmrs = 0;
+            for (int l = 0; l < symbolsPerSlot; l++)
+            {
+                int symbolInSubframe = timing.FirstSymbolOfSlot(slot) + l;
+                int start = subframeStart + timing.UsefulPartOffset(symbolInSubframe) - offset;
+                Complex sum = Complex.Zero;
+                for (int k = 0; k < n; k++)
+                {
+                    int t = start + k;
+                    double derotate = -2 * Math.PI * r.FrequencyErrorHz * t / fs;
+                    sum += new Complex(phase[t].Re, phase[t].Im) * Complex.FromPolarCoordinates(1, derotate);
+                }
+
+                cpe[l] = sum / n;
+                if (l is 2 or 11)
+                {
+                    reference += cpe[l];
+                    dmrs++;
+                }
+            }
+
+            reference /= dmrs;
+            for (int l = 0; l < symbolsPerSlot; l++)
+            {
+                if (!double.IsNaN(cleanPerSymbol[l]))
+                {
+                    double ici = 1 - (cpe[l].Magnitude * cpe[l].Magnitude);
+                    errorSum += ((cpe[l] - reference).Magnitude * (cpe[l] - reference).Magnitude + ici) / (reference.Magnitude * reference.Magnitude);
+                    dataSymbols++;
+                }
+            }
+        }
+
+        double expected = 100 * Math.Sqrt(errorSum / dataSymbols);
+        Assert.InRange(expected, 0.5, 20);
+        Assert.InRange(r.EvmPercent, 0.85 * expected, 1.15 * expected);
     }
 
     [Fact]
