@@ -1,4 +1,6 @@
 using System;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace OpenRan.Phy.Upper.Channels.Downlink;
 
@@ -7,15 +9,39 @@ namespace OpenRan.Phy.Upper.Channels.Downlink;
 /// 23-stage shift register whose 18th and 23rd stage outputs are added modulo 2 and fed back to the first stage, started
 /// from all ones; the output is the 23rd stage (the feedback polynomial x^23 + x^18 + 1).
 /// </summary>
+/// <remarks>
+/// Stage s holds output o[n + 23 − s], so the register is the next 23 outputs and o[n + 23] = o[n] ⊕ o[n + 5]. Sixteen
+/// outputs are produced at a time from the register read in output order (<see cref="FillWords"/>); the bit-serial
+/// register (<see cref="FillSerial"/>) is the reference and handles the tail.
+/// </remarks>
 public sealed class Pn23BitSource : IBitSource
 {
     private const uint AllOnes = (1u << 23) - 1;
+
+    /// <summary>Byte j of entry v is bit j of v: eight output bits spread to eight bytes.</summary>
+    private static readonly ulong[] s_spread = BuildSpread();
+
     private uint _register = AllOnes;
 
     /// <inheritdoc />
     public void Fill(Span<byte> bits)
     {
-        uint r = _register;
+        int words = bits.Length / 16;
+        if (words > 0)
+        {
+            _register = FillWords(_register, bits[..(words * 16)]);
+        }
+
+        _register = FillSerial(_register, bits[(words * 16)..]);
+    }
+
+    /// <inheritdoc />
+    public void Reset() => _register = AllOnes;
+
+    /// <summary>The shift register clocked once per bit (the definition); returns the register after the last bit.</summary>
+    internal static uint FillSerial(uint register, Span<byte> bits)
+    {
+        uint r = register;
         for (int i = 0; i < bits.Length; i++)
         {
             // Stage s is bit s − 1: output stage 23, feedback stage 18 ⊕ stage 23 into stage 1.
@@ -25,9 +51,54 @@ public sealed class Pn23BitSource : IBitSource
             bits[i] = (byte)output;
         }
 
-        _register = r;
+        return r;
     }
 
-    /// <inheritdoc />
-    public void Reset() => _register = AllOnes;
+    /// <summary>Sixteen outputs per step; <paramref name="bits"/> is a multiple of 16 long.</summary>
+    private static uint FillWords(uint register, Span<byte> bits)
+    {
+        // t bit k = o[n + k], k = 0..22 (the register reversed).
+        uint t = Reverse23(register);
+        Span<ulong> destination = MemoryMarshal.Cast<byte, ulong>(bits);
+        ulong[] spread = s_spread;
+        for (int i = 0; i < destination.Length; i += 2)
+        {
+            uint next = (t ^ (t >> 5)) & 0xFFFF; // o[n + 23 + j] = o[n + j] ⊕ o[n + 5 + j], j = 0..15
+            destination[i] = LittleEndian(spread[t & 0xFF]);
+            destination[i + 1] = LittleEndian(spread[(t >> 8) & 0xFF]);
+            t = (t >> 16) | (next << 7);
+        }
+
+        return Reverse23(t);
+    }
+
+    private static ulong LittleEndian(ulong value) => BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static uint Reverse23(uint value) => (uint)(Reverse32(value) >> 9);
+
+    private static uint Reverse32(uint v)
+    {
+        v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
+        v = ((v >> 2) & 0x33333333u) | ((v & 0x33333333u) << 2);
+        v = ((v >> 4) & 0x0F0F0F0Fu) | ((v & 0x0F0F0F0Fu) << 4);
+        v = ((v >> 8) & 0x00FF00FFu) | ((v & 0x00FF00FFu) << 8);
+        return (v >> 16) | (v << 16);
+    }
+
+    private static ulong[] BuildSpread()
+    {
+        var table = new ulong[256];
+        for (int v = 0; v < 256; v++)
+        {
+            ulong spread = 0;
+            for (int j = 0; j < 8; j++)
+            {
+                spread |= (ulong)((v >> j) & 1) << (8 * j);
+            }
+
+            table[v] = spread;
+        }
+
+        return table;
+    }
 }
