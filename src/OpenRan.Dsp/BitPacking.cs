@@ -11,7 +11,8 @@ namespace OpenRan.Dsp;
 public static class BitPacking
 {
     /// <summary>For each byte value, its eight bits MSB first as eight 0/1 bytes, little-endian in a ulong.</summary>
-    private static readonly ulong[] s_unpackTable = BuildUnpackTable();
+    private static readonly ulong[] s_unpackTable = BuildUnpackTable(msbFirst: true);
+    private static readonly ulong[] s_lsbFirstSpread = BuildUnpackTable(msbFirst: false);
 
     /// <summary>Number of bytes needed to hold <paramref name="bitCount"/> packed bits.</summary>
     public static int PackedLength(int bitCount) => (bitCount + 7) >> 3;
@@ -108,7 +109,13 @@ public static class BitPacking
         }
     }
 
-    private static ulong[] BuildUnpackTable()
+    /// <summary>
+    /// The eight bits of <paramref name="value"/> LSB first, one per byte, as a little-endian word: written to memory on a
+    /// little-endian machine, byte j holds bit j (the layout of generators that shift bits out LSB first).
+    /// </summary>
+    public static ulong SpreadLsbFirst(byte value) => s_lsbFirstSpread[value];
+
+    private static ulong[] BuildUnpackTable(bool msbFirst)
     {
         var table = new ulong[256];
         for (int b = 0; b < 256; b++)
@@ -116,7 +123,7 @@ public static class BitPacking
             ulong v = 0;
             for (int j = 0; j < 8; j++)
             {
-                v |= (ulong)((b >> (7 - j)) & 1) << (8 * j);
+                v |= (ulong)((b >> (msbFirst ? 7 - j : j)) & 1) << (8 * j);
             }
 
             table[b] = v;

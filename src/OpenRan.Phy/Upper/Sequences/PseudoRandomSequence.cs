@@ -30,7 +30,6 @@ public sealed class PseudoRandomSequence
     private const uint RegisterMask = 0x7FFF_FFFFu;
 
     /// <summary>For each byte value, its eight bits LSB first as eight 0/1 bytes, little-endian in a ulong.</summary>
-    private static readonly ulong[] s_lsbFirstUnpack = BuildUnpackTable();
 
     private uint _x1;
     private uint _x2;
@@ -77,7 +76,7 @@ public sealed class PseudoRandomSequence
         int i = 0;
         for (; i + 8 <= bits.Length; i += 8)
         {
-            Unsafe.WriteUnaligned(ref bits[i], s_lsbFirstUnpack[Next(8)]);
+            Unsafe.WriteUnaligned(ref bits[i], BitPacking.SpreadLsbFirst((byte)Next(8)));
         }
 
         for (; i < bits.Length; i++)
@@ -104,7 +103,7 @@ public sealed class PseudoRandomSequence
 
         for (; i + 8 <= source.Length; i += 8)
         {
-            ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in source[i])) ^ s_lsbFirstUnpack[Next(8)];
+            ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in source[i])) ^ BitPacking.SpreadLsbFirst((byte)Next(8));
             Unsafe.WriteUnaligned(ref destination[i], v);
         }
 
@@ -244,22 +243,5 @@ public sealed class PseudoRandomSequence
         uint new2 = ((_x2 >> 3) ^ (_x2 >> 2) ^ (_x2 >> 1) ^ _x2) & mask;
         _x1 = ((_x1 >> bits) | (new1 << (31 - bits))) & RegisterMask;
         _x2 = ((_x2 >> bits) | (new2 << (31 - bits))) & RegisterMask;
-    }
-
-    private static ulong[] BuildUnpackTable()
-    {
-        var table = new ulong[256];
-        for (int b = 0; b < 256; b++)
-        {
-            ulong v = 0;
-            for (int j = 0; j < 8; j++)
-            {
-                v |= (ulong)((b >> j) & 1) << (8 * j);
-            }
-
-            table[b] = v;
-        }
-
-        return table;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.Channels.Downlink;
 
@@ -17,9 +18,6 @@ namespace OpenRan.Phy.Upper.Channels.Downlink;
 public sealed class Pn23BitSource : IBitSource
 {
     private const uint AllOnes = (1u << 23) - 1;
-
-    /// <summary>Byte j of entry v is bit j of v: eight output bits spread to eight bytes.</summary>
-    private static readonly ulong[] s_spread = BuildSpread();
 
     private uint _register = AllOnes;
 
@@ -60,12 +58,11 @@ public sealed class Pn23BitSource : IBitSource
         // t bit k = o[n + k], k = 0..22 (the register reversed).
         uint t = Reverse23(register);
         Span<ulong> destination = MemoryMarshal.Cast<byte, ulong>(bits);
-        ulong[] spread = s_spread;
         for (int i = 0; i < destination.Length; i += 2)
         {
             uint next = (t ^ (t >> 5)) & 0xFFFF; // o[n + 23 + j] = o[n + j] ⊕ o[n + 5 + j], j = 0..15
-            destination[i] = LittleEndian(spread[t & 0xFF]);
-            destination[i + 1] = LittleEndian(spread[(t >> 8) & 0xFF]);
+            destination[i] = LittleEndian(BitPacking.SpreadLsbFirst((byte)t));
+            destination[i + 1] = LittleEndian(BitPacking.SpreadLsbFirst((byte)(t >> 8)));
             t = (t >> 16) | (next << 7);
         }
 
@@ -83,22 +80,5 @@ public sealed class Pn23BitSource : IBitSource
         v = ((v >> 4) & 0x0F0F0F0Fu) | ((v & 0x0F0F0F0Fu) << 4);
         v = ((v >> 8) & 0x00FF00FFu) | ((v & 0x00FF00FFu) << 8);
         return (v >> 16) | (v << 16);
-    }
-
-    private static ulong[] BuildSpread()
-    {
-        var table = new ulong[256];
-        for (int v = 0; v < 256; v++)
-        {
-            ulong spread = 0;
-            for (int j = 0; j < 8; j++)
-            {
-                spread |= (ulong)((v >> j) & 1) << (8 * j);
-            }
-
-            table[v] = spread;
-        }
-
-        return table;
     }
 }
