@@ -51,4 +51,11 @@ public class BitPackingTests
         var ex = Assert.Throws<ArgumentException>(() => BitPacking.Unpack(new byte[1], new byte[9]));
         Assert.Equal("packed", ex.ParamName);
     }
+
+    [Fact]
+    public void SpreadLsbFirst_PutsBitJInByteJ()
+    {
+        ulong word = BitPacking.SpreadLsbFirst(0b1011_0001);
+        Assert.Equal(new byte[] { 1, 0, 0, 0, 1, 1, 0, 1 }, BitConverter.GetBytes(word));
+    }
 }
