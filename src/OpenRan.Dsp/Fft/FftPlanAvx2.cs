@@ -16,15 +16,12 @@ namespace OpenRan.Dsp.Fft;
 /// When the last two passes are both vector passes they run as one step through a small scratch buffer (see
 /// <c>RunFusedLastPasses</c>), so the data crosses memory once less: at N = 4096 the 32 KB input and output no longer
 /// both pass through L1 four times. Groups of the first pass that do not fill a vector, and generic (prime &gt; 5)
-/// radices, run the scalar pass. Where Vector512 is hardware accelerated (AVX-512), the later passes whose stride is a
-/// multiple of 8, fused or not, run eight consecutive q per Vector512 instead (<see cref="FftVectorMath512"/>: the same
-/// operations per lane); the first pass stays on Vector256.
+/// radices, run the scalar pass.
 /// </remarks>
 public sealed class FftPlanAvx2 : FftPlan
 {
     private readonly float[] _firstPassTwiddles;
     private readonly float[]? _fusedScratch;
-    private readonly bool _wide;
 
     /// <summary>Plans a transform of <paramref name="length"/> points.</summary>
     /// <param name="length">N, a multiple of 4 in 4..2^20.</param>
@@ -45,13 +42,10 @@ public sealed class FftPlanAvx2 : FftPlan
         int vectorGroups = first.Groups & ~3;
         _firstPassTwiddles = new float[vectorGroups * (r - 1) * 4];
 
-        // Later passes with a stride that is a multiple of 8 run on Vector512 where it is accelerated.
-        _wide = Vector512.IsHardwareAccelerated;
-
         // The last two passes run as one step when both are vector passes: see RunFusedLastPasses.
         if (Passes.Length >= 3 && Passes[^2].Radix is 3 or 4 or 5 or 8 && Passes[^1].Radix is 3 or 4 or 5 or 8)
         {
-            _fusedScratch = new float[Passes[^2].Radix * Passes[^1].Radix * Vector512<float>.Count];
+            _fusedScratch = new float[Passes[^2].Radix * Passes[^1].Radix * Vector256<float>.Count];
         }
 
         int at = 0;
@@ -138,31 +132,9 @@ public sealed class FftPlanAvx2 : FftPlan
             return;
         }
 
-        bool wide = _wide && pass.Stride % 8 == 0;
         if (_fusedScratch is not null && index == Passes.Length - 2)
         {
-            RunFusedLastPasses<TDirection>(ref xf, ref yf, pass, Passes[^1], ref tw, wide);
-            return;
-        }
-
-        if (wide && pass.Radix is 3 or 4 or 5 or 8)
-        {
-            switch (pass.Radix)
-            {
-                case 3:
-                    StridedPass<TDirection, Butterfly3Wide>(ref xf, ref yf, pass, ref tw);
-                    break;
-                case 4:
-                    StridedPass<TDirection, Butterfly4Wide>(ref xf, ref yf, pass, ref tw);
-                    break;
-                case 5:
-                    StridedPass<TDirection, Butterfly5Wide>(ref xf, ref yf, pass, ref tw);
-                    break;
-                default:
-                    StridedPass<TDirection, Butterfly8Wide>(ref xf, ref yf, pass, ref tw);
-                    break;
-            }
-
+            RunFusedLastPasses<TDirection>(ref xf, ref yf, pass, Passes[^1], ref tw);
             return;
         }
 
@@ -283,30 +255,9 @@ public sealed class FftPlanAvx2 : FftPlan
     /// consecutive q at a time A writes its r1·r2 vectors into a small scratch (L1-resident) that B reads, and the data
     /// crosses memory once instead of twice.
     /// </summary>
-    private void RunFusedLastPasses<TDirection>(ref float x, ref float y, FftPass a, FftPass b, ref ComplexF32 tw, bool wide)
+    private void RunFusedLastPasses<TDirection>(ref float x, ref float y, FftPass a, FftPass b, ref ComplexF32 tw)
         where TDirection : struct, IFftDirection
     {
-        if (wide)
-        {
-            switch (a.Radix)
-            {
-                case 3:
-                    RunFused<TDirection, Butterfly3Wide>(ref x, ref y, a, b, ref tw);
-                    break;
-                case 4:
-                    RunFused<TDirection, Butterfly4Wide>(ref x, ref y, a, b, ref tw);
-                    break;
-                case 5:
-                    RunFused<TDirection, Butterfly5Wide>(ref x, ref y, a, b, ref tw);
-                    break;
-                default:
-                    RunFused<TDirection, Butterfly8Wide>(ref x, ref y, a, b, ref tw);
-                    break;
-            }
-
-            return;
-        }
-
         switch (a.Radix)
         {
             case 3:
@@ -328,27 +279,6 @@ public sealed class FftPlanAvx2 : FftPlan
         where TDirection : struct, IFftDirection
         where TFirst : struct, IVectorButterfly
     {
-        if (TFirst.Lanes == 8)
-        {
-            switch (b.Radix)
-            {
-                case 3:
-                    RunFused<TDirection, TFirst, Butterfly3Wide>(ref x, ref y, a, ref tw);
-                    break;
-                case 4:
-                    RunFused<TDirection, TFirst, Butterfly4Wide>(ref x, ref y, a, ref tw);
-                    break;
-                case 5:
-                    RunFused<TDirection, TFirst, Butterfly5Wide>(ref x, ref y, a, ref tw);
-                    break;
-                default:
-                    RunFused<TDirection, TFirst, Butterfly8Wide>(ref x, ref y, a, ref tw);
-                    break;
-            }
-
-            return;
-        }
-
         switch (b.Radix)
         {
             case 3:
@@ -374,19 +304,18 @@ public sealed class FftPlanAvx2 : FftPlan
         int r1 = TFirst.Radix;
         int r2 = TSecond.Radix;
         int stride = a.Stride;
-        int lanes = TFirst.Lanes;
-        int vector = 2 * lanes; // floats per vector: scratch vector j lives at vector·j
+        const int vector = 8; // floats per Vector256: scratch vector j lives at 8·j
         ref float scratch = ref MemoryMarshal.GetArrayDataReference(_fusedScratch!);
         ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         nuint rowInA = (nuint)(2 * stride * r2);
         nuint rowOutB = (nuint)(2 * stride * r1);
-        for (int q = 0; q < stride; q += lanes)
+        for (int q = 0; q < stride; q += 4)
         {
             ref float xq = ref Unsafe.Add(ref x, 2 * q);
             for (int p = 0; p < r2; p++)
             {
                 // Pass A, group p: inputs x[q + S(p + t·r2)], outputs scratch[r1·p + k], twiddles w^(p·k).
-                TFirst.Apply<TDirection>(ref Unsafe.Add(ref xq, 2 * stride * p), rowInA, ref Unsafe.Add(ref scratch, vector * r1 * p), (nuint)vector, ref Unsafe.Add(ref twf, 2 * (r1 - 1) * p), p != 0);
+                TFirst.Apply<TDirection>(ref Unsafe.Add(ref xq, 2 * stride * p), rowInA, ref Unsafe.Add(ref scratch, vector * r1 * p), vector, ref Unsafe.Add(ref twf, 2 * (r1 - 1) * p), p != 0);
             }
 
             ref float yq = ref Unsafe.Add(ref y, 2 * q);
@@ -412,7 +341,6 @@ public sealed class FftPlanAvx2 : FftPlan
         nuint rowIn = (nuint)(2 * s * m);
         nuint rowOut = (nuint)(2 * s);
         nuint end = (nuint)(2 * s);
-        nuint step = (nuint)(2 * TButterfly.Lanes);
         ref float twf = ref Unsafe.As<ComplexF32, float>(ref tw);
         for (int p = 0; p < m; p++)
         {
@@ -420,20 +348,17 @@ public sealed class FftPlanAvx2 : FftPlan
             ref float xp = ref Unsafe.Add(ref x, 2 * s * p);
             ref float yp = ref Unsafe.Add(ref y, 2 * r * s * p);
             bool twiddle = p != 0;
-            for (nuint q = 0; q < end; q += step)
+            for (nuint q = 0; q < end; q += 8)
             {
                 TButterfly.Apply<TDirection>(ref Unsafe.Add(ref xp, q), rowIn, ref Unsafe.Add(ref yp, q), rowOut, ref w, twiddle);
             }
         }
     }
 
-    /// <summary>A radix-r butterfly on four (Vector256) or eight (Vector512) consecutive q: inputs at xq + t·rowIn, outputs at yq + k·rowOut (float offsets).</summary>
+    /// <summary>A radix-r butterfly on four consecutive q: inputs at xq + t·rowIn, outputs at yq + k·rowOut (float offsets).</summary>
     private interface IVectorButterfly
     {
         static abstract int Radix { get; }
-
-        /// <summary>Complex lanes per vector: 4 (Vector256) or 8 (Vector512).</summary>
-        static abstract int Lanes { get; }
 
         static abstract void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
             where TDirection : struct, IFftDirection;
@@ -442,8 +367,6 @@ public sealed class FftPlanAvx2 : FftPlan
     private readonly struct Butterfly3 : IVectorButterfly
     {
         public static int Radix => 3;
-
-        public static int Lanes => 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
@@ -469,8 +392,6 @@ public sealed class FftPlanAvx2 : FftPlan
     {
         public static int Radix => 4;
 
-        public static int Lanes => 4;
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
             where TDirection : struct, IFftDirection
@@ -493,8 +414,6 @@ public sealed class FftPlanAvx2 : FftPlan
     private readonly struct Butterfly5 : IVectorButterfly
     {
         public static int Radix => 5;
-
-        public static int Lanes => 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
@@ -525,8 +444,6 @@ public sealed class FftPlanAvx2 : FftPlan
     private readonly struct Butterfly8 : IVectorButterfly
     {
         public static int Radix => 8;
-
-        public static int Lanes => 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
@@ -561,144 +478,6 @@ public sealed class FftPlanAvx2 : FftPlan
             Store(b5, ref yq, 5 * rowOut);
             Store(b6, ref yq, 6 * rowOut);
             Store(b7, ref yq, 7 * rowOut);
-        }
-    }
-
-    // ---- Vector512 butterflies: eight consecutive q per vector (AVX-512), for passes whose stride is a multiple of 8 ----
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> LoadWide(ref float source, nuint floatOffset) => Vector512.LoadUnsafe(ref source, floatOffset);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreWide(Vector512<float> value, ref float destination, nuint floatOffset) => value.StoreUnsafe(ref destination, floatOffset);
-
-    /// <summary>z·w for the twiddle (re, im) at <paramref name="w"/> + 2·<paramref name="index"/> floats, broadcast straight from memory.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyBroadcastWide<TDirection>(Vector512<float> z, ref float w, int index)
-        where TDirection : struct, IFftDirection =>
-        FftVectorMath512.MultiplyBroadcastTwiddle<TDirection>(z, Vector512.Create(Unsafe.Add(ref w, 2 * index)), Vector512.Create(Unsafe.Add(ref w, (2 * index) + 1)));
-
-    private readonly struct Butterfly3Wide : IVectorButterfly
-    {
-        public static int Radix => 3;
-
-        public static int Lanes => 8;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
-            where TDirection : struct, IFftDirection
-        {
-            Vector512<float> b0 = LoadWide(ref xq, 0);
-            Vector512<float> b1 = LoadWide(ref xq, rowIn);
-            Vector512<float> b2 = LoadWide(ref xq, 2 * rowIn);
-            FftVectorMath512.Dft3<TDirection>(ref b0, ref b1, ref b2);
-            if (twiddle)
-            {
-                b1 = MultiplyBroadcastWide<TDirection>(b1, ref w, 0);
-                b2 = MultiplyBroadcastWide<TDirection>(b2, ref w, 1);
-            }
-
-            StoreWide(b0, ref yq, 0);
-            StoreWide(b1, ref yq, rowOut);
-            StoreWide(b2, ref yq, 2 * rowOut);
-        }
-    }
-
-    private readonly struct Butterfly4Wide : IVectorButterfly
-    {
-        public static int Radix => 4;
-
-        public static int Lanes => 8;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
-            where TDirection : struct, IFftDirection
-        {
-            FftVectorMath512.Dft4<TDirection>(LoadWide(ref xq, 0), LoadWide(ref xq, rowIn), LoadWide(ref xq, 2 * rowIn), LoadWide(ref xq, 3 * rowIn), out Vector512<float> b0, out Vector512<float> b1, out Vector512<float> b2, out Vector512<float> b3);
-            if (twiddle)
-            {
-                b1 = MultiplyBroadcastWide<TDirection>(b1, ref w, 0);
-                b2 = MultiplyBroadcastWide<TDirection>(b2, ref w, 1);
-                b3 = MultiplyBroadcastWide<TDirection>(b3, ref w, 2);
-            }
-
-            StoreWide(b0, ref yq, 0);
-            StoreWide(b1, ref yq, rowOut);
-            StoreWide(b2, ref yq, 2 * rowOut);
-            StoreWide(b3, ref yq, 3 * rowOut);
-        }
-    }
-
-    private readonly struct Butterfly5Wide : IVectorButterfly
-    {
-        public static int Radix => 5;
-
-        public static int Lanes => 8;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
-            where TDirection : struct, IFftDirection
-        {
-            Vector512<float> b0 = LoadWide(ref xq, 0);
-            Vector512<float> b1 = LoadWide(ref xq, rowIn);
-            Vector512<float> b2 = LoadWide(ref xq, 2 * rowIn);
-            Vector512<float> b3 = LoadWide(ref xq, 3 * rowIn);
-            Vector512<float> b4 = LoadWide(ref xq, 4 * rowIn);
-            FftVectorMath512.Dft5<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4);
-            if (twiddle)
-            {
-                b1 = MultiplyBroadcastWide<TDirection>(b1, ref w, 0);
-                b2 = MultiplyBroadcastWide<TDirection>(b2, ref w, 1);
-                b3 = MultiplyBroadcastWide<TDirection>(b3, ref w, 2);
-                b4 = MultiplyBroadcastWide<TDirection>(b4, ref w, 3);
-            }
-
-            StoreWide(b0, ref yq, 0);
-            StoreWide(b1, ref yq, rowOut);
-            StoreWide(b2, ref yq, 2 * rowOut);
-            StoreWide(b3, ref yq, 3 * rowOut);
-            StoreWide(b4, ref yq, 4 * rowOut);
-        }
-    }
-
-    private readonly struct Butterfly8Wide : IVectorButterfly
-    {
-        public static int Radix => 8;
-
-        public static int Lanes => 8;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TDirection>(ref float xq, nuint rowIn, ref float yq, nuint rowOut, ref float w, bool twiddle)
-            where TDirection : struct, IFftDirection
-        {
-            Vector512<float> b0 = LoadWide(ref xq, 0);
-            Vector512<float> b1 = LoadWide(ref xq, rowIn);
-            Vector512<float> b2 = LoadWide(ref xq, 2 * rowIn);
-            Vector512<float> b3 = LoadWide(ref xq, 3 * rowIn);
-            Vector512<float> b4 = LoadWide(ref xq, 4 * rowIn);
-            Vector512<float> b5 = LoadWide(ref xq, 5 * rowIn);
-            Vector512<float> b6 = LoadWide(ref xq, 6 * rowIn);
-            Vector512<float> b7 = LoadWide(ref xq, 7 * rowIn);
-            FftVectorMath512.Dft8<TDirection>(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
-            if (twiddle)
-            {
-                b1 = MultiplyBroadcastWide<TDirection>(b1, ref w, 0);
-                b2 = MultiplyBroadcastWide<TDirection>(b2, ref w, 1);
-                b3 = MultiplyBroadcastWide<TDirection>(b3, ref w, 2);
-                b4 = MultiplyBroadcastWide<TDirection>(b4, ref w, 3);
-                b5 = MultiplyBroadcastWide<TDirection>(b5, ref w, 4);
-                b6 = MultiplyBroadcastWide<TDirection>(b6, ref w, 5);
-                b7 = MultiplyBroadcastWide<TDirection>(b7, ref w, 6);
-            }
-
-            StoreWide(b0, ref yq, 0);
-            StoreWide(b1, ref yq, rowOut);
-            StoreWide(b2, ref yq, 2 * rowOut);
-            StoreWide(b3, ref yq, 3 * rowOut);
-            StoreWide(b4, ref yq, 4 * rowOut);
-            StoreWide(b5, ref yq, 5 * rowOut);
-            StoreWide(b6, ref yq, 6 * rowOut);
-            StoreWide(b7, ref yq, 7 * rowOut);
         }
     }
 }
