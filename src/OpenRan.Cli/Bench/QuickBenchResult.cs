@@ -14,6 +14,9 @@ namespace OpenRan.Cli.Bench;
 /// <param name="ThroughputUnit">The throughput unit, for example <c>Msample/s</c>.</param>
 /// <param name="AllocatedBytesPerOperation">Bytes allocated per operation on the measuring thread in steady state (the least of any sample, so a one-off runtime allocation during one sample does not count; an allocation the operation makes shows in every sample).</param>
 /// <param name="RealTimeBudgetMicroseconds">The real-time budget, if the benchmark has one.</param>
+/// <param name="JitSettled">True when the warm-up saw JIT compilation settle (no method compiled for the settle window, so the hot code had been recompiled optimized) and no method was compiled during the timed samples; false means the figures may include unoptimized code.</param>
+/// <param name="WarmupMilliseconds">Wall time from the start of the warm-up until the reported calibration and timed samples began.</param>
+/// <param name="JitCompiledMethodsDuringMeasurement">Methods the JIT compiled during the calibration and timed samples of the reported measurement (0 when settled).</param>
 public sealed record QuickBenchResult(
     string Name,
     IReadOnlyDictionary<string, string> Parameters,
@@ -25,4 +28,7 @@ public sealed record QuickBenchResult(
     double MedianThroughput,
     string ThroughputUnit,
     double AllocatedBytesPerOperation,
-    double? RealTimeBudgetMicroseconds);
+    double? RealTimeBudgetMicroseconds,
+    bool JitSettled,
+    double WarmupMilliseconds,
+    long JitCompiledMethodsDuringMeasurement);

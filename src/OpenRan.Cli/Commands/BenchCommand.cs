@@ -64,7 +64,12 @@ internal static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var samples = new Option<int>("--samples") { Description = "Timed samples (3..10000).", DefaultValueFactory = _ => 21 };
         var sampleMs = new Option<double>("--sample-ms") { Description = "Target duration of one sample in milliseconds (0.1..10000).", DefaultValueFactory = _ => 50 };
-        var command = new Command(bench.Name, bench.Description) { json, samples, sampleMs };
+        var maxWarmupMs = new Option<double>("--max-warmup-ms")
+        {
+            Description = "Limit of the warm-up that waits for JIT compilation to settle, in milliseconds (100..600000); past it the figures are flagged.",
+            DefaultValueFactory = _ => QuickBenchRunner.DefaultMaxWarmupMilliseconds,
+        };
+        var command = new Command(bench.Name, bench.Description) { json, samples, sampleMs, maxWarmupMs };
         foreach (Option option in bench.Options)
         {
             command.Options.Add(option);
@@ -87,8 +92,14 @@ internal static class BenchCommand
                     throw new ArgumentException($"--sample-ms = {ms} is out of range; valid: 0.1..10000.");
                 }
 
+                double warmupMs = parse.GetValue(maxWarmupMs);
+                if (warmupMs is < 100 or > 600_000)
+                {
+                    throw new ArgumentException($"--max-warmup-ms = {warmupMs} is out of range; valid: 100..600000.");
+                }
+
                 PreparedBenchmark prepared = bench.Prepare(parse);
-                result = QuickBenchRunner.Measure(bench.Name, prepared, n, ms);
+                result = QuickBenchRunner.Measure(bench.Name, prepared, n, ms, warmupMs);
             }
             catch (ArgumentException ex)
             {
@@ -123,9 +134,19 @@ internal static class BenchCommand
 
             table.AddRow(row.ToArray());
             console.Write(table);
+            console.MarkupLine(Markup.Escape(DescribeWarmup(result)));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The warm-up line under the figures: settled, or a warning that the figures may include unoptimized code.</summary>
+    internal static string DescribeWarmup(QuickBenchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.JitSettled
+            ? string.Create(CultureInfo.InvariantCulture, $"JIT settled: optimized code timed (warm-up {result.WarmupMilliseconds / 1000:F1} s, no method compiled during the samples).")
+            : string.Create(CultureInfo.InvariantCulture, $"warning: JIT compilation had not settled after {result.WarmupMilliseconds / 1000:F1} s of warm-up ({result.JitCompiledMethodsDuringMeasurement} methods compiled during the samples); the figures may include unoptimized code (raise --max-warmup-ms, or set DOTNET_TieredCompilation=0).");
     }
 
     /// <summary>
