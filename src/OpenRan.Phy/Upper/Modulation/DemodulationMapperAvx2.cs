@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -27,6 +28,10 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     // vectors of 8 entries, [j·blocks + t/8] lane t%8 for interval 2^(m−1) + t; short tables repeat their last entry.
     private static readonly Vector256<float>[]?[] s_slopes = BuildVectors(slopes: true);
     private static readonly Vector256<float>[]?[] s_intercepts = BuildVectors(slopes: false);
+
+    // Per bits per axis m (index 0 unused): the byte shuffle and doubleword compaction of SoftDemapping.PackedByteOrder.
+    private static readonly Vector256<sbyte>[] s_byteOrders = [.. Enumerable.Range(0, 6).Select(m => Vector256.Create(SoftDemapping.PackedByteOrder(Math.Max(m, 1), 2)))];
+    private static readonly Vector256<int>[] s_dwordOrders = [.. Enumerable.Range(0, 6).Select(m => Vector256.Create(SoftDemapping.PackedDwordOrder(Math.Max(m, 1), 2)))];
 
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX2.</exception>
@@ -200,8 +205,8 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
             _m = table.BitsPerAxis;
             _halfScale = Vector256.Create(table.HalfScale);
             _lastHalfInterval = Vector256.Create((table.IntervalCount / 2) - 1);
-            _byteOrder = Vector256.Create(SoftDemapping.PackedByteOrder(_m, 2));
-            _dwordOrder = Vector256.Create(SoftDemapping.PackedDwordOrder(_m, 2));
+            _byteOrder = s_byteOrders[_m];
+            _dwordOrder = s_dwordOrders[_m];
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -29,6 +30,10 @@ public sealed class DemodulationMapperAvx512 : IDemodulationMapper
     // per vector (2^m ≤ 16 padded with the last entry; 1024QAM's 32 intervals in two vectors [2j], [2j + 1]).
     private static readonly Vector512<float>[]?[] s_slopes = BuildTables(slopes: true);
     private static readonly Vector512<float>[]?[] s_intercepts = BuildTables(slopes: false);
+
+    // Per bits per axis m (index 0 unused): the byte shuffle and doubleword compaction of SoftDemapping.PackedByteOrder.
+    private static readonly Vector512<sbyte>[] s_byteOrders = [.. Enumerable.Range(0, 6).Select(m => Vector512.Create(SoftDemapping.PackedByteOrder(Math.Max(m, 1), 4)))];
+    private static readonly Vector512<int>[] s_dwordOrders = [.. Enumerable.Range(0, 6).Select(m => Vector512.Create(SoftDemapping.PackedDwordOrder(Math.Max(m, 1), 4)))];
 
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX-512F/BW/VL.</exception>
@@ -204,10 +209,8 @@ public sealed class DemodulationMapperAvx512 : IDemodulationMapper
             _lastInterval = Vector512.Create((float)(table.IntervalCount - 1));
 
             // Bits into TS 38.211 §5.1 order within each lane, then the lanes' used doublewords compacted.
-            sbyte[] bytes = SoftDemapping.PackedByteOrder(_m, 4);
-            int[] dwords = SoftDemapping.PackedDwordOrder(_m, 4);
-            _byteOrder = Vector512.Create(bytes);
-            _dwordOrder = Vector512.Create(dwords);
+            _byteOrder = s_byteOrders[_m];
+            _dwordOrder = s_dwordOrders[_m];
         }
 
         /// <summary>
