@@ -1,15 +1,13 @@
-using System.Runtime.Intrinsics;
-
 namespace OpenRan.Phy.Upper.Equalization;
 
 /// <summary>
-/// ZF or MMSE equalization with the Vector256 kernels of <see cref="ChannelEqualizer"/> (4 elements per step; closed form
-/// for one and two layers, LDLᴴ for more) and the scalar reference for the tail.
+/// ZF or MMSE equalization with the planar Vector256 kernels of <see cref="PlanarEqualizer"/> (8 elements per step; closed
+/// form for one and two layers, LDLᴴ for more) and the scalar reference for the tail.
 /// </summary>
 public sealed class ChannelEqualizerAvx2 : IChannelEqualizer
 {
     /// <summary>Creates the equalizer.</summary>
-    /// <exception cref="System.PlatformNotSupportedException">Vector256 is not hardware accelerated here.</exception>
+    /// <exception cref="System.PlatformNotSupportedException">The machine has no AVX2.</exception>
     public ChannelEqualizerAvx2(EqualizerAlgorithm algorithm)
     {
         if (!IsSupported)
@@ -21,7 +19,7 @@ public sealed class ChannelEqualizerAvx2 : IChannelEqualizer
     }
 
     /// <summary>Whether this machine runs the Vector256 kernels.</summary>
-    public static bool IsSupported => Vector256.IsHardwareAccelerated;
+    public static bool IsSupported => EqualizerLanes256.IsSupported;
 
     /// <inheritdoc />
     public string Name => ChannelEqualizerFactory.AlgorithmName(Algorithm);
@@ -31,7 +29,7 @@ public sealed class ChannelEqualizerAvx2 : IChannelEqualizer
 
     /// <inheritdoc />
     public void Equalize(ChannelEqualizerInput input, ChannelEqualizerOutput output) =>
-        ChannelEqualizer.Equalize(
-            Algorithm, input.ReceivedBuffer, input.ReceivedStride, input.ChannelBuffer, input.ChannelRxStride, input.ChannelLayerStride,
+        ChannelEqualizer.EqualizeUpTo(
+            ChannelEqualizer.VectorWidth.Bits256, Algorithm, input.ReceivedBuffer, input.ReceivedStride, input.ChannelBuffer, input.ChannelRxStride, input.ChannelLayerStride,
             input.RxPortCount, input.LayerCount, input.Length, input.NoiseVariance, output.SymbolBuffer, output.NoiseVarianceBuffer, output.LayerStride);
 }

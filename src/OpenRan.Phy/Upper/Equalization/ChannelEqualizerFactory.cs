@@ -6,7 +6,7 @@ namespace OpenRan.Phy.Upper.Equalization;
 
 /// <summary>
 /// Creates the built-in equalizers: an algorithm by name (<c>zf</c> or <c>mmse</c>) and an implementation by the shared
-/// factory contract (<c>auto | avx2 | generic</c>). A researcher's own <see cref="IChannelEqualizer"/> is handed to the
+/// factory contract (<c>auto | avx512 | avx2 | generic</c>). A researcher's own <see cref="IChannelEqualizer"/> is handed to the
 /// receiver directly instead.
 /// </summary>
 public static class ChannelEqualizerFactory
@@ -20,6 +20,7 @@ public static class ChannelEqualizerFactory
     /// <summary>The equalizer implementations, fastest first; the creation argument is the algorithm.</summary>
     public static ImplementationFamily<IChannelEqualizer, EqualizerAlgorithm> Family { get; } = new(
         "equalizer",
+        new(ImplementationNames.Avx512, () => ChannelEqualizerAvx512.IsSupported, a => new ChannelEqualizerAvx512(a), "AVX-512F/BW/VL"),
         new(ImplementationNames.Avx2, () => ChannelEqualizerAvx2.IsSupported, a => new ChannelEqualizerAvx2(a), "AVX2"),
         new(ImplementationNames.Generic, () => true, a => new ChannelEqualizerGeneric(a)));
 
@@ -28,7 +29,7 @@ public static class ChannelEqualizerFactory
 
     /// <summary>Creates the equalizer of <paramref name="algorithm"/> with the named implementation.</summary>
     /// <param name="algorithm">ZF or MMSE.</param>
-    /// <param name="implementation"><c>auto</c>, <c>avx2</c> or <c>generic</c> (trimmed, case-insensitive).</param>
+    /// <param name="implementation"><c>auto</c>, <c>avx512</c>, <c>avx2</c> or <c>generic</c> (trimmed, case-insensitive).</param>
     /// <exception cref="ArgumentException">Unknown implementation, or one this machine cannot run.</exception>
     public static IChannelEqualizer Create(EqualizerAlgorithm algorithm, string implementation = ImplementationNames.Auto)
     {

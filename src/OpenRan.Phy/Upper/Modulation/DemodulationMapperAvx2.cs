@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -8,10 +9,16 @@ using OpenRan.Dsp;
 namespace OpenRan.Phy.Upper.Modulation;
 
 /// <summary>
-/// The AVX2 soft demapper for square QAM: four symbols (eight axis values) per step, the piecewise-linear max-log
-/// tables of <see cref="SoftDemapping"/> looked up with <c>vpermps</c>. BPSK, π/2-BPSK and the tail fall back to the
-/// generic scalar code, which is also the oracle this class is tested against (bit-exact: same operations, no FMA).
+/// The AVX2 soft demapper for square QAM: four symbols (eight axis values) per vector, the piecewise-linear max-log
+/// tables of <see cref="SoftDemapping"/> looked up with <c>vpermps</c> in their positive half, the int8 LLRs narrowed with
+/// saturating packs and put in TS 38.211 §5.1 bit order by one in-lane byte shuffle (QPSK: the axis values times one
+/// slope, 16 symbols per step). BPSK, π/2-BPSK and the tail fall back to the generic scalar code, which is also the
+/// oracle this class is tested against (bit-exact: the same interval, the same float operations, no FMA).
 /// </summary>
+/// <remarks>
+/// Quantization matches <see cref="LogLikelihoodRatio.Quantize(float, float)"/>: NaN products become 0, the rest is
+/// clamped to ±120 and rounded half to even by <c>vcvtps2dq</c> under the default rounding mode.
+/// </remarks>
 public sealed class DemodulationMapperAvx2 : IDemodulationMapper
 {
     /// <summary>The name of this implementation.</summary>
@@ -21,6 +28,10 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     // vectors of 8 entries, [j·blocks + t/8] lane t%8 for interval 2^(m−1) + t; short tables repeat their last entry.
     private static readonly Vector256<float>[]?[] s_slopes = BuildVectors(slopes: true);
     private static readonly Vector256<float>[]?[] s_intercepts = BuildVectors(slopes: false);
+
+    // Per bits per axis m (index 0 unused): the byte shuffle and doubleword compaction of SoftDemapping.PackedByteOrder.
+    private static readonly Vector256<sbyte>[] s_byteOrders = [.. Enumerable.Range(0, 6).Select(m => Vector256.Create(SoftDemapping.PackedByteOrder(Math.Max(m, 1), 2)))];
+    private static readonly Vector256<int>[] s_dwordOrders = [.. Enumerable.Range(0, 6).Select(m => Vector256.Create(SoftDemapping.PackedDwordOrder(Math.Max(m, 1), 2)))];
 
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX2.</exception>
@@ -47,139 +58,98 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     public void Demodulate(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs, int symbolIndexOffset = 0)
     {
         int qm = DemodulationMapperGeneric.ValidateLengths(symbols.Length, noiseVariances.Length, scheme, llrs.Length);
-        int done = qm >= 2 ? DemodulateQam(symbols, noiseVariances, scheme, llrs) : 0;
+        int done = qm switch
+        {
+            2 => SoftDemapping.QpskSlope(out float slope) ? DemodulateQpsk(symbols, noiseVariances, slope, llrs) : 0,
+            > 2 => DemodulateQam(symbols, noiseVariances, scheme, llrs),
+            _ => 0,
+        };
         DemodulationMapperGeneric.DemodulateScalar(symbols[done..], noiseVariances[done..], scheme, llrs[(done * qm)..], symbolIndexOffset + done, LlrScale);
     }
 
-    /// <summary>Vector part for QAM; returns the number of symbols processed (a multiple of 4).</summary>
-    /// <remarks>
-    /// Gray symmetry halves the tables: the sign bit's LLR is odd in x and the others are even, so everything is looked
-    /// up at |x| in the 2^(m−1) intervals of the positive half and the sign bit's value takes the sign of x.
-    /// </remarks>
-    private int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
+    /// <summary>QPSK, 16 symbols per step (32 LLRs, one store); returns the symbols processed.</summary>
+    /// <remarks>QPSK's table is one line through 0 (<see cref="SoftDemapping.QpskSlope"/>): the LLRs are the axis values
+    /// in input order times slope, times scale/σ².</remarks>
+    private int DemodulateQpsk(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, float slope, Span<sbyte> llrs)
     {
-        QamAxisTable table = SoftDemapping.Table(scheme);
-        Vector256<float>[] slopes = s_slopes[(int)scheme]!;
-        Vector256<float>[] intercepts = s_intercepts[(int)scheme]!;
-        int m = table.BitsPerAxis;
-        int qm = 2 * m;
-        int count = symbols.Length & ~3;
+        int count = symbols.Length & ~15;
         ref float x = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
         ref float nv = ref MemoryMarshal.GetReference(noiseVariances);
         ref sbyte dst = ref MemoryMarshal.GetReference(llrs);
-        Vector256<float> halfScale = Vector256.Create(table.HalfScale);
-        Vector256<float> lastInterval = Vector256.Create((float)((table.IntervalCount / 2) - 1));
+        Vector256<float> slopes = Vector256.Create(slope);
         Vector256<float> scale = Vector256.Create(LlrScale);
-        Vector256<float> max = Vector256.Create((float)LogLikelihoodRatio.Max);
-        Vector256<float> min = Vector256.Create((float)-LogLikelihoodRatio.Max);
-        Vector256<float> signBit = Vector256.Create(-0f);
-        Vector128<float> infinity = Vector128.Create(float.PositiveInfinity);
-        bool twoBlocks = table.IntervalCount > 16;
-        Span<Vector256<int>> bits = stackalloc Vector256<int>[5];
-        for (int i = 0; i < count; i += 4)
+
+        // After the packs, lane L holds dwords (v0[4L..4L+3], v1[…], v2[…], v3[…]); output dword d is LLRs 4d..4d+3
+        // = v_{d/2}[4(d mod 2)..], at dword 4(d mod 2) + d/2.
+        Vector256<int> order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+        for (int i = 0; i < count; i += 16)
         {
-            // Lanes: (re0, im0, re1, im1, re2, im2, re3, im3) of symbols i..i+3.
-            Vector256<float> values = Vector256.LoadUnsafe(ref x, (nuint)(2 * i));
-
-            // Per-symbol factor scale/σ² duplicated onto both lanes of its symbol; non-positive, NaN or infinite σ²
-            // (erasures) give 0, as SoftDemapping.InverseNoise does in the scalar code.
-            Vector128<float> sigma2 = Vector128.LoadUnsafe(ref nv, (nuint)i);
-            Vector128<float> valid = Vector128.GreaterThan(sigma2, Vector128<float>.Zero) & Vector128.LessThan(sigma2, infinity);
-            Vector128<float> inverse = Vector128.ConditionalSelect(valid, Vector128<float>.One / sigma2, Vector128<float>.Zero);
-            Vector256<float> factor = Vector256.Create(Sse.UnpackLow(inverse, inverse), Sse.UnpackHigh(inverse, inverse)) * scale;
-
-            // Interval of |x| in the positive half: t = min(⌊|x|·norm/2⌋, 2^(m−1) − 1).
-            Vector256<float> magnitude = Vector256.AndNot(values, signBit);
-            Vector256<int> index = Vector256.ConvertToInt32(Vector256.Min(Vector256.Floor(magnitude * halfScale), lastInterval));
-            Vector256<float> sign = Vector256.LessThan(values, Vector256<float>.Zero) & signBit;
-            for (int j = 0; j < m; j++)
-            {
-                // σ²-free LLR = slope[t]·|x| + intercept[t] (sign of x applied to the sign bit j = 0), then ·scale/σ²,
-                // rounded half to even and clamped to ±120.
-                Vector256<float> slope = Lookup(slopes, intercepts, j, index, twoBlocks, out Vector256<float> intercept);
-                Vector256<float> llr = (slope * magnitude) + intercept;
-                if (j == 0)
-                {
-                    llr ^= sign;
-                }
-
-                llr = Vector256.Min(Vector256.Max(Vector256.Round(llr * factor), min), max);
-                bits[j] = Vector256.ConvertToInt32(llr);
-            }
-
-            Store(bits, m, ref Unsafe.Add(ref dst, i * qm));
+            Vector256<float> factor0 = Factor(Vector256.LoadUnsafe(ref nv, (nuint)i), scale);
+            Vector256<float> factor1 = Factor(Vector256.LoadUnsafe(ref nv, (nuint)(i + 8)), scale);
+            Vector256<int> l0 = Quantize(Vector256.LoadUnsafe(ref x, (nuint)(2 * i)) * slopes, DuplicateLow(factor0));
+            Vector256<int> l1 = Quantize(Vector256.LoadUnsafe(ref x, (nuint)((2 * i) + 8)) * slopes, DuplicateHigh(factor0));
+            Vector256<int> l2 = Quantize(Vector256.LoadUnsafe(ref x, (nuint)((2 * i) + 16)) * slopes, DuplicateLow(factor1));
+            Vector256<int> l3 = Quantize(Vector256.LoadUnsafe(ref x, (nuint)((2 * i) + 24)) * slopes, DuplicateHigh(factor1));
+            Avx2.PermuteVar8x32(Pack(l0, l1, l2, l3).AsInt32(), order).AsSByte().StoreUnsafe(ref dst, (nuint)(2 * i));
         }
 
         return count;
     }
 
-    /// <summary>slope and intercept of axis bit j at interval index (per lane), from one or two 8-entry blocks.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Lookup(Vector256<float>[] slopes, Vector256<float>[] intercepts, int j, Vector256<int> index, bool twoBlocks, out Vector256<float> intercept)
+    /// <summary>16QAM … 1024QAM, 8 symbols per step; returns the symbols processed (a multiple of 8).</summary>
+    private int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
     {
-        // vpermps uses the low 3 bits of each index; with 16 intervals bit 3 selects the block.
-        int block = twoBlocks ? 2 * j : j;
-        Vector256<float> slope = Avx2.PermuteVar8x32(slopes[block], index);
-        intercept = Avx2.PermuteVar8x32(intercepts[block], index);
-        if (twoBlocks)
+        QamAxisTable table = SoftDemapping.Table(scheme);
+        int count = symbols.Length & ~7;
+        int qm = 2 * table.BitsPerAxis;
+        ref float x = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
+        ref float nv = ref MemoryMarshal.GetReference(noiseVariances);
+        ref sbyte dst = ref MemoryMarshal.GetReference(llrs);
+        var kernel = new QamKernel(table, s_slopes[(int)scheme]!, s_intercepts[(int)scheme]!);
+        Vector256<float> scale = Vector256.Create(LlrScale);
+        for (int i = 0; i < count; i += 8)
         {
-            Vector256<float> upper = Vector256.GreaterThan(index, Vector256.Create(7)).AsSingle();
-            slope = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(slopes[block + 1], index), slope);
-            intercept = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(intercepts[block + 1], index), intercept);
+            Vector256<float> factor = Factor(Vector256.LoadUnsafe(ref nv, (nuint)i), scale);
+            kernel.Demap(Vector256.LoadUnsafe(ref x, (nuint)(2 * i)), DuplicateLow(factor), ref Unsafe.Add(ref dst, i * qm));
+            kernel.Demap(Vector256.LoadUnsafe(ref x, (nuint)((2 * i) + 8)), DuplicateHigh(factor), ref Unsafe.Add(ref dst, (i + 4) * qm));
         }
 
-        return slope;
+        return count;
     }
+
+    /// <summary>scale/σ² per symbol; 0 where σ² is not a positive finite number (as <see cref="SoftDemapping.InverseNoise"/>:
+    /// σ² ≤ 0 and NaN fail the comparison, 1/+∞ is 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Factor(Vector256<float> sigma2, Vector256<float> scale) =>
+        (Vector256.GreaterThan(sigma2, Vector256<float>.Zero) & (Vector256<float>.One / sigma2)) * scale;
+
+    /// <summary>Per-symbol values 0..3 duplicated onto the (re, im) lanes of their symbol.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> DuplicateLow(Vector256<float> perSymbol) =>
+        Avx2.PermuteVar8x32(perSymbol, Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3));
+
+    /// <summary>Per-symbol values 4..7 duplicated onto the (re, im) lanes of their symbol.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> DuplicateHigh(Vector256<float> perSymbol) =>
+        Avx2.PermuteVar8x32(perSymbol, Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7));
 
     /// <summary>
-    /// Writes 4 symbols × Q_m LLRs: bits[j] lane 2s + a is axis a of symbol s, axis bit j, and goes to byte Q_m·s + 2j + a.
+    /// round(llr·factor) clamped to ±120, NaN → 0: the scalar <see cref="LogLikelihoodRatio.Quantize(float, float)"/> of
+    /// (llr, factor). NaN is cleared first, so the native min/max see only numbers; <c>vcvtps2dq</c> rounds half to even.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Span<Vector256<int>> bits, int m, ref sbyte destination)
+    private static Vector256<int> Quantize(Vector256<float> llr, Vector256<float> factor)
     {
-        switch (m)
-        {
-            case 1:
-            {
-                // QPSK: lane order is already byte order; narrow 8 × int32 → 8 × int8.
-                Vector128<short> s16 = Vector128.Narrow(bits[0].GetLower(), bits[0].GetUpper());
-                Vector128<sbyte> s8 = Vector128.Narrow(s16, s16);
-                Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref destination), s8.AsUInt64().ToScalar());
-                break;
-            }
-
-            case 4:
-            {
-                // 256QAM: narrow to 32 bytes, byte 8j + 2s + a; output wants 8s + 2j + a. Within each 128-bit lane
-                // (j ∈ {0,1} or {2,3}) gather word s = [2s, 2s+1, 8+2s, 9+2s]; then interleave the lanes' dwords.
-                Vector256<short> s01 = Vector256.Narrow(bits[0], bits[1]);
-                Vector256<short> s23 = Vector256.Narrow(bits[2], bits[3]);
-                Vector256<sbyte> bytes = Vector256.Narrow(s01, s23);
-                Vector256<sbyte> inLane = Avx2.Shuffle(bytes, Vector256.Create(
-                    (sbyte)0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15,
-                    0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15));
-                Vector256<sbyte> ordered = Avx2.PermuteVar8x32(inLane.AsInt32(), Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7)).AsSByte();
-                ordered.StoreUnsafe(ref destination);
-                break;
-            }
-
-            default:
-            {
-                // 16QAM, 64QAM, 1024QAM: 16-bit pairs (both axes of one bit of one symbol) written one by one.
-                for (int j = 0; j < m; j++)
-                {
-                    Vector128<short> s16 = Vector128.Narrow(bits[j].GetLower(), bits[j].GetUpper());
-                    ulong pairs = Vector128.Narrow(s16, s16).AsUInt64().ToScalar();
-                    for (int s = 0; s < 4; s++)
-                    {
-                        Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref destination, (2 * m * s) + (2 * j))), (ushort)(pairs >> (16 * s)));
-                    }
-                }
-
-                break;
-            }
-        }
+        Vector256<float> product = llr * factor;
+        product &= Vector256.Equals(product, product);
+        product = Avx.Min(Avx.Max(product, Vector256.Create((float)-LogLikelihoodRatio.Max)), Vector256.Create((float)LogLikelihoodRatio.Max));
+        return Avx.ConvertToVector256Int32(product);
     }
+
+    /// <summary>Four int32 vectors (values in ±120) to bytes; 128-bit lane L holds (a[4L..4L+3], b[…], c[…], d[…]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<sbyte> Pack(Vector256<int> a, Vector256<int> b, Vector256<int> c, Vector256<int> d) =>
+        Avx2.PackSignedSaturate(Avx2.PackSignedSaturate(a, b), Avx2.PackSignedSaturate(c, d));
 
     private static Vector256<float>[]?[] BuildVectors(bool slopes)
     {
@@ -215,5 +185,114 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
         }
 
         return all;
+    }
+
+    /// <summary>The per-vector demapping of one QAM scheme: four symbols in, 4·Q_m LLR bytes out.</summary>
+    private readonly struct QamKernel
+    {
+        private readonly Vector256<float>[] _slopes;
+        private readonly Vector256<float>[] _intercepts;
+        private readonly Vector256<float> _halfScale;
+        private readonly Vector256<int> _lastHalfInterval;
+        private readonly Vector256<sbyte> _byteOrder;
+        private readonly Vector256<int> _dwordOrder;
+        private readonly int _m;
+
+        public QamKernel(QamAxisTable table, Vector256<float>[] slopes, Vector256<float>[] intercepts)
+        {
+            _slopes = slopes;
+            _intercepts = intercepts;
+            _m = table.BitsPerAxis;
+            _halfScale = Vector256.Create(table.HalfScale);
+            _lastHalfInterval = Vector256.Create((table.IntervalCount / 2) - 1);
+            _byteOrder = s_byteOrders[_m];
+            _dwordOrder = s_dwordOrders[_m];
+        }
+
+        /// <summary>
+        /// Demaps the 4 symbols of <paramref name="values"/> (re, im interleaved) with per-lane factor scale/σ² and
+        /// writes their 4·Q_m LLRs to <paramref name="destination"/>.
+        /// </summary>
+        /// <remarks>
+        /// Gray symmetry halves the tables: the sign bit's LLR is odd in x and the others are even, so the line of the
+        /// scalar interval t is looked up at its mirror 2^m − 1 − t in the positive half when x &lt; 0 and evaluated at
+        /// |x| (the sign bit's value then takes the sign of x); float negation is exact, so this equals the scalar line.
+        /// With f = ⌊x·norm/2⌋ the positive-half index is f for f ≥ 0 and −1 − f = ~f for f &lt; 0, then clamped to
+        /// 2^(m−1) − 1 (NaN and ±∞ convert to int.MinValue, whose ~ is int.MaxValue: the outer interval).
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Demap(Vector256<float> values, Vector256<float> factor, ref sbyte destination)
+        {
+            Vector256<int> floor = Avx.ConvertToVector256Int32WithTruncation(Vector256.Floor(values * _halfScale));
+            Vector256<int> index = Avx2.Min(floor ^ (floor >> 31), _lastHalfInterval);
+            Vector256<float> signBit = Vector256.Create(-0f);
+            Vector256<float> magnitude = Vector256.AndNot(values, signBit);
+            Vector256<float> sign = values & signBit;
+            Vector256<int> b0 = Bit(0, magnitude, sign, index, factor);
+            Vector256<int> b1 = _m > 1 ? Bit(1, magnitude, sign, index, factor) : Vector256<int>.Zero;
+            Vector256<int> b2 = _m > 2 ? Bit(2, magnitude, sign, index, factor) : Vector256<int>.Zero;
+            Vector256<int> b3 = _m > 3 ? Bit(3, magnitude, sign, index, factor) : Vector256<int>.Zero;
+            Vector256<sbyte> ordered = Avx2.Shuffle(Pack(b0, b1, b2, b3), _byteOrder);
+            ref byte target = ref Unsafe.As<sbyte, byte>(ref destination);
+            switch (_m)
+            {
+                case 2:
+                    // 4 bytes per symbol: the lanes' 8 used bytes compacted into 16.
+                    Avx2.PermuteVar8x32(ordered.AsInt32(), _dwordOrder).GetLower().AsByte().StoreUnsafe(ref target);
+                    break;
+                case 3:
+                {
+                    // 6 bytes per symbol: 12 used bytes per lane compacted into 24.
+                    Vector256<byte> packed = Avx2.PermuteVar8x32(ordered.AsInt32(), _dwordOrder).AsByte();
+                    packed.GetLower().StoreUnsafe(ref target);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 16), packed.AsUInt64().GetElement(2));
+                    break;
+                }
+
+                case 4:
+                    // 8 bytes per symbol: already in order.
+                    ordered.AsByte().StoreUnsafe(ref target);
+                    break;
+                default:
+                {
+                    // 1024QAM, 10 bytes per symbol: bits 0..3 as for 256QAM (8 bytes per symbol in order), bit 4 from
+                    // its own packs (lane L: symbol 2L's pair at word 8L, symbol 2L + 1's at 8L + 1).
+                    Vector256<int> b4 = Bit(4, magnitude, sign, index, factor);
+                    Vector256<ushort> pairs = Pack(b4, b4, b4, b4).AsUInt16();
+                    Vector256<ulong> heads = ordered.AsUInt64();
+                    for (int s = 0; s < 4; s++)
+                    {
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 10 * s), heads.GetElement(s));
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, (10 * s) + 8), pairs.GetElement((8 * (s / 2)) + (s % 2)));
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Quantized LLRs of axis bit j: (slope·|x| + intercept), sign of x on bit 0, times factor.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector256<int> Bit(int j, Vector256<float> magnitude, Vector256<float> sign, Vector256<int> index, Vector256<float> factor)
+        {
+            // vpermps uses the low 3 bits of each index; with 16 half intervals (1024QAM) bit 3 selects the block.
+            int block = _m > 4 ? 2 * j : j;
+            Vector256<float> slope = Avx2.PermuteVar8x32(_slopes[block], index);
+            Vector256<float> intercept = Avx2.PermuteVar8x32(_intercepts[block], index);
+            if (_m > 4)
+            {
+                Vector256<float> upper = Vector256.GreaterThan(index, Vector256.Create(7)).AsSingle();
+                slope = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(_slopes[block + 1], index), slope);
+                intercept = Vector256.ConditionalSelect(upper, Avx2.PermuteVar8x32(_intercepts[block + 1], index), intercept);
+            }
+
+            Vector256<float> llr = (slope * magnitude) + intercept;
+            if (j == 0)
+            {
+                llr ^= sign;
+            }
+
+            return Quantize(llr, factor);
+        }
     }
 }

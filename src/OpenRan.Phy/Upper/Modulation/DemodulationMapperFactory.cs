@@ -5,8 +5,8 @@ using OpenRan.Dsp.Implementations;
 namespace OpenRan.Phy.Upper.Modulation;
 
 /// <summary>
-/// Creates soft demappers by implementation name (the shared factory contract): <c>auto</c>, <c>avx2</c>
-/// (<see cref="DemodulationMapperAvx2"/>) or <c>generic</c> (<see cref="DemodulationMapperGeneric"/>, the oracle).
+/// Creates soft demappers by implementation name (the shared factory contract): <c>auto</c>, <c>avx512</c>
+/// (<see cref="DemodulationMapperAvx512"/>), <c>avx2</c> (<see cref="DemodulationMapperAvx2"/>) or <c>generic</c> (<see cref="DemodulationMapperGeneric"/>, the oracle).
 /// The creation argument is the LLR quantization scale.
 /// </summary>
 public static class DemodulationMapperFactory
@@ -17,6 +17,7 @@ public static class DemodulationMapperFactory
     /// <summary>The soft-demapper implementations, fastest first.</summary>
     public static ImplementationFamily<IDemodulationMapper, float> Family { get; } = new(
         "soft demapper",
+        new(DemodulationMapperAvx512.ImplementationName, () => DemodulationMapperAvx512.IsSupported, scale => new DemodulationMapperAvx512(scale), "AVX-512F/BW/VL"),
         new(DemodulationMapperAvx2.ImplementationName, () => DemodulationMapperAvx2.IsSupported, scale => new DemodulationMapperAvx2(scale), "AVX2"),
         new(DemodulationMapperGeneric.ImplementationName, () => true, scale => new DemodulationMapperGeneric(scale)));
 
@@ -30,7 +31,7 @@ public static class DemodulationMapperFactory
     public static string AutoChoice => Family.AutoChoice;
 
     /// <summary>Creates the named implementation.</summary>
-    /// <param name="implementation"><c>auto</c>, <c>avx2</c> or <c>generic</c> (trimmed, case-insensitive).</param>
+    /// <param name="implementation"><c>auto</c>, <c>avx512</c>, <c>avx2</c> or <c>generic</c> (trimmed, case-insensitive).</param>
     /// <param name="llrScale">Quantization scale, in (0, 1000].</param>
     /// <exception cref="System.ArgumentException">Unknown name, or an implementation this machine cannot run.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="llrScale"/> outside (0, 1000].</exception>

@@ -15,7 +15,7 @@ namespace OpenRan.Phy.Upper.Modulation;
 /// </remarks>
 public interface IDemodulationMapper
 {
-    /// <summary>The implementation name (<c>generic</c>, <c>avx2</c>).</summary>
+    /// <summary>The implementation name (<c>generic</c>, <c>avx2</c>, <c>avx512</c>).</summary>
     string Name { get; }
 
     /// <summary>Quantization scale: int8 LLR steps per natural-unit LLR.</summary>

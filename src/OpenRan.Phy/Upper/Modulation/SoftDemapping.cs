@@ -27,6 +27,58 @@ internal static class SoftDemapping
     public static QamAxisTable Table(ModulationScheme scheme) =>
         s_tables[(int)scheme] ?? throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "not a square QAM scheme.");
 
+    /// <summary>
+    /// QPSK's axis table as one line through 0: true with its slope (2√2 in float) when both intervals share the slope
+    /// and have intercept 0, so slope·x equals the table's slope[t]·x + intercept[t] up to the sign of a zero (which
+    /// quantizes to 0 either way). The vector demappers use it to skip the interval lookup.
+    /// </summary>
+    public static bool QpskSlope(out float slope)
+    {
+        QamAxisTable table = Table(ModulationScheme.Qpsk);
+        slope = table.Slopes[0][0];
+        return table.Slopes[0][1] == slope && table.Intercepts[0][0] == 0f && table.Intercepts[0][1] == 0f;
+    }
+
+    /// <summary>
+    /// The in-lane byte shuffle (<c>pshufb</c> control) that puts packed LLRs of one vector in TS 38.211 §5.1 order:
+    /// after two saturating int32→int16 packs of (bit 0, bit 1), (bit 2, bit 3) and one int16→int8 pack, each 128-bit
+    /// lane holds the axis values of symbols 2L, 2L + 1 (re, im) of bit j at byte 4j + 2s + a; symbol s of the lane wants
+    /// its bits at 2·m′·s + 2j + a with m′ = min(m, 4). Bytes past 4·m′ are zeroed (index −128).
+    /// </summary>
+    /// <param name="bitsPerAxis">m.</param>
+    /// <param name="laneCount">128-bit lanes per vector (2 or 4).</param>
+    public static sbyte[] PackedByteOrder(int bitsPerAxis, int laneCount)
+    {
+        int used = Math.Min(bitsPerAxis, 4);
+        var order = new sbyte[16 * laneCount];
+        for (int lane = 0; lane < laneCount; lane++)
+        {
+            for (int d = 0; d < 16; d++)
+            {
+                int s = d / (2 * used), j = d % (2 * used) / 2, a = d % 2;
+                order[(16 * lane) + d] = d < 4 * used ? (sbyte)((4 * j) + (2 * s) + a) : sbyte.MinValue;
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// The <c>vpermd</c> control that compacts the m′ = min(m, 4) used doublewords of every 128-bit lane after
+    /// <see cref="PackedByteOrder"/>: output doubleword o comes from lane o/m′, doubleword o mod m′ (0 past the end).
+    /// </summary>
+    public static int[] PackedDwordOrder(int bitsPerAxis, int laneCount)
+    {
+        int used = Math.Min(bitsPerAxis, 4);
+        var order = new int[4 * laneCount];
+        for (int o = 0; o < order.Length; o++)
+        {
+            order[o] = o < laneCount * used ? (4 * (o / used)) + (o % used) : 0;
+        }
+
+        return order;
+    }
+
     /// <summary>Natural-unit max-log LLRs of one QAM symbol: llrs[2j + a] for axis a (0 real, 1 imaginary) and axis bit j.</summary>
     public static void QamSymbol(QamAxisTable table, ComplexF32 symbol, float inverseNoise, Span<float> llrs)
     {
