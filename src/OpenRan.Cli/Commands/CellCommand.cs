@@ -78,7 +78,7 @@ internal static class CellCommand
                     MaxBler = bound,
                 });
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"cell: {setup.Band.Name} {setup.Duplex} {setup.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {setup.NRb} RB at {setup.Options.Cell.ScsKhz} kHz, PCI {setup.Pci} ({parse.GetValue(config) ?? "embedded configs/" + EmulatedCell.DefaultConfigurationName}); channel {name}, SNR {snrDb:0.#} dB, CFO {cfoHz:0.#} Hz; {air:0.###} s of air in {(parse.GetValue(realtime) ? "real" : "virtual")} time")));
+                    $"cell: {setup.Band.Name} {setup.Duplex.ToString().ToUpperInvariant()} {setup.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {setup.NRb} RB at {setup.Options.Cell.ScsKhz} kHz, PCI {setup.Pci} ({parse.GetValue(config) ?? "embedded configs/" + EmulatedCell.DefaultConfigurationName}); channel {name}, SNR {snrDb:0.#} dB, CFO {cfoHz:0.#} Hz; {air:0.###} s of air in {(parse.GetValue(realtime) ? "real" : "virtual")} time")));
             }
             catch (ConfigurationException e)
             {

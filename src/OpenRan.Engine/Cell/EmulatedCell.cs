@@ -279,7 +279,7 @@ public sealed class EmulatedCell
     }
 
     private string Describe(PhyTestScheduler scheduler) => string.Create(CultureInfo.InvariantCulture,
-        $"{_cell.Band.Name} {_cell.Duplex} {_cell.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {_cell.NRb} RB at {_cell.Options.Cell.ScsKhz} kHz, PCI {_cell.Pci}; DL {_cell.Downlink.PrbCount} PRB MCS {_cell.Downlink.Mcs} ({_cell.Downlink.Table}) TBS {scheduler.DownlinkTransportBlockBytes * 8}, UL {_cell.Uplink.PrbCount} PRB MCS {_cell.Uplink.Mcs} ({_cell.Uplink.Table}) TBS {scheduler.UplinkTransportBlockBytes * 8}");
+        $"{_cell.Band.Name} {_cell.Duplex.ToString().ToUpperInvariant()} {_cell.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {_cell.NRb} RB at {_cell.Options.Cell.ScsKhz} kHz, PCI {_cell.Pci}; DL {_cell.Downlink.PrbCount} PRB MCS {_cell.Downlink.Mcs} ({_cell.Downlink.Table}) TBS {scheduler.DownlinkTransportBlockBytes * 8}, UL {_cell.Uplink.PrbCount} PRB MCS {_cell.Uplink.Mcs} ({_cell.Uplink.Table}) TBS {scheduler.UplinkTransportBlockBytes * 8}");
 
     private double Worst(Func<CellSecond, double> value)
     {
