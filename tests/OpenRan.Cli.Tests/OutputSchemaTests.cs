@@ -16,10 +16,16 @@ public sealed class OutputSchemaTests : IDisposable
     // Loaded once per process: the library registers every schema by its $id and refuses to register one twice.
     private static readonly Lazy<JsonSchema> s_sweep = new(() => Load("sweep-result.schema.json"));
     private static readonly Lazy<JsonSchema> s_code = new(() => Load("code-sweep.schema.json"));
+    private static readonly Lazy<JsonSchema> s_cell = new(() => Load("cell-run.schema.json"));
 
     private static JsonSchema Load(string name) => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "schemas", name), null, null);
 
-    private static JsonSchema Schema(string name) => name == "code-sweep.schema.json" ? s_code.Value : s_sweep.Value;
+    private static JsonSchema Schema(string name) => name switch
+    {
+        "code-sweep.schema.json" => s_code.Value,
+        "cell-run.schema.json" => s_cell.Value,
+        _ => s_sweep.Value,
+    };
 
     private static void AssertValid(string schemaName, string file)
     {
@@ -82,6 +88,29 @@ public sealed class OutputSchemaTests : IDisposable
         Assert.True(exitCode == 0, output);
         AssertValid("code-sweep.schema.json", prefix + ".json");
         Assert.Contains("<svg", File.ReadAllText(prefix + ".svg"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cell_DefaultCell_ExitsZeroAndItsJsonMatchesTheCellSchema()
+    {
+        // The embedded default cell (20 MHz FDD, AWGN 30 dB) for one second of air in virtual time.
+        string prefix = Path.Combine(_dir, "cell");
+        (int exitCode, string output) = CliRunner.Run("cell", "--seconds", "1", "--output", prefix);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("the cell works: UE attached", output, StringComparison.Ordinal);
+        AssertValid("cell-run.schema.json", prefix + ".json");
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(prefix + ".json"));
+        JsonElement root = document.RootElement;
+        Assert.True(root.GetProperty("attached").GetBoolean());
+        Assert.Equal(1000, root.GetProperty("slots").GetInt64());
+        Assert.Equal(0, root.GetProperty("dlBler").GetDouble());
+        Assert.Equal(0, root.GetProperty("ulBler").GetDouble());
+        Assert.Equal(0, root.GetProperty("harqRetransmissions").GetInt64());
+        Assert.Equal(0, root.GetProperty("lateSlots").GetInt64());
+        Assert.True(root.GetProperty("realTimeRatio").GetDouble() > 0);
+        Assert.InRange(root.GetProperty("dlGoodputMbps").GetDouble() / root.GetProperty("dlMaxMbps").GetDouble(), 0.995, 1.0);
+        Assert.InRange(root.GetProperty("ulGoodputMbps").GetDouble() / root.GetProperty("ulMaxMbps").GetDouble(), 0.99, 1.0);
+        Assert.True(new FileInfo(prefix + ".png").Length > 1000);
     }
 
     [Fact]

@@ -2,33 +2,23 @@ using System;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Phy.Common;
-using OpenRan.Phy.Upper.Channels.Dci;
-using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Pucch;
 
 namespace OpenRan.Engine.Emulation;
 
 /// <summary>
-/// The downlink HARQ feedback of the emulated phy-test UE (<c>dl-harq-feedback: pucch</c>): in every downlink slot it
-/// searches its UE-specific search space on CORESET#1 for a DCI 1_1/1_0 with its C-RNTI (TS 38.213 §10.1), reads the
-/// PDSCH-to-HARQ feedback timing indicator (K1 = value + 1, dl-DataToUL-ACK = {1..8}) and the PUCCH resource indicator,
-/// decides ACK or NACK — NACK with probability <c>ue_bler</c> from a deterministic hash of the slot, standing for a PDSCH
-/// CRC failure; the PDSCH itself is not decoded — and sends the HARQ-ACK bits of each uplink slot, in downlink-slot
-/// order, on the PUCCH resource (TS 38.213 §9.2.3; <see cref="PucchTransmitter"/>). With probability <c>ue_dtx</c> it
-/// misses the DCI and sends nothing for it (DTX). Allocation-free after construction.
+/// The downlink HARQ feedback of the emulated phy-test UE (<c>dl-harq-feedback: pucch</c>): for each assignment that
+/// <see cref="TestUeDownlink"/> found (K1 = PDSCH-to-HARQ feedback timing indicator + 1, dl-DataToUL-ACK = {1..8}, and the
+/// PUCCH resource indicator) it queues the PDSCH's CRC verdict as ACK or NACK, and sends the HARQ-ACK bits of each
+/// uplink slot, in downlink-slot order, on the PUCCH resource (TS 38.213 §9.2.3; <see cref="PucchTransmitter"/>). Faults
+/// can be injected, deterministically from a hash of the slot: with probability <c>ue_bler</c> an ACK becomes a NACK, and
+/// with probability <c>ue_dtx</c> the UE misses the DCI and sends nothing for it (DTX). Allocation-free after construction.
 /// </summary>
 public sealed class TestUeHarqFeedback
 {
     private const int MaxPending = 32;
 
     private readonly CellSetup _cell;
-    private readonly PhyTestScheduler _scheduler;
-    private readonly PdcchReceiver _pdcch = new();
-    private readonly PdcchDetection[] _detections = [new PdcchDetection(), new PdcchDetection()];
-    private readonly ushort[] _rntis = new ushort[1];
-    private readonly int[] _sizes;
-    private readonly DciSizes0_0And1_0 _fallbackSizes;
-    private readonly PdcchSearchRequest[] _requests;
     private readonly PucchTransmitter _pucch = new();
     private readonly PucchConfiguration[] _resources;
     private readonly long[] _pendingSlot = new long[MaxPending];
@@ -40,23 +30,12 @@ public sealed class TestUeHarqFeedback
     private int _pendingCount;
 
     /// <summary>Prepares the feedback of the test UE of <paramref name="cell"/>.</summary>
-    public TestUeHarqFeedback(CellSetup cell, PhyTestScheduler scheduler, double bler, double dtx)
+    public TestUeHarqFeedback(CellSetup cell, double bler, double dtx)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        ArgumentNullException.ThrowIfNull(scheduler);
         _cell = cell;
-        _scheduler = scheduler;
         _bler = bler;
         _dtx = dtx;
-        _rntis[0] = (ushort)cell.Options.TestUe.Rnti;
-        _sizes = [scheduler.UeDownlinkDciSize];
-        _fallbackSizes = new DciSizes0_0And1_0(cell.NRb, cell.NRb, CommonSearchSpace: false);
-        _requests = new PdcchSearchRequest[cell.SlotsPerFrame];
-        for (int s = 0; s < _requests.Length; s++)
-        {
-            _requests[s] = new PdcchSearchRequest(s, scheduler.Coreset1, scheduler.UeSearchSpace, cell.Options.TestUe.Rnti, 0, cell.Pci);
-        }
-
         _resources = new PucchConfiguration[cell.Options.Pucch.Count];
         for (int i = 0; i < _resources.Length; i++)
         {
@@ -76,54 +55,34 @@ public sealed class TestUeHarqFeedback
     /// <summary>Assignments deliberately missed (no feedback: DTX at the gNB when it was the only bit).</summary>
     public long Missed { get; private set; }
 
-    /// <summary>Looks for the UE's downlink assignment in slot <paramref name="slot"/>.</summary>
-    public void OnDownlinkSlot(long slot, ResourceGrid grid)
+    /// <summary>
+    /// Counts a downlink assignment of slot <paramref name="slot"/> and decides whether the UE misses it (probability
+    /// <c>ue_dtx</c>): then it is neither received nor answered.
+    /// </summary>
+    public bool MissesAssignment(long slot)
     {
-        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
-        int found = _pdcch.Search(grid, 0, _requests[slotInFrame], _sizes, _rntis, 1, _detections);
-        for (int i = 0; i < found; i++)
+        Assignments++;
+        if (Draw(slot, 0x51) < _dtx)
         {
-            PdcchDetection d = _detections[i];
-            ReadOnlySpan<byte> bits = d.Payload.AsSpan(0, d.PayloadSize);
-            int k1;
-            int resource;
-            if (_cell.Downlink.FallbackDci)
-            {
-                // DCI 1_0 with C-RNTI (TS 38.212 §7.3.1.2.1): the identifier bit is 1 for a downlink assignment.
-                if (bits[0] != 1)
-                {
-                    continue;
-                }
+            Missed++;
+            return true;
+        }
 
-                var dci = _fallbackSizes.Parse1_0(bits, DciRntiType.CRnti);
-                k1 = dci.PdschToHarqTiming + 1;
-                resource = dci.PucchResourceIndicator;
-            }
-            else
-            {
-                DciFieldLayout f = _scheduler.Dci1_1;
-                if (DciFieldLayout.Read(bits, f["Identifier for DCI formats"]) != 1)
-                {
-                    continue;
-                }
+        return false;
+    }
 
-                k1 = DciFieldLayout.Read(bits, f["PDSCH-to-HARQ feedback timing indicator"]) + 1;
-                resource = DciFieldLayout.Read(bits, f["PUCCH resource indicator"]);
-            }
-
-            Assignments++;
-            if (Draw(slot, 0x51) < _dtx)
-            {
-                Missed++;
-                continue;
-            }
-
-            if (_pendingCount < MaxPending && resource < _resources.Length)
-            {
-                _pendingSlot[_pendingCount] = slot + k1;
-                _pendingResource[_pendingCount] = resource;
-                _pendingBit[_pendingCount++] = Draw(slot, 0xB1) < _bler ? (byte)0 : (byte)1;
-            }
+    /// <summary>
+    /// Queues the HARQ-ACK of the PDSCH of slot <paramref name="slot"/> for slot + <paramref name="k1"/> on PUCCH resource
+    /// <paramref name="resource"/>: ACK when <paramref name="decoded"/> (its CRC passed), turned into a NACK with
+    /// probability <c>ue_bler</c>.
+    /// </summary>
+    public void Report(long slot, int k1, int resource, bool decoded)
+    {
+        if (_pendingCount < MaxPending && resource < _resources.Length)
+        {
+            _pendingSlot[_pendingCount] = slot + k1;
+            _pendingResource[_pendingCount] = resource;
+            _pendingBit[_pendingCount++] = decoded && Draw(slot, 0xB1) >= _bler ? (byte)1 : (byte)0;
         }
     }
 

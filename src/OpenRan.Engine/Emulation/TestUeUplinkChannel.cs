@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Scheduling;
@@ -12,18 +13,23 @@ using OpenRan.Radio.Channels;
 namespace OpenRan.Engine.Emulation;
 
 /// <summary>
-/// A loopback channel (<c>model=test-ue</c>) whose receiver hears the phy-test UE instead of the gNB's own downlink: in
-/// every whole uplink slot it transmits the PUSCH the phy-test scheduler grants (its configuration, a fresh pseudo-random
-/// transport block, redundancy version 0), OFDM-modulated at the uplink centre frequency, delayed by <c>ue_delay</c>
-/// samples. It does not decode the test UE's downlink (that is the test-UE runtime's job), so it never retransmits: it
-/// exercises the gNB's uplink chain, measurements and timing-advance loop with decodable traffic. It leaves out the
-/// slots with PRACH occasions (the scheduler grants no PUSCH there).
+/// A loopback channel (<c>model=test-ue</c>) whose receiver hears the phy-test UE instead of the gNB's own downlink: it
+/// transmits the PUSCH the phy-test scheduler grants (its configuration), OFDM-modulated at the uplink centre frequency,
+/// delayed by <c>ue_delay</c> samples. With <c>dl-harq-feedback: assume-ack</c> it does not read its DCIs: in every whole
+/// uplink slot without a PRACH occasion it sends a fresh pseudo-random transport block with redundancy version 0 and
+/// never retransmits. With <c>dl-harq-feedback: pucch</c> the UE follows its DCIs (see below): PUSCH only on its
+/// grants, with the HARQ process, NDI and redundancy version each grant names (<see cref="TestUeUplinkHarq"/>).
 /// <para>
 /// Random access (<c>ra_slot</c> ≥ 0, <see cref="TestUeRandomAccess"/>): from that slot on, a second emulated UE sends
 /// preamble <c>ra_preamble</c> in the next PRACH occasion (N_TA = 0), decodes the random-access response from the gNB's
 /// transmitted samples (RA-RNTI PDCCH on CORESET#0, the PDSCH, the MAC RAR), and sends its Msg3 on the granted resources
 /// K2 + Δ slots later, advanced by the RAR's timing advance. Allocation-free after construction except while decoding
 /// the response (once per procedure).
+/// </para>
+/// <para>
+/// Downlink (<c>dl-harq-feedback: pucch</c>, <see cref="TestUeDownlink"/>): the test UE hears the gNB's samples through
+/// the optional downlink channel (noise, fading, frequency offset), finds its DCI, decodes its PDSCH with HARQ soft
+/// combining and answers ACK/NACK on PUCCH; its uplink leaves through the optional uplink channel.
 /// </para>
 /// </summary>
 public sealed class TestUeUplinkChannel : ISampleChannel
@@ -42,6 +48,12 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly float _scale;
     private readonly TestUeRandomAccess? _randomAccess;
     private readonly TestUeHarqFeedback? _harq;
+    private readonly TestUeDownlink? _downlink;
+    private readonly TestUeUplinkHarq? _uplinkHarq;
+    private readonly ISampleChannel? _downlinkChannel;
+    private readonly ISampleChannel? _uplinkChannel;
+    private readonly long _steadyStateFrom;
+    private ComplexF32[] _air = [];
     private readonly OfdmDemodulator _downlinkOfdm;
     private readonly ResourceGrid _downlinkGrid;
     private readonly ComplexF32[] _downlinkSlot;
@@ -62,7 +74,10 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     /// <param name="preambleIndex">Its preamble index.</param>
     /// <param name="bler">With PUCCH feedback: the probability of a NACK.</param>
     /// <param name="dtx">With PUCCH feedback: the probability of missing an assignment (no feedback).</param>
-    public TestUeUplinkChannel(CellSetup cell, int delaySamples, long randomAccessSlot = -1, int preambleIndex = 0, double bler = 0, double dtx = 0)
+    /// <param name="downlinkChannel">The channel from the gNB to the UE (null: ideal).</param>
+    /// <param name="uplinkChannel">The channel from the UE to the gNB (null: ideal).</param>
+    public TestUeUplinkChannel(
+        CellSetup cell, int delaySamples, long randomAccessSlot = -1, int preambleIndex = 0, double bler = 0, double dtx = 0, ISampleChannel? downlinkChannel = null, ISampleChannel? uplinkChannel = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         _cell = cell;
@@ -85,8 +100,16 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 
         if (cell.Options.TestUe.Enabled && cell.Options.TestUe.DlHarqFeedback == "pucch")
         {
-            _harq = new TestUeHarqFeedback(cell, scheduler, bler, dtx);
+            _harq = new TestUeHarqFeedback(cell, bler, dtx);
+            _uplinkHarq = new TestUeUplinkHarq(TestUeDownlink.HarqProcessCount, _bytes.Length);
+            _downlink = new TestUeDownlink(cell, scheduler, _harq, _uplinkHarq);
         }
+
+        _downlinkChannel = downlinkChannel;
+        _uplinkChannel = uplinkChannel;
+
+        // Steady state: after the random access (its response and Msg3 allocate once) and every kind of slot has been seen.
+        _steadyStateFrom = _clock.SlotStart(Math.Max(400, randomAccessSlot + 300));
 
         _downlinkOfdm = new OfdmDemodulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.DownlinkCenterHz, Scaling = OfdmScaling.Unitary });
         _downlinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
@@ -98,6 +121,18 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     /// <summary>The test UE's HARQ feedback (null unless <c>dl-harq-feedback: pucch</c>).</summary>
     public TestUeHarqFeedback? HarqFeedback => _harq;
 
+    /// <summary>The test UE's downlink receiver (null unless <c>dl-harq-feedback: pucch</c>).</summary>
+    public TestUeDownlink? Downlink => _downlink;
+
+    /// <summary>The test UE's uplink HARQ entity, which follows its grants (null unless <c>dl-harq-feedback: pucch</c>).</summary>
+    public TestUeUplinkHarq? UplinkHarq => _uplinkHarq;
+
+    /// <summary>Bytes this channel (the emulated UEs and their channels) allocated from slot 400 on (or 300 slots after the random access): 0 in steady state.</summary>
+    public long SteadyStateAllocatedBytes { get; private set; }
+
+    /// <summary>Stopwatch ticks spent in this channel (the emulated UEs, their OFDM and channels).</summary>
+    public long ProcessingTicks { get; private set; }
+
     /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
     public TestUeRandomAccess? RandomAccess => _randomAccess;
 
@@ -108,15 +143,37 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
     {
         ThrowHelper.ThrowIfLengthDiffers(rx.Length, tx.Length, nameof(rx));
-        Produce(tx, rx, timestampSamples);
+        long start = Stopwatch.GetTimestamp();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         if (_lastRx.Length < rx.Length)
         {
             _lastRx = new ComplexF32[rx.Length];
+            _air = new ComplexF32[rx.Length];
+        }
+
+        // What the UE hears: the gNB's samples through the downlink channel; what the gNB hears: the UE's through the uplink one.
+        ReadOnlySpan<ComplexF32> heard = tx;
+        if (_downlinkChannel is not null)
+        {
+            _downlinkChannel.Apply(tx, _air.AsSpan(0, tx.Length), timestampSamples);
+            heard = _air.AsSpan(0, tx.Length);
+        }
+
+        Produce(heard, rx, timestampSamples);
+        if (_uplinkChannel is not null)
+        {
+            rx.CopyTo(_air);
+            _uplinkChannel.Apply(_air.AsSpan(0, rx.Length), rx, timestampSamples);
         }
 
         rx.CopyTo(_lastRx);
         _lastTimestamp = timestampSamples;
         _lastCount = rx.Length;
+        ProcessingTicks += Stopwatch.GetTimestamp() - start;
+        if (timestampSamples >= _steadyStateFrom)
+        {
+            SteadyStateAllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
+        }
     }
 
     /// <summary>
@@ -135,10 +192,11 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         }
     }
 
-    private void Produce(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
-    {        if (_harq is not null || _randomAccess?.AwaitsResponse == true)
+    private void Produce(ReadOnlySpan<ComplexF32> heard, Span<ComplexF32> rx, long timestampSamples)
+    {
+        if (_downlink is not null || _randomAccess?.AwaitsResponse == true)
         {
-            Listen(tx, timestampSamples);
+            Listen(heard, timestampSamples);
         }
 
         int done = 0;
@@ -181,6 +239,10 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _listenSlot = -1;
         _randomAccess?.Reset();
         _harq?.Reset();
+        _downlink?.Reset();
+        _uplinkHarq?.Reset();
+        _downlinkChannel?.Reset();
+        _uplinkChannel?.Reset();
     }
 
     /// <summary>Buffers the gNB's transmitted samples per slot and hands each complete slot, demodulated, to the listening UEs.</summary>
@@ -207,7 +269,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
                 if (_listenFilled == length && _cell.DownlinkSymbolMask(slot) != 0)
                 {
                     _downlinkOfdm.Demodulate(_downlinkSlot.AsSpan(0, length), (int)(slot % _cell.SlotsPerFrame), _downlinkGrid, 0);
-                    _harq?.OnDownlinkSlot(slot, _downlinkGrid);
+                    _downlink?.OnDownlinkSlot(slot, _downlinkGrid);
                     _randomAccess?.OnDownlinkSlot(slot, _downlinkGrid);
                 }
             }
@@ -222,14 +284,29 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _slotLength = _clock.SlotLength(slot);
         Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
         bool randomAccess = _randomAccess?.Transmit(slot, samples) == true;
-        bool pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
         int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
         _grid.Clear();
-        if (pusch)
+        bool pusch;
+        if (_uplinkHarq is not null)
         {
-            MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
-            BitPacking.Unpack(_bytes, _bits);
-            _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
+            // The PUSCH of the grant for this slot, with its HARQ process's block and redundancy version.
+            int process = _uplinkHarq.Take(slot, out int rv);
+            pusch = process >= 0 && !randomAccess;
+            if (pusch)
+            {
+                BitPacking.Unpack(_uplinkHarq.TransportBlock(process), _bits);
+                _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
+            }
+        }
+        else
+        {
+            pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
+            if (pusch)
+            {
+                MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
+                BitPacking.Unpack(_bytes, _bits);
+                _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
+            }
         }
 
         // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH).

@@ -8,7 +8,9 @@ namespace OpenRan.Engine.Emulation;
 
 /// <summary>The <c>model=test-ue</c> provider of the loopback driver, bound to a cell (<c>ue_delay=SAMPLES</c>).</summary>
 /// <param name="cell">The cell whose test UE is emulated.</param>
-public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannelProvider
+/// <param name="downlinkChannel">Makes the channel from the gNB to the UE (null: ideal).</param>
+/// <param name="uplinkChannel">Makes the channel from the UE to the gNB (null: ideal).</param>
+public sealed class TestUeUplinkChannelProvider(CellSetup cell, Func<ISampleChannel>? downlinkChannel = null, Func<ISampleChannel>? uplinkChannel = null) : ISampleChannelProvider
 {
     private readonly List<TestUeUplinkChannel> _created = [];
 
@@ -24,7 +26,7 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannel
         new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)"),
         new("ra_slot", "[test-ue] slot from which a second emulated UE makes a random access (PRACH, RAR, Msg3), -1..1000000 (default 20; -1: none)"),
         new("ra_preamble", "[test-ue] that UE's preamble index, 0..63 (default 0)"),
-        new("ue_bler", "[test-ue] with dl-harq-feedback: pucch, the probability of a NACK, 0..1 (default 0)"),
+        new("ue_bler", "[test-ue] with dl-harq-feedback: pucch, the probability that a decoded PDSCH is answered with a NACK anyway (fault injection), 0..1 (default 0)"),
         new("ue_dtx", "[test-ue] with dl-harq-feedback: pucch, the probability of missing an assignment (no PUCCH), 0..1 (default 0)"),
     ];
 
@@ -55,7 +57,9 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell) : ISampleChannel
             arguments.GetInt64("ra_slot", 20, -1, 1_000_000),
             (int)arguments.GetInt64("ra_preamble", 0, 0, 63),
             arguments.GetDouble("ue_bler", 0, 0, 1),
-            arguments.GetDouble("ue_dtx", 0, 0, 1));
+            arguments.GetDouble("ue_dtx", 0, 0, 1),
+            downlinkChannel?.Invoke(),
+            uplinkChannel?.Invoke());
         _created.Add(channel);
         return channel;
     }

@@ -27,6 +27,12 @@ public sealed record EngineRunOptions
     /// <summary>Fault injection (tests), or null.</summary>
     public IEngineFaults? Faults { get; init; }
 
+    /// <summary>
+    /// Called on the slot thread after each slot with its index (per-slot observers such as per-second reports); must not
+    /// block or allocate.
+    /// </summary>
+    public System.Action<long>? SlotCompleted { get; init; }
+
     /// <summary>Slots the engine drops PDCCH/PDSCH/PUSCH work for after the radio reports Late, Underflow or Overflow.</summary>
     public int ShedSlotsAfterRadioFault { get; init; } = 10;
 }

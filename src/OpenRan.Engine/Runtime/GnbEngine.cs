@@ -229,6 +229,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             long processing = Advance(j, lost: j < received);
             Metrics.Overhead.Record(Math.Max(0, Stopwatch.GetTimestamp() - start - processing - _waitTicks));
             Metrics.CountSlot();
+            _options.SlotCompleted?.Invoke(j);
             if (j == _warmSlots)
             {
                 _threadBytes = GC.GetAllocatedBytesForCurrentThread();

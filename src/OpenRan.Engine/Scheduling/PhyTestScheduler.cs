@@ -255,6 +255,65 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>The test UE's PUSCH configuration.</summary>
     public PuschConfiguration UePusch => _uePusch;
 
+    /// <summary>
+    /// The PDSCH a UE derives from a DCI 1_1 (or 1_0) with its C-RNTI in its UE-specific search space (TS 38.214 §5.1.2,
+    /// §5.1.3): <paramref name="prbCount"/> PRBs from <paramref name="firstPrb"/> of the carrier-wide BWP (type-1 FDRA),
+    /// the TDRA row of TS 38.214 Table 5.1.2.1.1-2, Q_m and R of the MCS row, the layers of the antenna-port field, and the
+    /// dedicated configuration this cell and its test UE share (DM-RS type 1 pos2, N_ID^cell scrambling, TBS_LBRM of the
+    /// configured layers and table). Allocates: derive once per kind of assignment.
+    /// </summary>
+    public PdschConfiguration DedicatedPdsch(int firstPrb, int prbCount, int tdraRow, McsEntry mcs, int layers)
+    {
+        LinkSetup link = _cell.Downlink;
+        (bool typeA, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(tdraRow, _cell.Options.Cell.DmrsTypeAPosition);
+        int qmMax = link.Table == McsTable.Qam256 ? 8 : 6;
+        return new PdschConfiguration
+        {
+            Numerology = _cell.Numerology.Mu,
+            NSizeGrid = _cell.NRb,
+            NStartGrid = 0,
+            NIdCell = _cell.Pci,
+            NStartBwp = 0,
+            NSizeBwp = _cell.NRb,
+            PrbSet = Enumerable.Range(firstPrb, prbCount).ToArray(),
+            StartSymbol = s,
+            SymbolCount = l,
+            MappingType = typeA ? SchMappingType.A : SchMappingType.B,
+            Modulation = ModulationSchemeExtensions.FromBitsPerSymbol(mcs.ModulationOrder),
+            LayerCount = layers,
+            NRnti = _cell.Options.TestUe.Rnti,
+            NId = _cell.Pci,
+            Dmrs = Dmrs(layers, CdmGroupsWithoutData(layers)),
+            TargetCodeRate = mcs.TargetCodeRate,
+            LimitedBuffer = LimitedBufferRateMatching.FromTransportBlockSize(TransportBlockSizeLimited(link.Layers, qmMax, _cell.NRb)),
+        };
+    }
+
+    /// <summary>
+    /// The test UE's new-data downlink bytes in slot <paramref name="slot"/> when every HARQ process is free: the TBS of its
+    /// PDSCH in a whole downlink slot without SIB1, else 0 (the configured maximum the cell can carry).
+    /// </summary>
+    public int DownlinkTransportBlockBytesIn(SlotPoint slot) =>
+        _cell.Options.TestUe.Enabled && _schedule.IsFullDownlink(slot.Index) && _schedule.Sib1Block(slot) < 0 && _uePdschBytes.TryGetValue(_schedule.SsbSymbolMask(slot), out int bytes)
+            ? bytes
+            : 0;
+
+    /// <summary>
+    /// The test UE's uplink bytes in slot <paramref name="slot"/> when every HARQ process is free: the PUSCH TBS in a whole
+    /// uplink slot without a PRACH occasion whose grant slot (K2 earlier) carries no SIB1, else 0.
+    /// </summary>
+    public int UplinkTransportBlockBytesIn(SlotPoint slot)
+    {
+        long grantSlot = slot.Index - _k2;
+        if (!_cell.Options.TestUe.Enabled || grantSlot < 0 || !_schedule.IsFullUplink(slot.Index) || _randomAccess?.HasOccasion(slot) == true)
+        {
+            return 0;
+        }
+
+        SlotPoint grant = SlotPoint.FromIndex(grantSlot, _cell.SlotsPerFrame, _cell.Options.Engine.StartSfn);
+        return _schedule.Sib1Block(grant) < 0 ? _ulTbsBytes : 0;
+    }
+
     /// <inheritdoc />
     public void ScheduleDownlink(SlotPoint slot, DownlinkSlotPlan downlink, IUplinkPlanner uplink)
     {
@@ -756,29 +815,6 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private void BuildUePdschConfigurations()
     {
         LinkSetup link = _cell.Downlink;
-        (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(_ueDlTdraRow, _cell.Options.Cell.DmrsTypeAPosition);
-        int qmMax = link.Table == McsTable.Qam256 ? 8 : 6;
-        int tbsLbrm = TransportBlockSizeLimited(link.Layers, qmMax, _cell.NRb);
-        var baseConfig = new PdschConfiguration
-        {
-            Numerology = _cell.Numerology.Mu,
-            NSizeGrid = _cell.NRb,
-            NStartGrid = 0,
-            NIdCell = _cell.Pci,
-            NStartBwp = 0,
-            NSizeBwp = _cell.NRb,
-            PrbSet = Enumerable.Range(link.StartPrb, link.PrbCount).ToArray(),
-            StartSymbol = s,
-            SymbolCount = l,
-            MappingType = SchMappingType.A,
-            Modulation = link.Modulation,
-            LayerCount = link.Layers,
-            NRnti = _cell.Options.TestUe.Rnti,
-            NId = _cell.Pci,
-            Dmrs = Dmrs(link.Layers, CdmGroupsWithoutData(link.Layers)),
-            TargetCodeRate = link.Entry.TargetCodeRate,
-            LimitedBuffer = LimitedBufferRateMatching.FromTransportBlockSize(tbsLbrm),
-        };
         int ssbFirst = _cell.SsbFirstSubcarrier / 12;
         int ssbLast = (_cell.SsbFirstSubcarrier + 239) / 12;
         foreach (ushort mask in SsbMasks())
@@ -799,7 +835,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 continue;
             }
 
-            PdschConfiguration config = baseConfig with { PrbSet = Enumerable.Range(first, last - first + 1).ToArray() };
+            PdschConfiguration config = DedicatedPdsch(first, last - first + 1, _ueDlTdraRow, link.Entry, link.Layers);
             config.ThrowIfInvalid();
             _uePdsch[mask] = config;
             _uePdschBytes[mask] = TransportBlockSize(config) / 8;

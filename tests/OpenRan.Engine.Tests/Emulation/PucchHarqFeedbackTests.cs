@@ -10,8 +10,9 @@ namespace OpenRan.Engine.Tests.Emulation;
 
 /// <summary>
 /// Downlink HARQ driven by HARQ-ACK on PUCCH (<c>dl-harq-feedback: pucch</c>) in virtual time: the emulated UE reads its
-/// DCI 1_1 (K1, PUCCH resource indicator), answers ACK/NACK on PUCCH format 1 (NACK with a configured probability, or
-/// nothing at all), the engine receives it with the PHY PUCCH receiver and drives new data / redundancy versions from it.
+/// DCI 1_1 (K1, PUCCH resource indicator), decodes the PDSCH and answers its CRC as ACK/NACK on PUCCH format 1 (turned
+/// into a NACK with a configured probability, or nothing at all for a missed DCI), the engine receives it with the PHY
+/// PUCCH receiver and drives new data / redundancy versions from it.
 /// </summary>
 public sealed class PucchHarqFeedbackTests
 {
@@ -59,7 +60,12 @@ public sealed class PucchHarqFeedbackTests
         // One bit per PUCCH here (FDD, one PDSCH per slot): each missed assignment is one DTX occasion.
         Assert.InRange(ue.Missed - run.Scheduler.HarqDtx, 0, 12);
         Assert.Equal(run.Scheduler.HarqDtx, run.Engine.Metrics.PucchDtx); // one bit per occasion
-        Assert.Equal(0, run.Scheduler.HarqNacks);
+
+        // The UE decodes its PDSCH: a block whose first transmission it missed arrives as a retransmission with an NDI it
+        // has not seen, so it is received afresh from that redundancy version (RV 2 alone may not decode: a NACK, then
+        // RV 3 and 1 combine). Those are the only NACKs.
+        Assert.InRange(run.Scheduler.HarqNacks, 0, 3 * ue.Missed);
+        Assert.InRange(ue.NacksSent - run.Scheduler.HarqNacks, 0, 12);
         Assert.InRange(ue.AcksSent - run.Scheduler.HarqAcks, 0, 12);
         Assert.True(run.Engine.Metrics.DownlinkRetransmissions >= run.Scheduler.HarqDtx - 12);
 
