@@ -164,6 +164,12 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         Assert.Equal((preamble, timingAdvance), (rar.Rapid, rar.TimingAdvance));
         Assert.Equal((rapid, ta, RarUplinkGrant.Unpack(grantBits), tc), (rar.Rapid, rar.TimingAdvance, rar.Grant, rar.TemporaryCRnti));
         Assert.DoesNotContain(items, i => i.RntiType == DciRntiType.TcRnti);
+        foreach (UeDownlinkItem item in items.Where(i => i.RntiType == DciRntiType.RaRnti))
+        {
+            TestContext.Current.SendDiagnosticMessage(item.Kind == UeDownlinkItemKind.Rar
+                ? $"rar sfn {item.Sfn} slot {item.Slot}: RA-RNTI {item.Rnti}, RAPID {item.Rar!.Value.Rapid}, TA {item.Rar.Value.TimingAdvance}, TC-RNTI 0x{item.Rar.Value.TemporaryCRnti:x4}, grant {item.Rar.Value.Grant}"
+                : $"{item.Kind} sfn {item.Sfn} slot {item.Slot}: {item.Allocation} CRC {item.CrcPassed} {(item.Payload is null ? "" : Convert.ToHexString(item.Payload))}");
+        }
     }
 
     /// <summary>
