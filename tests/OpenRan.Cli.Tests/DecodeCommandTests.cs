@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using OpenRan.Engine.Scheduling;
+using OpenRan.Engine.Ue.Downlink;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.TestSupport;
 
 namespace OpenRan.Cli.Tests;
@@ -104,6 +107,29 @@ public sealed class DecodeCommandTests : IDisposable
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    [Fact]
+    public void RarItem_JsonAndTable_CarryTheMacRarFields()
+    {
+        var item = new UeDownlinkItem
+        {
+            Kind = UeDownlinkItemKind.Rar,
+            Sfn = 12,
+            Slot = 4,
+            Pci = 1,
+            Rnti = 15,
+            RntiType = DciRntiType.RaRnti,
+            CrcPassed = true,
+            Rar = new MacRar(17, 11, new RarUplinkGrant(false, 106, 0, 2, 3, false), 0x4602),
+        };
+
+        JsonElement json = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item)).RootElement;
+
+        Assert.Equal(("rar", "0x000f", "ra", 17, 11, "0x4602"), (json.GetProperty("type").GetString(), json.GetProperty("rnti").GetString(), json.GetProperty("rntiType").GetString(), json.GetProperty("rapid").GetInt32(), json.GetProperty("timingAdvance").GetInt32(), json.GetProperty("tcRnti").GetString()));
+        JsonElement grant = json.GetProperty("ulGrant");
+        Assert.Equal((false, 106, 0, 2, 3, false), (grant.GetProperty("frequencyHopping").GetBoolean(), grant.GetProperty("frequencyAllocation").GetInt32(), grant.GetProperty("timeAllocation").GetInt32(), grant.GetProperty("mcs").GetInt32(), grant.GetProperty("tpc").GetInt32(), grant.GetProperty("csiRequest").GetBoolean()));
+        Assert.Contains("RAR RA-RNTI 0x000f: RAPID 17 TA 11 TC-RNTI 0x4602", OpenRan.Cli.Commands.DecodeCommand.TableLine(item), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Decode_N3Capture_ContradictingCoreset0_NamesOption()
