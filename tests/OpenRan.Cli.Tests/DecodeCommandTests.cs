@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using OpenRan.Engine.Scheduling;
+using OpenRan.Engine.Ue.Downlink;
+using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.TestSupport;
 
 namespace OpenRan.Cli.Tests;
@@ -47,6 +50,85 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.Contains(Sib1Hex, output, StringComparison.Ordinal);
         Assert.Contains("PLMN 001-01 TAC 100 cellIdentity 0x001234501", output, StringComparison.Ordinal);
         Assert.Contains("RACH prach-ConfigurationIndex 16", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_N3Capture_CellYaml_SameAsTheOptions()
+    {
+        string capture = VectorCases.RequireFile(N3Capture);
+        string cell = Path.Combine(_directory, "cell.yaml");
+        File.WriteAllText(cell, "cell:\n  pci: 500\n  prb: 52\n  scs-khz: 15\n  slot: 0\n  dl-arfcn: 368500\n  ssb-arfcn: 368410\n  coreset0-index: 6\nsearch-space: common0\nrntis:\n  - { rnti: 0x4601, type: c }\n");
+        (int exitCode, string output) = CliRunner.Run("decode", capture, "--format", "cf32", "--sample-rate", "15.36e6", "--cell", cell);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(Sib1Hex, output, StringComparison.Ordinal);
+        Assert.Contains("PLMN 001-01 TAC 100 cellIdentity 0x001234501", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cell:\n  pci: 2000\n", "cell.yaml:2:8: cell.pci: '2000' is not valid; valid: an integer 0..1007.")]
+    [InlineData("cell:\n  pci: 500\n  bandwidth: 52\n", "cell.yaml:3:3: cell.bandwidth: unknown key")]
+    [InlineData("rntis:\n  - { rnti: 0x4601, type: x }\n", "cell.yaml:2:27: rntis[0].type: 'x' is not valid; valid: c | tc | ra | p | si.")]
+    [InlineData("search-space: ue\n", "cell.yaml:1:15: search-space: 'ue' is not followed so far")]
+    public void Decode_CellYamlError_NamesFileLineColumnAndKey(string yaml, string expected)
+    {
+        string recording = Path.Combine(_directory, "noise.cf32");
+        File.WriteAllBytes(recording, new byte[8 * 15_360]);
+        string cell = Path.Combine(_directory, "cell.yaml");
+        File.WriteAllText(cell, yaml);
+
+        (int exitCode, string output) = CliRunner.Run("decode", recording, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", "--cell", cell);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output.Replace(_directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_GnbRecording_GnbConfig_DecodesTheTestUePdschAsTheGnbPcapHasThem()
+    {
+        string config = Commands.GnbCommandTests.Config("gnb-n3-20mhz-fdd.yaml");
+        string recording = Path.Combine(_directory, "cell");
+        string gnbPcap = Path.Combine(_directory, "gnb.pcap");
+        (int gnbExit, string gnbOutput) = CliRunner.Run("gnb", "--config", config, "--driver", "file", "--args", $"tx={recording}", "--seconds", "0.03", "--pcap", gnbPcap);
+        Assert.True(gnbExit == 0, gnbOutput);
+
+        (int exitCode, string stdout, string stderr) = CliRunner.RunSplit("decode", recording + ".sigmf-meta", "--gnb-config", config, "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        JsonElement[] lines = [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        JsonElement[] dci = [.. lines.Where(l => l.GetProperty("type").GetString() == "dci" && l.GetProperty("format").GetString() == "1_1")];
+        JsonElement[] pdsch = [.. lines.Where(l => l.GetProperty("type").GetString() == "pdsch" && l.GetProperty("rntiType").GetString() == "c")];
+        Assert.True(pdsch.Length >= 10, $"{pdsch.Length} C-RNTI PDSCH");
+        Assert.Equal(dci.Length, pdsch.Length);
+        Assert.All(pdsch, p => Assert.True(p.GetProperty("crc").GetBoolean()));
+        Assert.All(pdsch, p => Assert.Equal("0x4601", p.GetProperty("rnti").GetString()));
+        byte[] captured = File.ReadAllBytes(gnbPcap);
+        Assert.All(pdsch, p => Assert.True(Contains(captured, Convert.FromHexString(p.GetProperty("payloadHex").GetString()!)), "a decoded PDSCH is not among the gNB's transport blocks"));
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    [Fact]
+    public void RarItem_JsonAndTable_CarryTheMacRarFields()
+    {
+        var item = new UeDownlinkItem
+        {
+            Kind = UeDownlinkItemKind.Rar,
+            Sfn = 12,
+            Slot = 4,
+            Pci = 1,
+            Rnti = 15,
+            RntiType = DciRntiType.RaRnti,
+            CrcPassed = true,
+            Rar = new MacRar(17, 11, new RarUplinkGrant(false, 106, 0, 2, 3, false), 0x4602),
+        };
+
+        JsonElement json = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item)).RootElement;
+
+        Assert.Equal(("rar", "0x000f", "ra", 17, 11, "0x4602"), (json.GetProperty("type").GetString(), json.GetProperty("rnti").GetString(), json.GetProperty("rntiType").GetString(), json.GetProperty("rapid").GetInt32(), json.GetProperty("timingAdvance").GetInt32(), json.GetProperty("tcRnti").GetString()));
+        JsonElement grant = json.GetProperty("ulGrant");
+        Assert.Equal((false, 106, 0, 2, 3, false), (grant.GetProperty("frequencyHopping").GetBoolean(), grant.GetProperty("frequencyAllocation").GetInt32(), grant.GetProperty("timeAllocation").GetInt32(), grant.GetProperty("mcs").GetInt32(), grant.GetProperty("tpc").GetInt32(), grant.GetProperty("csiRequest").GetBoolean()));
+        Assert.Contains("RAR RA-RNTI 0x000f: RAPID 17 TA 11 TC-RNTI 0x4602", OpenRan.Cli.Commands.DecodeCommand.TableLine(item), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public class GnbEngineSlotBenchmarks : IUplinkPlanner
         return _results!.PuschCount;
     }
 
-    private static CellSetup Cell()
+    internal static CellSetup Cell()
     {
         string? dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "configs", "gnb-n3-20mhz-fdd.yaml")))

@@ -8,6 +8,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenRan.Dsp;
 using OpenRan.Engine.Capture;
+using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Ue.Downlink;
 using OpenRan.Phy.Common.Frequency;
@@ -56,11 +57,13 @@ internal static class DecodeCommand
         var coreset0 = CliOption.Integer<int>("--coreset0-index", "Cell description: controlResourceSetZero", 0, 15);
         var searchSpace = CliOption.Choice("--search-space", "Cell description: search space of the DCIs (only common0, the Type0-PDCCH CSS on CORESET#0, is supported)", s_searchSpaces, "common0");
         var coreset = new Option<string?>("--coreset") { Description = "Cell description: a CORESET other than CORESET#0 (rb-start=…,rb-count=…,duration=…); not supported yet: only CORESET#0 is followed." };
+        var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; rntis), instead of the description options." };
+        var gnbConfig = new Option<FileInfo?>("--gnb-config") { Description = "An openran gnb configuration: follow its test UE's C-RNTI (DCI 1_1 on CORESET#1 and its PDSCH; carrier, CORESET#1, search space and PDSCH settings from the file)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per decoded item (JSON lines) instead of the table." };
         var pcap = new Option<FileInfo?>("--pcap") { Description = "Write every decoded transport block to this pcap file in Wireshark's MAC-NR framing (UDP, heuristic mac_nr_udp)." };
         var command = new Command("decode", "Follow a cell in a recording: SS/PBCH blocks, MIB, CORESET#0, SI-RNTI DCI and SIB1, DCIs and PDSCH of given RNTIs.")
         {
-            input, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, json, pcap,
+            input, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, cellFile, gnbConfig, json, pcap,
         };
         command.SetAction(parse =>
         {
@@ -96,6 +99,20 @@ internal static class DecodeCommand
                     Coreset0Index = Get(parse, coreset0),
                 };
                 bool anyCell = cell.Pci is not null || cell.CarrierPrbs is not null || cell.SubcarrierSpacingKhz is not null || cell.FirstSlot is not null || cell.DownlinkArfcn is not null || cell.Coreset0Index is not null;
+                IReadOnlyList<UeRnti> rntis = ParseRntis(parse.GetValue(rnti) ?? [], parse.GetValue(rntiType) ?? "c");
+                if (parse.GetValue(cellFile) is FileInfo described)
+                {
+                    if (anyCell)
+                    {
+                        throw new ArgumentException("--cell: give the cell either as a YAML file or as options (--pci, --prb, --scs-khz, --slot, --dl-arfcn, --coreset0-index), not both.");
+                    }
+
+                    UeCellDescriptionFile file = UeCellDescriptionFile.ReadFile(described.FullName);
+                    cell = file.Cell;
+                    anyCell = true;
+                    rntis = [.. file.Rntis, .. rntis];
+                }
+
                 if (centreHz is null)
                 {
                     centreHz = cell.DownlinkArfcn is int dl ? NrArfcn.FrequencyHz(dl) : throw new ArgumentException("--center-frequency is required: the recording does not say its centre frequency (SigMF core:frequency).");
@@ -109,7 +126,8 @@ internal static class DecodeCommand
                     SsbFrequencyHz = ssbHz,
                     SsbSubcarrierSpacingKhz = Get(parse, ssbScs),
                     MaxIntegerFrequencyOffsetSubcarriers = parse.GetValue(maxCfo),
-                    Rntis = ParseRntis(parse.GetValue(rnti) ?? [], parse.GetValue(rntiType) ?? "c"),
+                    Rntis = rntis,
+                    Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : null,
                     Cell = anyCell ? cell : null,
                 };
                 IReadOnlyList<string> problems = configuration.Validate();
@@ -132,6 +150,11 @@ internal static class DecodeCommand
             catch (ArgumentException ex)
             {
                 CliOutput.WriteError(console, ex.Message.Split(" (Parameter", 2)[0]);
+                return CliExitCode.Usage;
+            }
+            catch (ConfigurationException ex)
+            {
+                CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Usage;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException)
@@ -222,24 +245,30 @@ internal static class DecodeCommand
                 fields.Add(new("intraFreqReselection", mib.IntraFreqReselectionAllowed));
                 break;
             case UeDownlinkItemKind.Dci:
-                var dci = item.Dci!.Value;
-                fields.Add(new("rnti", Hex(item.Rnti)));
-                fields.Add(new("rntiType", RntiTypeName(item.RntiType)));
-                fields.Add(new("crc", true));
+                AddRnti(fields, item, true);
                 fields.Add(new("format", item.DciFormat));
                 fields.Add(new("searchSpace", item.SearchSpace));
                 fields.Add(new("aggregationLevel", item.AggregationLevel));
                 fields.Add(new("cce", item.Cce));
-                fields.Add(new("fdra", dci.FrequencyDomainAssignment));
-                fields.Add(new("tdra", dci.TimeDomainAssignment));
-                fields.Add(new("vrbToPrb", dci.VrbToPrbMapping));
-                fields.Add(new("mcs", dci.Mcs));
-                fields.Add(new("rv", dci.RedundancyVersion));
+                if (item.Dci is Dci1_0 dci)
+                {
+                    fields.Add(new("fdra", dci.FrequencyDomainAssignment));
+                    fields.Add(new("tdra", dci.TimeDomainAssignment));
+                    fields.Add(new("vrbToPrb", dci.VrbToPrbMapping));
+                    fields.Add(new("mcs", dci.Mcs));
+                    fields.Add(new("rv", dci.RedundancyVersion));
+                }
+                else if (item.DciFields is { } dciFields)
+                {
+                    foreach (KeyValuePair<string, int> field in dciFields)
+                    {
+                        fields.Add(new(field.Key, field.Value));
+                    }
+                }
+
                 break;
             case UeDownlinkItemKind.Pdsch or UeDownlinkItemKind.Sib1:
-                fields.Add(new("rnti", Hex(item.Rnti)));
-                fields.Add(new("rntiType", RntiTypeName(item.RntiType)));
-                fields.Add(new("crc", item.CrcPassed == true));
+                AddRnti(fields, item, item.CrcPassed == true);
                 if (item.Allocation is { } a)
                 {
                     fields.Add(new("prbStart", a.FirstPrb));
@@ -263,6 +292,22 @@ internal static class DecodeCommand
 
                 fields.Add(new("payloadHex", item.Payload is null ? null : Convert.ToHexString(item.Payload).ToLowerInvariant()));
                 break;
+            case UeDownlinkItemKind.Rar:
+                var rar = item.Rar!.Value;
+                AddRnti(fields, item, true);
+                fields.Add(new("rapid", rar.Rapid));
+                fields.Add(new("timingAdvance", rar.TimingAdvance));
+                fields.Add(new("tcRnti", Hex(rar.TemporaryCRnti)));
+                fields.Add(new("ulGrant", new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["frequencyHopping"] = rar.Grant.FrequencyHopping,
+                    ["frequencyAllocation"] = rar.Grant.FrequencyAllocation,
+                    ["timeAllocation"] = rar.Grant.TimeAllocation,
+                    ["mcs"] = rar.Grant.Mcs,
+                    ["tpc"] = rar.Grant.Tpc,
+                    ["csiRequest"] = rar.Grant.CsiRequest,
+                }));
+                break;
         }
 
         if (item.Detail is not null)
@@ -272,6 +317,13 @@ internal static class DecodeCommand
 
         var ordered = new Dictionary<string, object?>(fields, StringComparer.Ordinal);
         return JsonSerializer.Serialize(ordered, s_jsonLine);
+    }
+
+    private static void AddRnti(List<KeyValuePair<string, object?>> fields, UeDownlinkItem item, bool crc)
+    {
+        fields.Add(new("rnti", Hex(item.Rnti)));
+        fields.Add(new("rntiType", RntiTypeName(item.RntiType)));
+        fields.Add(new("crc", crc));
     }
 
     /// <summary>One readable line per item.</summary>
@@ -284,6 +336,7 @@ internal static class DecodeCommand
             UeDownlinkItemKind.Mib => MibText(item.Mib!.Value),
             UeDownlinkItemKind.Dci => DciText(item),
             UeDownlinkItemKind.Pdsch => PdschText(item),
+            UeDownlinkItemKind.Rar => RarText(item),
             _ => $"SIB1 ({item.Payload?.Length ?? 0} bytes): {item.Detail ?? "(not parsed)"}",
         };
         return head + body + (item.Kind is UeDownlinkItemKind.Mib && item.Detail is not null ? $" ({item.Detail})" : "");
@@ -295,7 +348,12 @@ internal static class DecodeCommand
 
     private static string DciText(UeDownlinkItem item)
     {
-        Dci1_0 d = item.Dci!.Value;
+        if (item.Dci is not Dci1_0 d)
+        {
+            string fields = string.Join(" ", (item.DciFields ?? new Dictionary<string, int>()).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}={f.Value}")));
+            return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} {fields}");
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} FDRA=0x{d.FrequencyDomainAssignment:x} TDRA={d.TimeDomainAssignment} VRB-PRB={d.VrbToPrbMapping} MCS={d.Mcs} RV={d.RedundancyVersion}");
     }
 
@@ -307,6 +365,14 @@ internal static class DecodeCommand
         string measured = double.IsFinite(item.SnrDb) ? string.Create(CultureInfo.InvariantCulture, $" SNR {item.SnrDb:F1} dB EVM {item.EvmPercent:F1} %") : "";
         return string.Create(CultureInfo.InvariantCulture, $"PDSCH {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {allocation}TBS {item.TransportBlockSize} CRC {(item.CrcPassed == true ? "ok" : "FAIL")}{measured}")
             + (item.Payload is byte[] p ? $" {Convert.ToHexString(p).ToLowerInvariant()}" : "")
+            + (item.Detail is not null ? $" ({item.Detail})" : "");
+    }
+
+    private static string RarText(UeDownlinkItem item)
+    {
+        MacRar r = item.Rar!.Value;
+        RarUplinkGrant g = r.Grant;
+        return string.Create(CultureInfo.InvariantCulture, $"RAR RA-RNTI {Hex(item.Rnti)}: RAPID {r.Rapid} TA {r.TimingAdvance} TC-RNTI {Hex(r.TemporaryCRnti)} UL grant hopping {(g.FrequencyHopping ? 1 : 0)} FDRA 0x{g.FrequencyAllocation:x} TDRA {g.TimeAllocation} MCS {g.Mcs} TPC {g.Tpc} CSI {(g.CsiRequest ? 1 : 0)}")
             + (item.Detail is not null ? $" ({item.Detail})" : "");
     }
 

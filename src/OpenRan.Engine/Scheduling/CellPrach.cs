@@ -113,10 +113,14 @@ public sealed class CellPrach
     /// (0..13), t_id its first slot in the frame at the numerology of TS 38.211 §5.3.2 (μ = 0 for the long formats: the
     /// subframe), f_id = n_RA.
     /// </summary>
-    public int RaRnti(in PrachOccasion occasion, int frequencyIndex)
+    public int RaRnti(in PrachOccasion occasion, int frequencyIndex) => RaRnti(Configuration, occasion, frequencyIndex);
+
+    /// <summary>The RA-RNTI of <paramref name="occasion"/> of <paramref name="configuration"/> (see the instance method; the UE side uses it with a configuration read from SIB1).</summary>
+    public static int RaRnti(PrachConfiguration configuration, in PrachOccasion occasion, int frequencyIndex)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         int symbol = occasion.StartSymbol % 14;
-        int tId = IsLongFormat ? occasion.Subframe : (occasion.Subframe << Configuration.PrachNumerology) + occasion.PrachSlot;
+        int tId = configuration.SequenceLength == 839 ? occasion.Subframe : (occasion.Subframe << configuration.PrachNumerology) + occasion.PrachSlot;
         return MacPdu.RaRnti(symbol, tId, frequencyIndex);
     }
 

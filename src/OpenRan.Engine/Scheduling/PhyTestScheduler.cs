@@ -236,6 +236,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>The UE PDSCH configuration of a slot whose SS/PBCH blocks occupy <paramref name="ssbSymbolMask"/>.</summary>
     public PdschConfiguration UePdsch(ushort ssbSymbolMask) => _uePdsch[ssbSymbolMask];
 
+    /// <summary>The test UE's PDSCH configuration for slots with SS/PBCH symbols <paramref name="ssbSymbolMask"/>, if the UE is scheduled in such slots.</summary>
+    public bool TryGetUePdsch(ushort ssbSymbolMask, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PdschConfiguration? configuration) => _uePdsch.TryGetValue(ssbSymbolMask, out configuration);
+
     /// <summary>Every UE PDSCH configuration (one per kind of slot).</summary>
     public IEnumerable<PdschConfiguration> UePdschConfigurations => _uePdsch.Values;
 

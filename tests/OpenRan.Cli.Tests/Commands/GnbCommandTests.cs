@@ -9,7 +9,7 @@ public sealed class GnbCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static string Config(string name)
+    internal static string Config(string name)
     {
         string? dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "configs", name)))

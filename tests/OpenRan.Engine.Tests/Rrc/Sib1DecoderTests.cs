@@ -8,7 +8,7 @@ public sealed class Sib1DecoderTests
 {
     // The 84-byte transport block srsRAN decodes from srsran_4g/iq/ue_dl_nr_pci500_rb52_si_coreset0_idx6_s15.36e6.dat
     // (expected.json payload_hex); a 3GPP-format message, quoted as a test value.
-    private const string CaptureSib1 = "74810170104004020000c8002468a038050100401a0000066c6d9221f37040200000808000410680a0909c2008551940000033a1c6d9224010001eb89463c00928c41b8a36e15b1c3a013c5b4614000000000000";
+    internal const string CaptureSib1 = "74810170104004020000c8002468a038050100401a0000066c6d9221f37040200000808000410680a0909c2008551940000033a1c6d9224010001eb89463c00928c41b8a36e15b1c3a013c5b4614000000000000";
 
     [Fact]
     public void Decode_CaptureSib1_CellAccessAndCarrier()

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Processing;
@@ -9,6 +11,7 @@ using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Timing;
 using OpenRan.Engine.Ue.Downlink;
 using OpenRan.Phy.Upper.Channels.Dci;
+using OpenRan.Phy.Upper.Channels.Prach;
 using OpenRan.Radio.SigMf;
 using OpenRan.Radio.Streaming;
 
@@ -35,19 +38,10 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
     {
         CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
         var scheduler = new PhyTestScheduler(cell);
-        var processor = new DownlinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);
-        var plan = new DownlinkSlotPlan(4, 2, scheduler.MaxTransportBlockBytes);
-        var block = new SampleBlock<ComplexF32>(1, cell.Timing.MaxSlotSampleCount);
         var random = new Random(seed);
-        int timingOffset = random.Next(1000, 20_000);
-        int slots = 25 * cell.Numerology.SlotsPerSubframe;
-        var samples = new List<ComplexF32>(timingOffset + (slots * cell.Timing.MaxSlotSampleCount));
-        samples.AddRange(new ComplexF32[timingOffset]);
         var sib1Sent = new List<byte[]>();
-        for (long s = 0; s < slots; s++)
+        ComplexF32[] x = Record(cell, scheduler, 25 * cell.Numerology.SlotsPerSubframe, random, cfoHz, (_, plan) =>
         {
-            plan.Reset(SlotPoint.FromIndex(s, cell.SlotsPerFrame, 0));
-            scheduler.ScheduleDownlink(plan.Slot, plan, new NoUplink());
             for (int i = 0; i < plan.PdschCount; i++)
             {
                 if (plan.Pdsch[i].RntiType == RntiType.SiRnti)
@@ -55,20 +49,7 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
                     sib1Sent.Add(plan.Pdsch[i].Bytes.ToArray());
                 }
             }
-
-            processor.Process(plan, block);
-            samples.AddRange(block[0].ToArray());
-        }
-
-        ComplexF32[] x = [.. samples];
-        float power = ComplexKernels.SumOfMagnitudesSquared(x.AsSpan(timingOffset)) / (x.Length - timingOffset);
-        float sigma = MathF.Sqrt(power * MathF.Pow(10f, -2.5f) / 2);
-        for (int n = 0; n < x.Length; n++)
-        {
-            double phase = 2 * Math.PI * cfoHz * n / cell.SampleRateHz;
-            var rotation = new ComplexF32((float)Math.Cos(phase), (float)Math.Sin(phase));
-            x[n] = (x[n] * rotation) + new ComplexF32(sigma * Gaussian(random), sigma * Gaussian(random));
-        }
+        });
 
         string basePath = Path.Combine(_directory, "cell");
         var metadata = new SigMfMetadata { SampleRateHz = cell.SampleRateHz, Captures = [new SigMfCapture(0, cell.DownlinkCenterHz)] };
@@ -109,6 +90,168 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         Assert.All(sib1, p => Assert.True(p.CrcPassed, p.Detail));
         Assert.All(sib1, p => Assert.Equal(sib1Sent[0], p.Payload));
         Assert.DoesNotContain(items, i => i.Rnti == cell.Options.TestUe.Rnti);
+    }
+
+    /// <summary>
+    /// Random access through the engine's own downlink: a PRACH detection is reported to the phy-test scheduler, which
+    /// answers with a RAR (DCI 1_0 with the occasion's RA-RNTI on CORESET#0, one MAC RAR). The cell is the n3 example with
+    /// the SS/PBCH block at GSCN 4586 (offsetToPointA 0, k_SSB 6), controlResourceSetZero 0 (24 RB) and searchSpaceZero 2
+    /// (SIB1 in slot 2, away from the block; a 40-byte placeholder SIB1 at sib1.mcs 9 so that it also fits beside the
+    /// block), so CORESET#0 starts at CRB 0: there the engine's DM-RS reference for the RAR (CORESET#0's first RB) and TS 38.211 §7.4.1.1.2's (point A, which
+    /// the receiver uses for every PDSCH not scheduled by SI-RNTI in the Type0 CSS) coincide. The receiver, given the
+    /// RA-RNTI and the carrier (point A; the engine's SIB1 is a placeholder, not RRC), must report the RAR PDSCH byte for
+    /// byte and its MAC RAR fields as the engine wrote them, then follow the TC-RNTI without reporting a DCI the engine
+    /// never sent (it sends no Msg4).
+    /// </summary>
+    [Fact]
+    public void EngineRandomAccessResponse_RaRntiGiven_ReportsTheRarFieldsTheEngineSent()
+    {
+        const int preamble = 17;
+        const int timingAdvance = 11;
+        string yaml = TestConfigs.N3With(("ssb:\n  period-ms: 10", "ssb:\n  gscn: 4586\n  period-ms: 10"), ("search-space-zero: 0", "search-space-zero: 2\n  coreset0-index: 0"), ("  mcs: 5\n", "  mcs: 9\n"));
+        yaml = Regex.Replace(yaml, "hex: \"[0-9a-f ]+\"", "hex: \"" + string.Join(' ', Enumerable.Range(0, 40).Select(i => ((i * 37) + 11).ToString("x2", CultureInfo.InvariantCulture)[^2..])) + "\"");
+        CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(yaml, "gnb-n3-coreset0-at-crb0.yaml"));
+        Assert.True(cell.Coreset0.FirstRb == 0, $"CORESET#0 starts at CRB {cell.Coreset0.FirstRb}; the test needs CRB 0");
+        var scheduler = new PhyTestScheduler(cell);
+        CellPrach prach = scheduler.Prach!;
+        SlotPoint occasionSlot = SlotPoint.FromIndex(1, cell.SlotsPerFrame, 0);
+        Assert.True(prach.HasOccasion(occasionSlot), "the n3 example's PRACH configuration 16 has an occasion in subframe 1");
+        PrachOccasion occasion = prach.Occasions(occasionSlot)[0];
+        int raRnti = prach.RaRnti(occasion, 0);
+        var detections = new UplinkSlotResults(1, 16);
+        detections.Reset(occasionSlot);
+        detections.AddPrach(new PrachDetectionResult(preamble, 0, timingAdvance, 20, new PrachOccasionPdu(occasion, 0, prach.OffsetInSlot(occasionSlot, 0), raRnti)));
+
+        var sent = new List<(long Slot, byte[] Bytes)>();
+        var random = new Random(5);
+        ComplexF32[] x = Record(cell, scheduler, 12 * cell.Numerology.SlotsPerSubframe, random, 7_300.0, (s, plan) =>
+        {
+            if (s == 3)
+            {
+                scheduler.OnUplinkResults(detections);
+            }
+
+            for (int i = 0; i < plan.PdschCount; i++)
+            {
+                if (plan.Pdsch[i].RntiType == RntiType.RaRnti)
+                {
+                    Assert.Equal(raRnti, plan.Pdsch[i].Rnti);
+                    sent.Add((s, plan.Pdsch[i].Bytes.ToArray()));
+                }
+            }
+        });
+        (long rarSlot, byte[] rarBytes) = Assert.Single(sent);
+        Assert.True(MacPdu.TryReadRandomAccessResponse(rarBytes, out int rapid, out int ta, out int grantBits, out int tc));
+
+        var items = new List<UeDownlinkItem>();
+        var configuration = new UeDownlinkConfiguration
+        {
+            SampleRateHz = cell.SampleRateHz,
+            CenterFrequencyHz = cell.DownlinkCenterHz,
+            SsbFrequencyHz = cell.Plan.SsbFrequencyHz,
+            Rntis = [new UeRnti(raRnti, DciRntiType.RaRnti)],
+            Cell = new UeCellDescription { DownlinkArfcn = cell.Options.Cell.DlArfcn, CarrierPrbs = cell.NRb },
+        };
+        UeDownlinkSummary summary = new UeDownlinkReceiver(configuration).Decode(x, items.Add);
+
+        Assert.True(summary.CellFound, summary.Problem);
+        UeDownlinkItem dci = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Dci && i.RntiType == DciRntiType.RaRnti);
+        Assert.Equal((raRnti, (int)(rarSlot % cell.SlotsPerFrame)), (dci.Rnti, dci.Slot));
+        UeDownlinkItem pdsch = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Pdsch && i.RntiType == DciRntiType.RaRnti);
+        Assert.True(pdsch.CrcPassed, pdsch.Detail);
+        Assert.Equal(rarBytes, pdsch.Payload);
+        MacRar rar = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Rar).Rar!.Value;
+        Assert.Equal((preamble, timingAdvance), (rar.Rapid, rar.TimingAdvance));
+        Assert.Equal((rapid, ta, RarUplinkGrant.Unpack(grantBits), tc), (rar.Rapid, rar.TimingAdvance, rar.Grant, rar.TemporaryCRnti));
+        Assert.DoesNotContain(items, i => i.RntiType == DciRntiType.TcRnti);
+        foreach (UeDownlinkItem item in items.Where(i => i.RntiType == DciRntiType.RaRnti))
+        {
+            TestContext.Current.SendDiagnosticMessage(item.Kind == UeDownlinkItemKind.Rar
+                ? $"rar sfn {item.Sfn} slot {item.Slot}: RA-RNTI {item.Rnti}, RAPID {item.Rar!.Value.Rapid}, TA {item.Rar.Value.TimingAdvance}, TC-RNTI 0x{item.Rar.Value.TemporaryCRnti:x4}, grant {item.Rar.Value.Grant}"
+                : $"{item.Kind} sfn {item.Sfn} slot {item.Slot}: {item.Allocation} CRC {item.CrcPassed} {(item.Payload is null ? "" : Convert.ToHexString(item.Payload))}");
+        }
+    }
+
+    /// <summary>
+    /// The test UE's downlink through the engine's own transmitter: the n3 example (DCI 1_1 on CORESET#1's UE-specific
+    /// search space, 106-PRB 256QAM MCS 27 PDSCH, beside the SS/PBCH block in its slots) recorded at 40 dB SNR; given the
+    /// same gNB configuration, the receiver must find the C-RNTI's DCI 1_1 in every slot the engine scheduled and decode
+    /// each PDSCH byte for byte as the engine sent it.
+    /// </summary>
+    [Fact]
+    public void EngineDownlink_GnbConfiguration_DecodesTheTestUePdschByteForByte()
+    {
+        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        var sent = new Dictionary<long, byte[]>();
+        ComplexF32[] x = Record(cell, new PhyTestScheduler(cell), 25 * cell.Numerology.SlotsPerSubframe, new Random(11), 1_300.0, (s, plan) =>
+        {
+            for (int i = 0; i < plan.PdschCount; i++)
+            {
+                if (plan.Pdsch[i].RntiType == RntiType.CRnti)
+                {
+                    sent[s] = plan.Pdsch[i].Bytes.ToArray();
+                }
+            }
+        }, snrDb: 40);
+
+        var items = new List<UeDownlinkItem>();
+        var configuration = new UeDownlinkConfiguration
+        {
+            SampleRateHz = cell.SampleRateHz,
+            CenterFrequencyHz = cell.DownlinkCenterHz,
+            SsbFrequencyHz = cell.Plan.SsbFrequencyHz,
+            Dedicated = UeDedicatedDownlink.FromGnbConfiguration(TestConfigs.Load("gnb-n3-20mhz-fdd.yaml")),
+        };
+        UeDownlinkSummary summary = new UeDownlinkReceiver(configuration).Decode(x, items.Add);
+
+        Assert.True(summary.CellFound, summary.Problem);
+        Assert.Null(summary.Problem);
+        UeDownlinkItem[] dcis = [.. items.Where(i => i.Kind == UeDownlinkItemKind.Dci && i.DciFormat == "1_1")];
+        UeDownlinkItem[] pdsch = [.. items.Where(i => i.Kind == UeDownlinkItemKind.Pdsch && i.RntiType == DciRntiType.CRnti)];
+        Assert.True(pdsch.Length >= 15, $"{pdsch.Length} C-RNTI PDSCH of {sent.Count} sent");
+        Assert.Equal(dcis.Length, pdsch.Length);
+        Assert.All(pdsch, p =>
+        {
+            Assert.True(p.CrcPassed, p.Detail);
+            Assert.Equal(sent[((long)p.Sfn * cell.SlotsPerFrame) + p.Slot], p.Payload);
+        });
+        long firstDecodable = ((long)pdsch[0].Sfn * cell.SlotsPerFrame) + pdsch[0].Slot;
+        Assert.All(sent.Keys.Where(k => k >= firstDecodable && k < ((long)pdsch[^1].Sfn * cell.SlotsPerFrame) + pdsch[^1].Slot), k => Assert.Contains(pdsch, p => ((long)p.Sfn * cell.SlotsPerFrame) + p.Slot == k));
+    }
+
+    /// <summary>
+    /// Schedules and modulates <paramref name="slots"/> slots of <paramref name="cell"/> (calling <paramref name="onSlot"/>
+    /// after each slot is scheduled), then puts 1000..20000 samples of silence before them, a carrier frequency offset and
+    /// AWGN (25 dB SNR unless given).
+    /// </summary>
+    internal static ComplexF32[] Record(CellSetup cell, PhyTestScheduler scheduler, int slots, Random random, double cfoHz, Action<long, DownlinkSlotPlan> onSlot, double snrDb = 25)
+    {
+        var processor = new DownlinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);
+        var plan = new DownlinkSlotPlan(4, 2, scheduler.MaxTransportBlockBytes);
+        var block = new SampleBlock<ComplexF32>(1, cell.Timing.MaxSlotSampleCount);
+        int timingOffset = random.Next(1000, 20_000);
+        var samples = new List<ComplexF32>(timingOffset + (slots * cell.Timing.MaxSlotSampleCount));
+        samples.AddRange(new ComplexF32[timingOffset]);
+        for (long s = 0; s < slots; s++)
+        {
+            plan.Reset(SlotPoint.FromIndex(s, cell.SlotsPerFrame, 0));
+            scheduler.ScheduleDownlink(plan.Slot, plan, new NoUplink());
+            onSlot(s, plan);
+            processor.Process(plan, block);
+            samples.AddRange(block[0].ToArray());
+        }
+
+        ComplexF32[] x = [.. samples];
+        float power = ComplexKernels.SumOfMagnitudesSquared(x.AsSpan(timingOffset)) / (x.Length - timingOffset);
+        float sigma = MathF.Sqrt(power * MathF.Pow(10f, (float)(-snrDb / 10)) / 2);
+        for (int n = 0; n < x.Length; n++)
+        {
+            double phase = 2 * Math.PI * cfoHz * n / cell.SampleRateHz;
+            var rotation = new ComplexF32((float)Math.Cos(phase), (float)Math.Sin(phase));
+            x[n] = (x[n] * rotation) + new ComplexF32(sigma * Gaussian(random), sigma * Gaussian(random));
+        }
+
+        return x;
     }
 
     private static float Gaussian(Random random) => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));

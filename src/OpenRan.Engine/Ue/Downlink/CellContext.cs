@@ -59,6 +59,24 @@ internal sealed class CellContext
     /// <summary>The carrier's N_RB when described.</summary>
     public int? CarrierPrbs { get; set; }
 
+    /// <summary>The Type1-PDCCH CSS (ra-SearchSpace of SIB1) when it can be monitored; null before SIB1 or when it cannot.</summary>
+    public UeSearchSpace? RaSearchSpace { get; set; }
+
+    /// <summary>The Type2-PDCCH CSS (pagingSearchSpace of SIB1) when it can be monitored.</summary>
+    public UeSearchSpace? PagingSearchSpace { get; set; }
+
+    /// <summary>The RA-RNTIs of SIB1's PRACH configuration (searched in <see cref="RaSearchSpace"/>).</summary>
+    public IReadOnlyList<int> RaRntis { get; set; } = [];
+
+    /// <summary>The Temporary C-RNTIs learnt from decoded random-access responses (searched like the RA-RNTIs).</summary>
+    public List<int> TemporaryCRntis { get; } = [];
+
+    /// <summary>pdsch-TimeDomainAllocationList of SIB1's PDSCH-ConfigCommon (TDRA of DCI 1_0 outside the Type0 CSS), or null for default table A.</summary>
+    public IReadOnlyList<Rrc.TimeDomainAllocation>? PdschTimeDomainAllocations { get; set; }
+
+    /// <summary>Whether a SIB1 has been followed (its search spaces and PRACH configuration taken).</summary>
+    public bool Sib1Followed { get; set; }
+
     /// <summary>Why slots cannot be followed (null when they can).</summary>
     public string? Problem { get; set; }
 }

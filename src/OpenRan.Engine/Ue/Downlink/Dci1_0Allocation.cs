@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using OpenRan.Engine.Rrc;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Dci;
@@ -11,8 +13,12 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// </summary>
 public static class Dci1_0Allocation
 {
-    /// <summary>The allocation of <paramref name="dci"/>, or null (with the reason) when it cannot be resolved.</summary>
-    public static UeDownlinkAllocation? Resolve(in Dci1_0 dci, int bwpSize, int dmrsTypeAPosition, out string? problem)
+    /// <summary>
+    /// The allocation of <paramref name="dci"/>, or null (with the reason) when it cannot be resolved. The TDRA row is taken
+    /// from <paramref name="timeDomainAllocations"/> (pdsch-ConfigCommon's list, TS 38.214 Table 5.1.2.1.1-1) when given,
+    /// else from default table A; a row with K0 ≠ 0 (PDSCH in a later slot) is not followed.
+    /// </summary>
+    public static UeDownlinkAllocation? Resolve(in Dci1_0 dci, int bwpSize, int dmrsTypeAPosition, out string? problem, IReadOnlyList<TimeDomainAllocation>? timeDomainAllocations = null)
     {
         problem = null;
         if (ResourceIndicatorValue.Decode(dci.FrequencyDomainAssignment, bwpSize) is not (int start, int length))
@@ -34,7 +40,31 @@ public static class Dci1_0Allocation
             return null;
         }
 
-        (bool typeA, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(dci.TimeDomainAssignment, dmrsTypeAPosition);
+        bool typeA;
+        int s;
+        int l;
+        if (timeDomainAllocations is not null)
+        {
+            if (dci.TimeDomainAssignment >= timeDomainAllocations.Count)
+            {
+                problem = $"TDRA {dci.TimeDomainAssignment} is beyond pdsch-TimeDomainAllocationList ({timeDomainAllocations.Count} rows)";
+                return null;
+            }
+
+            TimeDomainAllocation row = timeDomainAllocations[dci.TimeDomainAssignment];
+            if (row.K is int k0 and not 0)
+            {
+                problem = $"TDRA {dci.TimeDomainAssignment} has K0 = {k0} (PDSCH in a later slot), which is not followed";
+                return null;
+            }
+
+            (typeA, s, l) = (row.MappingTypeA, row.StartSymbol, row.Length);
+        }
+        else
+        {
+            (typeA, s, l) = Ts38214Table5_1_2_1_1_2.Row(dci.TimeDomainAssignment, dmrsTypeAPosition);
+        }
+
         return new UeDownlinkAllocation(start, length, s, l, typeA, mcs.ModulationOrder, dci.Mcs, mcs.TargetCodeRate);
     }
 }

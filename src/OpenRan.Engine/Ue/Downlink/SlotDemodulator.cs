@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
-using OpenRan.Phy.Lower.Ofdm;
 using OpenRan.Phy.Upper.ChannelCoding.RateMatching;
 using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Dci;
@@ -24,10 +23,7 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// </summary>
 internal sealed class SlotDemodulator
 {
-    private readonly double _sampleRateHz;
-    private readonly double _gridCentreOffsetHz;
-    private readonly OfdmDemodulator _ofdm;
-    private readonly ComplexF32[] _mixed;
+    private readonly BandDemodulator _band;
     private readonly double _ssbFirstSubcarrierOffset;
 
     private SlotDemodulator(UeDownlinkConfiguration configuration, CellContext cell, Coreset0Row row, int gridStart, double gridCentreHz)
@@ -35,23 +31,11 @@ internal sealed class SlotDemodulator
         Row = row;
         Mu = cell.CommonScsKhz / 30;
         GridStart = gridStart;
-        _sampleRateHz = configuration.SampleRateHz;
-        _gridCentreOffsetHz = gridCentreHz - configuration.CenterFrequencyHz;
-        OfdmTiming timing = OfdmTiming.ForSampleRate(new Numerology(Mu), CyclicPrefix.Normal, configuration.SampleRateHz, row.RbCount);
-        _ofdm = new OfdmDemodulator(new OfdmConfiguration
-        {
-            Timing = timing,
-            NSizeGrid = row.RbCount,
-            CarrierFrequencyHz = gridCentreHz,
-            FftWindowOffsetSamples = timing.CyclicPrefixLength(1) / 2,
-        });
-        Timing = timing;
-        _mixed = new ComplexF32[timing.MaxSlotSampleCount];
-        Grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, row.RbCount * NrConstants.SubcarriersPerRb);
-        Grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, row.RbCount, gridStart);
+        _band = new BandDemodulator(configuration.SampleRateHz, configuration.CenterFrequencyHz, Mu, gridStart, row.RbCount, gridCentreHz);
         int ssbCommonRb = gridStart + row.Offset(cell.KSsb);
         Coreset = new Coreset(Type0PdcchCss.Coreset0(row, ssbCommonRb, cell.KSsb, cell.Pci));
         DciSizes = new DciSizes0_0And1_0(row.RbCount, row.RbCount, CommonSearchSpace: true);
+        DciSizeList = [DciSizes.Size];
 
         // The block's first subcarrier, in common-SCS subcarriers from the grid's first subcarrier.
         _ssbFirstSubcarrierOffset = ((row.Offset(cell.KSsb) * NrConstants.SubcarriersPerRb * cell.CommonScsKhz) + (cell.KSsb * 15.0)) / cell.CommonScsKhz;
@@ -67,16 +51,19 @@ internal sealed class SlotDemodulator
     public int GridStart { get; }
 
     /// <summary>The OFDM timing at the common SCS.</summary>
-    public OfdmTiming Timing { get; }
+    public OfdmTiming Timing => _band.Timing;
 
     /// <summary>The last demodulated slot.</summary>
-    public ResourceGrid Grid { get; }
+    public ResourceGrid Grid => _band.Grid;
 
     /// <summary>CORESET#0.</summary>
     public Coreset Coreset { get; }
 
     /// <summary>The DCI 0_0/1_0 sizes in CORESET#0's common search space.</summary>
     public DciSizes0_0And1_0 DciSizes { get; }
+
+    /// <summary>The payload sizes a blind search tries: the DCI 1_0 size only.</summary>
+    public int[] DciSizeList { get; }
 
     /// <summary>Slots per frame at the common SCS.</summary>
     public int SlotsPerFrame => Timing.Numerology.SlotsPerFrame;
@@ -134,14 +121,7 @@ internal sealed class SlotDemodulator
     public int SlotSampleCount(int slot) => Timing.SlotSampleCount(slot);
 
     /// <summary>Mixes and demodulates the slot that starts at sample <paramref name="slotStart"/> into <see cref="Grid"/>.</summary>
-    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz)
-    {
-        int count = Timing.SlotSampleCount(slot);
-        Span<ComplexF32> mixed = _mixed.AsSpan(0, count);
-        ComplexMixer.Mix(samples.Slice((int)slotStart, count), -(_gridCentreOffsetHz + frequencyOffsetHz) / _sampleRateHz, slotStart, mixed);
-        ComplexErasure.Erase(mixed);
-        _ofdm.Demodulate(mixed, slot, Grid, 0);
-    }
+    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz) => _band.Demodulate(samples, slotStart, slot, frequencyOffsetHz);
 
     /// <summary>
     /// The PDSCH of a DCI 1_0 allocation in CORESET#0's common search space: BWP = CORESET#0 (PRBs from its lowest RB), DM-RS

@@ -25,6 +25,9 @@ public sealed record UeDownlinkConfiguration
     /// <summary>RNTIs whose DCIs (format 1_0 in CORESET#0's common search space) are searched in every slot, besides SI-RNTI.</summary>
     public IReadOnlyList<UeRnti> Rntis { get; init; } = [];
 
+    /// <summary>A UE's dedicated downlink (C-RNTI DCI 1_1 on CORESET#1 and its PDSCH), or null.</summary>
+    public UeDedicatedDownlink? Dedicated { get; init; }
+
     /// <summary>The cell description, or null to learn everything from the SS/PBCH blocks.</summary>
     public UeCellDescription? Cell { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Ssb;
 
@@ -54,6 +55,9 @@ public sealed record UeDownlinkItem
     /// <summary>The DCI 1_0 fields (DCI items, and the DCI that scheduled a PDSCH).</summary>
     public Dci1_0? Dci { get; init; }
 
+    /// <summary>The fields of a DCI other than 1_0 (DCI 1_1: FDRA, TDRA, MCS, NDI, RV, HARQ process, antenna ports, K1), by name.</summary>
+    public IReadOnlyDictionary<string, int>? DciFields { get; init; }
+
     /// <summary>The search space, e.g. "common0".</summary>
     public string? SearchSpace { get; init; }
 
@@ -65,6 +69,9 @@ public sealed record UeDownlinkItem
 
     /// <summary>The allocation (PDSCH): first PRB, PRB count, first symbol, symbol count, modulation, MCS.</summary>
     public UeDownlinkAllocation? Allocation { get; init; }
+
+    /// <summary>The MAC RAR (RAR items): RAPID, Timing Advance Command, UL grant, Temporary C-RNTI.</summary>
+    public MacRar? Rar { get; init; }
 
     /// <summary>Whether the transport block CRC (and every code block's CRC) passed (PDSCH); null for other kinds.</summary>
     public bool? CrcPassed { get; init; }

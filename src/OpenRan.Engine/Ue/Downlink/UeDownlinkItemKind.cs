@@ -17,4 +17,7 @@ public enum UeDownlinkItemKind
 
     /// <summary>A SIB1 whose transport block decoded (the payload as BCCH-DL-SCH, TS 38.331).</summary>
     Sib1,
+
+    /// <summary>A MAC RAR of a random-access response whose transport block decoded (TS 38.321 §6.2.3).</summary>
+    Rar,
 }

@@ -5,13 +5,17 @@ using System.Globalization;
 using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Engine.Rrc;
+using OpenRan.Engine.Scheduling;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
+using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Ssb;
+using OpenRan.Phy.Upper.Modulation;
+using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 
 namespace OpenRan.Engine.Ue.Downlink;
 
@@ -21,8 +25,10 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// fractional carrier frequency offset, SSS → PCI, PBCH → MIB with block index and half frame), then per half frame every
 /// block's MIB (SFN and timing tracked), CORESET#0 and the Type0-PDCCH common search space from the MIB (TS 38.213 §13),
 /// SI-RNTI DCI 1_0 blind search, and the SIB1 PDSCH with the CORESET#0 DM-RS reference point (TS 38.211 §7.4.1.1.2) and the
-/// §5.4 phase compensation; DCIs of further RNTIs are searched in CORESET#0 in every slot. A PDSCH is reported as decoded
-/// only when its transport block CRC and every code block CRC passed.
+/// §5.4 phase compensation; then, from SIB1, the ra-SearchSpace and pagingSearchSpace (TS 38.213 §10.1) with the RA-RNTIs
+/// of its PRACH configuration (TS 38.321 §5.1.3), each random-access response's MAC RARs and the Temporary C-RNTIs they
+/// assign; a gNB configuration's test UE (C-RNTI DCI 1_1 on CORESET#1 and its PDSCH over the whole carrier); DCIs of further
+/// RNTIs in CORESET#0. A PDSCH is reported as decoded only when its transport block CRC and every code block CRC passed.
 /// </summary>
 /// <remarks>
 /// Slots are demodulated on a grid that spans CORESET#0 in the common subcarrier spacing: the recording is mixed so that
@@ -36,12 +42,24 @@ public sealed class UeDownlinkReceiver
 {
     private const double InitialSearchSeconds = 20e-3;
     private const int SiRnti = 0xFFFF;
+    private const int MaxRntisPerSearch = 256;
+    private const int MaxTemporaryCRntis = 64;
 
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
     private readonly SharedChannelReceiver _pdsch = new(1, 1);
     private bool _slotsOutdated;
     private readonly PdcchDetection[] _detections = [.. Enumerable.Range(0, 8).Select(_ => new PdcchDetection())];
+    private readonly ushort[] _rntiValues = new ushort[MaxRntisPerSearch];
+    private readonly List<UeRnti> _group = new(MaxRntisPerSearch);
+    private readonly List<UeRnti> _randomAccess = new(MaxRntisPerSearch);
+    private readonly List<UeRnti> _paging = new(MaxRntisPerSearch);
+    private readonly List<UeRnti> _other = new(MaxRntisPerSearch);
+    private readonly List<MacRar> _rars = [];
+    private readonly ushort[] _ueRnti = new ushort[1];
+    private readonly SearchSpaceConfiguration?[] _type0Spaces = new SearchSpaceConfiguration?[NrConstants.SymbolsPerSlotNormalCp];
+    private readonly Dictionary<(SearchSpaceConfiguration Space, int Slot), PdcchSearchRequest> _requests = [];
+    private SlotDemodulator? _requestsFor;
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
     /// <exception cref="ArgumentException">The configuration is invalid (every problem listed).</exception>
@@ -86,6 +104,11 @@ public sealed class UeDownlinkReceiver
         if (configuration.SsbFrequencyHz is null && description?.SsbArfcn is int ssbArfcn)
         {
             configuration = configuration with { SsbFrequencyHz = NrArfcn.FrequencyHz(ssbArfcn) };
+        }
+
+        if (configuration.SsbFrequencyHz is null && configuration.Dedicated is UeDedicatedDownlink dedicated)
+        {
+            configuration = configuration with { SsbFrequencyHz = dedicated.SsbFrequencyHz };
         }
 
         if (configuration.SsbSubcarrierSpacingKhz is null && description?.SubcarrierSpacingKhz is int descriptionScs && configuration.SsbFrequencyHz is not null)
@@ -195,7 +218,29 @@ public sealed class UeDownlinkReceiver
             }
         }
 
-        return context;
+        return ApplyDedicated(context, out problem, out option) ? context : null;
+    }
+
+    /// <summary>Takes point A and the carrier from the dedicated downlink's configuration when given; false when it contradicts the cell.</summary>
+    private bool ApplyDedicated(CellContext context, out string? problem, out string? option)
+    {
+        problem = null;
+        option = null;
+        if (_configuration.Dedicated is not UeDedicatedDownlink ue)
+        {
+            return true;
+        }
+
+        if (ue.KSsb != context.KSsb || (context.SsbCommonRb is int rb && rb != ue.SsbCommonRb))
+        {
+            problem = $"--gnb-config puts the SS/PBCH block at k_SSB {ue.KSsb} over common RB {ue.SsbCommonRb}, but the cell has k_SSB {context.KSsb}{(context.SsbCommonRb is int r ? $" over common RB {r}" : "")}";
+            option = "--gnb-config";
+            return false;
+        }
+
+        context.SsbCommonRb = ue.SsbCommonRb;
+        context.CarrierPrbs ??= ue.CarrierPrbs;
+        return true;
     }
 
     private CellContext? FromDescription(UeCellDescription description, out string? problem, out string? option)
@@ -237,7 +282,7 @@ public sealed class UeDownlinkReceiver
             CommonScsKhz = scs,
             SamplesPerFrame = timing.SamplesPerFrame,
         };
-        return SetPointA(context, description, description.DownlinkArfcn!.Value, description.CarrierPrbs!.Value, out problem, out option) ? context : null;
+        return SetPointA(context, description, description.DownlinkArfcn!.Value, description.CarrierPrbs!.Value, out problem, out option) && ApplyDedicated(context, out problem, out option) ? context : null;
     }
 
     /// <summary>
@@ -279,12 +324,9 @@ public sealed class UeDownlinkReceiver
     /// <summary>Walks the recording half frame by half frame: SS/PBCH blocks, then the slots' PDCCH/PDSCH.</summary>
     private void Follow(ReadOnlySpan<ComplexF32> samples, CellContext cell, Action<UeDownlinkItem> report, Counts counts)
     {
-        SlotDemodulator? slots = SlotDemodulator.TryCreate(_configuration, cell, out string? slotProblem);
-        cell.Problem = slotProblem;
+        FollowState state = StartFollowing(cell, counts);
         long frameLength = cell.SamplesPerFrame;
-        long halfFrame = frameLength / 2;
         long firstFrame = FloorDiv(-cell.FrameStart, frameLength);
-        var rntis = new List<UeRnti>(_configuration.Rntis);
         for (long f = firstFrame; cell.FrameStart + (f * frameLength) < samples.Length; f++)
         {
             for (int hf = 0; hf < 2; hf++)
@@ -296,42 +338,117 @@ public sealed class UeDownlinkReceiver
                     counts.BlockTicks += Stopwatch.GetTimestamp() - t0;
                 }
 
-                if (slots is null)
+                if (state.Slots is null)
                 {
                     continue;
                 }
 
-                int slotsPerFrame = slots.SlotsPerFrame;
+                int slotsPerFrame = state.Slots.SlotsPerFrame;
                 for (int s = hf * slotsPerFrame / 2; s < (hf + 1) * slotsPerFrame / 2; s++)
                 {
-                    bool si = IsType0Occasion(cell, slots, f, s);
-                    if (!si && rntis.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    long slotStart = cell.FrameStart + (f * frameLength) + slots.SlotOffsetInFrame(s);
-                    if (slotStart < 0 || slotStart + slots.SlotSampleCount(s) > samples.Length)
-                    {
-                        continue;
-                    }
-
-                    int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + f) % 1024 + 1024) % 1024) : -1;
-                    long t1 = Stopwatch.GetTimestamp();
-                    slots.Demodulate(samples, slotStart, s, cell.FrequencyOffsetHz);
-                    counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
-                    counts.Slots++;
-                    SearchSlot(slots, cell, sfn, s, slotStart, si, rntis, report, counts);
-                    if (_slotsOutdated)
-                    {
-                        _slotsOutdated = false;
-                        slots = SlotDemodulator.TryCreate(_configuration, cell, out _) ?? slots;
-                    }
+                    FollowSlot(samples, state, f, s, report);
                 }
             }
         }
+    }
 
-        _ = halfFrame;
+    /// <summary>The state of following a cell slot by slot: the cell, the slot demodulator, the RNTIs given, the counters.</summary>
+    private FollowState StartFollowing(CellContext cell, Counts counts)
+    {
+        SlotDemodulator? slots = SlotDemodulator.TryCreate(_configuration, cell, out string? slotProblem);
+        cell.Problem = slotProblem;
+        BandDemodulator? carrier = null;
+        if (_configuration.Dedicated is UeDedicatedDownlink ue && slots is not null)
+        {
+            carrier = CarrierDemodulator(cell, ue, out string? carrierProblem);
+            cell.Problem ??= carrierProblem;
+        }
+
+        return new FollowState(cell, slots, new List<UeRnti>(_configuration.Rntis), counts)
+        {
+            Carrier = carrier,
+            UeRequests = new PdcchSearchRequest?[slots?.SlotsPerFrame ?? 0],
+        };
+    }
+
+    /// <summary>
+    /// The demodulator of the whole carrier (CRB 0 .. N_RB − 1 at the common SCS): point A lies k_SSB·15 kHz and
+    /// N_CRB^SSB common RBs below the block's first subcarrier (TS 38.211 §4.4.4.2, §7.4.3.1), the carrier centre
+    /// 6·N_RB·Δf above point A.
+    /// </summary>
+    private BandDemodulator? CarrierDemodulator(CellContext cell, UeDedicatedDownlink ue, out string? problem)
+    {
+        problem = null;
+        double scsHz = cell.CommonScsKhz * 1e3;
+        double ssbFirstHz = cell.Candidate.FrequencyHz - (120 * cell.Candidate.SubcarrierSpacingKhz * 1e3);
+        double pointAHz = ssbFirstHz - (cell.KSsb * 15e3) - (ue.SsbCommonRb * NrConstants.SubcarriersPerRb * scsHz);
+        double halfWidthHz = ue.CarrierPrbs * NrConstants.SubcarriersPerRb / 2 * scsHz;
+        double centreHz = pointAHz + halfWidthHz;
+        if (Math.Abs(centreHz - _configuration.CenterFrequencyHz) + halfWidthHz > _configuration.SampleRateHz / 2)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"--gnb-config: the carrier ({(centreHz - halfWidthHz) / 1e6:F3}..{(centreHz + halfWidthHz) / 1e6:F3} MHz) is not inside the recorded band; its C-RNTI PDSCH is not followed");
+            return null;
+        }
+
+        try
+        {
+            return new BandDemodulator(_configuration.SampleRateHz, _configuration.CenterFrequencyHz, cell.CommonScsKhz / 30, 0, ue.CarrierPrbs, centreHz);
+        }
+        catch (ArgumentException ex)
+        {
+            problem = "--gnb-config: " + ex.Message.Split(" (Parameter", 2)[0];
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Acquires the cell in <paramref name="samples"/> and returns the state to follow it slot by slot with
+    /// <see cref="FollowSlot"/> (the per-slot path on its own, for allocation tests and benchmarks), or null when no cell.
+    /// </summary>
+    internal FollowState? StartFollowing(ReadOnlySpan<ComplexF32> samples)
+    {
+        CellContext? cell = Acquire(samples, out _, out _);
+        return cell is null ? null : StartFollowing(cell, new Counts());
+    }
+
+    /// <summary>
+    /// The per-slot path: slot <paramref name="slot"/> of frame <paramref name="frame"/> (counted from the recording's first
+    /// frame start, which may be negative) is demodulated and searched when anything is to be searched in it.
+    /// </summary>
+    internal void FollowSlot(ReadOnlySpan<ComplexF32> samples, FollowState state, long frame, int slot, Action<UeDownlinkItem> report)
+    {
+        CellContext cell = state.Cell;
+        SlotDemodulator slots = state.Slots!;
+        bool si = IsType0Occasion(cell, slots, frame, slot);
+        if (!si && state.Rntis.Count == 0 && cell.RaRntis.Count == 0 && cell.TemporaryCRntis.Count == 0 && state.Carrier is null)
+        {
+            return;
+        }
+
+        long slotStart = cell.FrameStart + (frame * cell.SamplesPerFrame) + slots.SlotOffsetInFrame(slot);
+        if (slotStart < 0 || slotStart + slots.SlotSampleCount(slot) > samples.Length)
+        {
+            return;
+        }
+
+        int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + frame) % 1024 + 1024) % 1024) : -1;
+        Counts counts = state.Counts;
+        long t1 = Stopwatch.GetTimestamp();
+        slots.Demodulate(samples, slotStart, slot, cell.FrequencyOffsetHz);
+        counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
+        counts.Slots++;
+        var at = new SlotContext(frame, sfn, slot, slotStart);
+        SearchSlot(slots, cell, at, si, state.Rntis, report, counts);
+        if (state.Carrier is not null)
+        {
+            SearchUeSpecific(samples, state, at, report);
+        }
+
+        if (_slotsOutdated)
+        {
+            _slotsOutdated = false;
+            state.Slots = SlotDemodulator.TryCreate(_configuration, cell, out _) ?? slots;
+        }
     }
 
     private void DecodeBlocks(ReadOnlySpan<ComplexF32> samples, CellContext cell, long frame, int halfFrame, Action<UeDownlinkItem> report, Counts counts)
@@ -361,13 +478,8 @@ public sealed class UeDownlinkReceiver
             bool pbchOk = d.Pbch.CrcPassed && d.Pbch.Mib is not null && d.Pbch.SsbIndex == i && d.Pbch.HalfFrame == halfFrame;
             int sfn = pbchOk ? d.Pbch.Mib!.Value.SystemFrameNumber : predictedSfn;
             int ssbSlot = cell.FirstSymbols[i] / NrConstants.SymbolsPerSlotNormalCp + (halfFrame * 5 * (candidateSlotsPerSubframe(cell)));
-            report(new UeDownlinkItem
+            report(Item(UeDownlinkItemKind.Ssb, sfn, ssbSlot, d.Pci, d.PssUsefulPartStart) with
             {
-                Kind = UeDownlinkItemKind.Ssb,
-                Sfn = sfn,
-                Slot = ssbSlot,
-                Pci = d.Pci,
-                SampleIndex = d.PssUsefulPartStart,
                 SsbIndex = i,
                 HalfFrame = halfFrame,
                 SsbFrequencyHz = cell.Candidate.FrequencyHz,
@@ -383,13 +495,8 @@ public sealed class UeDownlinkReceiver
             counts.Mibs++;
             cell.Indices.Add(i);
             cell.HalfFrames.Add(halfFrame);
-            report(new UeDownlinkItem
+            report(Item(UeDownlinkItemKind.Mib, mib.SystemFrameNumber, ssbSlot, d.Pci, d.PssUsefulPartStart) with
             {
-                Kind = UeDownlinkItemKind.Mib,
-                Sfn = mib.SystemFrameNumber,
-                Slot = ssbSlot,
-                Pci = d.Pci,
-                SampleIndex = d.PssUsefulPartStart,
                 SsbIndex = i,
                 HalfFrame = halfFrame,
                 Mib = mib,
@@ -407,88 +514,222 @@ public sealed class UeDownlinkReceiver
         static int candidateSlotsPerSubframe(CellContext c) => c.Candidate.SubcarrierSpacingKhz / 15;
     }
 
+    /// <summary>Whether slot <paramref name="slot"/> of frame <paramref name="frame"/> holds a Type0-PDCCH occasion of a decoded block (of any candidate block before one decoded; TS 38.213 §13).</summary>
     private static bool IsType0Occasion(CellContext cell, SlotDemodulator slots, long frame, int slot)
     {
-        IEnumerable<int> indices = cell.Indices.Count > 0 ? cell.Indices : Enumerable.Range(0, cell.FirstSymbols.Length);
-        int slotsPerFrame = slots.SlotsPerFrame;
-        int sfn = (int)(((cell.SfnAtFrameStart + frame) % 1024 + 1024) % 1024);
-        foreach (int i in indices)
+        if (cell.Indices.Count > 0)
         {
-            Type0Occasion occasion = Type0PdcchCss.Occasion(cell.SearchSpaceZero, i, slots.Mu, slots.Row.SymbolCount);
-            for (int k = 0; k < 2; k++)
+            foreach (int i in cell.Indices)
             {
-                int absolute = occasion.Slot + k;
-                int parity = (occasion.SfnParity + (absolute / slotsPerFrame)) % 2;
-                if (absolute % slotsPerFrame == slot && (!cell.SfnKnown || sfn % 2 == parity))
+                if (IsType0Occasion(cell, slots, frame, slot, i))
                 {
                     return true;
                 }
+            }
+
+            return false;
+        }
+
+        for (int i = 0; i < cell.FirstSymbols.Length; i++)
+        {
+            if (IsType0Occasion(cell, slots, frame, slot, i))
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    private void SearchSlot(SlotDemodulator slots, CellContext cell, int sfn, int slot, long slotStart, bool si, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    private static bool IsType0Occasion(CellContext cell, SlotDemodulator slots, long frame, int slot, int ssbIndex)
     {
-        var list = new List<UeRnti>();
-        if (si)
+        int slotsPerFrame = slots.SlotsPerFrame;
+        int sfn = (int)(((cell.SfnAtFrameStart + frame) % 1024 + 1024) % 1024);
+        Type0Occasion occasion = Type0PdcchCss.Occasion(cell.SearchSpaceZero, ssbIndex, slots.Mu, slots.Row.SymbolCount);
+        for (int k = 0; k < 2; k++)
         {
-            list.Add(new UeRnti(SiRnti, DciRntiType.SiRnti));
+            int absolute = occasion.Slot + k;
+            int parity = (occasion.SfnParity + (absolute / slotsPerFrame)) % 2;
+            if (absolute % slotsPerFrame == slot && (!cell.SfnKnown || sfn % 2 == parity))
+            {
+                return true;
+            }
         }
 
-        list.AddRange(rntis.Where(r => r.Type != DciRntiType.SiRnti || !si));
-        ushort[] values = [.. list.Select(r => (ushort)r.Rnti)];
-        int firstSymbol = si ? Type0FirstSymbol(cell, slots) : 0;
-        var request = new PdcchSearchRequest(slot, slots.Coreset, Type0PdcchCss.SearchSpace(firstSymbol), 0, 0, cell.Pci);
+        return false;
+    }
+
+    /// <summary>
+    /// The blind searches of one slot: SI-RNTI in a Type0-PDCCH occasion; RA-RNTIs (SIB1's and given) and Temporary C-RNTIs
+    /// (learnt and given) in the Type1-PDCCH CSS of ra-SearchSpace; P-RNTIs in the Type2-PDCCH CSS of pagingSearchSpace; any
+    /// RNTI whose search space is not known (no SIB1 yet, or given as C-RNTI) with the Type0 CSS candidates of CORESET#0 at
+    /// symbol 0 in every slot.
+    /// </summary>
+    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, Action<UeDownlinkItem> report, Counts counts)
+    {
+        if (si)
+        {
+            _group.Clear();
+            _group.Add(new UeRnti(SiRnti, DciRntiType.SiRnti));
+            SearchOccasion(slots, cell, at, Type0SearchSpace(cell, slots), "common0", _group, report, counts);
+        }
+
+        _randomAccess.Clear();
+        _paging.Clear();
+        _other.Clear();
+        for (int i = 0; i < cell.RaRntis.Count; i++)
+        {
+            _randomAccess.Add(new UeRnti(cell.RaRntis[i], DciRntiType.RaRnti));
+        }
+
+        foreach (int tc in cell.TemporaryCRntis)
+        {
+            (cell.RaSearchSpace is null ? _other : _randomAccess).Add(new UeRnti(tc, DciRntiType.TcRnti));
+        }
+
+        foreach (UeRnti r in given)
+        {
+            List<UeRnti> target = r.Type switch
+            {
+                DciRntiType.RaRnti or DciRntiType.TcRnti when cell.RaSearchSpace is not null => _randomAccess,
+                DciRntiType.PRnti when cell.PagingSearchSpace is not null => _paging,
+                _ => _other,
+            };
+            if ((si && r.Type == DciRntiType.SiRnti) || target.Contains(r))
+            {
+                continue;
+            }
+
+            target.Add(r);
+        }
+
+        Monitor(slots, cell, at, cell.RaSearchSpace, _randomAccess, report, counts);
+        Monitor(slots, cell, at, cell.PagingSearchSpace, _paging, report, counts);
+        if (_other.Count > 0)
+        {
+            SearchOccasion(slots, cell, at, Type0AtSymbol(0), "CORESET#0 symbol 0", _other, report, counts);
+        }
+    }
+
+    /// <summary>Searches <paramref name="rntis"/> in the occasions of <paramref name="space"/> that fall in this slot (TS 38.213 §10.1, §13).</summary>
+    private void Monitor(SlotDemodulator slots, CellContext cell, SlotContext at, UeSearchSpace? space, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    {
+        if (space is null || rntis.Count == 0)
+        {
+            return;
+        }
+
+        if (space.IsSearchSpaceZero)
+        {
+            if (IsType0Occasion(cell, slots, at.Frame, at.Slot))
+            {
+                SearchOccasion(slots, cell, at, Type0SearchSpace(cell, slots), space.Name, rntis, report, counts);
+            }
+
+            return;
+        }
+
+        int frame = at.Sfn >= 0 ? at.Sfn : (int)(((at.Frame % 1024) + 1024) % 1024);
+        for (int i = 0; i < space.Occasions.Count; i++)
+        {
+            if (space.Occasions[i].IsMonitored(frame, at.Slot, slots.SlotsPerFrame))
+            {
+                SearchOccasion(slots, cell, at, space.Occasions[i], space.Name, rntis, report, counts);
+            }
+        }
+    }
+
+    private void SearchOccasion(SlotDemodulator slots, CellContext cell, SlotContext at, SearchSpaceConfiguration space, string name, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    {
+        int count = Math.Min(rntis.Count, _rntiValues.Length);
+        for (int i = 0; i < count; i++)
+        {
+            _rntiValues[i] = (ushort)rntis[i].Rnti;
+        }
+
+        PdcchSearchRequest request = Request(slots, cell, space, at.Slot);
         long t0 = Stopwatch.GetTimestamp();
-        int found = _pdcch.Search(slots.Grid, 0, request, [slots.DciSizes.Size], values, values.Length, _detections);
+        int found = _pdcch.Search(slots.Grid, 0, request, slots.DciSizeList, _rntiValues, count, _detections);
         counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
         for (int d = 0; d < found; d++)
         {
             PdcchDetection detection = _detections[d];
-            UeRnti rnti = list.FirstOrDefault(r => r.Rnti == detection.Rnti);
-            Dci1_0 dci = slots.DciSizes.Parse1_0(detection.Payload.AsSpan(0, slots.DciSizes.Size), rnti.Type);
-            report(new UeDownlinkItem
+            UeRnti rnti = default;
+            for (int i = 0; i < count; i++)
             {
-                Kind = UeDownlinkItemKind.Dci,
-                Sfn = sfn,
-                Slot = slot,
-                Pci = cell.Pci,
-                SampleIndex = slotStart,
+                if (rntis[i].Rnti == detection.Rnti)
+                {
+                    rnti = rntis[i];
+                    break;
+                }
+            }
+
+            Dci1_0 dci = slots.DciSizes.Parse1_0(detection.Payload.AsSpan(0, slots.DciSizes.Size), rnti.Type);
+            report(Item(UeDownlinkItemKind.Dci, cell, at) with
+            {
                 Rnti = rnti.Rnti,
                 RntiType = rnti.Type,
                 DciFormat = "1_0",
                 Dci = dci,
-                SearchSpace = rnti.Type == DciRntiType.SiRnti ? "common0" : "common (CORESET#0)",
+                SearchSpace = name,
                 AggregationLevel = detection.AggregationLevel,
                 Cce = detection.FirstCce,
             });
-            DecodePdsch(slots, cell, sfn, slot, slotStart, rnti, dci, report, counts);
+            DecodePdsch(slots, cell, at, rnti, dci, report, counts);
         }
     }
 
-    private static int Type0FirstSymbol(CellContext cell, SlotDemodulator slots)
+    /// <summary>The Type0 CSS candidates (TS 38.213 Table 10.1-1: 4, 2, 1 at AL 4, 8, 16) at the first symbol of the lowest decoded block's occasion.</summary>
+    private SearchSpaceConfiguration Type0SearchSpace(CellContext cell, SlotDemodulator slots)
     {
-        int i = cell.Indices.Count > 0 ? cell.Indices.Min() : 0;
-        return Type0PdcchCss.Occasion(cell.SearchSpaceZero, i, slots.Mu, slots.Row.SymbolCount).FirstSymbol;
+        int lowest = int.MaxValue;
+        foreach (int i in cell.Indices)
+        {
+            lowest = Math.Min(lowest, i);
+        }
+
+        int symbol = Type0PdcchCss.Occasion(cell.SearchSpaceZero, lowest == int.MaxValue ? 0 : lowest, slots.Mu, slots.Row.SymbolCount).FirstSymbol;
+        return Type0AtSymbol(symbol);
     }
 
-    private void DecodePdsch(SlotDemodulator slots, CellContext cell, int sfn, int slot, long slotStart, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
+    /// <summary>The Type0 CSS candidates at <paramref name="symbol"/>, built once per symbol.</summary>
+    private SearchSpaceConfiguration Type0AtSymbol(int symbol) => _type0Spaces[symbol] ??= Type0PdcchCss.SearchSpace(symbol);
+
+    /// <summary>The search request of <paramref name="space"/> in slot <paramref name="slot"/>, built once per demodulator, search space and slot.</summary>
+    private PdcchSearchRequest Request(SlotDemodulator slots, CellContext cell, SearchSpaceConfiguration space, int slot)
     {
-        var item = new UeDownlinkItem
+        if (!ReferenceEquals(_requestsFor, slots))
         {
-            Kind = UeDownlinkItemKind.Pdsch,
-            Sfn = sfn,
-            Slot = slot,
-            Pci = cell.Pci,
-            SampleIndex = slotStart,
-            Rnti = rnti.Rnti,
-            RntiType = rnti.Type,
-            Dci = dci,
-            CrcPassed = false,
-        };
-        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.Row.RbCount, cell.DmrsTypeAPosition, out string? problem);
+            _requests.Clear();
+            _requestsFor = slots;
+        }
+
+        if (!_requests.TryGetValue((space, slot), out PdcchSearchRequest? request))
+        {
+            request = new PdcchSearchRequest(slot, slots.Coreset, space, 0, 0, cell.Pci);
+            _requests[(space, slot)] = request;
+        }
+
+        return request;
+    }
+
+    /// <summary>The item every report starts from: kind, SFN, slot, PCI and sample index.</summary>
+    private static UeDownlinkItem Item(UeDownlinkItemKind kind, CellContext cell, SlotContext at) => Item(kind, at.Sfn, at.Slot, cell.Pci, at.SampleIndex);
+
+    private static UeDownlinkItem Item(UeDownlinkItemKind kind, int sfn, int slot, int pci, long sampleIndex) => new()
+    {
+        Kind = kind,
+        Sfn = sfn,
+        Slot = slot,
+        Pci = pci,
+        SampleIndex = sampleIndex,
+    };
+
+    private void DecodePdsch(SlotDemodulator slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
+    {
+        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, cell, at) with { Rnti = rnti.Rnti, RntiType = rnti.Type, Dci = dci, CrcPassed = false };
+        bool siType0 = rnti.Type == DciRntiType.SiRnti;
+        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.Row.RbCount, cell.DmrsTypeAPosition, out string? problem, siType0 ? null : cell.PdschTimeDomainAllocations);
         if (allocation is null)
         {
             counts.PdschFailed++;
@@ -497,7 +738,6 @@ public sealed class UeDownlinkReceiver
         }
 
         item = item with { Allocation = allocation };
-        bool siType0 = rnti.Type == DciRntiType.SiRnti;
         if (!siType0 && cell.SsbCommonRb is null)
         {
             counts.PdschFailed++;
@@ -512,7 +752,7 @@ public sealed class UeDownlinkReceiver
             return;
         }
 
-        PdschConfiguration configuration = slots.PdschFor(cell, allocation, rnti.Rnti, siType0, slot);
+        PdschConfiguration configuration = slots.PdschFor(cell, allocation, rnti.Rnti, siType0, at.Slot);
         IReadOnlyList<string> problems = configuration.Validate();
         if (problems.Count > 0)
         {
@@ -521,24 +761,17 @@ public sealed class UeDownlinkReceiver
             return;
         }
 
-        int tbs = _pdsch.TransportBlockSize(configuration);
-        var bits = new byte[tbs];
-        long t0 = Stopwatch.GetTimestamp();
-        SharedChannelReceiveResult result = _pdsch.Receive(configuration, slots.Grid, slot, dci.RedundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
-        counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
-        counts.Pdsch++;
-        item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
-        if (!result.CrcPassed)
+        if (ReceiveTransportBlock(configuration, slots.Grid, at.Slot, dci.RedundancyVersion, item, report, counts) is not byte[] payload)
         {
-            counts.PdschFailed++;
-            report(item);
             return;
         }
 
-        var payload = new byte[BitPacking.PackedLength(tbs)];
-        BitPacking.Pack(bits, payload);
-        counts.PdschDecoded++;
-        report(item with { Payload = payload });
+        int tbs = payload.Length * 8;
+        if (rnti.Type == DciRntiType.RaRnti)
+        {
+            ReportRandomAccessResponses(cell, at, rnti, payload, report);
+        }
+
         if (siType0 && dci.SystemInformationIndicator == 0)
         {
             Sib1? sib1 = Sib1Decoder.TryDecode(payload, out string? error);
@@ -550,26 +783,237 @@ public sealed class UeDownlinkReceiver
                 _slotsOutdated = true;
             }
 
-            report(new UeDownlinkItem
+            string? following = sib1 is not null && !cell.Sib1Followed ? FollowSib1(cell, sib1) : null;
+            report(Item(UeDownlinkItemKind.Sib1, cell, at) with
             {
-                Kind = UeDownlinkItemKind.Sib1,
-                Sfn = sfn,
-                Slot = slot,
-                Pci = cell.Pci,
-                SampleIndex = slotStart,
                 Rnti = rnti.Rnti,
                 RntiType = rnti.Type,
                 CrcPassed = true,
                 TransportBlockSize = tbs,
                 Payload = payload,
-                Detail = sib1 is not null ? Sib1Decoder.Summarize(sib1) : $"SIB1 ASN.1 not decoded: {error}",
+                Detail = sib1 is not null ? Sib1Decoder.Summarize(sib1) + following : $"SIB1 ASN.1 not decoded: {error}",
             });
         }
     }
 
+    /// <summary>
+    /// Decodes one transport block and reports the PDSCH item: with the payload only when the transport block CRC and
+    /// every code block CRC passed (then returned), else with <c>crc: false</c> (null returned).
+    /// </summary>
+    private byte[]? ReceiveTransportBlock(PdschConfiguration configuration, ResourceGrid grid, int slot, int redundancyVersion, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts)
+    {
+        int tbs = _pdsch.TransportBlockSize(configuration);
+        var bits = new byte[tbs];
+        long t0 = Stopwatch.GetTimestamp();
+        SharedChannelReceiveResult result = _pdsch.Receive(configuration, grid, slot, redundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
+        counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
+        counts.Pdsch++;
+        item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
+        if (!result.CrcPassed)
+        {
+            counts.PdschFailed++;
+            report(item);
+            return null;
+        }
+
+        var payload = new byte[BitPacking.PackedLength(tbs)];
+        BitPacking.Pack(bits, payload);
+        counts.PdschDecoded++;
+        report(item with { Payload = payload });
+        return payload;
+    }
+
+    /// <summary>
+    /// The dedicated downlink of one slot: the whole carrier demodulated, the UE-specific search space on CORESET#1 searched
+    /// for the C-RNTI's DCI 1_1 (TS 38.212 §7.3.1.2.2; hashing with the C-RNTI, TS 38.213 §10.1), and each DCI's PDSCH
+    /// decoded: FDRA type 1 over the carrier (TS 38.214 §5.1.2.2.2), TDRA row of default table A, MCS of the configured
+    /// table, RV. A DCI whose identifier bit says 0_1 (uplink) is not reported.
+    /// </summary>
+    private void SearchUeSpecific(ReadOnlySpan<ComplexF32> samples, FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    {
+        UeDedicatedDownlink ue = _configuration.Dedicated!;
+        CellContext cell = state.Cell;
+        BandDemodulator carrier = state.Carrier!;
+        Counts counts = state.Counts;
+        long t0 = Stopwatch.GetTimestamp();
+        carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
+        long t1 = Stopwatch.GetTimestamp();
+        counts.DemodulationTicks += t1 - t0;
+        _ueRnti[0] = (ushort)ue.Rnti;
+        PdcchSearchRequest request = state.UeRequests[at.Slot] ??= new PdcchSearchRequest(at.Slot, ue.Coreset, ue.SearchSpace, ue.Rnti, 0, cell.Pci);
+        int found = _pdcch.Search(carrier.Grid, 0, request, ue.DciSizes, _ueRnti, 1, _detections);
+        counts.PdcchTicks += Stopwatch.GetTimestamp() - t1;
+        DciFieldLayout f = ue.Dci1_1;
+        for (int d = 0; d < found; d++)
+        {
+            PdcchDetection detection = _detections[d];
+            ReadOnlySpan<byte> payload = detection.Payload.AsSpan(0, ue.DciSizes[0]);
+            if (DciFieldLayout.Read(payload, f["Identifier for DCI formats"]) != 1)
+            {
+                continue;
+            }
+
+            int tb1 = DciFieldLayout.Read(payload, f["TB1: MCS, NDI, RV"]);
+            var fields = new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                ["fdra"] = DciFieldLayout.Read(payload, f["Frequency domain resource assignment"]),
+                ["tdra"] = DciFieldLayout.Read(payload, f["Time domain resource assignment"]),
+                ["mcs"] = tb1 >> 3,
+                ["ndi"] = (tb1 >> 2) & 1,
+                ["rv"] = tb1 & 3,
+                ["harq"] = DciFieldLayout.Read(payload, f["HARQ process number"]),
+                ["antennaPorts"] = DciFieldLayout.Read(payload, f["Antenna ports"]),
+                ["k1Indicator"] = DciFieldLayout.Read(payload, f["PDSCH-to-HARQ feedback timing indicator"]),
+            };
+            report(Item(UeDownlinkItemKind.Dci, cell, at) with
+            {
+                Rnti = ue.Rnti,
+                RntiType = DciRntiType.CRnti,
+                DciFormat = "1_1",
+                DciFields = fields,
+                SearchSpace = "ue (CORESET#1)",
+                AggregationLevel = detection.AggregationLevel,
+                Cce = detection.FirstCce,
+            });
+            DecodeUePdsch(ue, state, at, fields, report);
+        }
+    }
+
+    private void DecodeUePdsch(UeDedicatedDownlink ue, FollowState state, SlotContext at, Dictionary<string, int> dci, Action<UeDownlinkItem> report)
+    {
+        Counts counts = state.Counts;
+        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = ue.Rnti, RntiType = DciRntiType.CRnti, DciFields = dci, CrcPassed = false };
+        string? problem = null;
+        McsEntry mcs = McsTables.Lookup(ue.McsTable, dci["mcs"]);
+        if (!ue.TryGetPdsch(at.Sfn, at.Slot, out PdschConfiguration? template))
+        {
+            problem = "the engine's test UE has no PDSCH configuration for this slot's SS/PBCH symbols";
+        }
+        else if (ResourceIndicatorValue.Decode(dci["fdra"], ue.CarrierPrbs) is not (int start, int length))
+        {
+            problem = $"FDRA {dci["fdra"]} is not a resource indication value over {ue.CarrierPrbs} RB";
+        }
+        else if (mcs.IsReserved)
+        {
+            problem = $"MCS {dci["mcs"]} is reserved (a retransmission needs the first transmission's modulation)";
+        }
+        else
+        {
+            (bool typeA, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(dci["tdra"], ue.DmrsTypeAPosition);
+            var allocation = new UeDownlinkAllocation(start, length, s, l, typeA, mcs.ModulationOrder, dci["mcs"], mcs.TargetCodeRate);
+            PdschConfiguration configuration = template! with
+            {
+                PrbSet = [.. Enumerable.Range(start, length)],
+                StartSymbol = s,
+                SymbolCount = l,
+                MappingType = typeA ? SchMappingType.A : SchMappingType.B,
+                Modulation = ModulationSchemeExtensions.FromBitsPerSymbol(mcs.ModulationOrder),
+                TargetCodeRate = mcs.TargetCodeRate,
+            };
+            IReadOnlyList<string> problems = configuration.Validate();
+            if (problems.Count == 0)
+            {
+                _ = ReceiveTransportBlock(configuration, state.Carrier!.Grid, at.Slot, dci["rv"], item with { Allocation = allocation }, report, counts);
+                return;
+            }
+
+            problem = string.Join("; ", problems);
+        }
+
+        counts.PdschFailed++;
+        report(item with { Detail = $"not decoded: {problem}" });
+    }
+
+    /// <summary>Reports each MAC RAR of a decoded random-access response and follows its Temporary C-RNTI (0x0001..0xFFEF, TS 38.321 Table 7.1-1).</summary>
+    private void ReportRandomAccessResponses(CellContext cell, SlotContext at, UeRnti rnti, byte[] payload, Action<UeDownlinkItem> report)
+    {
+        _rars.Clear();
+        int backoff = MacRar.Read(payload, _rars);
+        foreach (MacRar rar in _rars)
+        {
+            report(Item(UeDownlinkItemKind.Rar, cell, at) with
+            {
+                Rnti = rnti.Rnti,
+                RntiType = rnti.Type,
+                Rar = rar,
+                CrcPassed = true,
+                Detail = backoff >= 0 ? string.Create(CultureInfo.InvariantCulture, $"backoff indicator {backoff}") : null,
+            });
+            if (rar.TemporaryCRnti is >= 1 and <= 0xFFEF && !cell.TemporaryCRntis.Contains(rar.TemporaryCRnti) && cell.TemporaryCRntis.Count < MaxTemporaryCRntis)
+            {
+                cell.TemporaryCRntis.Add(rar.TemporaryCRnti);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes from the first decoded SIB1 what following the cell needs: ra-SearchSpace and pagingSearchSpace (on CORESET#0),
+    /// the RA-RNTIs of its PRACH configuration, and pdsch-TimeDomainAllocationList. Returns what it follows (or why not) for
+    /// the SIB1 report.
+    /// </summary>
+    private static string FollowSib1(CellContext cell, Sib1 sib1)
+    {
+        cell.Sib1Followed = true;
+        cell.PdschTimeDomainAllocations = sib1.PdschTimeDomainAllocations;
+        var notes = new List<string>();
+        if (sib1.PdcchConfigCommon is not PdcchConfigCommon pdcch)
+        {
+            return "; not followed: SIB1 has no pdcch-ConfigCommon";
+        }
+
+        if (pdcch.RaSearchSpace is int ra)
+        {
+            cell.RaSearchSpace = UeSearchSpace.Resolve(pdcch, ra, "ra", out string? problem);
+            if (cell.RaSearchSpace is not null)
+            {
+                cell.RaRntis = PrachRaRntis.From(sib1, out problem);
+                notes.Add(problem is null
+                    ? $"following {cell.RaSearchSpace.Name} for RA-RNTI {string.Join(",", cell.RaRntis.Select(r => r.ToString(CultureInfo.InvariantCulture)))} and TC-RNTIs from RARs"
+                    : $"RA-RNTIs not derived: {problem}");
+            }
+            else
+            {
+                notes.Add($"random access not followed: {problem}");
+            }
+        }
+
+        if (pdcch.PagingSearchSpace is int paging)
+        {
+            cell.PagingSearchSpace = UeSearchSpace.Resolve(pdcch, paging, "paging", out string? problem);
+            notes.Add(cell.PagingSearchSpace is not null ? $"P-RNTI (--rnti-type p) in {cell.PagingSearchSpace.Name}" : $"paging not followed: {problem}");
+        }
+
+        return notes.Count > 0 ? "; " + string.Join("; ", notes) : "";
+    }
+
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
-    private sealed class Counts
+    /// <summary>Where a slot is: frame index in the recording, SFN (−1 when unknown), slot in the frame, first sample.</summary>
+    private readonly record struct SlotContext(long Frame, int Sfn, int Slot, long SampleIndex);
+
+    /// <summary>What following a cell slot by slot needs between slots.</summary>
+    internal sealed class FollowState(CellContext cell, SlotDemodulator? slots, List<UeRnti> rntis, Counts counts)
+    {
+        /// <summary>The cell.</summary>
+        public CellContext Cell { get; } = cell;
+
+        /// <summary>The slot demodulator (null when CORESET#0 cannot be received; replaced when point A becomes known).</summary>
+        public SlotDemodulator? Slots { get; set; } = slots;
+
+        /// <summary>The RNTIs given besides SI-RNTI.</summary>
+        public List<UeRnti> Rntis { get; } = rntis;
+
+        /// <summary>The counters and timings.</summary>
+        public Counts Counts { get; } = counts;
+
+        /// <summary>The whole carrier's demodulator for the dedicated downlink (null without one).</summary>
+        public BandDemodulator? Carrier { get; init; }
+
+        /// <summary>The UE-specific search request of each slot of the frame (built on first use).</summary>
+        public PdcchSearchRequest?[] UeRequests { get; init; } = [];
+    }
+
+    internal sealed class Counts
     {
         public int Mibs;
         public int PdschDecoded;
