@@ -23,6 +23,12 @@ public static class GnbConfigurationReader
     public static GnbConfiguration ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Read(ReadText(path), path, Path.GetDirectoryName(Path.GetFullPath(path)));
+    }
+
+    /// <summary>The UTF-8 text of a configuration file (also the UE cell description's), or a <see cref="ConfigurationException"/> naming the file: missing, a directory, over the size limit, unreadable, not UTF-8.</summary>
+    internal static string ReadText(string path)
+    {
         string text;
         try
         {
@@ -48,7 +54,7 @@ public static class GnbConfigurationReader
             throw new ConfigurationException(path, "(file)", $"the configuration file is not UTF-8 text ({e.Message}).");
         }
 
-        return Read(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        return text;
     }
 
     /// <summary>Reads YAML text named <paramref name="source"/> in errors; relative file names resolve against <paramref name="baseDirectory"/>.</summary>

@@ -6,11 +6,13 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
+using OpenRan.Engine.Emulation;
 using OpenRan.Engine.Processing;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Timing;
 using OpenRan.Engine.Ue.Downlink;
 using OpenRan.Phy.Upper.Channels.Dci;
+using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Prach;
 using OpenRan.Radio.SigMf;
 using OpenRan.Radio.Streaming;
@@ -100,8 +102,8 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
     /// block), so CORESET#0 starts at CRB 0: there the engine's DM-RS reference for the RAR (CORESET#0's first RB) and TS 38.211 §7.4.1.1.2's (point A, which
     /// the receiver uses for every PDSCH not scheduled by SI-RNTI in the Type0 CSS) coincide. The receiver, given the
     /// RA-RNTI and the carrier (point A; the engine's SIB1 is a placeholder, not RRC), must report the RAR PDSCH byte for
-    /// byte and its MAC RAR fields as the engine wrote them, then follow the TC-RNTI without reporting a DCI the engine
-    /// never sent (it sends no Msg4).
+    /// byte and its MAC RAR fields as the engine wrote them, then follow the TC-RNTI: a Msg4 put in a later slot by the
+    /// test (the engine sends none) is found and decoded byte for byte.
     /// </summary>
     [Fact]
     public void EngineRandomAccessResponse_RaRntiGiven_ReportsTheRarFieldsTheEngineSent()
@@ -124,11 +126,21 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
 
         var sent = new List<(long Slot, byte[] Bytes)>();
         var random = new Random(5);
+        byte[] msg4 = [];
+        long msg4Slot = -1;
         ComplexF32[] x = Record(cell, scheduler, 12 * cell.Numerology.SlotsPerSubframe, random, 7_300.0, (s, plan) =>
         {
             if (s == 3)
             {
                 scheduler.OnUplinkResults(detections);
+            }
+
+            if (sent.Count == 1 && msg4Slot < 0 && s >= sent[0].Slot + 3 && plan.Slot.Slot is not (0 or 1 or 2))
+            {
+                // The engine sends no Msg4: this slot carries one in its place (only it), DCI 1_0 with the RAR's TC-RNTI.
+                Assert.True(MacPdu.TryReadRandomAccessResponse(sent[0].Bytes, out _, out _, out _, out int temporary));
+                msg4Slot = s;
+                msg4 = AddMsg4(cell, scheduler, plan, temporary);
             }
 
             for (int i = 0; i < plan.PdschCount; i++)
@@ -163,7 +175,13 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         MacRar rar = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Rar).Rar!.Value;
         Assert.Equal((preamble, timingAdvance), (rar.Rapid, rar.TimingAdvance));
         Assert.Equal((rapid, ta, RarUplinkGrant.Unpack(grantBits), tc), (rar.Rapid, rar.TimingAdvance, rar.Grant, rar.TemporaryCRnti));
-        Assert.DoesNotContain(items, i => i.RntiType == DciRntiType.TcRnti);
+
+        // The TC-RNTI learnt from the RAR is followed: the Msg4 DCI and its PDSCH, byte for byte.
+        UeDownlinkItem msg4Dci = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Dci && i.RntiType == DciRntiType.TcRnti);
+        Assert.Equal((tc, (int)(msg4Slot % cell.SlotsPerFrame)), (msg4Dci.Rnti, msg4Dci.Slot));
+        UeDownlinkItem msg4Pdsch = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Pdsch && i.RntiType == DciRntiType.TcRnti);
+        Assert.True(msg4Pdsch.CrcPassed, msg4Pdsch.Detail);
+        Assert.Equal(msg4, msg4Pdsch.Payload);
         foreach (UeDownlinkItem item in items.Where(i => i.RntiType == DciRntiType.RaRnti))
         {
             TestContext.Current.SendDiagnosticMessage(item.Kind == UeDownlinkItemKind.Rar
@@ -217,6 +235,41 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         });
         long firstDecodable = ((long)pdsch[0].Sfn * cell.SlotsPerFrame) + pdsch[0].Slot;
         Assert.All(sent.Keys.Where(k => k >= firstDecodable && k < ((long)pdsch[^1].Sfn * cell.SlotsPerFrame) + pdsch[^1].Slot), k => Assert.Contains(pdsch, p => ((long)p.Sfn * cell.SlotsPerFrame) + p.Slot == k));
+    }
+
+    /// <summary>
+    /// Replaces what <paramref name="plan"/> holds by a Msg4 for <paramref name="temporaryCRnti"/>: DCI 1_0 on CORESET#0
+    /// (first AL-4 candidate of the Type0 CSS candidates at symbol 0, like the engine's RAR) and a 4-PRB PDSCH with a UE
+    /// Contention Resolution Identity MAC CE (LCID 62, TS 38.321 §6.1.3.4) and padding; returns the transport block.
+    /// </summary>
+    private static byte[] AddMsg4(CellSetup cell, PhyTestScheduler scheduler, DownlinkSlotPlan plan, int temporaryCRnti)
+    {
+        plan.Reset(plan.Slot);
+        int rbs = cell.Coreset0Row.RbCount;
+        PdschConfiguration config = scheduler.CommonPdsch(0, 4, 0, 4, temporaryCRnti);
+        var sizes = new DciSizes0_0And1_0(rbs, rbs, CommonSearchSpace: true);
+        PdcchPdu pdcch = plan.AddPdcch()!;
+        pdcch.Coreset = scheduler.Coreset0;
+        pdcch.FirstSymbol = 0;
+        pdcch.AggregationLevel = 4;
+        pdcch.FirstCce = 0;
+        pdcch.Rnti = temporaryCRnti;
+        pdcch.ScramblingRnti = 0;
+        pdcch.PayloadSize = sizes.Size;
+        var dci = new Dci1_0 { Identifier = 1, FrequencyDomainAssignment = ResourceIndicatorValue.Compute(0, 4, rbs), TimeDomainAssignment = 0, Mcs = 4, NewDataIndicator = 1 };
+        sizes.Pack(dci, DciRntiType.TcRnti, pdcch.Payload.AsSpan(0, pdcch.PayloadSize));
+        PdschPdu pdsch = plan.AddPdsch()!;
+        pdsch.Configuration = config;
+        pdsch.ReferenceCrb = cell.Coreset0.FirstRb;
+        pdsch.Rnti = temporaryCRnti;
+        pdsch.RntiType = RntiType.TcRnti;
+        pdsch.NewData = true;
+        pdsch.TransportBlockBytes = config.TransportBlockSizeFor(config.BuildLayout()) / 8;
+        Span<byte> tb = pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes);
+        tb.Fill(63);
+        tb[0] = 62;
+        TestUeRandomAccess.Identity.CopyTo(tb[1..]);
+        return tb.ToArray();
     }
 
     /// <summary>

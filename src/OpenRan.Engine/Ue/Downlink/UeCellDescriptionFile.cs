@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using OpenRan.Engine.Configuration;
 using OpenRan.Phy.Upper.Channels.Dci;
 
@@ -28,17 +27,7 @@ public sealed record UeCellDescriptionFile(UeCellDescription Cell, IReadOnlyList
     public static UeCellDescriptionFile ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, "(file)", e.Message);
-        }
-
-        return Read(text, path);
+        return Read(GnbConfigurationReader.ReadText(path), path);
     }
 
     /// <summary>Reads YAML text named <paramref name="source"/> in errors.</summary>
