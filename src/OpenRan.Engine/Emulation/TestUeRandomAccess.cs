@@ -19,8 +19,9 @@ namespace OpenRan.Engine.Emulation;
 /// <c>ra_slot</c> on it sends one preamble in the next PRACH occasion with N_TA = 0; it then listens to the gNB's
 /// transmitted samples for the random-access response — OFDM demodulation of each downlink slot, the Type1-PDCCH CSS on
 /// CORESET#0 (the candidates of searchSpaceZero) with the RA-RNTI of its occasion, DCI 1_0, the PDSCH it schedules with
-/// DM-RS referenced to CORESET#0, the MAC RAR with its RAPID — and sends the Msg3 (a CCCH SDU) in slot n + K2 + Δ on the
-/// granted PRBs with the TC-RNTI, N_TA = T_A·16·64/2^μ·T_c earlier (TS 38.213 §4.2). One procedure per run.
+/// DM-RS referenced to point A (TS 38.211 §7.4.1.1.2: not SI-RNTI), the MAC RAR with its RAPID — and sends the Msg3 (a
+/// CCCH SDU) in slot n + K2 + Δ on the granted PRBs with the TC-RNTI, N_TA = T_A·16·64/2^μ·T_c earlier (TS 38.213 §4.2).
+/// One procedure per run.
 /// </summary>
 public sealed class TestUeRandomAccess
 {
@@ -193,13 +194,14 @@ public sealed class TestUeRandomAccess
         (int first, int count) = a + b + 1 <= rbs ? (b, a + 1) : (rbs - 1 - b, rbs - a + 1);
         PdschConfiguration config = _scheduler.CommonPdsch(first, count, dci.TimeDomainAssignment, dci.Mcs, RaRnti);
 
-        // The PDSCH relative to CORESET#0 (TS 38.211 §7.4.1.1.2): its RBs start at the CORESET's first RB.
-        var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, rbs * NrConstants.SubcarriersPerRb);
-        grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, rbs, 0);
-        int firstSubcarrier = _cell.Coreset0.FirstRb * NrConstants.SubcarriersPerRb;
+        // The PDSCH in CRBs from point A, its DM-RS referenced to CRB 0 (TS 38.211 §7.4.1.1.2: RA-RNTI, not SI-RNTI): the
+        // configuration's grid is the carrier's CRBs 0 up to the end of CORESET#0.
+        int subcarriers = config.NSizeGrid * NrConstants.SubcarriersPerRb;
+        var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, subcarriers);
+        grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, config.NSizeGrid, 0);
         for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
         {
-            downlink.Symbol(0, l).Slice(firstSubcarrier, rbs * NrConstants.SubcarriersPerRb).CopyTo(grid.Symbol(0, l));
+            downlink.Symbol(0, l)[..subcarriers].CopyTo(grid.Symbol(0, l));
         }
 
         var receiver = new SharedChannelReceiver(1, 1);

@@ -134,7 +134,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             int level = Sib1AggregationLevel();
             (_, int rs, int rl) = Ts38214Table5_1_2_1_1_2.Row(_sib1TdraRow, pos);
             McsEntry rarMcs = McsTables.Lookup(McsTable.Qam64, cell.Options.Sib1.Mcs);
-            _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => Sib1Configuration(0, prbs, rs, rl, rarMcs, 0) with { NRnti = raRnti });
+            _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => CommonPdsch(0, prbs, rs, rl, rarMcs, raRnti));
         }
 
         if (!_assumeAck)
@@ -246,13 +246,16 @@ public sealed class PhyTestScheduler : ISlotScheduler
     public PdschConfiguration Sib1Pdsch(ushort ssbSymbolMask) => _sib1Pdsch[ssbSymbolMask].Config;
 
     /// <summary>
-    /// The PDSCH a UE derives from a DCI 1_0 in a common search space on CORESET#0 (PRBs, TDRA row of TS 38.214 Table
-    /// 5.1.2.1.1-2, MCS of the 64QAM table, n_RNTI), expressed relative to CORESET#0's first RB (allocates).
+    /// The PDSCH a UE derives from a DCI 1_0 with an RA-, TC- or C-RNTI in a common search space on CORESET#0 (PRBs of
+    /// the initial BWP = CORESET#0, TDRA row of TS 38.214 Table 5.1.2.1.1-2, MCS of the 64QAM table, n_RNTI), expressed
+    /// relative to point A (CRB 0; put it in the carrier with <see cref="PdschPdu.ReferenceCrb"/> = 0): its DM-RS reference
+    /// point is subcarrier 0 of CRB 0, as for every PDSCH not scheduled by SI-RNTI in the Type0-PDCCH CSS (TS 38.211
+    /// §7.4.1.1.2). Allocates.
     /// </summary>
     public PdschConfiguration CommonPdsch(int firstPrb, int prbCount, int tdraRow, int mcs, int rnti)
     {
         (_, int s, int l) = Ts38214Table5_1_2_1_1_2.Row(tdraRow, _cell.Options.Cell.DmrsTypeAPosition);
-        return Sib1Configuration(firstPrb, prbCount, s, l, McsTables.Lookup(McsTable.Qam64, mcs), 0) with { NRnti = rnti };
+        return CommonPdsch(firstPrb, prbCount, s, l, McsTables.Lookup(McsTable.Qam64, mcs), rnti);
     }
 
     /// <summary>The test UE's PUSCH configuration.</summary>
@@ -907,6 +910,19 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
         return tbs;
     }
+
+    /// <summary>
+    /// <see cref="Sib1Configuration"/> moved from CORESET#0's coordinates to point A's: the grid runs from CRB 0 to the
+    /// end of CORESET#0, the BWP is CORESET#0, and the DM-RS reference point is CRB 0 (TS 38.211 §7.4.1.1.2, non-SI PDSCH).
+    /// </summary>
+    private PdschConfiguration CommonPdsch(int firstPrb, int prbs, int s, int l, McsEntry mcs, int rnti) =>
+        Sib1Configuration(firstPrb, prbs, s, l, mcs, 0) with
+        {
+            NSizeGrid = _cell.Coreset0.FirstRb + _cell.Coreset0Row.RbCount,
+            NStartBwp = _cell.Coreset0.FirstRb,
+            DmrsReferencePointCrb = 0,
+            NRnti = rnti,
+        };
 
     private PdschConfiguration Sib1Configuration(int firstPrb, int prbs, int s, int l, McsEntry mcs, int unused)
     {

@@ -14,7 +14,7 @@ namespace OpenRan.Engine.Scheduling;
 /// The random-access part of the phy-test scheduler (TS 38.321 §5.1, TS 38.213 §8): PRACH occasions of
 /// <see cref="CellPrach"/> put in the uplink plans; each detected preamble answered with a random-access response — DCI
 /// 1_0 with the RA-RNTI of its occasion on CORESET#0 (the candidates of searchSpaceZero, monitored in every slot like a
-/// ra-SearchSpace on CORESET#0), a PDSCH inside CORESET#0 with DM-RS referenced to it (TS 38.211 §7.4.1.1.2) carrying one
+/// ra-SearchSpace on CORESET#0), a PDSCH inside CORESET#0 with DM-RS referenced to point A (TS 38.211 §7.4.1.1.2: not SI-RNTI) carrying one
 /// MAC RAR (RAPID, the detector's timing advance, the UL grant, a TC-RNTI) — and the Msg3 PUSCH expected K2 + Δ slots later.
 /// </summary>
 /// <remarks>
@@ -290,7 +290,8 @@ internal sealed class RandomAccessResponder
 
         RarUplinkGrant grant = process.Grant with { TimeAllocation = row };
         pdsch.Configuration = config;
-        pdsch.ReferenceCrb = _cell.Coreset0.FirstRb;
+        // Point A: an RA-RNTI PDSCH's DM-RS counts from CRB 0 (TS 38.211 §7.4.1.1.2), so its configuration is in CRBs.
+        pdsch.ReferenceCrb = 0;
         pdsch.Rnti = process.RaRnti;
         pdsch.RntiType = RntiType.RaRnti;
         pdsch.RedundancyVersion = 0;

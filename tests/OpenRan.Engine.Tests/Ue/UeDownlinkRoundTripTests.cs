@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Emulation;
@@ -96,24 +94,20 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
 
     /// <summary>
     /// Random access through the engine's own downlink: a PRACH detection is reported to the phy-test scheduler, which
-    /// answers with a RAR (DCI 1_0 with the occasion's RA-RNTI on CORESET#0, one MAC RAR). The cell is the n3 example with
-    /// the SS/PBCH block at GSCN 4586 (offsetToPointA 0, k_SSB 6), controlResourceSetZero 0 (24 RB) and searchSpaceZero 2
-    /// (SIB1 in slot 2, away from the block; a 40-byte placeholder SIB1 at sib1.mcs 9 so that it also fits beside the
-    /// block), so CORESET#0 starts at CRB 0: there the engine's DM-RS reference for the RAR (CORESET#0's first RB) and TS 38.211 §7.4.1.1.2's (point A, which
-    /// the receiver uses for every PDSCH not scheduled by SI-RNTI in the Type0 CSS) coincide. The receiver, given the
-    /// RA-RNTI and the carrier (point A; the engine's SIB1 is a placeholder, not RRC), must report the RAR PDSCH byte for
-    /// byte and its MAC RAR fields as the engine wrote them, then follow the TC-RNTI: a Msg4 put in a later slot by the
-    /// test (the engine sends none) is found and decoded byte for byte.
+    /// answers with a RAR (DCI 1_0 with the occasion's RA-RNTI on CORESET#0, one MAC RAR). The cell is the n3 example,
+    /// whose CORESET#0 does not start at CRB 0, so the RAR PDSCH's DM-RS reference point matters: TS 38.211 §7.4.1.1.2
+    /// puts it at point A for every PDSCH not scheduled by SI-RNTI in the Type0 CSS, and the independent receiver does
+    /// so. The receiver, given the RA-RNTI and the carrier (point A; the engine's SIB1 is a placeholder, not RRC), must
+    /// report the RAR PDSCH byte for byte and its MAC RAR fields as the engine wrote them, then follow the TC-RNTI: a
+    /// Msg4 put in a later slot by the test (the engine sends none) is found and decoded byte for byte.
     /// </summary>
     [Fact]
     public void EngineRandomAccessResponse_RaRntiGiven_ReportsTheRarFieldsTheEngineSent()
     {
         const int preamble = 17;
         const int timingAdvance = 11;
-        string yaml = TestConfigs.N3With(("ssb:\n  period-ms: 10", "ssb:\n  gscn: 4586\n  period-ms: 10"), ("search-space-zero: 0", "search-space-zero: 2\n  coreset0-index: 0"), ("  mcs: 5\n", "  mcs: 9\n"));
-        yaml = Regex.Replace(yaml, "hex: \"[0-9a-f ]+\"", "hex: \"" + string.Join(' ', Enumerable.Range(0, 40).Select(i => ((i * 37) + 11).ToString("x2", CultureInfo.InvariantCulture)[^2..])) + "\"");
-        CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(yaml, "gnb-n3-coreset0-at-crb0.yaml"));
-        Assert.True(cell.Coreset0.FirstRb == 0, $"CORESET#0 starts at CRB {cell.Coreset0.FirstRb}; the test needs CRB 0");
+        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        Assert.True(cell.Coreset0.FirstRb > 0, $"CORESET#0 starts at CRB {cell.Coreset0.FirstRb}; the test needs it above CRB 0 (DM-RS reference point A ≠ CORESET#0)");
         var scheduler = new PhyTestScheduler(cell);
         CellPrach prach = scheduler.Prach!;
         SlotPoint occasionSlot = SlotPoint.FromIndex(1, cell.SlotsPerFrame, 0);
@@ -260,7 +254,7 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         sizes.Pack(dci, DciRntiType.TcRnti, pdcch.Payload.AsSpan(0, pdcch.PayloadSize));
         PdschPdu pdsch = plan.AddPdsch()!;
         pdsch.Configuration = config;
-        pdsch.ReferenceCrb = cell.Coreset0.FirstRb;
+        pdsch.ReferenceCrb = 0; // CommonPdsch is in CRBs from point A (TC-RNTI: DM-RS from CRB 0)
         pdsch.Rnti = temporaryCRnti;
         pdsch.RntiType = RntiType.TcRnti;
         pdsch.NewData = true;
