@@ -9,9 +9,9 @@ using OpenRan.Dsp.Fft;
 namespace OpenRan.Benchmarks.Dsp;
 
 /// <summary>
-/// Forward single-precision complex FFT, unscaled, out-of-place, at the OFDM sizes of 20/40 MHz (1536, 2048) and 100 MHz
-/// at 30 kHz (4096): OpenRan's vector and scalar plans against FFTW 3 (FFTW_MEASURE, aligned buffers; skipped when
-/// <c>libfftw3f.so.3</c> is missing) and Math.NET Numerics (in-place on a copy of the input, as its API requires).
+/// Forward single-precision complex FFT, unscaled, out-of-place, at the OFDM sizes 384, 768, 1536, 2048, 3072 and 4096
+/// (100 MHz at 30 kHz): OpenRan's vector and scalar plans against FFTW 3 (FFTW_MEASURE, aligned buffers;
+/// skipped when <c>libfftw3f.so.3</c> is missing) and Math.NET Numerics (in-place on a copy of the input, as its API requires).
 /// </summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Dsp, Categories.Fft)]
 [MedianColumn]
@@ -26,7 +26,7 @@ public class FftBenchmarks
     private IFft? _generic;
     private Fftw? _fftw;
 
-    [Params(1536, 2048, 4096)]
+    [Params(384, 768, 1536, 2048, 3072, 4096)]
     public int Length { get; set; }
 
     [GlobalSetup]

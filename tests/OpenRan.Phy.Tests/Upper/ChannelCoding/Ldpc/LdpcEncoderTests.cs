@@ -109,9 +109,9 @@ public class LdpcEncoderTests
     }
 
     /// <summary>
-    /// The block sum behind every parity block (Vector512, Vector256 or Vector128 runs with an overlapping last vector,
-    /// whichever this process accelerates; the ISA matrix re-runs it on the narrower paths) equals the scalar oracle
-    /// bit for bit, for every length up to 2·384 + 1 and 1 to 20 blocks at arbitrary (unaligned) offsets.
+    /// The block sum behind every parity block (Vector256, then Vector128, then scalar tails, whichever this process
+    /// accelerates; the ISA matrix re-runs it on the narrower paths) equals the scalar oracle bit for bit, for every
+    /// length up to 2·384 + 1 and 1 to 20 blocks at arbitrary (unaligned) offsets.
     /// </summary>
     [Fact]
     public void XorSum_EqualsScalarOracle_ForEveryLength()
