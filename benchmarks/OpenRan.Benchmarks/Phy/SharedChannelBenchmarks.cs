@@ -16,24 +16,31 @@ using OpenRan.Phy.Upper.SignalProcessors.Dmrs;
 namespace OpenRan.Benchmarks.Phy;
 
 /// <summary>
-/// Soft demapping of a full 273-PRB, 12-data-symbol slot (39,312 symbols) with per-symbol noise variance; throughput
-/// in LLRs = symbols × Q_m per second.
+/// Soft demapping with per-symbol noise variance; throughput in LLRs = symbols × Q_m per second. Sizes: a full
+/// 273-PRB, 12-data-symbol slot (39,312 symbols) and srsRAN's demapper benchmark condition, 106 PRB × 14 symbols
+/// (17,808 symbols). Implementations by name (<c>generic</c>, <c>avx2</c>, <c>avx512</c> where this machine runs them).
 /// </summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Modulation)]
 [MedianColumn]
 public class SoftDemapperBenchmarks
 {
-    private const int Symbols = 273 * 12 * 12;
     private ComplexF32[] _symbols = [];
     private float[] _noise = [];
     private sbyte[] _llrs = [];
     private IDemodulationMapper _mapper = null!;
 
-    [Params(ModulationScheme.Qpsk, ModulationScheme.Qam64, ModulationScheme.Qam256)]
+    [Params(ModulationScheme.Qpsk, ModulationScheme.Qam16, ModulationScheme.Qam64, ModulationScheme.Qam256)]
     public ModulationScheme Scheme { get; set; }
 
-    [Params("generic", "auto")]
-    public string Implementation { get; set; } = "auto";
+    /// <summary>Symbols per operation: 273 PRB × 12 symbols, or srsRAN's 106 PRB × 14 symbols.</summary>
+    [Params(273 * 12 * 12, 106 * 12 * 14)]
+    public int Symbols { get; set; }
+
+    [ParamsSource(nameof(Implementations))]
+    public string Implementation { get; set; } = "generic";
+
+    /// <summary>The implementations this machine runs.</summary>
+    public static System.Collections.Generic.IEnumerable<string> Implementations => DemodulationMapperFactory.Available;
 
     [GlobalSetup]
     public void Setup()
@@ -56,34 +63,60 @@ public class SoftDemapperBenchmarks
     }
 }
 
-/// <summary>Per-element MMSE equalization of 39,312 resource elements (a 273-PRB slot) for 1×1, 2×2 and 4×4.</summary>
+/// <summary>
+/// Per-element ZF and MMSE equalization with post-equalization noise, layers × receive ports 1×1, 1×2, 2×2, 2×4 and
+/// 4×4, over a full 273-PRB slot (39,312 resource elements) and srsRAN's equalizer benchmark condition, 106 PRB × 14
+/// symbols (17,808 resource elements); throughput in resource elements per second. Implementations by name.
+/// </summary>
 [BenchmarkCategory(Categories.Kernel, Categories.Equalization)]
 [MedianColumn]
 public class ChannelEqualizerBenchmarks
 {
-    private const int Length = 273 * 12 * 12;
     private ComplexF32[] _y = [];
     private ComplexF32[] _h = [];
     private ComplexF32[] _x = [];
     private float[] _e = [];
+    private IChannelEqualizer _equalizer = null!;
+    private int _layers;
+    private int _rx;
 
-    [Params(1, 2, 4)]
-    public int Layers { get; set; }
+    /// <summary>Layers × receive ports.</summary>
+    [Params("1x1", "1x2", "2x2", "2x4", "4x4")]
+    public string Shape { get; set; } = "1x1";
+
+    [Params(EqualizerAlgorithm.ZeroForcing, EqualizerAlgorithm.Mmse)]
+    public EqualizerAlgorithm Algorithm { get; set; }
+
+    /// <summary>Resource elements per operation: 273 PRB × 12 symbols, or srsRAN's 106 PRB × 14 symbols.</summary>
+    [Params(273 * 12 * 12, 106 * 12 * 14)]
+    public int Length { get; set; }
+
+    [ParamsSource(nameof(Implementations))]
+    public string Implementation { get; set; } = "generic";
+
+    /// <summary>The implementations this machine runs.</summary>
+    public static System.Collections.Generic.IEnumerable<string> Implementations => ChannelEqualizerFactory.Family.Available;
 
     [GlobalSetup]
     public void Setup()
     {
+        string[] parts = Shape.Split('x');
+        _layers = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        _rx = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
         var random = new Random(7);
-        _y = [.. Enumerable.Range(0, Layers * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
-        _h = [.. Enumerable.Range(0, Layers * Layers * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
-        _x = new ComplexF32[Layers * Length];
-        _e = new float[Layers * Length];
+        _y = [.. Enumerable.Range(0, _rx * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
+        _h = [.. Enumerable.Range(0, _rx * _layers * Length).Select(_ => new ComplexF32(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f))];
+        _x = new ComplexF32[_layers * Length];
+        _e = new float[_layers * Length];
+        _equalizer = ChannelEqualizerFactory.Create(Algorithm, Implementation);
     }
 
     [Benchmark]
-    public ComplexF32 Mmse()
+    public ComplexF32 Equalize()
     {
-        ChannelEqualizer.Equalize(EqualizerAlgorithm.Mmse, _y, Length, _h, Layers * Length, Length, Layers, Layers, Length, 0.01f, _x, _e, Length);
+        _equalizer.Equalize(
+            new ChannelEqualizerInput(_y, Length, _h, _layers * Length, Length, _rx, _layers, Length, 0.01f),
+            new ChannelEqualizerOutput(_x, _e, Length, Length));
         return _x[0];
     }
 }
