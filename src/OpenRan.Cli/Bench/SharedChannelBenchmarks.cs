@@ -51,7 +51,7 @@ internal static class SharedChannelBenchmarks
     {
         private readonly Option<string> _modulation = new("--modulation") { Description = "Modulation (qpsk, 16qam, 64qam, 256qam, 1024qam, …).", DefaultValueFactory = _ => "256qam" };
         private readonly Option<int> _symbols = new("--symbols") { Description = "Symbols per operation (1..1,000,000).", DefaultValueFactory = _ => 3276 * 12 };
-        private readonly Option<string> _implementation = new("--implementation") { Description = "auto, avx2 or generic.", DefaultValueFactory = _ => "auto" };
+        private readonly Option<string> _implementation = new("--implementation") { Description = "auto, avx512, avx2 or generic.", DefaultValueFactory = _ => "auto" };
 
         public string Name => "soft-demap";
 
