@@ -279,7 +279,7 @@ public sealed class EmulatedCell
     }
 
     private string Describe(PhyTestScheduler scheduler) => string.Create(CultureInfo.InvariantCulture,
-        $"{_cell.Band.Name} {_cell.Duplex.ToString().ToUpperInvariant()} {_cell.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {_cell.NRb} RB at {_cell.Options.Cell.ScsKhz} kHz, PCI {_cell.Pci}; DL {_cell.Downlink.PrbCount} PRB MCS {_cell.Downlink.Mcs} ({_cell.Downlink.Table}) TBS {scheduler.DownlinkTransportBlockBytes * 8}, UL {_cell.Uplink.PrbCount} PRB MCS {_cell.Uplink.Mcs} ({_cell.Uplink.Table}) TBS {scheduler.UplinkTransportBlockBytes * 8}");
+        $"{_cell.Band.Name} {_cell.Duplex.ToString().ToUpperInvariant()} {_cell.Plan.DownlinkFrequencyHz / 1e6:0.###} MHz, {_cell.NRb} RB at {_cell.Options.Cell.ScsKhz} kHz, PCI {_cell.Pci}; DL {_cell.Downlink.PrbCount} PRB MCS {_cell.Downlink.Mcs} ({QamName(_cell.Downlink.Table, _cell.Downlink.Mcs)}) TBS {scheduler.DownlinkTransportBlockBytes * 8}, UL {_cell.Uplink.PrbCount} PRB MCS {_cell.Uplink.Mcs} ({QamName(_cell.Uplink.Table, _cell.Uplink.Mcs)}) TBS {scheduler.UplinkTransportBlockBytes * 8}");
 
     private double Worst(Func<CellSecond, double> value)
     {
@@ -307,5 +307,12 @@ public sealed class EmulatedCell
         public Counters Minus(Counters o) => new(
             DlBits - o.DlBits, DlReceptions - o.DlReceptions, DlFailures - o.DlFailures, DlSinrSum - o.DlSinrSum, UlBits - o.UlBits, UlPassed - o.UlPassed,
             UlFailed - o.UlFailed, UlSinrSum - o.UlSinrSum, UlMeasurements - o.UlMeasurements, DlRetx - o.DlRetx, UlRetx - o.UlRetx, Late - o.Late);
+    }
+
+    /// <summary>The modulation an MCS index of <paramref name="table"/> selects, as engineers write it (QPSK, 16QAM, …).</summary>
+    private static string QamName(Phy.Upper.Channels.McsTable table, int mcs)
+    {
+        int qm = Phy.Upper.Channels.McsTables.Lookup(table, mcs).ModulationOrder;
+        return qm switch { 1 => "π/2-BPSK", 2 => "QPSK", _ => Invariant($"{1 << qm}QAM") };
     }
 }
