@@ -19,7 +19,7 @@ namespace OpenRan.Phy.Upper.Modulation;
 /// Quantization matches <see cref="LogLikelihoodRatio.Quantize(float, float)"/>: NaN products become 0, the rest is
 /// clamped to ±120 and rounded half to even by <c>vcvtps2dq</c> under the default rounding mode.
 /// </remarks>
-public sealed class DemodulationMapperAvx2 : IDemodulationMapper
+public sealed class DemodulationMapperAvx2 : VectorDemodulationMapper
 {
     /// <summary>The name of this implementation.</summary>
     public const string ImplementationName = "avx2";
@@ -36,41 +36,24 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX2.</exception>
     public DemodulationMapperAvx2(float llrScale = DemodulationMapperFactory.DefaultLlrScale)
+        : base(llrScale)
     {
         if (!IsSupported)
         {
             throw new PlatformNotSupportedException("DemodulationMapperAvx2 needs AVX2.");
         }
-
-        LlrScale = llrScale;
     }
 
     /// <summary>Whether this machine can run the implementation.</summary>
     public static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc />
-    public string Name => ImplementationName;
-
-    /// <inheritdoc />
-    public float LlrScale { get; }
-
-    /// <inheritdoc />
-    public void Demodulate(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs, int symbolIndexOffset = 0)
-    {
-        int qm = DemodulationMapperGeneric.ValidateLengths(symbols.Length, noiseVariances.Length, scheme, llrs.Length);
-        int done = qm switch
-        {
-            2 => SoftDemapping.QpskSlope(out float slope) ? DemodulateQpsk(symbols, noiseVariances, slope, llrs) : 0,
-            > 2 => DemodulateQam(symbols, noiseVariances, scheme, llrs),
-            _ => 0,
-        };
-        DemodulationMapperGeneric.DemodulateScalar(symbols[done..], noiseVariances[done..], scheme, llrs[(done * qm)..], symbolIndexOffset + done, LlrScale);
-    }
+    public override string Name => ImplementationName;
 
     /// <summary>QPSK, 16 symbols per step (32 LLRs, one store); returns the symbols processed.</summary>
     /// <remarks>QPSK's table is one line through 0 (<see cref="SoftDemapping.QpskSlope"/>): the LLRs are the axis values
     /// in input order times slope, times scale/σ².</remarks>
-    private int DemodulateQpsk(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, float slope, Span<sbyte> llrs)
+    protected override int DemodulateQpsk(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, float slope, Span<sbyte> llrs)
     {
         int count = symbols.Length & ~15;
         ref float x = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
@@ -97,7 +80,7 @@ public sealed class DemodulationMapperAvx2 : IDemodulationMapper
     }
 
     /// <summary>16QAM … 1024QAM, 8 symbols per step; returns the symbols processed (a multiple of 8).</summary>
-    private int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
+    protected override int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
     {
         QamAxisTable table = SoftDemapping.Table(scheme);
         int count = symbols.Length & ~7;

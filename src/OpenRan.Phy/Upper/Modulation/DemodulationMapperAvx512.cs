@@ -21,7 +21,7 @@ namespace OpenRan.Phy.Upper.Modulation;
 /// clamped to ±120 and rounded half to even by <c>vcvtps2dq</c> under the default rounding mode (what
 /// <see cref="MathF.Round(float)"/> does).
 /// </remarks>
-public sealed class DemodulationMapperAvx512 : IDemodulationMapper
+public sealed class DemodulationMapperAvx512 : VectorDemodulationMapper
 {
     /// <summary>The name of this implementation.</summary>
     public const string ImplementationName = ImplementationNames.Avx512;
@@ -38,41 +38,24 @@ public sealed class DemodulationMapperAvx512 : IDemodulationMapper
     /// <summary>Creates the demapper with the given quantization scale.</summary>
     /// <exception cref="PlatformNotSupportedException">The machine has no AVX-512F/BW/VL.</exception>
     public DemodulationMapperAvx512(float llrScale = DemodulationMapperFactory.DefaultLlrScale)
+        : base(llrScale)
     {
         if (!IsSupported)
         {
             throw new PlatformNotSupportedException("DemodulationMapperAvx512 needs AVX-512F/BW/VL.");
         }
-
-        LlrScale = llrScale;
     }
 
     /// <summary>Whether this machine (and the JIT knobs in force) can run the implementation.</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512F.VL.IsSupported && Vector512.IsHardwareAccelerated;
 
     /// <inheritdoc />
-    public string Name => ImplementationName;
-
-    /// <inheritdoc />
-    public float LlrScale { get; }
-
-    /// <inheritdoc />
-    public void Demodulate(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs, int symbolIndexOffset = 0)
-    {
-        int qm = DemodulationMapperGeneric.ValidateLengths(symbols.Length, noiseVariances.Length, scheme, llrs.Length);
-        int done = qm switch
-        {
-            2 => SoftDemapping.QpskSlope(out float slope) ? DemodulateQpsk(symbols, noiseVariances, slope, llrs) : 0,
-            > 2 => DemodulateQam(symbols, noiseVariances, scheme, llrs),
-            _ => 0,
-        };
-        DemodulationMapperGeneric.DemodulateScalar(symbols[done..], noiseVariances[done..], scheme, llrs[(done * qm)..], symbolIndexOffset + done, LlrScale);
-    }
+    public override string Name => ImplementationName;
 
     /// <summary>QPSK, 32 symbols per step (64 LLRs, one store); returns the symbols processed.</summary>
     /// <remarks>QPSK's table is one line through 0 (<see cref="SoftDemapping.QpskSlope"/>): L·σ² = slope·x, so the
     /// LLRs are the axis values in input order times slope, times scale/σ².</remarks>
-    private int DemodulateQpsk(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, float slope, Span<sbyte> llrs)
+    protected override int DemodulateQpsk(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, float slope, Span<sbyte> llrs)
     {
         int count = symbols.Length & ~31;
         ref float x = ref MemoryMarshal.GetReference(ComplexF32.AsFloats(symbols));
@@ -99,7 +82,7 @@ public sealed class DemodulationMapperAvx512 : IDemodulationMapper
     }
 
     /// <summary>16QAM … 1024QAM, 16 symbols per step; returns the symbols processed (a multiple of 16).</summary>
-    private int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
+    protected override int DemodulateQam(ReadOnlySpan<ComplexF32> symbols, ReadOnlySpan<float> noiseVariances, ModulationScheme scheme, Span<sbyte> llrs)
     {
         QamAxisTable table = SoftDemapping.Table(scheme);
         int count = symbols.Length & ~15;
