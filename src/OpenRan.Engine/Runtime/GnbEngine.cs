@@ -199,8 +199,9 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         _maxSlots = maxSlots;
         _previousLatency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-        _radio.Start(_clock.StartTimestamp);
         Prime();
+        _radio.Start(_clock.StartTimestamp);
+        SendPrimed();
         _radioFaultBaseline = RadioFaults();
         _threadBytes = GC.GetAllocatedBytesForCurrentThread();
         _workerBytes = _pool?.AllocatedBytes ?? 0;
@@ -649,7 +650,10 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         return ul.SlotIndex == slot && !ul.Plan.IsEmpty && !ul.IsPending ? ul.Samples : _rxScratch!;
     }
 
-    /// <summary>Fills the transmit pipeline for slots 0..k−1 before the first receive.</summary>
+    /// <summary>
+    /// Makes downlink slots 0..k−1 before the radio starts, so that a paced radio's first blocks are not late while they
+    /// are being made (<see cref="SendPrimed"/> hands them over once it streams).
+    /// </summary>
     private void Prime()
     {
         for (long m = 0; m < _k; m++)
@@ -660,6 +664,15 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             _scheduler.ScheduleDownlink(dl.Plan.Slot, dl.Plan, this);
             dl.MarkPending();
             dl.Run(_inline);
+        }
+    }
+
+    /// <summary>Fills the transmit pipeline with the slots <see cref="Prime"/> made, before the first receive.</summary>
+    private void SendPrimed()
+    {
+        for (long m = 0; m < _k; m++)
+        {
+            DownlinkTask dl = _downlink[m % _downlink.Length];
             Send(dl.Plan, dl.Samples);
             dl.MarkIdle();
         }

@@ -10,6 +10,7 @@ namespace OpenRan.Engine.Runtime;
 internal abstract class SlotTask
 {
     private int _state;
+    private volatile bool _abandoned;
 
     /// <summary>The slot the task holds work for.</summary>
     public long SlotIndex { get; set; } = -1;
@@ -23,8 +24,15 @@ internal abstract class SlotTask
     /// <summary>Stopwatch ticks the work took.</summary>
     public long ElapsedTicks { get; private set; }
 
-    /// <summary>Whether the slot thread gave up on the result (late): it is discarded when it arrives.</summary>
-    public bool Abandoned { get; set; }
+    /// <summary>
+    /// Whether the slot thread gave up on the result (late): it is discarded when it arrives, and a worker that has not
+    /// started the work yet skips it, so that an overloaded engine sheds its backlog instead of working through it late.
+    /// </summary>
+    public bool Abandoned
+    {
+        get => _abandoned;
+        set => _abandoned = value;
+    }
 
     /// <summary>Marks the task as handed out.</summary>
     public void MarkPending()
@@ -40,7 +48,11 @@ internal abstract class SlotTask
     public void Run(WorkerContext context)
     {
         long start = Stopwatch.GetTimestamp();
-        Execute(context);
+        if (!_abandoned)
+        {
+            Execute(context);
+        }
+
         ElapsedTicks = Stopwatch.GetTimestamp() - start;
         Volatile.Write(ref _state, 2);
     }

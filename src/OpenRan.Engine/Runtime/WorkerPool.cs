@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using OpenRan.Radio.Streaming;
 
 namespace OpenRan.Engine.Runtime;
 

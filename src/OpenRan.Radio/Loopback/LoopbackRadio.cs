@@ -15,12 +15,18 @@ namespace OpenRan.Radio.Loopback;
 /// An "air" thread drains the transmit ring with a <see cref="TxRingReader"/> (zeros for idle air), applies the channel
 /// and fills the receive ring at the same timestamps. In free-running mode the air advances as far as the receiver has
 /// asked to read (like srsRAN's ZMQ alignment) and waits, losing nothing, when the receive ring is full; in real-time
-/// mode it advances with the wall clock at the sample rate and reports overflows and underflows as hardware would.
+/// mode it advances with the wall clock at the sample rate, one whole block at a time, and reports overflows and
+/// underflows as hardware would. An idle air thread sleeps (on a <see cref="Parker"/>, or 1 ms at a time when paced),
+/// so that it takes no CPU from the threads it waits for.
 /// </remarks>
 public sealed class LoopbackRadio : RadioBase
 {
+    /// <summary>The longest sleep of an idle air thread between two checks for a stopping radio.</summary>
+    private static readonly TimeSpan s_idlePollInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly Func<int, int, double, ISampleChannel> _channelFactory;
     private readonly bool _realTime;
+    private readonly Parker _airWake = new();
     private ISampleChannel[] _channels = [];
     private ComplexF32[][] _txScratch = [];
     private ComplexF32[] _rxScratch = [];
@@ -28,6 +34,7 @@ public sealed class LoopbackRadio : RadioBase
     private TxRingReader? _txReader;
     private Thread? _air;
     private long _demand;
+    private long _airClock;
     private long _startTimestamp;
 
     /// <summary>Creates a loopback radio.</summary>
@@ -66,6 +73,11 @@ public sealed class LoopbackRadio : RadioBase
         _rxScratch = GC.AllocateArray<ComplexF32>(configuration.BlockSampleCount, pinned: true);
         _zeros = new ComplexF32[configuration.BlockSampleCount];
         _txReader = TxRing is null ? null : new TxRingReader(TxRing, Events);
+        if (TxRing is not null)
+        {
+            // The air thread sleeps until the transmitter queues samples or the receiver asks for more (free running).
+            TxRing.Consumer = _airWake;
+        }
     }
 
     /// <inheritdoc />
@@ -87,9 +99,7 @@ public sealed class LoopbackRadio : RadioBase
     protected override void OnStop() => _air?.Join();
 
     /// <inheritdoc />
-    protected override void OnDispose()
-    {
-    }
+    protected override void OnDispose() => _airWake.Dispose();
 
     /// <inheritdoc />
     protected internal override void OnReceiveDemand(long timestampSamples)
@@ -97,6 +107,7 @@ public sealed class LoopbackRadio : RadioBase
         if (timestampSamples > Volatile.Read(ref _demand))
         {
             Volatile.Write(ref _demand, timestampSamples);
+            _airWake.Signal();
         }
     }
 
@@ -105,41 +116,61 @@ public sealed class LoopbackRadio : RadioBase
         RadioConfiguration config = Configuration;
         int blockCapacity = config.BlockSampleCount;
         long airClock = _startTimestamp;
+        Volatile.Write(ref _airClock, airClock);
         long startTicks = Stopwatch.GetTimestamp();
-        var idle = default(IdleBackoff);
         while (!IsStopping)
         {
-            long target = _realTime
-                ? _startTimestamp + (long)((Stopwatch.GetTimestamp() - startTicks) * config.SampleRateHz / Stopwatch.Frequency)
-                : Volatile.Read(ref _demand);
             int n;
-            if (_txReader is not null)
+            if (_realTime)
             {
-                // Free running, whatever the transmitter queued goes on air without waiting for the reader; idle air
-                // (zeros) only up to what the reader asked for.
-                int limit = !_realTime && _txReader.HasQueuedSamples ? blockCapacity : (int)Math.Clamp(target - airClock, 0, blockCapacity);
-                n = limit == 0 ? 0 : _txReader.Emit(_txScratch, limit, target);
+                // Whole blocks as the wall clock makes them due (sleeping in between, so the air costs no CPU while
+                // it waits): the receive ring then holds blocks of a fixed duration, like a hardware radio's.
+                long due = _startTimestamp + (long)((Stopwatch.GetTimestamp() - startTicks) * config.SampleRateHz / Stopwatch.Frequency) - airClock;
+                if (due < blockCapacity)
+                {
+                    Thread.Sleep(1);
+                    continue;
+                }
+
+                n = EmitAir(blockCapacity, airClock + blockCapacity);
             }
             else
             {
-                n = (int)Math.Clamp(target - airClock, 0, blockCapacity);
-                _txScratch[0].AsSpan(0, n).Clear();
+                // Free running: whatever the transmitter queued goes on air without waiting for the reader; idle air
+                // (zeros) only up to what the reader asked for. Sleeps until either changes.
+                long target = Volatile.Read(ref _demand);
+                int limit = _txReader is not null && _txReader.HasQueuedSamples ? blockCapacity : (int)Math.Clamp(target - airClock, 0, blockCapacity);
+                n = limit == 0 ? 0 : EmitAir(limit, target);
+                if (n == 0)
+                {
+                    _airWake.WaitUntil(static r => r.HasAirWork(), this, s_idlePollInterval);
+                    continue;
+                }
             }
 
-            if (n == 0)
-            {
-                idle.Pause();
-                continue;
-            }
-
-            idle.Reset();
             if (RxRing is not null)
             {
                 Deliver(airClock, n);
             }
 
             airClock += n;
+            Volatile.Write(ref _airClock, airClock);
         }
+    }
+
+    private bool HasAirWork() =>
+        IsStopping || (_txReader?.HasQueuedSamples ?? false) || Volatile.Read(ref _demand) > Volatile.Read(ref _airClock);
+
+    /// <summary>Fills the transmit scratch with up to <paramref name="limit"/> samples of air (zeros where nothing was queued).</summary>
+    private int EmitAir(int limit, long padTarget)
+    {
+        if (_txReader is not null)
+        {
+            return _txReader.Emit(_txScratch, limit, padTarget);
+        }
+
+        _txScratch[0].AsSpan(0, limit).Clear();
+        return limit;
     }
 
     private void Deliver(long timestamp, int count)
@@ -154,7 +185,8 @@ public sealed class LoopbackRadio : RadioBase
                 return;
             }
 
-            Thread.Yield();
+            // Free running loses nothing: wait for the reader to release a block.
+            ring.Producer.WaitUntil(static radio => radio.RxRing!.HasFreeBlock || radio.IsStopping, this, s_idlePollInterval);
         }
 
         int txCount = TxRing?.ChannelCount ?? 0;

@@ -65,7 +65,7 @@ internal sealed class RxStream : IRxStream
         _owner.ThrowIfNotStreamable();
         int done = 0;
         long first = _nextTimestamp;
-        var wait = new StreamWait(_owner.StreamTimeout);
+        long deadline = StreamWait.Deadline(_owner.StreamTimeout);
         bool demanded = false;
         while (done < count)
         {
@@ -84,7 +84,7 @@ internal sealed class RxStream : IRxStream
                     demanded = true;
                 }
 
-                if (!wait.Pause())
+                if (!_ring.Consumer.WaitUntil(static s => s._ring.HasFilledBlock || s._owner.IsStopping, this, StreamWait.PollInterval, deadline))
                 {
                     // A whole stream timeout without samples: the peer or device stalled. Counted, never thrown.
                     _owner.Events.Report(RadioEventKind.Stalled, StreamDirection.Receive, -1, done > 0 ? first + done : _nextTimestamp, 0);

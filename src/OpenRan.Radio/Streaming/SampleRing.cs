@@ -58,6 +58,21 @@ public abstract class SampleRing
     /// <summary>The element type samples are stored as.</summary>
     public abstract SampleFormat Format { get; }
 
+    /// <summary>
+    /// Where the consumer sleeps while the ring is empty: signalled by every <see cref="Commit"/>. A consumer thread that
+    /// waits on several sources may set its own parker here and have every source signal it.
+    /// </summary>
+    public Parker Consumer { get; set; } = new();
+
+    /// <summary>Where the producer sleeps while the ring is full: signalled by every <see cref="Release"/> and <see cref="Discard"/>.</summary>
+    public Parker Producer { get; set; } = new();
+
+    /// <summary>Whether a committed block waits to be read (consumer side).</summary>
+    public bool HasFilledBlock => Volatile.Read(ref _writeIndex) != _readIndex;
+
+    /// <summary>Whether a slot is free to acquire (producer side).</summary>
+    public bool HasFreeBlock => _writeIndex - Volatile.Read(ref _readIndex) < BlockCount;
+
     /// <summary>Committed blocks not yet released by the consumer.</summary>
     public int FilledBlockCount => (int)(Volatile.Read(ref _writeIndex) - Volatile.Read(ref _readIndex));
 
@@ -82,6 +97,7 @@ public abstract class SampleRing
         _timestamps[slot] = timestampSamples;
         _flags[slot] = flags;
         Volatile.Write(ref _writeIndex, _writeIndex + 1);
+        Consumer.Signal();
     }
 
     /// <summary>Consumer: the oldest committed block, or false when the ring is empty.</summary>
@@ -113,6 +129,7 @@ public abstract class SampleRing
         Volatile.Write(ref _releasedSamples, _releasedSamples + _counts[(int)(_readIndex % BlockCount)]);
         _headConsumed = 0;
         Volatile.Write(ref _readIndex, _readIndex + 1);
+        Producer.Signal();
     }
 
     /// <summary>
@@ -142,6 +159,7 @@ public abstract class SampleRing
             Volatile.Write(ref _readIndex, _readIndex + 1);
         }
 
+        Producer.Signal();
         return samples;
     }
 

@@ -4,31 +4,16 @@ using System.Diagnostics;
 namespace OpenRan.Radio.Streaming;
 
 /// <summary>
-/// A bounded back-off for ring waits: spins for the first microseconds, yields the core for up to
-/// <see cref="IdleBackoff.YieldPhaseSeconds"/>, then sleeps 1 ms at a time until a deadline. No locks, no allocation,
-/// so it is usable on the sample path; short waits (the usual case between two streaming threads) never sleep.
+/// The timing of a stream call that waits on its ring: the caller sleeps on the ring's <see cref="Parker"/> (woken by
+/// the driver thread's commit or release) until a deadline one stream timeout away, checking at least every
+/// <see cref="PollInterval"/> whether the radio is stopping.
 /// </summary>
-public struct StreamWait
+internal static class StreamWait
 {
-    private readonly long _deadlineTicks;
-    private IdleBackoff _backoff;
+    /// <summary>The longest sleep between two checks for a stopping radio.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Starts a wait that gives up after <paramref name="timeout"/>.</summary>
-    public StreamWait(TimeSpan timeout)
-    {
-        _deadlineTicks = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        _backoff = default;
-    }
-
-    /// <summary>Waits a little; returns false once the deadline has passed.</summary>
-    public bool Pause()
-    {
-        if (Stopwatch.GetTimestamp() >= _deadlineTicks)
-        {
-            return false;
-        }
-
-        _backoff.Pause();
-        return true;
-    }
+    /// <summary>The <see cref="Stopwatch"/> timestamp <paramref name="timeout"/> from now.</summary>
+    public static long Deadline(TimeSpan timeout) =>
+        Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
 }

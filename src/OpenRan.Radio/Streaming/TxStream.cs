@@ -61,7 +61,7 @@ internal sealed class TxStream : ITxStream
         _owner.ThrowIfNotStreamable();
         long wireTimestamp = timestampSamples - _owner.TimeAlignmentOffsetSamples;
         int done = 0;
-        var wait = new StreamWait(_owner.StreamTimeout);
+        long deadline = StreamWait.Deadline(_owner.StreamTimeout);
         while (done < count || (count == 0 && flags != BurstFlags.None))
         {
             if (_owner.IsStopping)
@@ -71,7 +71,7 @@ internal sealed class TxStream : ITxStream
 
             if (!_ring.TryAcquire(out int slot))
             {
-                if (!wait.Pause())
+                if (!_ring.Producer.WaitUntil(static s => s._ring.HasFreeBlock || s._owner.IsStopping, this, StreamWait.PollInterval, deadline))
                 {
                     // The ring stayed full for a whole stream timeout: nothing takes the samples (a stalled peer).
                     _owner.Events.Report(RadioEventKind.Stalled, StreamDirection.Transmit, -1, timestampSamples + done, 0);
