@@ -22,13 +22,42 @@ public static class PrachSequence
         for (long i = 0; i < length; i++)
         {
             // u·i·(i+1)/2 is an integer; the phase is −2π·(that mod L)/L.
-            long index = (u * (i * (i + 1) / 2 % length)) % length;
+            long index = PhaseIndex(u, i, length);
             destination[(int)i] = Complex.FromPolarCoordinates(1.0, -2.0 * Math.PI * index / length);
         }
     }
 
     /// <summary>Writes y_u(n) = y_{u,0}(n), the DFT of x_u, n = 0..L_RA−1 (|y| = √L_RA).</summary>
+    /// <remarks>
+    /// In O(L_RA) by the Zadoff–Chu shift property: x_u(m + d) = x_u(m)·x_u(d)·e^(−j2π·u·d·m/L_RA), so with
+    /// d = u⁻¹·n mod L_RA the DFT at n is a cyclic shift of the sum: y_u(n) = y_u(0)·x_u(d)* (u coprime to L_RA, which
+    /// every L_RA of TS 38.211 Table 6.3.3.1-1/-2, a prime, guarantees). Other lengths take the direct O(L_RA²) sum.
+    /// </remarks>
     public static void FrequencyDomain(int u, int length, Span<Complex> destination)
+    {
+        Check(u, length, destination.Length);
+        long inverse = ModularInverse(u, length);
+        if (inverse < 0)
+        {
+            DirectDft(u, length, destination);
+            return;
+        }
+
+        Complex dc = Complex.Zero;
+        for (long m = 0; m < length; m++)
+        {
+            dc += Complex.FromPolarCoordinates(1.0, -2.0 * Math.PI * PhaseIndex(u, m, length) / length);
+        }
+
+        for (long n = 0; n < length; n++)
+        {
+            long d = inverse * n % length;
+            destination[(int)n] = dc * Complex.FromPolarCoordinates(1.0, 2.0 * Math.PI * PhaseIndex(u, d, length) / length);
+        }
+    }
+
+    /// <summary>The DFT of x_u by its definition, O(L_RA²) (the oracle of <see cref="FrequencyDomain"/>).</summary>
+    internal static void DirectDft(int u, int length, Span<Complex> destination)
     {
         Check(u, length, destination.Length);
         var x = new Complex[length];
@@ -56,6 +85,23 @@ public static class PrachSequence
 
             destination[n] = sum;
         }
+    }
+
+    /// <summary>u·i·(i+1)/2 mod L_RA: x_u(i) = e^(−j2π·that/L_RA).</summary>
+    private static long PhaseIndex(long u, long i, long length) => u * (i * (i + 1) / 2 % length) % length;
+
+    /// <summary>u⁻¹ mod <paramref name="length"/>, or −1 when u and the length share a factor.</summary>
+    private static long ModularInverse(long u, long length)
+    {
+        long r0 = length, r1 = u % length, t0 = 0, t1 = 1;
+        while (r1 != 0)
+        {
+            long q = r0 / r1;
+            (r0, r1) = (r1, r0 - (q * r1));
+            (t0, t1) = (t1, t0 - (q * t1));
+        }
+
+        return r0 != 1 ? -1 : (t0 % length + length) % length;
     }
 
     /// <summary>

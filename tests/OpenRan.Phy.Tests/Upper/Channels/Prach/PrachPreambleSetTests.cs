@@ -8,6 +8,31 @@ namespace OpenRan.Phy.Tests.Upper.Channels.Prach;
 
 public class PrachPreambleSetTests
 {
+    [Theory]
+    [InlineData(139, 1)]
+    [InlineData(571, 37)]
+    [InlineData(839, 59)]
+    [InlineData(1151, 97)]
+    public void FrequencyDomain_ClosedForm_EqualsTheDirectDftForEveryRoot(int length, int rootStep)
+    {
+        // Every root of L_RA = 139, every rootStep-th root of the longer sequences (the direct sum is O(L²)).
+        var closed = new Complex[length];
+        var direct = new Complex[length];
+        double worst = 0;
+        for (int u = 1; u < length; u += rootStep)
+        {
+            PrachSequence.FrequencyDomain(u, length, closed);
+            PrachSequence.DirectDft(u, length, direct);
+            for (int n = 0; n < length; n++)
+            {
+                worst = Math.Max(worst, (closed[n] - direct[n]).Magnitude);
+            }
+        }
+
+        // |y| = √L; both are double precision sums of L terms.
+        Assert.True(worst < 1e-9 * length, $"largest difference {worst:e2}");
+    }
+
     [Fact]
     public void Sequence_FrequencyDomainIsTheDftOfTheShiftedZadoffChu()
     {
