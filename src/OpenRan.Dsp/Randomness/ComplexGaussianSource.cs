@@ -15,7 +15,7 @@ namespace OpenRan.Dsp.Randomness;
 /// division and square root run vectorised over a block with <see cref="TensorPrimitives"/>. u and v take 32 random bits
 /// each, so the largest |n|² is about 43 σ².
 /// </remarks>
-public sealed class ComplexGaussianSource
+public sealed class ComplexGaussianSource : IComplexGaussianSource
 {
     /// <summary>Samples produced per internal block.</summary>
     public const int BlockLength = 2048;

@@ -30,7 +30,7 @@ namespace OpenRan.Dsp.Randomness;
 /// a whole number of 8-sample groups).
 /// </para>
 /// </remarks>
-public sealed class VectorComplexGaussianSource
+public sealed class VectorComplexGaussianSource : IComplexGaussianSource
 {
     /// <summary>Samples produced per internal block.</summary>
     public const int BlockLength = 2048;

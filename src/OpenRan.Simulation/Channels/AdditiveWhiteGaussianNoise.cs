@@ -7,16 +7,25 @@ namespace OpenRan.Simulation.Channels;
 /// <summary>
 /// Additive white Gaussian noise: adds independent CN(0, σ²) samples to every receive-antenna sample. σ² is the noise
 /// variance per complex time-domain sample; <see cref="SnrDefinition"/> converts the link SNR into σ².
-/// The samples come from <see cref="VectorComplexGaussianSource"/> (vectorised, fast enough for the real-time cell).
+/// The samples come from the generator chosen at construction (<see cref="GaussianNoiseGenerator"/>).
 /// Allocation-free after construction; not thread-safe.
 /// </summary>
 public sealed class AdditiveWhiteGaussianNoise
 {
-    private readonly VectorComplexGaussianSource _source;
+    private readonly IComplexGaussianSource _source;
     private double _noiseVariance;
 
     /// <summary>Creates a noise source seeded with <paramref name="seed"/> and σ² = 0 (no noise).</summary>
-    public AdditiveWhiteGaussianNoise(ulong seed = 0) => _source = new VectorComplexGaussianSource(seed);
+    public AdditiveWhiteGaussianNoise(ulong seed = 0, GaussianNoiseGenerator generator = GaussianNoiseGenerator.Reference) =>
+        _source = generator switch
+        {
+            GaussianNoiseGenerator.Reference => new ComplexGaussianSource(seed),
+            GaussianNoiseGenerator.Vectorized => new VectorComplexGaussianSource(seed),
+            _ => throw new ArgumentOutOfRangeException(nameof(generator), generator, "valid: Reference | Vectorized"),
+        };
+
+    /// <summary>The generator in use.</summary>
+    public GaussianNoiseGenerator Generator => _source is VectorComplexGaussianSource ? GaussianNoiseGenerator.Vectorized : GaussianNoiseGenerator.Reference;
 
     /// <summary>The noise variance σ² = E|n|² per complex sample (≥ 0).</summary>
     public double NoiseVariance

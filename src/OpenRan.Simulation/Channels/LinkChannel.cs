@@ -12,12 +12,14 @@ public sealed class LinkChannel
 {
     private readonly CarrierFrequencyOffset? _frequencyOffset;
     private readonly WienerPhaseNoise? _phaseNoise;
-    private readonly AdditiveWhiteGaussianNoise _noise = new();
+    private readonly AdditiveWhiteGaussianNoise _noise;
 
-    /// <summary>Builds the channel for <paramref name="conditions"/> at <paramref name="sampleRateHz"/>.</summary>
-    public LinkChannel(PropagationConditions conditions, double sampleRateHz, int txAntennaCount, int rxAntennaCount, LinkDirection direction)
+    /// <summary>Builds the channel for <paramref name="conditions"/> at <paramref name="sampleRateHz"/>, its noise from <paramref name="noise"/>.</summary>
+    public LinkChannel(PropagationConditions conditions, double sampleRateHz, int txAntennaCount, int rxAntennaCount, LinkDirection direction,
+        GaussianNoiseGenerator noise = GaussianNoiseGenerator.Reference)
     {
         ArgumentNullException.ThrowIfNull(conditions);
+        _noise = new AdditiveWhiteGaussianNoise(0, noise);
         Conditions = conditions;
         Fading = conditions.CreateChannel(sampleRateHz, txAntennaCount, rxAntennaCount, direction);
         if (conditions.FrequencyOffsetHz != 0)

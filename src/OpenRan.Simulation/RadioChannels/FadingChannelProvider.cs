@@ -42,7 +42,7 @@ public sealed class FadingChannelProvider : ISampleChannelProvider
         ArgumentNullException.ThrowIfNull(arguments);
         (PropagationConditions conditions, double? noiseDb, ulong seed) = Read(arguments);
         ulong linkSeed = SeedSequence.Derive(seed, (ulong)txChannel, (ulong)rxChannel);
-        return new FadingSampleChannel(new LinkChannel(conditions, sampleRateHz, 1, 1, LinkDirection.Uplink), noiseDb, linkSeed);
+        return new FadingSampleChannel(new LinkChannel(conditions, sampleRateHz, 1, 1, LinkDirection.Uplink, GaussianNoiseGenerator.Vectorized), noiseDb, linkSeed);
     }
 
     private static (PropagationConditions Conditions, double? NoiseDb, ulong Seed) Read(RadioArguments a)
