@@ -47,7 +47,7 @@ internal static class DecodeCommand
         var ssbArfcn = CliOption.Integer<int>("--ssb-arfcn", "NR-ARFCN of the SS/PBCH block centre (instead of --ssb-frequency)", 0, 3_279_165);
         var ssbScs = CliOption.Integer<int>("--ssb-scs-khz", "SS/PBCH block subcarrier spacing in kHz (default: the band's)", 15, 30);
         var maxCfo = CliOption.Integer<int>("--max-cfo-subcarriers", "Largest carrier frequency offset searched, in whole SSB subcarriers either side", 0, 4, 2);
-        var rnti = new Option<string[]>("--rnti") { Description = "RNTIs whose DCI 1_0 and PDSCH to decode in CORESET#0 (hex 0x4601 or decimal; repeat or comma-separate).", AllowMultipleArgumentsPerToken = true };
+        var rnti = new Option<string[]>("--rnti") { Description = "RNTIs whose DCIs and PDSCH to decode (hex 0x4601 or decimal; repeat or comma-separate): DCI 1_0 in the common search spaces (SIB1's, or CORESET#0 before SIB1), and DCI 1_1 of C-RNTIs in the UE-specific search space with --gnb-config.", AllowMultipleArgumentsPerToken = true };
         var rntiType = CliOption.Choice("--rnti-type", "Type of the --rnti values", s_rntiTypes, "c");
         var pci = CliOption.Integer<int>("--pci", "Cell description: N_ID^cell", 0, 1007);
         var prb = CliOption.Integer<int>("--prb", "Cell description: carrier bandwidth in resource blocks", 1, 275);
@@ -257,6 +257,16 @@ internal static class DecodeCommand
                     fields.Add(new("vrbToPrb", dci.VrbToPrbMapping));
                     fields.Add(new("mcs", dci.Mcs));
                     fields.Add(new("rv", dci.RedundancyVersion));
+                    if (item.RntiType is DciRntiType.CRnti or DciRntiType.TcRnti)
+                    {
+                        fields.Add(new("ndi", dci.NewDataIndicator));
+                        fields.Add(new("harq", dci.HarqProcess));
+                    }
+                    else if (item.RntiType == DciRntiType.PRnti)
+                    {
+                        fields.Add(new("shortMessagesIndicator", dci.ShortMessagesIndicator));
+                        fields.Add(new("shortMessages", dci.ShortMessages));
+                    }
                 }
                 else if (item.DciFields is { } dciFields)
                 {
@@ -354,7 +364,14 @@ internal static class DecodeCommand
             return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} {fields}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} FDRA=0x{d.FrequencyDomainAssignment:x} TDRA={d.TimeDomainAssignment} VRB-PRB={d.VrbToPrbMapping} MCS={d.Mcs} RV={d.RedundancyVersion}");
+        string extra = item.RntiType switch
+        {
+            DciRntiType.CRnti or DciRntiType.TcRnti => string.Create(CultureInfo.InvariantCulture, $" NDI={d.NewDataIndicator} HARQ={d.HarqProcess}"),
+            DciRntiType.PRnti => string.Create(CultureInfo.InvariantCulture, $" short-messages-indicator={d.ShortMessagesIndicator} short-messages=0x{d.ShortMessages:x2}"),
+            _ => "",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} FDRA=0x{d.FrequencyDomainAssignment:x} TDRA={d.TimeDomainAssignment} VRB-PRB={d.VrbToPrbMapping} MCS={d.Mcs} RV={d.RedundancyVersion}{extra}")
+            + (item.Detail is not null ? $" ({item.Detail})" : "");
     }
 
     private static string PdschText(UeDownlinkItem item)

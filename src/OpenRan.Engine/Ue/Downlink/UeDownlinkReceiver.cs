@@ -364,10 +364,17 @@ public sealed class UeDownlinkReceiver
             cell.Problem ??= carrierProblem;
         }
 
+        // The dedicated configuration's C-RNTI and every C-RNTI given are searched for DCI 1_1 in the UE-specific space.
+        int[] ueRntis = _configuration.Dedicated is UeDedicatedDownlink d
+            ? [d.Rnti, .. _configuration.Rntis.Where(r => r.Type == DciRntiType.CRnti && r.Rnti != d.Rnti).Select(r => r.Rnti).Distinct()]
+            : [];
+        int slotsPerFrame = slots?.SlotsPerFrame ?? 0;
         return new FollowState(cell, slots, new List<UeRnti>(_configuration.Rntis), counts)
         {
             Carrier = carrier,
-            UeRequests = new PdcchSearchRequest?[slots?.SlotsPerFrame ?? 0],
+            UeRntis = ueRntis,
+            UeRequestsPerRnti = slotsPerFrame,
+            UeRequests = new PdcchSearchRequest?[slotsPerFrame * ueRntis.Length],
         };
     }
 
@@ -589,10 +596,12 @@ public sealed class UeDownlinkReceiver
 
         foreach (UeRnti r in given)
         {
+            // C-RNTI DCI 0_0/1_0 is monitored in the common search spaces the UE has (TS 38.213 §10.1): the Type1-PDCCH
+            // CSS of ra-SearchSpace, and the Type2-PDCCH CSS of pagingSearchSpace when that is another search space.
             List<UeRnti> target = r.Type switch
             {
-                DciRntiType.RaRnti or DciRntiType.TcRnti when cell.RaSearchSpace is not null => _randomAccess,
-                DciRntiType.PRnti when cell.PagingSearchSpace is not null => _paging,
+                DciRntiType.RaRnti or DciRntiType.TcRnti or DciRntiType.CRnti when cell.RaSearchSpace is not null => _randomAccess,
+                DciRntiType.PRnti or DciRntiType.CRnti when cell.PagingSearchSpace is not null => _paging,
                 _ => _other,
             };
             if ((si && r.Type == DciRntiType.SiRnti) || target.Contains(r))
@@ -601,6 +610,10 @@ public sealed class UeDownlinkReceiver
             }
 
             target.Add(r);
+            if (r.Type == DciRntiType.CRnti && target == _randomAccess && cell.PagingSearchSpace is { } paging && paging.Id != cell.RaSearchSpace!.Id && !_paging.Contains(r))
+            {
+                _paging.Add(r);
+            }
         }
 
         Monitor(slots, cell, at, cell.RaSearchSpace, _randomAccess, report, counts);
@@ -665,6 +678,12 @@ public sealed class UeDownlinkReceiver
             }
 
             Dci1_0 dci = slots.DciSizes.Parse1_0(detection.Payload.AsSpan(0, slots.DciSizes.Size), rnti.Type);
+            if (rnti.Type is DciRntiType.CRnti or DciRntiType.TcRnti && dci.Identifier == 0)
+            {
+                continue; // DCI format 0_0 (an uplink grant) of the same size: no PDSCH to follow
+            }
+
+            string? noPdsch = NoPdschReason(rnti.Type, dci);
             report(Item(UeDownlinkItemKind.Dci, cell, at) with
             {
                 Rnti = rnti.Rnti,
@@ -674,10 +693,26 @@ public sealed class UeDownlinkReceiver
                 SearchSpace = name,
                 AggregationLevel = detection.AggregationLevel,
                 Cce = detection.FirstCce,
+                Detail = noPdsch,
             });
-            DecodePdsch(slots, cell, at, rnti, dci, report, counts);
+            if (noPdsch is null)
+            {
+                DecodePdsch(slots, cell, at, rnti, dci, report, counts);
+            }
         }
     }
+
+    /// <summary>
+    /// Why a DCI 1_0 schedules no PDSCH, or null when it does: a PDCCH order (TS 38.213 §8.1), or a P-RNTI DCI whose short
+    /// messages indicator says short messages only or is reserved (TS 38.212 Table 7.3.1.2.1-1).
+    /// </summary>
+    private static string? NoPdschReason(DciRntiType type, in Dci1_0 dci) => type switch
+    {
+        DciRntiType.CRnti when dci.PdcchOrder => string.Create(CultureInfo.InvariantCulture, $"PDCCH order: random access with preamble {dci.RandomAccessPreambleIndex}, SS/PBCH {dci.SsbIndex}, PRACH mask {dci.PrachMaskIndex}; no PDSCH"),
+        DciRntiType.PRnti when dci.ShortMessagesIndicator == 2 => string.Create(CultureInfo.InvariantCulture, $"short messages only (0x{dci.ShortMessages:x2}); no PDSCH"),
+        DciRntiType.PRnti when dci.ShortMessagesIndicator == 0 => "short messages indicator 00 is reserved; no PDSCH",
+        _ => null,
+    };
 
     /// <summary>The Type0 CSS candidates (TS 38.213 Table 10.1-1: 4, 2, 1 at AL 4, 8, 16) at the first symbol of the lowest decoded block's occasion.</summary>
     private SearchSpaceConfiguration Type0SearchSpace(CellContext cell, SlotDemodulator slots)
@@ -839,10 +874,23 @@ public sealed class UeDownlinkReceiver
         carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
         long t1 = Stopwatch.GetTimestamp();
         counts.DemodulationTicks += t1 - t0;
-        _ueRnti[0] = (ushort)ue.Rnti;
-        PdcchSearchRequest request = state.UeRequests[at.Slot] ??= new PdcchSearchRequest(at.Slot, ue.Coreset, ue.SearchSpace, ue.Rnti, 0, cell.Pci);
-        int found = _pdcch.Search(carrier.Grid, 0, request, ue.DciSizes, _ueRnti, 1, _detections);
-        counts.PdcchTicks += Stopwatch.GetTimestamp() - t1;
+        for (int r = 0; r < state.UeRntis.Length; r++)
+        {
+            SearchUeSpecific(ue, state, at, r, report);
+        }
+    }
+
+    /// <summary>Searches the UE-specific search space of the C-RNTI <paramref name="rntiIndex"/> of <see cref="FollowState.UeRntis"/> (its own hashing) for DCI 1_1 and decodes each PDSCH.</summary>
+    private void SearchUeSpecific(UeDedicatedDownlink ue, FollowState state, SlotContext at, int rntiIndex, Action<UeDownlinkItem> report)
+    {
+        CellContext cell = state.Cell;
+        int rnti = state.UeRntis[rntiIndex];
+        _ueRnti[0] = (ushort)rnti;
+        int requestIndex = (rntiIndex * state.UeRequestsPerRnti) + at.Slot;
+        PdcchSearchRequest request = state.UeRequests[requestIndex] ??= new PdcchSearchRequest(at.Slot, ue.Coreset, ue.SearchSpace, rnti, 0, cell.Pci);
+        long t0 = Stopwatch.GetTimestamp();
+        int found = _pdcch.Search(state.Carrier!.Grid, 0, request, ue.DciSizes, _ueRnti, 1, _detections);
+        state.Counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
         DciFieldLayout f = ue.Dci1_1;
         for (int d = 0; d < found; d++)
         {
@@ -867,7 +915,7 @@ public sealed class UeDownlinkReceiver
             };
             report(Item(UeDownlinkItemKind.Dci, cell, at) with
             {
-                Rnti = ue.Rnti,
+                Rnti = rnti,
                 RntiType = DciRntiType.CRnti,
                 DciFormat = "1_1",
                 DciFields = fields,
@@ -875,14 +923,14 @@ public sealed class UeDownlinkReceiver
                 AggregationLevel = detection.AggregationLevel,
                 Cce = detection.FirstCce,
             });
-            DecodeUePdsch(ue, state, at, fields, report);
+            DecodeUePdsch(ue, state, at, rnti, fields, report);
         }
     }
 
-    private void DecodeUePdsch(UeDedicatedDownlink ue, FollowState state, SlotContext at, Dictionary<string, int> dci, Action<UeDownlinkItem> report)
+    private void DecodeUePdsch(UeDedicatedDownlink ue, FollowState state, SlotContext at, int rnti, Dictionary<string, int> dci, Action<UeDownlinkItem> report)
     {
         Counts counts = state.Counts;
-        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = ue.Rnti, RntiType = DciRntiType.CRnti, DciFields = dci, CrcPassed = false };
+        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = rnti, RntiType = DciRntiType.CRnti, DciFields = dci, CrcPassed = false };
         string? problem = null;
         McsEntry mcs = McsTables.Lookup(ue.McsTable, dci["mcs"]);
         if (!ue.TryGetPdsch(at.Sfn, at.Slot, out PdschConfiguration? template))
@@ -903,6 +951,7 @@ public sealed class UeDownlinkReceiver
             var allocation = new UeDownlinkAllocation(start, length, s, l, typeA, mcs.ModulationOrder, dci["mcs"], mcs.TargetCodeRate);
             PdschConfiguration configuration = template! with
             {
+                NRnti = rnti,
                 PrbSet = [.. Enumerable.Range(start, length)],
                 StartSymbol = s,
                 SymbolCount = l,
@@ -1009,7 +1058,13 @@ public sealed class UeDownlinkReceiver
         /// <summary>The whole carrier's demodulator for the dedicated downlink (null without one).</summary>
         public BandDemodulator? Carrier { get; init; }
 
-        /// <summary>The UE-specific search request of each slot of the frame (built on first use).</summary>
+        /// <summary>The C-RNTIs searched for DCI 1_1 in the UE-specific search space (the dedicated UE's first).</summary>
+        public int[] UeRntis { get; init; } = [];
+
+        /// <summary>Slots per frame: the stride of <see cref="UeRequests"/> per RNTI.</summary>
+        public int UeRequestsPerRnti { get; init; }
+
+        /// <summary>The UE-specific search request of each RNTI and slot of the frame (built on first use).</summary>
         public PdcchSearchRequest?[] UeRequests { get; init; } = [];
     }
 
