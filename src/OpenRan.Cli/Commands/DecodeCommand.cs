@@ -55,8 +55,8 @@ internal static class DecodeCommand
         var slot = CliOption.Integer<int>("--slot", "Cell description: the slot the recording starts with", 0, 19);
         var dlArfcn = CliOption.Integer<int>("--dl-arfcn", "Cell description: NR-ARFCN of the carrier centre", 0, 3_279_165);
         var coreset0 = CliOption.Integer<int>("--coreset0-index", "Cell description: controlResourceSetZero", 0, 15);
-        var searchSpace = CliOption.Choice("--search-space", "Cell description: search space of the DCIs (only common0, the Type0-PDCCH CSS on CORESET#0, is supported)", s_searchSpaces, "common0");
-        var coreset = new Option<string?>("--coreset") { Description = "Cell description: a CORESET other than CORESET#0 (rb-start=…,rb-count=…,duration=…); not supported yet: only CORESET#0 is followed." };
+        var searchSpace = CliOption.Choice("--search-space", "Search space of the --rnti DCIs: common0 (Type0-PDCCH CSS on CORESET#0, default), or on --coreset common1 | common3 (default there) | ue", s_searchSpaces);
+        var coreset = new Option<string?>("--coreset") { Description = "A CORESET other than CORESET#0 on which the --rnti DCIs (1_0) are searched: rb-start=CRB,rb-count=6k,duration=1..3,interleaved=true|false,reg-bundle=2|3|6,interleaver-size=2|3|6,shift=0..274 (needs --dl-arfcn and --prb, or --gnb-config)." };
         var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; rntis), instead of the description options." };
         var gnbConfig = new Option<FileInfo?>("--gnb-config") { Description = "An openran gnb configuration: follow its test UE's C-RNTI (DCI 1_1 on CORESET#1 and its PDSCH; carrier, CORESET#1, search space and PDSCH settings from the file)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per decoded item (JSON lines) instead of the table." };
@@ -71,15 +71,8 @@ internal static class DecodeCommand
             ComplexF32[] samples;
             try
             {
-                if (parse.GetValue(coreset) is not null)
-                {
-                    throw new ArgumentException("--coreset: only CORESET#0 (from the MIB or --coreset0-index) is followed so far; leave --coreset out.");
-                }
-
-                if (parse.GetValue(searchSpace) is string ss && ss != "common0")
-                {
-                    throw new ArgumentException($"--search-space {ss}: only common0 (the Type0-PDCCH CSS on CORESET#0) is supported so far.");
-                }
+                UeCoresetDescription? coresetDescription = parse.GetValue(coreset) is string coresetText ? UeCoresetDescription.Parse(coresetText) : null;
+                string? space = Get(parse, searchSpace);
 
                 if (Given(parse, ssbFrequency) && Given(parse, ssbArfcn))
                 {
@@ -111,6 +104,29 @@ internal static class DecodeCommand
                     cell = file.Cell;
                     anyCell = true;
                     rntis = [.. file.Rntis, .. rntis];
+                    if (file.Coreset is not null && coresetDescription is not null)
+                    {
+                        throw new ArgumentException("--coreset: the --cell file describes a coreset already; give it once.");
+                    }
+
+                    coresetDescription ??= file.Coreset;
+                    space ??= file.Coreset is not null ? file.SearchSpace : null;
+                }
+
+                space ??= coresetDescription is null ? "common0" : "common3";
+                if (coresetDescription is null && space != "common0")
+                {
+                    throw new ArgumentException($"--search-space {space} needs --coreset (the CORESET it is on); valid without it: common0 (the Type0-PDCCH CSS on CORESET#0).");
+                }
+
+                if (coresetDescription is not null && space == "common0")
+                {
+                    throw new ArgumentException("--search-space common0 is CORESET#0's Type0-PDCCH CSS; valid with --coreset: common1 | common3 | ue.");
+                }
+
+                if (coresetDescription is not null && rntis.Count == 0)
+                {
+                    throw new ArgumentException("--coreset: give the RNTIs to search on it with --rnti (and --rnti-type).");
                 }
 
                 if (centreHz is null)
@@ -129,6 +145,8 @@ internal static class DecodeCommand
                     Rntis = rntis,
                     Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : null,
                     Cell = anyCell ? cell : null,
+                    Coreset = coresetDescription,
+                    CoresetSearchSpace = coresetDescription is null ? "common3" : space,
                 };
                 IReadOnlyList<string> problems = configuration.Validate();
                 if (problems.Count > 0)

@@ -58,8 +58,7 @@ public sealed class UeDownlinkReceiver
     private readonly List<MacRar> _rars = [];
     private readonly ushort[] _ueRnti = new ushort[1];
     private readonly SearchSpaceConfiguration?[] _type0Spaces = new SearchSpaceConfiguration?[NrConstants.SymbolsPerSlotNormalCp];
-    private readonly Dictionary<(SearchSpaceConfiguration Space, int Slot), PdcchSearchRequest> _requests = [];
-    private SlotDemodulator? _requestsFor;
+    private readonly Dictionary<(Coreset Coreset, SearchSpaceConfiguration Space, int Slot, int HashingRnti), PdcchSearchRequest> _requests = [];
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
     /// <exception cref="ArgumentException">The configuration is invalid (every problem listed).</exception>
@@ -358,10 +357,23 @@ public sealed class UeDownlinkReceiver
         SlotDemodulator? slots = SlotDemodulator.TryCreate(_configuration, cell, out string? slotProblem);
         cell.Problem = slotProblem;
         BandDemodulator? carrier = null;
-        if (_configuration.Dedicated is UeDedicatedDownlink ue && slots is not null)
+        CoresetMonitor? monitor = null;
+        if ((_configuration.Dedicated is not null || _configuration.Coreset is not null) && slots is not null)
         {
-            carrier = CarrierDemodulator(cell, ue, out string? carrierProblem);
+            carrier = CarrierDemodulator(cell, out string? carrierProblem);
             cell.Problem ??= carrierProblem;
+        }
+
+        if (_configuration.Coreset is UeCoresetDescription coreset && carrier is not null)
+        {
+            if (coreset.RbStart + coreset.RbCount > cell.CarrierPrbs)
+            {
+                cell.Problem ??= $"--coreset: rb-start={coreset.RbStart} + rb-count={coreset.RbCount} is beyond the carrier's {cell.CarrierPrbs} RB; valid: rb-start + rb-count ≤ {cell.CarrierPrbs}";
+            }
+            else
+            {
+                monitor = new CoresetMonitor(carrier, cell, coreset, _configuration.CoresetSearchSpace, slots!.Row.RbCount);
+            }
         }
 
         // The dedicated configuration's C-RNTI and every C-RNTI given are searched for DCI 1_1 in the UE-specific space.
@@ -372,6 +384,7 @@ public sealed class UeDownlinkReceiver
         return new FollowState(cell, slots, new List<UeRnti>(_configuration.Rntis), counts)
         {
             Carrier = carrier,
+            Monitor = monitor,
             UeRntis = ueRntis,
             UeRequestsPerRnti = slotsPerFrame,
             UeRequests = new PdcchSearchRequest?[slotsPerFrame * ueRntis.Length],
@@ -383,27 +396,34 @@ public sealed class UeDownlinkReceiver
     /// N_CRB^SSB common RBs below the block's first subcarrier (TS 38.211 §4.4.4.2, §7.4.3.1), the carrier centre
     /// 6·N_RB·Δf above point A.
     /// </summary>
-    private BandDemodulator? CarrierDemodulator(CellContext cell, UeDedicatedDownlink ue, out string? problem)
+    private BandDemodulator? CarrierDemodulator(CellContext cell, out string? problem)
     {
         problem = null;
+        string option = _configuration.Dedicated is not null ? "--gnb-config" : "--coreset";
+        if (cell.SsbCommonRb is not int ssbCommonRb || cell.CarrierPrbs is not int carrierPrbs)
+        {
+            problem = $"{option}: the carrier (point A and N_RB) is not known; give --dl-arfcn and --prb";
+            return null;
+        }
+
         double scsHz = cell.CommonScsKhz * 1e3;
         double ssbFirstHz = cell.Candidate.FrequencyHz - (120 * cell.Candidate.SubcarrierSpacingKhz * 1e3);
-        double pointAHz = ssbFirstHz - (cell.KSsb * 15e3) - (ue.SsbCommonRb * NrConstants.SubcarriersPerRb * scsHz);
-        double halfWidthHz = ue.CarrierPrbs * NrConstants.SubcarriersPerRb / 2 * scsHz;
+        double pointAHz = ssbFirstHz - (cell.KSsb * 15e3) - (ssbCommonRb * NrConstants.SubcarriersPerRb * scsHz);
+        double halfWidthHz = carrierPrbs * NrConstants.SubcarriersPerRb / 2 * scsHz;
         double centreHz = pointAHz + halfWidthHz;
         if (Math.Abs(centreHz - _configuration.CenterFrequencyHz) + halfWidthHz > _configuration.SampleRateHz / 2)
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"--gnb-config: the carrier ({(centreHz - halfWidthHz) / 1e6:F3}..{(centreHz + halfWidthHz) / 1e6:F3} MHz) is not inside the recorded band; its C-RNTI PDSCH is not followed");
+            problem = string.Create(CultureInfo.InvariantCulture, $"{option}: the carrier ({(centreHz - halfWidthHz) / 1e6:F3}..{(centreHz + halfWidthHz) / 1e6:F3} MHz) is not inside the recorded band; its PDCCH/PDSCH are not followed");
             return null;
         }
 
         try
         {
-            return new BandDemodulator(_configuration.SampleRateHz, _configuration.CenterFrequencyHz, cell.CommonScsKhz / 30, 0, ue.CarrierPrbs, centreHz);
+            return new BandDemodulator(_configuration.SampleRateHz, _configuration.CenterFrequencyHz, cell.CommonScsKhz / 30, 0, carrierPrbs, centreHz);
         }
         catch (ArgumentException ex)
         {
-            problem = "--gnb-config: " + ex.Message.Split(" (Parameter", 2)[0];
+            problem = $"{option}: " + ex.Message.Split(" (Parameter", 2)[0];
             return null;
         }
     }
@@ -445,10 +465,21 @@ public sealed class UeDownlinkReceiver
         counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
         counts.Slots++;
         var at = new SlotContext(frame, sfn, slot, slotStart);
-        SearchSlot(slots, cell, at, si, state.Rntis, report, counts);
+        SearchSlot(slots, cell, at, si, state.Rntis, state.Monitor is null, report, counts);
         if (state.Carrier is not null)
         {
-            SearchUeSpecific(samples, state, at, report);
+            long t0 = Stopwatch.GetTimestamp();
+            state.Carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
+            counts.DemodulationTicks += Stopwatch.GetTimestamp() - t0;
+            if (state.Monitor is CoresetMonitor monitor && state.Rntis.Count > 0)
+            {
+                SearchCoreset(monitor, state, at, report);
+            }
+
+            if (_configuration.Dedicated is not null)
+            {
+                SearchUeSpecific(state, at, report);
+            }
         }
 
         if (_slotsOutdated)
@@ -572,7 +603,7 @@ public sealed class UeDownlinkReceiver
     /// RNTI whose search space is not known (no SIB1 yet, or given as C-RNTI) with the Type0 CSS candidates of CORESET#0 at
     /// symbol 0 in every slot.
     /// </summary>
-    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, Action<UeDownlinkItem> report, Counts counts)
+    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, bool otherOnCoreset0, Action<UeDownlinkItem> report, Counts counts)
     {
         if (si)
         {
@@ -618,9 +649,29 @@ public sealed class UeDownlinkReceiver
 
         Monitor(slots, cell, at, cell.RaSearchSpace, _randomAccess, report, counts);
         Monitor(slots, cell, at, cell.PagingSearchSpace, _paging, report, counts);
-        if (_other.Count > 0)
+        if (_other.Count > 0 && otherOnCoreset0)
         {
             SearchOccasion(slots, cell, at, Type0AtSymbol(0), "CORESET#0 symbol 0", _other, report, counts);
+        }
+    }
+
+    /// <summary>
+    /// The described CORESET (<c>--coreset</c>) in one slot: every given RNTI's DCI 1_0 in its search space (one search for
+    /// a common search space, one per RNTI, hashing with it, for a UE-specific one), and each PDSCH.
+    /// </summary>
+    private void SearchCoreset(CoresetMonitor monitor, FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    {
+        if (monitor.Common)
+        {
+            SearchOccasion(monitor, state.Cell, at, monitor.SearchSpace, monitor.Name, state.Rntis, report, state.Counts);
+            return;
+        }
+
+        for (int i = 0; i < state.Rntis.Count; i++)
+        {
+            _group.Clear();
+            _group.Add(state.Rntis[i]);
+            SearchOccasion(monitor, state.Cell, at, monitor.SearchSpace, monitor.Name, _group, report, state.Counts);
         }
     }
 
@@ -652,7 +703,7 @@ public sealed class UeDownlinkReceiver
         }
     }
 
-    private void SearchOccasion(SlotDemodulator slots, CellContext cell, SlotContext at, SearchSpaceConfiguration space, string name, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    private void SearchOccasion(ICommonPdcchGrid slots, CellContext cell, SlotContext at, SearchSpaceConfiguration space, string name, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
     {
         int count = Math.Min(rntis.Count, _rntiValues.Length);
         for (int i = 0; i < count; i++)
@@ -660,7 +711,7 @@ public sealed class UeDownlinkReceiver
             _rntiValues[i] = (ushort)rntis[i].Rnti;
         }
 
-        PdcchSearchRequest request = Request(slots, cell, space, at.Slot);
+        PdcchSearchRequest request = Request(slots, cell, space, at.Slot, space.Common ? 0 : rntis[0].Rnti);
         long t0 = Stopwatch.GetTimestamp();
         int found = _pdcch.Search(slots.Grid, 0, request, slots.DciSizeList, _rntiValues, count, _detections);
         counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
@@ -730,19 +781,13 @@ public sealed class UeDownlinkReceiver
     /// <summary>The Type0 CSS candidates at <paramref name="symbol"/>, built once per symbol.</summary>
     private SearchSpaceConfiguration Type0AtSymbol(int symbol) => _type0Spaces[symbol] ??= Type0PdcchCss.SearchSpace(symbol);
 
-    /// <summary>The search request of <paramref name="space"/> in slot <paramref name="slot"/>, built once per demodulator, search space and slot.</summary>
-    private PdcchSearchRequest Request(SlotDemodulator slots, CellContext cell, SearchSpaceConfiguration space, int slot)
+    /// <summary>The search request of <paramref name="space"/> on <paramref name="slots"/>' CORESET in slot <paramref name="slot"/> (hashing with <paramref name="hashingRnti"/>), built once.</summary>
+    private PdcchSearchRequest Request(ICommonPdcchGrid slots, CellContext cell, SearchSpaceConfiguration space, int slot, int hashingRnti)
     {
-        if (!ReferenceEquals(_requestsFor, slots))
+        if (!_requests.TryGetValue((slots.Coreset, space, slot, hashingRnti), out PdcchSearchRequest? request))
         {
-            _requests.Clear();
-            _requestsFor = slots;
-        }
-
-        if (!_requests.TryGetValue((space, slot), out PdcchSearchRequest? request))
-        {
-            request = new PdcchSearchRequest(slot, slots.Coreset, space, 0, 0, cell.Pci);
-            _requests[(space, slot)] = request;
+            request = new PdcchSearchRequest(slot, slots.Coreset, space, hashingRnti, 0, cell.Pci);
+            _requests[(slots.Coreset, space, slot, hashingRnti)] = request;
         }
 
         return request;
@@ -760,11 +805,11 @@ public sealed class UeDownlinkReceiver
         SampleIndex = sampleIndex,
     };
 
-    private void DecodePdsch(SlotDemodulator slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
+    private void DecodePdsch(ICommonPdcchGrid slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
     {
         UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, cell, at) with { Rnti = rnti.Rnti, RntiType = rnti.Type, Dci = dci, CrcPassed = false };
         bool siType0 = rnti.Type == DciRntiType.SiRnti;
-        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.Row.RbCount, cell.DmrsTypeAPosition, out string? problem, siType0 ? null : cell.PdschTimeDomainAllocations);
+        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.FdraBwpSize, cell.DmrsTypeAPosition, out string? problem, siType0 ? null : cell.PdschTimeDomainAllocations);
         if (allocation is null)
         {
             counts.PdschFailed++;
@@ -864,16 +909,9 @@ public sealed class UeDownlinkReceiver
     /// decoded: FDRA type 1 over the carrier (TS 38.214 §5.1.2.2.2), TDRA row of default table A, MCS of the configured
     /// table, RV. A DCI whose identifier bit says 0_1 (uplink) is not reported.
     /// </summary>
-    private void SearchUeSpecific(ReadOnlySpan<ComplexF32> samples, FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    private void SearchUeSpecific(FollowState state, SlotContext at, Action<UeDownlinkItem> report)
     {
         UeDedicatedDownlink ue = _configuration.Dedicated!;
-        CellContext cell = state.Cell;
-        BandDemodulator carrier = state.Carrier!;
-        Counts counts = state.Counts;
-        long t0 = Stopwatch.GetTimestamp();
-        carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
-        long t1 = Stopwatch.GetTimestamp();
-        counts.DemodulationTicks += t1 - t0;
         for (int r = 0; r < state.UeRntis.Length; r++)
         {
             SearchUeSpecific(ue, state, at, r, report);
@@ -1055,8 +1093,11 @@ public sealed class UeDownlinkReceiver
         /// <summary>The counters and timings.</summary>
         public Counts Counts { get; } = counts;
 
-        /// <summary>The whole carrier's demodulator for the dedicated downlink (null without one).</summary>
+        /// <summary>The whole carrier's demodulator for the dedicated downlink and a described CORESET (null without either).</summary>
         public BandDemodulator? Carrier { get; init; }
+
+        /// <summary>The described CORESET (<c>--coreset</c>) on <see cref="Carrier"/>, or null.</summary>
+        public CoresetMonitor? Monitor { get; init; }
 
         /// <summary>The C-RNTIs searched for DCI 1_1 in the UE-specific search space (the dedicated UE's first).</summary>
         public int[] UeRntis { get; init; } = [];
