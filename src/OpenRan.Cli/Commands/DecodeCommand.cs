@@ -308,6 +308,16 @@ internal static class DecodeCommand
                 }
 
                 fields.Add(new("tbs", item.TransportBlockSize));
+                if (item.Kind == UeDownlinkItemKind.Pdsch)
+                {
+                    fields.Add(new("rv", item.RedundancyVersion));
+                    if (item.HarqProcess >= 0)
+                    {
+                        fields.Add(new("harq", item.HarqProcess));
+                        fields.Add(new("combined", item.Combined));
+                    }
+                }
+
                 if (double.IsFinite(item.SnrDb))
                 {
                     fields.Add(new("snrDb", Math.Round(item.SnrDb, 1)));
@@ -398,7 +408,8 @@ internal static class DecodeCommand
             ? string.Create(CultureInfo.InvariantCulture, $"PRB {a.FirstPrb}+{a.PrbCount} sym {a.StartSymbol}+{a.SymbolCount} Qm {a.ModulationOrder} MCS {a.Mcs} ")
             : "";
         string measured = double.IsFinite(item.SnrDb) ? string.Create(CultureInfo.InvariantCulture, $" SNR {item.SnrDb:F1} dB EVM {item.EvmPercent:F1} %") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"PDSCH {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {allocation}TBS {item.TransportBlockSize} CRC {(item.CrcPassed == true ? "ok" : "FAIL")}{measured}")
+        string harq = item.HarqProcess >= 0 ? string.Create(CultureInfo.InvariantCulture, $"HARQ {item.HarqProcess} RV {item.RedundancyVersion}{(item.Combined ? " combined" : "")} ") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"PDSCH {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {allocation}{harq}TBS {item.TransportBlockSize} CRC {(item.CrcPassed == true ? "ok" : "FAIL")}{measured}")
             + (item.Payload is byte[] p ? $" {Convert.ToHexString(p).ToLowerInvariant()}" : "")
             + (item.Detail is not null ? $" ({item.Detail})" : "");
     }

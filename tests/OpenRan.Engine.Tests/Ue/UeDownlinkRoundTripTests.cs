@@ -293,6 +293,9 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
         return tb.ToArray();
     }
 
+    /// <summary>Changes the samples of slot <paramref name="slot"/> before the offsets and the noise are applied.</summary>
+    internal delegate void SlotSamplesAction(long slot, Span<ComplexF32> samples);
+
     /// <summary>Writes a transport block.</summary>
     internal delegate void SpanAction(Span<byte> transportBlock);
 
@@ -301,7 +304,7 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
     /// after each slot is scheduled), then puts 1000..20000 samples of silence before them, a carrier frequency offset and
     /// AWGN (25 dB SNR unless given).
     /// </summary>
-    internal static ComplexF32[] Record(CellSetup cell, PhyTestScheduler scheduler, int slots, Random random, double cfoHz, Action<long, DownlinkSlotPlan> onSlot, double snrDb = 25)
+    internal static ComplexF32[] Record(CellSetup cell, PhyTestScheduler scheduler, int slots, Random random, double cfoHz, Action<long, DownlinkSlotPlan> onSlot, double snrDb = 25, SlotSamplesAction? onSamples = null)
     {
         var processor = new DownlinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);
         var plan = new DownlinkSlotPlan(4, 2, scheduler.MaxTransportBlockBytes);
@@ -315,7 +318,9 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
             scheduler.ScheduleDownlink(plan.Slot, plan, new NoUplink());
             onSlot(s, plan);
             processor.Process(plan, block);
-            samples.AddRange(block[0].ToArray());
+            ComplexF32[] slotSamples = block[0].ToArray();
+            onSamples?.Invoke(s, slotSamples);
+            samples.AddRange(slotSamples);
         }
 
         ComplexF32[] x = [.. samples];

@@ -8,6 +8,7 @@ using OpenRan.Engine.Rrc;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
@@ -48,6 +49,7 @@ public sealed class UeDownlinkReceiver
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
     private readonly SharedChannelReceiver _pdsch = new(1, 1);
+    private readonly UeHarqBuffers _harq = new();
     private bool _slotsOutdated;
     private readonly PdcchDetection[] _detections = [.. Enumerable.Range(0, 8).Select(_ => new PdcchDetection())];
     private readonly ushort[] _rntiValues = new ushort[MaxRntisPerSearch];
@@ -841,7 +843,8 @@ public sealed class UeDownlinkReceiver
             return;
         }
 
-        if (ReceiveTransportBlock(configuration, slots.Grid, at.Slot, dci.RedundancyVersion, item, report, counts) is not byte[] payload)
+        HarqTransmission? harq = rnti.Type is DciRntiType.CRnti or DciRntiType.TcRnti ? new HarqTransmission(rnti.Rnti, dci.HarqProcess, dci.NewDataIndicator) : null;
+        if (ReceiveTransportBlock(configuration, slots.Grid, at.Slot, dci.RedundancyVersion, item, report, counts, harq) is not byte[] payload)
         {
             return;
         }
@@ -880,14 +883,35 @@ public sealed class UeDownlinkReceiver
     /// Decodes one transport block and reports the PDSCH item: with the payload only when the transport block CRC and
     /// every code block CRC passed (then returned), else with <c>crc: false</c> (null returned).
     /// </summary>
-    private byte[]? ReceiveTransportBlock(PdschConfiguration configuration, ResourceGrid grid, int slot, int redundancyVersion, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts)
+    private byte[]? ReceiveTransportBlock(PdschConfiguration configuration, ResourceGrid grid, int slot, int redundancyVersion, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts, HarqTransmission? harq = null)
     {
-        int tbs = _pdsch.TransportBlockSize(configuration);
+        SharedChannelCodingParameters parameters = _pdsch.CodingParameters(configuration);
+        int tbs = parameters.TransportBlockSize;
         var bits = new byte[tbs];
         long t0 = Stopwatch.GetTimestamp();
-        SharedChannelReceiveResult result = _pdsch.Receive(configuration, grid, slot, redundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
+        SharedChannelSoftBuffer buffer;
+        bool newData = true;
+        int earlier = 0;
+        if (harq is HarqTransmission h)
+        {
+            buffer = _harq.Prepare(h.Rnti, h.Process, h.Ndi, parameters, out newData, out earlier);
+            item = item with { HarqProcess = h.Process, RedundancyVersion = redundancyVersion, Combined = !newData };
+        }
+        else
+        {
+            buffer = _pdsch.CreateSoftBuffer(configuration);
+            item = item with { RedundancyVersion = redundancyVersion };
+        }
+
+        SharedChannelReceiveResult result = _pdsch.Receive(configuration, grid, slot, redundancyVersion, buffer, newData, bits);
         counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
         counts.Pdsch++;
+        if (!newData)
+        {
+            string combined = string.Create(CultureInfo.InvariantCulture, $"RV {redundancyVersion} combined with {earlier} earlier transmission(s) of HARQ process {harq!.Value.Process}");
+            item = item with { Detail = item.Detail is null ? combined : $"{item.Detail}; {combined}" };
+        }
+
         item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
         if (!result.CrcPassed)
         {
@@ -1000,7 +1024,7 @@ public sealed class UeDownlinkReceiver
             IReadOnlyList<string> problems = configuration.Validate();
             if (problems.Count == 0)
             {
-                _ = ReceiveTransportBlock(configuration, state.Carrier!.Grid, at.Slot, dci["rv"], item with { Allocation = allocation }, report, counts);
+                _ = ReceiveTransportBlock(configuration, state.Carrier!.Grid, at.Slot, dci["rv"], item with { Allocation = allocation }, report, counts, new HarqTransmission(rnti, dci["harq"], dci["ndi"]));
                 return;
             }
 
@@ -1074,6 +1098,9 @@ public sealed class UeDownlinkReceiver
     }
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
+
+    /// <summary>The HARQ process of a transmission: RNTI, HARQ process number and new data indicator of its DCI.</summary>
+    private readonly record struct HarqTransmission(int Rnti, int Process, int Ndi);
 
     /// <summary>Where a slot is: frame index in the recording, SFN (−1 when unknown), slot in the frame, first sample.</summary>
     private readonly record struct SlotContext(long Frame, int Sfn, int Slot, long SampleIndex);
