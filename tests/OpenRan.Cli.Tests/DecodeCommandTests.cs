@@ -110,6 +110,48 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.All(pdsch, p => Assert.True(Contains(captured, Convert.FromHexString(p.GetProperty("payloadHex").GetString()!)), "a decoded PDSCH is not among the gNB's transport blocks"));
     }
 
+    /// <summary>
+    /// Live radio input: the gNB's downlink recorded through the file radio is replayed through the file radio into
+    /// <c>openran decode --driver file</c>, which must give the same items as decoding the recording itself, and the speed
+    /// line (slots per second).
+    /// </summary>
+    [Fact]
+    public void Decode_FileRadioDriver_GivesTheSameItemsAsTheRecording()
+    {
+        string config = Commands.GnbCommandTests.Config("gnb-n3-20mhz-fdd.yaml");
+        string recording = Path.Combine(_directory, "cell");
+        (int gnbExit, string gnbOutput) = CliRunner.Run("gnb", "--config", config, "--driver", "file", "--args", $"tx={recording}", "--seconds", "0.03");
+        Assert.True(gnbExit == 0, gnbOutput);
+
+        (int fileExit, string fromFile, string fileErr) = CliRunner.RunSplit("decode", recording + ".sigmf-meta", "--gnb-config", config, "--json");
+        (int radioExit, string fromRadio, string radioErr) = CliRunner.RunSplit("decode", "--driver", "file", "--args", $"rx={recording}", "--seconds", "1", "--gnb-config", config, "--json");
+        (int tableExit, string table) = CliRunner.Run("decode", "--driver", "file", "--args", $"rx={recording}", "--seconds", "0.02", "--gnb-config", config);
+
+        Assert.True(fileExit == 0, fileErr);
+        Assert.True(radioExit == 0, radioErr);
+        Assert.Contains("the replayed recording ended", radioErr, StringComparison.Ordinal);
+        string[] expected = [.. fromFile.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+        Assert.True(expected.Count(l => l.Contains("\"type\":\"pdsch\"", StringComparison.Ordinal)) >= 10, fromFile);
+        Assert.Equal(expected, fromRadio.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(tableExit == 0, table);
+        Assert.Matches(@"speed: 20\.0 ms of signal decoded in [0-9.]+ s \([0-9.]+× real time\); [0-9]+ slot\(s\) followed, [0-9]+ slots/s", table);
+    }
+
+    [Theory]
+    [InlineData("--driver loopback needs --sample-rate", "--driver", "loopback")]
+    [InlineData("--driver: give either INPUT (a recording) or --driver (a radio), not both.", "INPUT", "--driver", "file")]
+    [InlineData("give INPUT (a SigMF or raw recording) or --driver (a radio)")]
+    [InlineData("--args and --seconds are for --driver", "INPUT", "--format", "cf32", "--sample-rate", "15.36e6", "--seconds", "1")]
+    public void Decode_RadioOptionError_ExitsTwoNamingTheOption(string expected, params string[] options)
+    {
+        string recording = Path.Combine(_directory, "noise.cf32");
+        File.WriteAllBytes(recording, new byte[8 * 15_360]);
+        (int exitCode, string output) = CliRunner.Run(["decode", .. options.Select(o => o == "INPUT" ? recording : o)]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     [Fact]

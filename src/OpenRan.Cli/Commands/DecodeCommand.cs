@@ -39,7 +39,11 @@ internal static class DecodeCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var input = new Argument<FileInfo>("input") { Description = "The recording: a SigMF file (.sigmf-meta or .sigmf-data) or a raw file of interleaved I/Q (--format)." };
+        var input = new Argument<FileInfo?>("input") { Description = "The recording: a SigMF file (.sigmf-meta or .sigmf-data) or a raw file of interleaved I/Q (--format); leave out with --driver.", Arity = ArgumentArity.ZeroOrOne };
+        var driver = new Option<string?>("--driver") { Description = "Read from a radio instead of a file: zmq | soapy | hackrf | file | loopback (the radios of openran gnb; see openran radio list)." };
+        var driverArgs = new Option<string?>("--args") { Description = "Radio arguments key=value,… (e.g. rx_port=tcp://localhost:2000, or rx=RECORDING for the file driver)." };
+        var seconds = CliOption.Real("--seconds", "Seconds of samples to read from the radio before decoding", 0.001, 3600, 0.1);
+        var rxGain = CliOption.Real("--rx-gain", "Radio receive gain in dB", -200, 200, 0);
         var format = CliOption.Choice("--format", "Raw sample format: little-endian float32, int16 or int8 pairs", s_formats);
         var sampleRate = CliOption.Real("--sample-rate", "Sample rate in Hz (raw input; overrides nothing in SigMF, must agree)", 1e6, 1e9);
         var centre = CliOption.Real("--center-frequency", "RF frequency of the recording's centre in Hz (raw input, or SigMF without core:frequency)", 1e6, 100e9);
@@ -63,7 +67,7 @@ internal static class DecodeCommand
         var pcap = new Option<FileInfo?>("--pcap") { Description = "Write every decoded transport block to this pcap file in Wireshark's MAC-NR framing (UDP, heuristic mac_nr_udp)." };
         var command = new Command("decode", "Follow a cell in a recording: SS/PBCH blocks, MIB, CORESET#0, SI-RNTI DCI and SIB1, DCIs and PDSCH of given RNTIs.")
         {
-            input, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, cellFile, gnbConfig, json, pcap,
+            input, driver, driverArgs, seconds, rxGain, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, cellFile, gnbConfig, json, pcap,
         };
         command.SetAction(parse =>
         {
@@ -79,7 +83,41 @@ internal static class DecodeCommand
                     throw new ArgumentException("give either --ssb-frequency or --ssb-arfcn, not both.");
                 }
 
-                (samples, double rate, double? centreHz) = Load(parse.GetValue(input)!, Get(parse, format), GetReal(parse, sampleRate), GetReal(parse, centre));
+                double rate;
+                double? centreHz;
+                string sourceName;
+                if (parse.GetValue(driver) is string radioDriver)
+                {
+                    if (parse.GetValue(input) is not null)
+                    {
+                        throw new ArgumentException("--driver: give either INPUT (a recording) or --driver (a radio), not both.");
+                    }
+
+                    if (Get(parse, format) is not null)
+                    {
+                        throw new ArgumentException("--format is for raw files; a radio delivers float samples (--driver).");
+                    }
+
+                    DecodeRadioInput.Capture capture = DecodeRadioInput.Read(radioDriver, parse.GetValue(driverArgs), GetReal(parse, sampleRate), GetReal(parse, centre), parse.GetValue(rxGain), parse.GetValue(seconds));
+                    (samples, rate, centreHz) = (capture.Samples, capture.SampleRateHz, capture.CenterFrequencyHz);
+                    sourceName = $"--driver {radioDriver}";
+                    if (capture.StoppedEarly is string why)
+                    {
+                        CliOutput.WriteWarning(console, string.Create(CultureInfo.InvariantCulture, $"{capture.Label}: {why} after {samples.Length} samples ({samples.Length / rate:F3} s of --seconds {parse.GetValue(seconds):G})."));
+                    }
+                }
+                else
+                {
+                    FileInfo file = parse.GetValue(input) ?? throw new ArgumentException("give INPUT (a SigMF or raw recording) or --driver (a radio) to read samples from.");
+                    if (parse.GetValue(driverArgs) is not null || Given(parse, seconds))
+                    {
+                        throw new ArgumentException("--args and --seconds are for --driver (a radio); a recording is decoded whole.");
+                    }
+
+                    (samples, rate, centreHz) = Load(file, Get(parse, format), GetReal(parse, sampleRate), GetReal(parse, centre));
+                    sourceName = file.Name;
+                }
+
                 double? ssbHz = GetReal(parse, ssbFrequency) ?? (Get(parse, ssbArfcn) is int a ? NrArfcn.FrequencyHz(a) : null);
                 var cell = new UeCellDescription
                 {
@@ -157,7 +195,7 @@ internal static class DecodeCommand
                 double minimumSamples = rate * 1e-3;
                 if (samples.Length < minimumSamples)
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(input)!.Name}: {samples.Length} samples ({samples.Length / rate * 1e3:F3} ms at --sample-rate {rate:G}) is shorter than one 1 ms subframe, too short to hold an SS/PBCH block; an SSB period is 5 to 160 ms (20 ms assumed for cell search, TS 38.213 §4.1)."));
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{sourceName}: {samples.Length} samples ({samples.Length / rate * 1e3:F3} ms at --sample-rate {rate:G}) is shorter than one 1 ms subframe, too short to hold an SS/PBCH block; an SSB period is 5 to 160 ms (20 ms assumed for cell search, TS 38.213 §4.1)."));
                 }
 
                 if (parse.GetValue(pcap) is FileInfo p)
@@ -175,7 +213,7 @@ internal static class DecodeCommand
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Usage;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException or OpenRan.Radio.RadioUnavailableException or InvalidOperationException)
             {
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Failure;
@@ -198,6 +236,7 @@ internal static class DecodeCommand
             output.WriteLine($"{"type",-5} {"sfn",4} {"slot",4} {"pci",4}  details");
         }
 
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         UeDownlinkSummary summary = receiver.Decode(samples, item =>
         {
             output.WriteLine(json ? JsonLine(item) : TableLine(item));
@@ -207,6 +246,7 @@ internal static class DecodeCommand
                 pcap.Write(microseconds, MacNrDirection.Downlink, ToPcapType(item.RntiType), item.Rnti, 0, Math.Max(item.Sfn, 0), item.Slot, payload);
             }
         });
+        double wallSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         output.Flush();
         if (!summary.CellFound)
         {
@@ -223,6 +263,8 @@ internal static class DecodeCommand
         {
             output.WriteLine($"cell PCI {summary.Pci}: {summary.MibCount} MIB, {summary.PdschDecoded} PDSCH decoded, {summary.PdschFailed} PDSCH failed{(pcap is not null ? $", {pcap.PduCount} PDU(s) written to {pcapFile!.Name}" : "")}");
             UeDownlinkTimings t = summary.Timings;
+            double signalSeconds = samples.Length / configuration.SampleRateHz;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {signalSeconds * 1e3:F1} ms of signal decoded in {wallSeconds:F3} s ({signalSeconds / wallSeconds:F2}× real time); {t.Slots} slot(s) followed, {t.Slots / wallSeconds:F0} slots/s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: cell search {t.CellSearchMs:F1} ms; {t.Blocks} block position(s) {t.BlocksMs:F1} ms ({Per(t.BlocksMs, t.Blocks)} ms each); {t.Slots} slot(s): OFDM {Per(t.SlotDemodulationMs, t.Slots)} ms/slot, PDCCH search {Per(t.PdcchMs, t.Slots)} ms/slot; {t.Pdsch} PDSCH {Per(t.PdschMs, t.Pdsch)} ms each"));
         }
 
