@@ -217,6 +217,7 @@ public sealed class DecodeCommandTests : IDisposable
     [InlineData("--coreset shift: 300 is not valid; valid: 0..274", "--coreset", "rb-count=12,interleaved=true,reg-bundle=6,interleaver-size=2,shift=300", "--rnti", "0x4601")]
     [InlineData("--search-space ue needs --coreset", "--search-space", "ue", "--rnti", "0x4601")]
     [InlineData("--coreset: give the RNTIs to search on it with --rnti", "--coreset", "rb-count=12")]
+    [InlineData("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb", "--coreset", "rb-count=12", "--rnti", "0x4601")]
     public void Decode_CoresetOrSearchSpaceError_ExitsTwoNamingTheKeyAndRange(string expected, params string[] options)
     {
         string recording = Path.Combine(_directory, "noise.cf32");

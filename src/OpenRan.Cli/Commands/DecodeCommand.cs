@@ -167,6 +167,11 @@ internal static class DecodeCommand
                     throw new ArgumentException("--coreset: give the RNTIs to search on it with --rnti (and --rnti-type).");
                 }
 
+                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null)
+                {
+                    throw new ArgumentException("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb (or --gnb-config).");
+                }
+
                 if (centreHz is null)
                 {
                     centreHz = cell.DownlinkArfcn is int dl ? NrArfcn.FrequencyHz(dl) : throw new ArgumentException("--center-frequency is required: the recording does not say its centre frequency (SigMF core:frequency).");
