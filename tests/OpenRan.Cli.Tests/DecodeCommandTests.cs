@@ -69,7 +69,11 @@ public sealed class DecodeCommandTests : IDisposable
     [InlineData("cell:\n  pci: 2000\n", "cell.yaml:2:8: cell.pci: '2000' is not valid; valid: an integer 0..1007.")]
     [InlineData("cell:\n  pci: 500\n  bandwidth: 52\n", "cell.yaml:3:3: cell.bandwidth: unknown key")]
     [InlineData("rntis:\n  - { rnti: 0x4601, type: x }\n", "cell.yaml:2:27: rntis[0].type: 'x' is not valid; valid: c | tc | ra | p | si.")]
-    [InlineData("search-space: ue\n", "cell.yaml:1:15: search-space: 'ue' is not followed so far")]
+    [InlineData("search-space: ue\n", "cell.yaml:1:15: search-space: 'ue' needs a coreset")]
+    [InlineData("coreset:\n  rb-count: 7\n", "coreset.rb-count: 7 is not valid; valid: a multiple of 6, 6..270")]
+    [InlineData("coreset:\n  rb-count: 12\n  interleaved: true\n  reg-bundle: 3\n", "coreset.reg-bundle: 3 is not valid for duration 1; valid: 2 | 6")]
+    [InlineData("coreset: { rb-count: 12, width: 3 }\n", "coreset.width: unknown key")]
+    [InlineData("coreset: { rb-count: 12 }\nsearch-space: common0\n", "search-space: 'common0' is CORESET#0's Type0-PDCCH CSS; valid with a coreset: common1 | common3 | ue.")]
     public void Decode_CellYamlError_NamesFileLineColumnAndKey(string yaml, string expected)
     {
         string recording = Path.Combine(_directory, "noise.cf32");
@@ -104,6 +108,48 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.All(pdsch, p => Assert.Equal("0x4601", p.GetProperty("rnti").GetString()));
         byte[] captured = File.ReadAllBytes(gnbPcap);
         Assert.All(pdsch, p => Assert.True(Contains(captured, Convert.FromHexString(p.GetProperty("payloadHex").GetString()!)), "a decoded PDSCH is not among the gNB's transport blocks"));
+    }
+
+    /// <summary>
+    /// Live radio input: the gNB's downlink recorded through the file radio is replayed through the file radio into
+    /// <c>openran decode --driver file</c>, which must give the same items as decoding the recording itself, and the speed
+    /// line (slots per second).
+    /// </summary>
+    [Fact]
+    public void Decode_FileRadioDriver_GivesTheSameItemsAsTheRecording()
+    {
+        string config = Commands.GnbCommandTests.Config("gnb-n3-20mhz-fdd.yaml");
+        string recording = Path.Combine(_directory, "cell");
+        (int gnbExit, string gnbOutput) = CliRunner.Run("gnb", "--config", config, "--driver", "file", "--args", $"tx={recording}", "--seconds", "0.03");
+        Assert.True(gnbExit == 0, gnbOutput);
+
+        (int fileExit, string fromFile, string fileErr) = CliRunner.RunSplit("decode", recording + ".sigmf-meta", "--gnb-config", config, "--json");
+        (int radioExit, string fromRadio, string radioErr) = CliRunner.RunSplit("decode", "--driver", "file", "--args", $"rx={recording}", "--seconds", "1", "--gnb-config", config, "--json");
+        (int tableExit, string table) = CliRunner.Run("decode", "--driver", "file", "--args", $"rx={recording}", "--seconds", "0.02", "--gnb-config", config);
+
+        Assert.True(fileExit == 0, fileErr);
+        Assert.True(radioExit == 0, radioErr);
+        Assert.Contains("the replayed recording ended", radioErr, StringComparison.Ordinal);
+        string[] expected = [.. fromFile.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+        Assert.True(expected.Count(l => l.Contains("\"type\":\"pdsch\"", StringComparison.Ordinal)) >= 10, fromFile);
+        Assert.Equal(expected, fromRadio.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(tableExit == 0, table);
+        Assert.Matches(@"speed: 20\.0 ms of signal decoded in [0-9.]+ s \([0-9.]+× real time\); [0-9]+ slot\(s\) followed, [0-9]+ slots/s", table);
+    }
+
+    [Theory]
+    [InlineData("--driver loopback needs --sample-rate", "--driver", "loopback")]
+    [InlineData("--driver: give either INPUT (a recording) or --driver (a radio), not both.", "INPUT", "--driver", "file")]
+    [InlineData("give INPUT (a SigMF or raw recording) or --driver (a radio)")]
+    [InlineData("--args and --seconds are for --driver", "INPUT", "--format", "cf32", "--sample-rate", "15.36e6", "--seconds", "1")]
+    public void Decode_RadioOptionError_ExitsTwoNamingTheOption(string expected, params string[] options)
+    {
+        string recording = Path.Combine(_directory, "noise.cf32");
+        File.WriteAllBytes(recording, new byte[8 * 15_360]);
+        (int exitCode, string output) = CliRunner.Run(["decode", .. options.Select(o => o == "INPUT" ? recording : o)]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
@@ -163,6 +209,23 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.Contains("BCCH-DL-SCH-Message", text, StringComparison.Ordinal);
         Assert.Contains("trackingAreaCode: 000064", text, StringComparison.Ordinal);
         Assert.Contains("mcc: 3 items", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--coreset rb-count: 7 is not valid; valid: a multiple of 6, 6..270", "--coreset", "rb-count=7", "--rnti", "0x4601")]
+    [InlineData("--coreset duration: 4 is not valid; valid: 1..3", "--coreset", "rb-start=0,rb-count=12,duration=4", "--rnti", "0x4601")]
+    [InlineData("--coreset shift: 300 is not valid; valid: 0..274", "--coreset", "rb-count=12,interleaved=true,reg-bundle=6,interleaver-size=2,shift=300", "--rnti", "0x4601")]
+    [InlineData("--search-space ue needs --coreset", "--search-space", "ue", "--rnti", "0x4601")]
+    [InlineData("--coreset: give the RNTIs to search on it with --rnti", "--coreset", "rb-count=12")]
+    [InlineData("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb", "--coreset", "rb-count=12", "--rnti", "0x4601")]
+    public void Decode_CoresetOrSearchSpaceError_ExitsTwoNamingTheKeyAndRange(string expected, params string[] options)
+    {
+        string recording = Path.Combine(_directory, "noise.cf32");
+        File.WriteAllBytes(recording, new byte[8 * 15_360]);
+        (int exitCode, string output) = CliRunner.Run(["decode", recording, "--format", "cf32", "--sample-rate", "15.36e6", "--center-frequency", "1842.5e6", .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     [Fact]

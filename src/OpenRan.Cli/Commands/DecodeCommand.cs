@@ -39,7 +39,11 @@ internal static class DecodeCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var input = new Argument<FileInfo>("input") { Description = "The recording: a SigMF file (.sigmf-meta or .sigmf-data) or a raw file of interleaved I/Q (--format)." };
+        var input = new Argument<FileInfo?>("input") { Description = "The recording: a SigMF file (.sigmf-meta or .sigmf-data) or a raw file of interleaved I/Q (--format); leave out with --driver.", Arity = ArgumentArity.ZeroOrOne };
+        var driver = new Option<string?>("--driver") { Description = "Read from a radio instead of a file: zmq | soapy | hackrf | file | loopback (the radios of openran gnb; see openran radio list)." };
+        var driverArgs = new Option<string?>("--args") { Description = "Radio arguments key=value,… (e.g. rx_port=tcp://localhost:2000, or rx=RECORDING for the file driver)." };
+        var seconds = CliOption.Real("--seconds", "Seconds of samples to read from the radio before decoding", 0.001, 3600, 0.1);
+        var rxGain = CliOption.Real("--rx-gain", "Radio receive gain in dB", -200, 200, 0);
         var format = CliOption.Choice("--format", "Raw sample format: little-endian float32, int16 or int8 pairs", s_formats);
         var sampleRate = CliOption.Real("--sample-rate", "Sample rate in Hz (raw input; overrides nothing in SigMF, must agree)", 1e6, 1e9);
         var centre = CliOption.Real("--center-frequency", "RF frequency of the recording's centre in Hz (raw input, or SigMF without core:frequency)", 1e6, 100e9);
@@ -47,7 +51,7 @@ internal static class DecodeCommand
         var ssbArfcn = CliOption.Integer<int>("--ssb-arfcn", "NR-ARFCN of the SS/PBCH block centre (instead of --ssb-frequency)", 0, 3_279_165);
         var ssbScs = CliOption.Integer<int>("--ssb-scs-khz", "SS/PBCH block subcarrier spacing in kHz (default: the band's)", 15, 30);
         var maxCfo = CliOption.Integer<int>("--max-cfo-subcarriers", "Largest carrier frequency offset searched, in whole SSB subcarriers either side", 0, 4, 2);
-        var rnti = new Option<string[]>("--rnti") { Description = "RNTIs whose DCI 1_0 and PDSCH to decode in CORESET#0 (hex 0x4601 or decimal; repeat or comma-separate).", AllowMultipleArgumentsPerToken = true };
+        var rnti = new Option<string[]>("--rnti") { Description = "RNTIs whose DCIs and PDSCH to decode (hex 0x4601 or decimal; repeat or comma-separate): DCI 1_0 in the common search spaces (SIB1's, or CORESET#0 before SIB1), and DCI 1_1 of C-RNTIs in the UE-specific search space with --gnb-config.", AllowMultipleArgumentsPerToken = true };
         var rntiType = CliOption.Choice("--rnti-type", "Type of the --rnti values", s_rntiTypes, "c");
         var pci = CliOption.Integer<int>("--pci", "Cell description: N_ID^cell", 0, 1007);
         var prb = CliOption.Integer<int>("--prb", "Cell description: carrier bandwidth in resource blocks", 1, 275);
@@ -55,15 +59,15 @@ internal static class DecodeCommand
         var slot = CliOption.Integer<int>("--slot", "Cell description: the slot the recording starts with", 0, 19);
         var dlArfcn = CliOption.Integer<int>("--dl-arfcn", "Cell description: NR-ARFCN of the carrier centre", 0, 3_279_165);
         var coreset0 = CliOption.Integer<int>("--coreset0-index", "Cell description: controlResourceSetZero", 0, 15);
-        var searchSpace = CliOption.Choice("--search-space", "Cell description: search space of the DCIs (only common0, the Type0-PDCCH CSS on CORESET#0, is supported)", s_searchSpaces, "common0");
-        var coreset = new Option<string?>("--coreset") { Description = "Cell description: a CORESET other than CORESET#0 (rb-start=…,rb-count=…,duration=…); not supported yet: only CORESET#0 is followed." };
+        var searchSpace = CliOption.Choice("--search-space", "Search space of the --rnti DCIs: common0 (Type0-PDCCH CSS on CORESET#0, default), or on --coreset common1 | common3 (default there) | ue", s_searchSpaces);
+        var coreset = new Option<string?>("--coreset") { Description = "A CORESET other than CORESET#0 on which the --rnti DCIs (1_0) are searched: rb-start=CRB,rb-count=6k,duration=1..3,interleaved=true|false,reg-bundle=2|3|6,interleaver-size=2|3|6,shift=0..274 (needs --dl-arfcn and --prb, or --gnb-config)." };
         var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; rntis), instead of the description options." };
         var gnbConfig = new Option<FileInfo?>("--gnb-config") { Description = "An openran gnb configuration: follow its test UE's C-RNTI (DCI 1_1 on CORESET#1 and its PDSCH; carrier, CORESET#1, search space and PDSCH settings from the file)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per decoded item (JSON lines) instead of the table." };
         var pcap = new Option<FileInfo?>("--pcap") { Description = "Write every decoded transport block to this pcap file in Wireshark's MAC-NR framing (UDP, heuristic mac_nr_udp)." };
         var command = new Command("decode", "Follow a cell in a recording: SS/PBCH blocks, MIB, CORESET#0, SI-RNTI DCI and SIB1, DCIs and PDSCH of given RNTIs.")
         {
-            input, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, cellFile, gnbConfig, json, pcap,
+            input, driver, driverArgs, seconds, rxGain, format, sampleRate, centre, ssbFrequency, ssbArfcn, ssbScs, maxCfo, rnti, rntiType, pci, prb, scs, slot, dlArfcn, coreset0, searchSpace, coreset, cellFile, gnbConfig, json, pcap,
         };
         command.SetAction(parse =>
         {
@@ -71,22 +75,49 @@ internal static class DecodeCommand
             ComplexF32[] samples;
             try
             {
-                if (parse.GetValue(coreset) is not null)
-                {
-                    throw new ArgumentException("--coreset: only CORESET#0 (from the MIB or --coreset0-index) is followed so far; leave --coreset out.");
-                }
-
-                if (parse.GetValue(searchSpace) is string ss && ss != "common0")
-                {
-                    throw new ArgumentException($"--search-space {ss}: only common0 (the Type0-PDCCH CSS on CORESET#0) is supported so far.");
-                }
+                UeCoresetDescription? coresetDescription = parse.GetValue(coreset) is string coresetText ? UeCoresetDescription.Parse(coresetText) : null;
+                string? space = Get(parse, searchSpace);
 
                 if (Given(parse, ssbFrequency) && Given(parse, ssbArfcn))
                 {
                     throw new ArgumentException("give either --ssb-frequency or --ssb-arfcn, not both.");
                 }
 
-                (samples, double rate, double? centreHz) = Load(parse.GetValue(input)!, Get(parse, format), GetReal(parse, sampleRate), GetReal(parse, centre));
+                double rate;
+                double? centreHz;
+                string sourceName;
+                if (parse.GetValue(driver) is string radioDriver)
+                {
+                    if (parse.GetValue(input) is not null)
+                    {
+                        throw new ArgumentException("--driver: give either INPUT (a recording) or --driver (a radio), not both.");
+                    }
+
+                    if (Get(parse, format) is not null)
+                    {
+                        throw new ArgumentException("--format is for raw files; a radio delivers float samples (--driver).");
+                    }
+
+                    DecodeRadioInput.Capture capture = DecodeRadioInput.Read(radioDriver, parse.GetValue(driverArgs), GetReal(parse, sampleRate), GetReal(parse, centre), parse.GetValue(rxGain), parse.GetValue(seconds));
+                    (samples, rate, centreHz) = (capture.Samples, capture.SampleRateHz, capture.CenterFrequencyHz);
+                    sourceName = $"--driver {radioDriver}";
+                    if (capture.StoppedEarly is string why)
+                    {
+                        CliOutput.WriteWarning(console, string.Create(CultureInfo.InvariantCulture, $"{capture.Label}: {why} after {samples.Length} samples ({samples.Length / rate:F3} s of --seconds {parse.GetValue(seconds):G})."));
+                    }
+                }
+                else
+                {
+                    FileInfo file = parse.GetValue(input) ?? throw new ArgumentException("give INPUT (a SigMF or raw recording) or --driver (a radio) to read samples from.");
+                    if (parse.GetValue(driverArgs) is not null || Given(parse, seconds))
+                    {
+                        throw new ArgumentException("--args and --seconds are for --driver (a radio); a recording is decoded whole.");
+                    }
+
+                    (samples, rate, centreHz) = Load(file, Get(parse, format), GetReal(parse, sampleRate), GetReal(parse, centre));
+                    sourceName = file.Name;
+                }
+
                 double? ssbHz = GetReal(parse, ssbFrequency) ?? (Get(parse, ssbArfcn) is int a ? NrArfcn.FrequencyHz(a) : null);
                 var cell = new UeCellDescription
                 {
@@ -111,6 +142,34 @@ internal static class DecodeCommand
                     cell = file.Cell;
                     anyCell = true;
                     rntis = [.. file.Rntis, .. rntis];
+                    if (file.Coreset is not null && coresetDescription is not null)
+                    {
+                        throw new ArgumentException("--coreset: the --cell file describes a coreset already; give it once.");
+                    }
+
+                    coresetDescription ??= file.Coreset;
+                    space ??= file.Coreset is not null ? file.SearchSpace : null;
+                }
+
+                space ??= coresetDescription is null ? "common0" : "common3";
+                if (coresetDescription is null && space != "common0")
+                {
+                    throw new ArgumentException($"--search-space {space} needs --coreset (the CORESET it is on); valid without it: common0 (the Type0-PDCCH CSS on CORESET#0).");
+                }
+
+                if (coresetDescription is not null && space == "common0")
+                {
+                    throw new ArgumentException("--search-space common0 is CORESET#0's Type0-PDCCH CSS; valid with --coreset: common1 | common3 | ue.");
+                }
+
+                if (coresetDescription is not null && rntis.Count == 0)
+                {
+                    throw new ArgumentException("--coreset: give the RNTIs to search on it with --rnti (and --rnti-type).");
+                }
+
+                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null)
+                {
+                    throw new ArgumentException("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb (or --gnb-config).");
                 }
 
                 if (centreHz is null)
@@ -129,6 +188,8 @@ internal static class DecodeCommand
                     Rntis = rntis,
                     Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : null,
                     Cell = anyCell ? cell : null,
+                    Coreset = coresetDescription,
+                    CoresetSearchSpace = coresetDescription is null ? "common3" : space,
                 };
                 IReadOnlyList<string> problems = configuration.Validate();
                 if (problems.Count > 0)
@@ -139,7 +200,7 @@ internal static class DecodeCommand
                 double minimumSamples = rate * 1e-3;
                 if (samples.Length < minimumSamples)
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(input)!.Name}: {samples.Length} samples ({samples.Length / rate * 1e3:F3} ms at --sample-rate {rate:G}) is shorter than one 1 ms subframe, too short to hold an SS/PBCH block; an SSB period is 5 to 160 ms (20 ms assumed for cell search, TS 38.213 §4.1)."));
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{sourceName}: {samples.Length} samples ({samples.Length / rate * 1e3:F3} ms at --sample-rate {rate:G}) is shorter than one 1 ms subframe, too short to hold an SS/PBCH block; an SSB period is 5 to 160 ms (20 ms assumed for cell search, TS 38.213 §4.1)."));
                 }
 
                 if (parse.GetValue(pcap) is FileInfo p)
@@ -157,7 +218,7 @@ internal static class DecodeCommand
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Usage;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException or OpenRan.Radio.RadioUnavailableException or InvalidOperationException)
             {
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Failure;
@@ -180,6 +241,7 @@ internal static class DecodeCommand
             output.WriteLine($"{"type",-5} {"sfn",4} {"slot",4} {"pci",4}  details");
         }
 
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         UeDownlinkSummary summary = receiver.Decode(samples, item =>
         {
             output.WriteLine(json ? JsonLine(item) : TableLine(item));
@@ -189,6 +251,7 @@ internal static class DecodeCommand
                 pcap.Write(microseconds, MacNrDirection.Downlink, ToPcapType(item.RntiType), item.Rnti, 0, Math.Max(item.Sfn, 0), item.Slot, payload);
             }
         });
+        double wallSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         output.Flush();
         if (!summary.CellFound)
         {
@@ -205,6 +268,8 @@ internal static class DecodeCommand
         {
             output.WriteLine($"cell PCI {summary.Pci}: {summary.MibCount} MIB, {summary.PdschDecoded} PDSCH decoded, {summary.PdschFailed} PDSCH failed{(pcap is not null ? $", {pcap.PduCount} PDU(s) written to {pcapFile!.Name}" : "")}");
             UeDownlinkTimings t = summary.Timings;
+            double signalSeconds = samples.Length / configuration.SampleRateHz;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {signalSeconds * 1e3:F1} ms of signal decoded in {wallSeconds:F3} s ({signalSeconds / wallSeconds:F2}× real time); {t.Slots} slot(s) followed, {t.Slots / wallSeconds:F0} slots/s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: cell search {t.CellSearchMs:F1} ms; {t.Blocks} block position(s) {t.BlocksMs:F1} ms ({Per(t.BlocksMs, t.Blocks)} ms each); {t.Slots} slot(s): OFDM {Per(t.SlotDemodulationMs, t.Slots)} ms/slot, PDCCH search {Per(t.PdcchMs, t.Slots)} ms/slot; {t.Pdsch} PDSCH {Per(t.PdschMs, t.Pdsch)} ms each"));
         }
 
@@ -257,6 +322,16 @@ internal static class DecodeCommand
                     fields.Add(new("vrbToPrb", dci.VrbToPrbMapping));
                     fields.Add(new("mcs", dci.Mcs));
                     fields.Add(new("rv", dci.RedundancyVersion));
+                    if (item.RntiType is DciRntiType.CRnti or DciRntiType.TcRnti)
+                    {
+                        fields.Add(new("ndi", dci.NewDataIndicator));
+                        fields.Add(new("harq", dci.HarqProcess));
+                    }
+                    else if (item.RntiType == DciRntiType.PRnti)
+                    {
+                        fields.Add(new("shortMessagesIndicator", dci.ShortMessagesIndicator));
+                        fields.Add(new("shortMessages", dci.ShortMessages));
+                    }
                 }
                 else if (item.DciFields is { } dciFields)
                 {
@@ -280,6 +355,16 @@ internal static class DecodeCommand
                 }
 
                 fields.Add(new("tbs", item.TransportBlockSize));
+                if (item.Kind == UeDownlinkItemKind.Pdsch)
+                {
+                    fields.Add(new("rv", item.RedundancyVersion));
+                    if (item.HarqProcess >= 0)
+                    {
+                        fields.Add(new("harq", item.HarqProcess));
+                        fields.Add(new("combined", item.Combined));
+                    }
+                }
+
                 if (double.IsFinite(item.SnrDb))
                 {
                     fields.Add(new("snrDb", Math.Round(item.SnrDb, 1)));
@@ -354,7 +439,14 @@ internal static class DecodeCommand
             return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} {fields}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} FDRA=0x{d.FrequencyDomainAssignment:x} TDRA={d.TimeDomainAssignment} VRB-PRB={d.VrbToPrbMapping} MCS={d.Mcs} RV={d.RedundancyVersion}");
+        string extra = item.RntiType switch
+        {
+            DciRntiType.CRnti or DciRntiType.TcRnti => string.Create(CultureInfo.InvariantCulture, $" NDI={d.NewDataIndicator} HARQ={d.HarqProcess}"),
+            DciRntiType.PRnti => string.Create(CultureInfo.InvariantCulture, $" short-messages-indicator={d.ShortMessagesIndicator} short-messages=0x{d.ShortMessages:x2}"),
+            _ => "",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"DCI {item.DciFormat} {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {item.SearchSpace} L={item.AggregationLevel} CCE={item.Cce} FDRA=0x{d.FrequencyDomainAssignment:x} TDRA={d.TimeDomainAssignment} VRB-PRB={d.VrbToPrbMapping} MCS={d.Mcs} RV={d.RedundancyVersion}{extra}")
+            + (item.Detail is not null ? $" ({item.Detail})" : "");
     }
 
     private static string PdschText(UeDownlinkItem item)
@@ -363,7 +455,8 @@ internal static class DecodeCommand
             ? string.Create(CultureInfo.InvariantCulture, $"PRB {a.FirstPrb}+{a.PrbCount} sym {a.StartSymbol}+{a.SymbolCount} Qm {a.ModulationOrder} MCS {a.Mcs} ")
             : "";
         string measured = double.IsFinite(item.SnrDb) ? string.Create(CultureInfo.InvariantCulture, $" SNR {item.SnrDb:F1} dB EVM {item.EvmPercent:F1} %") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"PDSCH {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {allocation}TBS {item.TransportBlockSize} CRC {(item.CrcPassed == true ? "ok" : "FAIL")}{measured}")
+        string harq = item.HarqProcess >= 0 ? string.Create(CultureInfo.InvariantCulture, $"HARQ {item.HarqProcess} RV {item.RedundancyVersion}{(item.Combined ? " combined" : "")} ") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"PDSCH {RntiTypeName(item.RntiType)}-RNTI {Hex(item.Rnti)} {allocation}{harq}TBS {item.TransportBlockSize} CRC {(item.CrcPassed == true ? "ok" : "FAIL")}{measured}")
             + (item.Payload is byte[] p ? $" {Convert.ToHexString(p).ToLowerInvariant()}" : "")
             + (item.Detail is not null ? $" ({item.Detail})" : "");
     }

@@ -238,40 +238,73 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
     /// </summary>
     private static byte[] AddMsg4(CellSetup cell, PhyTestScheduler scheduler, DownlinkSlotPlan plan, int temporaryCRnti)
     {
+        var dci = new Dci1_0 { Identifier = 1, FrequencyDomainAssignment = ResourceIndicatorValue.Compute(0, 4, cell.Coreset0Row.RbCount), TimeDomainAssignment = 0, Mcs = 4, NewDataIndicator = 1 };
+        return AddCommonDownlink(cell, scheduler, plan, temporaryCRnti, DciRntiType.TcRnti, dci, tb =>
+        {
+            tb.Fill(63);
+            tb[0] = 62;
+            TestUeRandomAccess.Identity.CopyTo(tb[1..]);
+        });
+    }
+
+    /// <summary>
+    /// Replaces what <paramref name="plan"/> holds by one DCI 1_0 for <paramref name="rnti"/> on CORESET#0 (first AL-4
+    /// candidate of the Type0 CSS candidates at symbol 0, like the engine's RAR) and, unless <paramref name="fill"/> is
+    /// null, the 4-PRB PDSCH at PRB 0 that <paramref name="dci"/> describes (MCS of the DCI, TDRA row 0, DM-RS from point
+    /// A) with the transport block <paramref name="fill"/> writes; returns the transport block (empty without PDSCH).
+    /// </summary>
+    internal static byte[] AddCommonDownlink(CellSetup cell, PhyTestScheduler scheduler, DownlinkSlotPlan plan, int rnti, DciRntiType type, Dci1_0 dci, SpanAction? fill, bool newData = true, int redundancyVersion = 0)
+    {
         plan.Reset(plan.Slot);
         int rbs = cell.Coreset0Row.RbCount;
-        PdschConfiguration config = scheduler.CommonPdsch(0, 4, 0, 4, temporaryCRnti);
         var sizes = new DciSizes0_0And1_0(rbs, rbs, CommonSearchSpace: true);
         PdcchPdu pdcch = plan.AddPdcch()!;
         pdcch.Coreset = scheduler.Coreset0;
         pdcch.FirstSymbol = 0;
         pdcch.AggregationLevel = 4;
         pdcch.FirstCce = 0;
-        pdcch.Rnti = temporaryCRnti;
+        pdcch.Rnti = rnti;
         pdcch.ScramblingRnti = 0;
         pdcch.PayloadSize = sizes.Size;
-        var dci = new Dci1_0 { Identifier = 1, FrequencyDomainAssignment = ResourceIndicatorValue.Compute(0, 4, rbs), TimeDomainAssignment = 0, Mcs = 4, NewDataIndicator = 1 };
-        sizes.Pack(dci, DciRntiType.TcRnti, pdcch.Payload.AsSpan(0, pdcch.PayloadSize));
+        sizes.Pack(dci, type, pdcch.Payload.AsSpan(0, pdcch.PayloadSize));
+        if (fill is null)
+        {
+            return [];
+        }
+
+        PdschConfiguration config = scheduler.CommonPdsch(0, 4, 0, dci.Mcs, rnti);
         PdschPdu pdsch = plan.AddPdsch()!;
         pdsch.Configuration = config;
-        pdsch.ReferenceCrb = 0; // CommonPdsch is in CRBs from point A (TC-RNTI: DM-RS from CRB 0)
-        pdsch.Rnti = temporaryCRnti;
-        pdsch.RntiType = RntiType.TcRnti;
-        pdsch.NewData = true;
+        pdsch.ReferenceCrb = 0; // CommonPdsch is in CRBs from point A (DM-RS from CRB 0)
+        pdsch.Rnti = rnti;
+        pdsch.RntiType = type switch
+        {
+            DciRntiType.TcRnti => RntiType.TcRnti,
+            DciRntiType.PRnti => RntiType.PRnti,
+            DciRntiType.RaRnti => RntiType.RaRnti,
+            _ => RntiType.CRnti,
+        };
+        pdsch.NewData = newData;
+        pdsch.RedundancyVersion = redundancyVersion;
+        pdsch.HarqProcess = dci.HarqProcess;
         pdsch.TransportBlockBytes = config.TransportBlockSizeFor(config.BuildLayout()) / 8;
         Span<byte> tb = pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes);
-        tb.Fill(63);
-        tb[0] = 62;
-        TestUeRandomAccess.Identity.CopyTo(tb[1..]);
+        fill(tb);
         return tb.ToArray();
     }
+
+    /// <summary>Changes the samples of slot <paramref name="slot"/> before the offsets and the noise are applied.</summary>
+    internal delegate void SlotSamplesAction(long slot, Span<ComplexF32> samples);
+
+    /// <summary>Writes a transport block.</summary>
+    internal delegate void SpanAction(Span<byte> transportBlock);
 
     /// <summary>
     /// Schedules and modulates <paramref name="slots"/> slots of <paramref name="cell"/> (calling <paramref name="onSlot"/>
     /// after each slot is scheduled), then puts 1000..20000 samples of silence before them, a carrier frequency offset and
     /// AWGN (25 dB SNR unless given).
     /// </summary>
-    internal static ComplexF32[] Record(CellSetup cell, PhyTestScheduler scheduler, int slots, Random random, double cfoHz, Action<long, DownlinkSlotPlan> onSlot, double snrDb = 25)
+    internal static ComplexF32[] Record(CellSetup cell, PhyTestScheduler scheduler, int slots, Random random, double cfoHz, Action<long, DownlinkSlotPlan> onSlot, double snrDb = 25, SlotSamplesAction? onSamples = null)
     {
         var processor = new DownlinkSlotProcessor(cell, scheduler.MaxTransportBlockBytes);
         var plan = new DownlinkSlotPlan(4, 2, scheduler.MaxTransportBlockBytes);
@@ -285,7 +318,9 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
             scheduler.ScheduleDownlink(plan.Slot, plan, new NoUplink());
             onSlot(s, plan);
             processor.Process(plan, block);
-            samples.AddRange(block[0].ToArray());
+            ComplexF32[] slotSamples = block[0].ToArray();
+            onSamples?.Invoke(s, slotSamples);
+            samples.AddRange(slotSamples);
         }
 
         ComplexF32[] x = [.. samples];

@@ -21,7 +21,7 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// with the §5.4 phase compensation at the grid centre's RF frequency (TS 38.211 §5.3.1, §5.4). Also builds what the
 /// slot's channels need: CORESET#0, the DCI sizes, and the PDSCH configuration of a DCI 1_0 allocation.
 /// </summary>
-internal sealed class SlotDemodulator
+internal sealed class SlotDemodulator : ICommonPdcchGrid
 {
     private readonly BandDemodulator _band;
     private readonly double _ssbFirstSubcarrierOffset;
@@ -64,6 +64,9 @@ internal sealed class SlotDemodulator
 
     /// <summary>The payload sizes a blind search tries: the DCI 1_0 size only.</summary>
     public int[] DciSizeList { get; }
+
+    /// <summary>N_RB of DCI 1_0's FDRA in a common search space: CORESET#0's size (TS 38.212 §7.3.1.2.1).</summary>
+    public int FdraBwpSize => Row.RbCount;
 
     /// <summary>Slots per frame at the common SCS.</summary>
     public int SlotsPerFrame => Timing.Numerology.SlotsPerFrame;
@@ -132,19 +135,7 @@ internal sealed class SlotDemodulator
     /// </summary>
     public PdschConfiguration PdschFor(CellContext cell, UeDownlinkAllocation allocation, int rnti, bool siType0, int slot)
     {
-        var reserved = new List<ReservedResource>();
-        int symbolMask = SsbSymbolMask(cell, slot);
-        if (symbolMask != 0)
-        {
-            int firstRb = (int)Math.Floor(_ssbFirstSubcarrierOffset / NrConstants.SubcarriersPerRb);
-            int lastRb = (int)Math.Floor((_ssbFirstSubcarrierOffset + (240.0 * cell.Candidate.SubcarrierSpacingKhz / cell.CommonScsKhz) - 1) / NrConstants.SubcarriersPerRb);
-            int[] rbs = [.. Enumerable.Range(firstRb, lastRb - firstRb + 1).Where(rb => rb >= 0 && rb < Row.RbCount).Select(rb => rb + GridStart)];
-            if (rbs.Length > 0)
-            {
-                reserved.Add(ReservedResource.Blocks(rbs, symbolMask));
-            }
-        }
-
+        List<ReservedResource> reserved = SsbReserved(cell, slot, SlotsPerFrame, _ssbFirstSubcarrierOffset, GridStart, Row.RbCount);
         int qmMax = 6;
         return new PdschConfiguration
         {
@@ -178,15 +169,39 @@ internal sealed class SlotDemodulator
         };
     }
 
+    /// <summary>
+    /// The PRBs of a grid of <paramref name="rbCount"/> RBs from common RB <paramref name="gridStart"/> that the SS/PBCH
+    /// blocks of slot <paramref name="slot"/> overlap (TS 38.214 §5.1.4: PDSCH rate matched around them);
+    /// <paramref name="ssbFirstSubcarrierOffset"/> is the block's first subcarrier in common-SCS subcarriers from the
+    /// grid's first subcarrier.
+    /// </summary>
+    internal static List<ReservedResource> SsbReserved(CellContext cell, int slot, int slotsPerFrame, double ssbFirstSubcarrierOffset, int gridStart, int rbCount)
+    {
+        var reserved = new List<ReservedResource>();
+        int symbolMask = SsbSymbolMask(cell, slot, slotsPerFrame);
+        if (symbolMask != 0)
+        {
+            int firstRb = (int)Math.Floor(ssbFirstSubcarrierOffset / NrConstants.SubcarriersPerRb);
+            int lastRb = (int)Math.Floor((ssbFirstSubcarrierOffset + (240.0 * cell.Candidate.SubcarrierSpacingKhz / cell.CommonScsKhz) - 1) / NrConstants.SubcarriersPerRb);
+            int[] rbs = [.. Enumerable.Range(firstRb, lastRb - firstRb + 1).Where(rb => rb >= 0 && rb < rbCount).Select(rb => rb + gridStart)];
+            if (rbs.Length > 0)
+            {
+                reserved.Add(ReservedResource.Blocks(rbs, symbolMask));
+            }
+        }
+
+        return reserved;
+    }
+
     /// <summary>The symbols of slot <paramref name="slot"/> that hold a decoded SS/PBCH block (same SCS only).</summary>
-    private int SsbSymbolMask(CellContext cell, int slot)
+    private static int SsbSymbolMask(CellContext cell, int slot, int slotsPerFrame)
     {
         if (cell.Candidate.SubcarrierSpacingKhz != cell.CommonScsKhz)
         {
             return 0;
         }
 
-        int slotsPerHalfFrame = SlotsPerFrame / 2;
+        int slotsPerHalfFrame = slotsPerFrame / 2;
         int mask = 0;
         IEnumerable<int> indices = cell.Indices.Count > 0 ? cell.Indices : [0];
         foreach (int i in indices)

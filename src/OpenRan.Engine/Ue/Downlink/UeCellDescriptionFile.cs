@@ -12,7 +12,8 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// <code>
 /// cell: { pci: 500, prb: 52, scs-khz: 15, slot: 0, dl-arfcn: 368500, ssb-arfcn: 368410, coreset0-index: 6,
 ///         search-space-zero: 0, dmrs-typea-position: 2 }
-/// search-space: common0
+/// search-space: common0        # or, with a CORESET other than CORESET#0: common1 | common3 (default) | ue
+/// coreset: { rb-start: 0, rb-count: 48, duration: 1, interleaved: false, reg-bundle: 6, interleaver-size: 2, shift: 0 }
 /// rntis: [ { rnti: 0x4601, type: c } ]
 /// </code>
 /// </summary>
@@ -21,6 +22,12 @@ namespace OpenRan.Engine.Ue.Downlink;
 public sealed record UeCellDescriptionFile(UeCellDescription Cell, IReadOnlyList<UeRnti> Rntis)
 {
     private static readonly string[] s_rntiTypes = ["c", "tc", "ra", "p", "si"];
+
+    /// <summary>The CORESET other than CORESET#0 (<c>coreset:</c> with the keys of <see cref="UeCoresetDescription"/>), or null.</summary>
+    public UeCoresetDescription? Coreset { get; init; }
+
+    /// <summary>The search space: <c>common0</c> without a CORESET, else <c>common1</c>, <c>common3</c> (default) or <c>ue</c>.</summary>
+    public string SearchSpace { get; init; } = "common0";
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file cannot be read, is not YAML, or a key is unknown or out of range.</exception>
@@ -56,15 +63,36 @@ public sealed record UeCellDescriptionFile(UeCellDescription Cell, IReadOnlyList
             DmrsTypeAPosition = c.OptionalInt("dmrs-typea-position", 2, 3),
         };
         c.ThrowIfUnknownKeys();
-        string space = root.Choice("search-space", "common0", "common0", "common1", "common3", "ue");
-        if (space != "common0")
-        {
-            throw root.Error("search-space", $"'{space}' is not followed so far; valid: common0 (the Type0-PDCCH CSS on CORESET#0; SIB1's ra-SearchSpace and pagingSearchSpace are followed once SIB1 is decoded).");
-        }
-
+        UeCoresetDescription? coreset = null;
         if (root.Has("coreset"))
         {
-            throw root.Error("coreset", "only CORESET#0 (from the MIB or cell.coreset0-index) is followed so far; leave coreset out.");
+            YamlSection k = root.Section("coreset");
+            coreset = new UeCoresetDescription
+            {
+                RbStart = k.Int("rb-start", 0, 0, 274),
+                RbCount = k.OptionalInt("rb-count", 6, 270) ?? throw k.Error("rb-count", "missing; valid: a multiple of 6, 6..270 (TS 38.211 §7.3.2.2)."),
+                Duration = k.Int("duration", 1, 1, 3),
+                Interleaved = k.Bool("interleaved", false),
+                RegBundleSize = k.Int("reg-bundle", 6, 2, 6),
+                InterleaverSize = k.Int("interleaver-size", 2, 2, 6),
+                Shift = k.OptionalInt("shift", 0, 274),
+            };
+            k.ThrowIfUnknownKeys();
+            if (coreset.Problems() is [var first, ..])
+            {
+                throw k.Error(first.Key, first.Reason + ".");
+            }
+        }
+
+        string space = root.Choice("search-space", coreset is null ? "common0" : "common3", "common0", "common1", "common3", "ue");
+        if (coreset is null && space != "common0")
+        {
+            throw root.Error("search-space", $"'{space}' needs a coreset (the keys rb-start, rb-count, duration, …); valid without one: common0 (the Type0-PDCCH CSS on CORESET#0; SIB1's ra-SearchSpace and pagingSearchSpace are followed once SIB1 is decoded).");
+        }
+
+        if (coreset is not null && space == "common0")
+        {
+            throw root.Error("search-space", "'common0' is CORESET#0's Type0-PDCCH CSS; valid with a coreset: common1 | common3 | ue.");
         }
 
         var rntis = new List<UeRnti>();
@@ -84,6 +112,6 @@ public sealed record UeCellDescriptionFile(UeCellDescription Cell, IReadOnlyList
         }
 
         root.ThrowIfUnknownKeys();
-        return new UeCellDescriptionFile(cell, rntis);
+        return new UeCellDescriptionFile(cell, rntis) { Coreset = coreset, SearchSpace = space };
     }
 }

@@ -31,6 +31,12 @@ public sealed record UeDownlinkConfiguration
     /// <summary>The cell description, or null to learn everything from the SS/PBCH blocks.</summary>
     public UeCellDescription? Cell { get; init; }
 
+    /// <summary>A CORESET other than CORESET#0 on which <see cref="Rntis"/> are searched (DCI 1_0), or null.</summary>
+    public UeCoresetDescription? Coreset { get; init; }
+
+    /// <summary>The search space on <see cref="Coreset"/>: <c>common1</c>, <c>common3</c> (common) or <c>ue</c> (UE-specific).</summary>
+    public string CoresetSearchSpace { get; init; } = "common3";
+
     /// <summary>The problems of this configuration, each naming the option and its valid range; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -66,6 +72,16 @@ public sealed record UeDownlinkConfiguration
             {
                 problems.Add($"RNTI {rnti.Rnti}; valid: 1..65535 (0x0001..0xFFFF)");
             }
+        }
+
+        if (Coreset is { } coreset)
+        {
+            problems.AddRange(coreset.Validate());
+        }
+
+        if (CoresetSearchSpace is not ("common1" or "common3" or "ue"))
+        {
+            problems.Add($"--search-space {CoresetSearchSpace} on --coreset; valid: common1 | common3 | ue");
         }
 
         if (Cell is { } cell)

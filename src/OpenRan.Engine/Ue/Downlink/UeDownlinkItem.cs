@@ -90,4 +90,13 @@ public sealed record UeDownlinkItem
 
     /// <summary>A human-readable summary (a decoded SIB1, or why something was not decoded).</summary>
     public string? Detail { get; init; }
+
+    /// <summary>PDSCH: the HARQ process number of a C-/TC-RNTI transmission (−1 for transport blocks without HARQ).</summary>
+    public int HarqProcess { get; init; } = -1;
+
+    /// <summary>PDSCH: the redundancy version of this transmission.</summary>
+    public int RedundancyVersion { get; init; }
+
+    /// <summary>PDSCH: whether this transmission was soft-combined with earlier ones of its HARQ process (a retransmission).</summary>
+    public bool Combined { get; init; }
 }

@@ -8,6 +8,7 @@ using OpenRan.Engine.Rrc;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Common.Frequency;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
@@ -48,6 +49,7 @@ public sealed class UeDownlinkReceiver
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
     private readonly SharedChannelReceiver _pdsch = new(1, 1);
+    private readonly UeHarqBuffers _harq = new();
     private bool _slotsOutdated;
     private readonly PdcchDetection[] _detections = [.. Enumerable.Range(0, 8).Select(_ => new PdcchDetection())];
     private readonly ushort[] _rntiValues = new ushort[MaxRntisPerSearch];
@@ -58,8 +60,7 @@ public sealed class UeDownlinkReceiver
     private readonly List<MacRar> _rars = [];
     private readonly ushort[] _ueRnti = new ushort[1];
     private readonly SearchSpaceConfiguration?[] _type0Spaces = new SearchSpaceConfiguration?[NrConstants.SymbolsPerSlotNormalCp];
-    private readonly Dictionary<(SearchSpaceConfiguration Space, int Slot), PdcchSearchRequest> _requests = [];
-    private SlotDemodulator? _requestsFor;
+    private readonly Dictionary<(Coreset Coreset, SearchSpaceConfiguration Space, int Slot, int HashingRnti), PdcchSearchRequest> _requests = [];
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
     /// <exception cref="ArgumentException">The configuration is invalid (every problem listed).</exception>
@@ -358,16 +359,37 @@ public sealed class UeDownlinkReceiver
         SlotDemodulator? slots = SlotDemodulator.TryCreate(_configuration, cell, out string? slotProblem);
         cell.Problem = slotProblem;
         BandDemodulator? carrier = null;
-        if (_configuration.Dedicated is UeDedicatedDownlink ue && slots is not null)
+        CoresetMonitor? monitor = null;
+        if ((_configuration.Dedicated is not null || _configuration.Coreset is not null) && slots is not null)
         {
-            carrier = CarrierDemodulator(cell, ue, out string? carrierProblem);
+            carrier = CarrierDemodulator(cell, out string? carrierProblem);
             cell.Problem ??= carrierProblem;
         }
 
+        if (_configuration.Coreset is UeCoresetDescription coreset && carrier is not null)
+        {
+            if (coreset.RbStart + coreset.RbCount > cell.CarrierPrbs)
+            {
+                cell.Problem ??= $"--coreset: rb-start={coreset.RbStart} + rb-count={coreset.RbCount} is beyond the carrier's {cell.CarrierPrbs} RB; valid: rb-start + rb-count ≤ {cell.CarrierPrbs}";
+            }
+            else
+            {
+                monitor = new CoresetMonitor(carrier, cell, coreset, _configuration.CoresetSearchSpace, slots!.Row.RbCount);
+            }
+        }
+
+        // The dedicated configuration's C-RNTI and every C-RNTI given are searched for DCI 1_1 in the UE-specific space.
+        int[] ueRntis = _configuration.Dedicated is UeDedicatedDownlink d
+            ? [d.Rnti, .. _configuration.Rntis.Where(r => r.Type == DciRntiType.CRnti && r.Rnti != d.Rnti).Select(r => r.Rnti).Distinct()]
+            : [];
+        int slotsPerFrame = slots?.SlotsPerFrame ?? 0;
         return new FollowState(cell, slots, new List<UeRnti>(_configuration.Rntis), counts)
         {
             Carrier = carrier,
-            UeRequests = new PdcchSearchRequest?[slots?.SlotsPerFrame ?? 0],
+            Monitor = monitor,
+            UeRntis = ueRntis,
+            UeRequestsPerRnti = slotsPerFrame,
+            UeRequests = new PdcchSearchRequest?[slotsPerFrame * ueRntis.Length],
         };
     }
 
@@ -376,27 +398,34 @@ public sealed class UeDownlinkReceiver
     /// N_CRB^SSB common RBs below the block's first subcarrier (TS 38.211 §4.4.4.2, §7.4.3.1), the carrier centre
     /// 6·N_RB·Δf above point A.
     /// </summary>
-    private BandDemodulator? CarrierDemodulator(CellContext cell, UeDedicatedDownlink ue, out string? problem)
+    private BandDemodulator? CarrierDemodulator(CellContext cell, out string? problem)
     {
         problem = null;
+        string option = _configuration.Dedicated is not null ? "--gnb-config" : "--coreset";
+        if (cell.SsbCommonRb is not int ssbCommonRb || cell.CarrierPrbs is not int carrierPrbs)
+        {
+            problem = $"{option}: the carrier (point A and N_RB) is not known; give --dl-arfcn and --prb";
+            return null;
+        }
+
         double scsHz = cell.CommonScsKhz * 1e3;
         double ssbFirstHz = cell.Candidate.FrequencyHz - (120 * cell.Candidate.SubcarrierSpacingKhz * 1e3);
-        double pointAHz = ssbFirstHz - (cell.KSsb * 15e3) - (ue.SsbCommonRb * NrConstants.SubcarriersPerRb * scsHz);
-        double halfWidthHz = ue.CarrierPrbs * NrConstants.SubcarriersPerRb / 2 * scsHz;
+        double pointAHz = ssbFirstHz - (cell.KSsb * 15e3) - (ssbCommonRb * NrConstants.SubcarriersPerRb * scsHz);
+        double halfWidthHz = carrierPrbs * NrConstants.SubcarriersPerRb / 2 * scsHz;
         double centreHz = pointAHz + halfWidthHz;
         if (Math.Abs(centreHz - _configuration.CenterFrequencyHz) + halfWidthHz > _configuration.SampleRateHz / 2)
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"--gnb-config: the carrier ({(centreHz - halfWidthHz) / 1e6:F3}..{(centreHz + halfWidthHz) / 1e6:F3} MHz) is not inside the recorded band; its C-RNTI PDSCH is not followed");
+            problem = string.Create(CultureInfo.InvariantCulture, $"{option}: the carrier ({(centreHz - halfWidthHz) / 1e6:F3}..{(centreHz + halfWidthHz) / 1e6:F3} MHz) is not inside the recorded band; its PDCCH/PDSCH are not followed");
             return null;
         }
 
         try
         {
-            return new BandDemodulator(_configuration.SampleRateHz, _configuration.CenterFrequencyHz, cell.CommonScsKhz / 30, 0, ue.CarrierPrbs, centreHz);
+            return new BandDemodulator(_configuration.SampleRateHz, _configuration.CenterFrequencyHz, cell.CommonScsKhz / 30, 0, carrierPrbs, centreHz);
         }
         catch (ArgumentException ex)
         {
-            problem = "--gnb-config: " + ex.Message.Split(" (Parameter", 2)[0];
+            problem = $"{option}: " + ex.Message.Split(" (Parameter", 2)[0];
             return null;
         }
     }
@@ -438,10 +467,21 @@ public sealed class UeDownlinkReceiver
         counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
         counts.Slots++;
         var at = new SlotContext(frame, sfn, slot, slotStart);
-        SearchSlot(slots, cell, at, si, state.Rntis, report, counts);
+        SearchSlot(slots, cell, at, si, state.Rntis, state.Monitor is null, report, counts);
         if (state.Carrier is not null)
         {
-            SearchUeSpecific(samples, state, at, report);
+            long t0 = Stopwatch.GetTimestamp();
+            state.Carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
+            counts.DemodulationTicks += Stopwatch.GetTimestamp() - t0;
+            if (state.Monitor is CoresetMonitor monitor && state.Rntis.Count > 0)
+            {
+                SearchCoreset(monitor, state, at, report);
+            }
+
+            if (_configuration.Dedicated is not null)
+            {
+                SearchUeSpecific(state, at, report);
+            }
         }
 
         if (_slotsOutdated)
@@ -565,7 +605,7 @@ public sealed class UeDownlinkReceiver
     /// RNTI whose search space is not known (no SIB1 yet, or given as C-RNTI) with the Type0 CSS candidates of CORESET#0 at
     /// symbol 0 in every slot.
     /// </summary>
-    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, Action<UeDownlinkItem> report, Counts counts)
+    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, bool otherOnCoreset0, Action<UeDownlinkItem> report, Counts counts)
     {
         if (si)
         {
@@ -589,10 +629,12 @@ public sealed class UeDownlinkReceiver
 
         foreach (UeRnti r in given)
         {
+            // C-RNTI DCI 0_0/1_0 is monitored in the common search spaces the UE has (TS 38.213 §10.1): the Type1-PDCCH
+            // CSS of ra-SearchSpace, and the Type2-PDCCH CSS of pagingSearchSpace when that is another search space.
             List<UeRnti> target = r.Type switch
             {
-                DciRntiType.RaRnti or DciRntiType.TcRnti when cell.RaSearchSpace is not null => _randomAccess,
-                DciRntiType.PRnti when cell.PagingSearchSpace is not null => _paging,
+                DciRntiType.RaRnti or DciRntiType.TcRnti or DciRntiType.CRnti when cell.RaSearchSpace is not null => _randomAccess,
+                DciRntiType.PRnti or DciRntiType.CRnti when cell.PagingSearchSpace is not null => _paging,
                 _ => _other,
             };
             if ((si && r.Type == DciRntiType.SiRnti) || target.Contains(r))
@@ -601,13 +643,37 @@ public sealed class UeDownlinkReceiver
             }
 
             target.Add(r);
+            if (r.Type == DciRntiType.CRnti && target == _randomAccess && cell.PagingSearchSpace is { } paging && paging.Id != cell.RaSearchSpace!.Id && !_paging.Contains(r))
+            {
+                _paging.Add(r);
+            }
         }
 
         Monitor(slots, cell, at, cell.RaSearchSpace, _randomAccess, report, counts);
         Monitor(slots, cell, at, cell.PagingSearchSpace, _paging, report, counts);
-        if (_other.Count > 0)
+        if (_other.Count > 0 && otherOnCoreset0)
         {
             SearchOccasion(slots, cell, at, Type0AtSymbol(0), "CORESET#0 symbol 0", _other, report, counts);
+        }
+    }
+
+    /// <summary>
+    /// The described CORESET (<c>--coreset</c>) in one slot: every given RNTI's DCI 1_0 in its search space (one search for
+    /// a common search space, one per RNTI, hashing with it, for a UE-specific one), and each PDSCH.
+    /// </summary>
+    private void SearchCoreset(CoresetMonitor monitor, FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    {
+        if (monitor.Common)
+        {
+            SearchOccasion(monitor, state.Cell, at, monitor.SearchSpace, monitor.Name, state.Rntis, report, state.Counts);
+            return;
+        }
+
+        for (int i = 0; i < state.Rntis.Count; i++)
+        {
+            _group.Clear();
+            _group.Add(state.Rntis[i]);
+            SearchOccasion(monitor, state.Cell, at, monitor.SearchSpace, monitor.Name, _group, report, state.Counts);
         }
     }
 
@@ -639,7 +705,7 @@ public sealed class UeDownlinkReceiver
         }
     }
 
-    private void SearchOccasion(SlotDemodulator slots, CellContext cell, SlotContext at, SearchSpaceConfiguration space, string name, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    private void SearchOccasion(ICommonPdcchGrid slots, CellContext cell, SlotContext at, SearchSpaceConfiguration space, string name, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
     {
         int count = Math.Min(rntis.Count, _rntiValues.Length);
         for (int i = 0; i < count; i++)
@@ -647,7 +713,7 @@ public sealed class UeDownlinkReceiver
             _rntiValues[i] = (ushort)rntis[i].Rnti;
         }
 
-        PdcchSearchRequest request = Request(slots, cell, space, at.Slot);
+        PdcchSearchRequest request = Request(slots, cell, space, at.Slot, space.Common ? 0 : rntis[0].Rnti);
         long t0 = Stopwatch.GetTimestamp();
         int found = _pdcch.Search(slots.Grid, 0, request, slots.DciSizeList, _rntiValues, count, _detections);
         counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
@@ -665,6 +731,12 @@ public sealed class UeDownlinkReceiver
             }
 
             Dci1_0 dci = slots.DciSizes.Parse1_0(detection.Payload.AsSpan(0, slots.DciSizes.Size), rnti.Type);
+            if (rnti.Type is DciRntiType.CRnti or DciRntiType.TcRnti && dci.Identifier == 0)
+            {
+                continue; // DCI format 0_0 (an uplink grant) of the same size: no PDSCH to follow
+            }
+
+            string? noPdsch = NoPdschReason(rnti.Type, dci);
             report(Item(UeDownlinkItemKind.Dci, cell, at) with
             {
                 Rnti = rnti.Rnti,
@@ -674,10 +746,26 @@ public sealed class UeDownlinkReceiver
                 SearchSpace = name,
                 AggregationLevel = detection.AggregationLevel,
                 Cce = detection.FirstCce,
+                Detail = noPdsch,
             });
-            DecodePdsch(slots, cell, at, rnti, dci, report, counts);
+            if (noPdsch is null)
+            {
+                DecodePdsch(slots, cell, at, rnti, dci, report, counts);
+            }
         }
     }
+
+    /// <summary>
+    /// Why a DCI 1_0 schedules no PDSCH, or null when it does: a PDCCH order (TS 38.213 §8.1), or a P-RNTI DCI whose short
+    /// messages indicator says short messages only or is reserved (TS 38.212 Table 7.3.1.2.1-1).
+    /// </summary>
+    private static string? NoPdschReason(DciRntiType type, in Dci1_0 dci) => type switch
+    {
+        DciRntiType.CRnti when dci.PdcchOrder => string.Create(CultureInfo.InvariantCulture, $"PDCCH order: random access with preamble {dci.RandomAccessPreambleIndex}, SS/PBCH {dci.SsbIndex}, PRACH mask {dci.PrachMaskIndex}; no PDSCH"),
+        DciRntiType.PRnti when dci.ShortMessagesIndicator == 2 => string.Create(CultureInfo.InvariantCulture, $"short messages only (0x{dci.ShortMessages:x2}); no PDSCH"),
+        DciRntiType.PRnti when dci.ShortMessagesIndicator == 0 => "short messages indicator 00 is reserved; no PDSCH",
+        _ => null,
+    };
 
     /// <summary>The Type0 CSS candidates (TS 38.213 Table 10.1-1: 4, 2, 1 at AL 4, 8, 16) at the first symbol of the lowest decoded block's occasion.</summary>
     private SearchSpaceConfiguration Type0SearchSpace(CellContext cell, SlotDemodulator slots)
@@ -695,19 +783,13 @@ public sealed class UeDownlinkReceiver
     /// <summary>The Type0 CSS candidates at <paramref name="symbol"/>, built once per symbol.</summary>
     private SearchSpaceConfiguration Type0AtSymbol(int symbol) => _type0Spaces[symbol] ??= Type0PdcchCss.SearchSpace(symbol);
 
-    /// <summary>The search request of <paramref name="space"/> in slot <paramref name="slot"/>, built once per demodulator, search space and slot.</summary>
-    private PdcchSearchRequest Request(SlotDemodulator slots, CellContext cell, SearchSpaceConfiguration space, int slot)
+    /// <summary>The search request of <paramref name="space"/> on <paramref name="slots"/>' CORESET in slot <paramref name="slot"/> (hashing with <paramref name="hashingRnti"/>), built once.</summary>
+    private PdcchSearchRequest Request(ICommonPdcchGrid slots, CellContext cell, SearchSpaceConfiguration space, int slot, int hashingRnti)
     {
-        if (!ReferenceEquals(_requestsFor, slots))
+        if (!_requests.TryGetValue((slots.Coreset, space, slot, hashingRnti), out PdcchSearchRequest? request))
         {
-            _requests.Clear();
-            _requestsFor = slots;
-        }
-
-        if (!_requests.TryGetValue((space, slot), out PdcchSearchRequest? request))
-        {
-            request = new PdcchSearchRequest(slot, slots.Coreset, space, 0, 0, cell.Pci);
-            _requests[(space, slot)] = request;
+            request = new PdcchSearchRequest(slot, slots.Coreset, space, hashingRnti, 0, cell.Pci);
+            _requests[(slots.Coreset, space, slot, hashingRnti)] = request;
         }
 
         return request;
@@ -725,11 +807,11 @@ public sealed class UeDownlinkReceiver
         SampleIndex = sampleIndex,
     };
 
-    private void DecodePdsch(SlotDemodulator slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
+    private void DecodePdsch(ICommonPdcchGrid slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, Action<UeDownlinkItem> report, Counts counts)
     {
         UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, cell, at) with { Rnti = rnti.Rnti, RntiType = rnti.Type, Dci = dci, CrcPassed = false };
         bool siType0 = rnti.Type == DciRntiType.SiRnti;
-        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.Row.RbCount, cell.DmrsTypeAPosition, out string? problem, siType0 ? null : cell.PdschTimeDomainAllocations);
+        UeDownlinkAllocation? allocation = Dci1_0Allocation.Resolve(dci, slots.FdraBwpSize, cell.DmrsTypeAPosition, out string? problem, siType0 ? null : cell.PdschTimeDomainAllocations);
         if (allocation is null)
         {
             counts.PdschFailed++;
@@ -761,7 +843,8 @@ public sealed class UeDownlinkReceiver
             return;
         }
 
-        if (ReceiveTransportBlock(configuration, slots.Grid, at.Slot, dci.RedundancyVersion, item, report, counts) is not byte[] payload)
+        HarqTransmission? harq = rnti.Type is DciRntiType.CRnti or DciRntiType.TcRnti ? new HarqTransmission(rnti.Rnti, dci.HarqProcess, dci.NewDataIndicator) : null;
+        if (ReceiveTransportBlock(configuration, slots.Grid, at.Slot, dci.RedundancyVersion, item, report, counts, harq) is not byte[] payload)
         {
             return;
         }
@@ -800,14 +883,35 @@ public sealed class UeDownlinkReceiver
     /// Decodes one transport block and reports the PDSCH item: with the payload only when the transport block CRC and
     /// every code block CRC passed (then returned), else with <c>crc: false</c> (null returned).
     /// </summary>
-    private byte[]? ReceiveTransportBlock(PdschConfiguration configuration, ResourceGrid grid, int slot, int redundancyVersion, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts)
+    private byte[]? ReceiveTransportBlock(PdschConfiguration configuration, ResourceGrid grid, int slot, int redundancyVersion, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts, HarqTransmission? harq = null)
     {
-        int tbs = _pdsch.TransportBlockSize(configuration);
+        SharedChannelCodingParameters parameters = _pdsch.CodingParameters(configuration);
+        int tbs = parameters.TransportBlockSize;
         var bits = new byte[tbs];
         long t0 = Stopwatch.GetTimestamp();
-        SharedChannelReceiveResult result = _pdsch.Receive(configuration, grid, slot, redundancyVersion, _pdsch.CreateSoftBuffer(configuration), true, bits);
+        SharedChannelSoftBuffer buffer;
+        bool newData = true;
+        int earlier = 0;
+        if (harq is HarqTransmission h)
+        {
+            buffer = _harq.Prepare(h.Rnti, h.Process, h.Ndi, parameters, out newData, out earlier);
+            item = item with { HarqProcess = h.Process, RedundancyVersion = redundancyVersion, Combined = !newData };
+        }
+        else
+        {
+            buffer = _pdsch.CreateSoftBuffer(configuration);
+            item = item with { RedundancyVersion = redundancyVersion };
+        }
+
+        SharedChannelReceiveResult result = _pdsch.Receive(configuration, grid, slot, redundancyVersion, buffer, newData, bits);
         counts.PdschTicks += Stopwatch.GetTimestamp() - t0;
         counts.Pdsch++;
+        if (!newData)
+        {
+            string combined = string.Create(CultureInfo.InvariantCulture, $"RV {redundancyVersion} combined with {earlier} earlier transmission(s) of HARQ process {harq!.Value.Process}");
+            item = item with { Detail = item.Detail is null ? combined : $"{item.Detail}; {combined}" };
+        }
+
         item = item with { TransportBlockSize = tbs, CrcPassed = result.CrcPassed, SnrDb = result.Measurements.SnrDb, EvmPercent = result.Measurements.EvmPercent };
         if (!result.CrcPassed)
         {
@@ -829,20 +933,26 @@ public sealed class UeDownlinkReceiver
     /// decoded: FDRA type 1 over the carrier (TS 38.214 §5.1.2.2.2), TDRA row of default table A, MCS of the configured
     /// table, RV. A DCI whose identifier bit says 0_1 (uplink) is not reported.
     /// </summary>
-    private void SearchUeSpecific(ReadOnlySpan<ComplexF32> samples, FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    private void SearchUeSpecific(FollowState state, SlotContext at, Action<UeDownlinkItem> report)
     {
         UeDedicatedDownlink ue = _configuration.Dedicated!;
+        for (int r = 0; r < state.UeRntis.Length; r++)
+        {
+            SearchUeSpecific(ue, state, at, r, report);
+        }
+    }
+
+    /// <summary>Searches the UE-specific search space of the C-RNTI <paramref name="rntiIndex"/> of <see cref="FollowState.UeRntis"/> (its own hashing) for DCI 1_1 and decodes each PDSCH.</summary>
+    private void SearchUeSpecific(UeDedicatedDownlink ue, FollowState state, SlotContext at, int rntiIndex, Action<UeDownlinkItem> report)
+    {
         CellContext cell = state.Cell;
-        BandDemodulator carrier = state.Carrier!;
-        Counts counts = state.Counts;
+        int rnti = state.UeRntis[rntiIndex];
+        _ueRnti[0] = (ushort)rnti;
+        int requestIndex = (rntiIndex * state.UeRequestsPerRnti) + at.Slot;
+        PdcchSearchRequest request = state.UeRequests[requestIndex] ??= new PdcchSearchRequest(at.Slot, ue.Coreset, ue.SearchSpace, rnti, 0, cell.Pci);
         long t0 = Stopwatch.GetTimestamp();
-        carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
-        long t1 = Stopwatch.GetTimestamp();
-        counts.DemodulationTicks += t1 - t0;
-        _ueRnti[0] = (ushort)ue.Rnti;
-        PdcchSearchRequest request = state.UeRequests[at.Slot] ??= new PdcchSearchRequest(at.Slot, ue.Coreset, ue.SearchSpace, ue.Rnti, 0, cell.Pci);
-        int found = _pdcch.Search(carrier.Grid, 0, request, ue.DciSizes, _ueRnti, 1, _detections);
-        counts.PdcchTicks += Stopwatch.GetTimestamp() - t1;
+        int found = _pdcch.Search(state.Carrier!.Grid, 0, request, ue.DciSizes, _ueRnti, 1, _detections);
+        state.Counts.PdcchTicks += Stopwatch.GetTimestamp() - t0;
         DciFieldLayout f = ue.Dci1_1;
         for (int d = 0; d < found; d++)
         {
@@ -867,7 +977,7 @@ public sealed class UeDownlinkReceiver
             };
             report(Item(UeDownlinkItemKind.Dci, cell, at) with
             {
-                Rnti = ue.Rnti,
+                Rnti = rnti,
                 RntiType = DciRntiType.CRnti,
                 DciFormat = "1_1",
                 DciFields = fields,
@@ -875,14 +985,14 @@ public sealed class UeDownlinkReceiver
                 AggregationLevel = detection.AggregationLevel,
                 Cce = detection.FirstCce,
             });
-            DecodeUePdsch(ue, state, at, fields, report);
+            DecodeUePdsch(ue, state, at, rnti, fields, report);
         }
     }
 
-    private void DecodeUePdsch(UeDedicatedDownlink ue, FollowState state, SlotContext at, Dictionary<string, int> dci, Action<UeDownlinkItem> report)
+    private void DecodeUePdsch(UeDedicatedDownlink ue, FollowState state, SlotContext at, int rnti, Dictionary<string, int> dci, Action<UeDownlinkItem> report)
     {
         Counts counts = state.Counts;
-        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = ue.Rnti, RntiType = DciRntiType.CRnti, DciFields = dci, CrcPassed = false };
+        UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = rnti, RntiType = DciRntiType.CRnti, DciFields = dci, CrcPassed = false };
         string? problem = null;
         McsEntry mcs = McsTables.Lookup(ue.McsTable, dci["mcs"]);
         if (!ue.TryGetPdsch(at.Sfn, at.Slot, out PdschConfiguration? template))
@@ -903,6 +1013,7 @@ public sealed class UeDownlinkReceiver
             var allocation = new UeDownlinkAllocation(start, length, s, l, typeA, mcs.ModulationOrder, dci["mcs"], mcs.TargetCodeRate);
             PdschConfiguration configuration = template! with
             {
+                NRnti = rnti,
                 PrbSet = [.. Enumerable.Range(start, length)],
                 StartSymbol = s,
                 SymbolCount = l,
@@ -913,7 +1024,7 @@ public sealed class UeDownlinkReceiver
             IReadOnlyList<string> problems = configuration.Validate();
             if (problems.Count == 0)
             {
-                _ = ReceiveTransportBlock(configuration, state.Carrier!.Grid, at.Slot, dci["rv"], item with { Allocation = allocation }, report, counts);
+                _ = ReceiveTransportBlock(configuration, state.Carrier!.Grid, at.Slot, dci["rv"], item with { Allocation = allocation }, report, counts, new HarqTransmission(rnti, dci["harq"], dci["ndi"]));
                 return;
             }
 
@@ -988,6 +1099,9 @@ public sealed class UeDownlinkReceiver
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
+    /// <summary>The HARQ process of a transmission: RNTI, HARQ process number and new data indicator of its DCI.</summary>
+    private readonly record struct HarqTransmission(int Rnti, int Process, int Ndi);
+
     /// <summary>Where a slot is: frame index in the recording, SFN (−1 when unknown), slot in the frame, first sample.</summary>
     private readonly record struct SlotContext(long Frame, int Sfn, int Slot, long SampleIndex);
 
@@ -1006,10 +1120,19 @@ public sealed class UeDownlinkReceiver
         /// <summary>The counters and timings.</summary>
         public Counts Counts { get; } = counts;
 
-        /// <summary>The whole carrier's demodulator for the dedicated downlink (null without one).</summary>
+        /// <summary>The whole carrier's demodulator for the dedicated downlink and a described CORESET (null without either).</summary>
         public BandDemodulator? Carrier { get; init; }
 
-        /// <summary>The UE-specific search request of each slot of the frame (built on first use).</summary>
+        /// <summary>The described CORESET (<c>--coreset</c>) on <see cref="Carrier"/>, or null.</summary>
+        public CoresetMonitor? Monitor { get; init; }
+
+        /// <summary>The C-RNTIs searched for DCI 1_1 in the UE-specific search space (the dedicated UE's first).</summary>
+        public int[] UeRntis { get; init; } = [];
+
+        /// <summary>Slots per frame: the stride of <see cref="UeRequests"/> per RNTI.</summary>
+        public int UeRequestsPerRnti { get; init; }
+
+        /// <summary>The UE-specific search request of each RNTI and slot of the frame (built on first use).</summary>
         public PdcchSearchRequest?[] UeRequests { get; init; } = [];
     }
 
