@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
@@ -70,6 +71,7 @@ public sealed class UeEngine
     private long _bufferStart;
     private int _bufferCount;
     private long _offset;
+    private double _timing;
     private long _syncOffset;
     private double _cfoHz;
     private long _txNext = long.MinValue;
@@ -307,6 +309,7 @@ public sealed class UeEngine
                 long frameStart = d.PssUsefulPartStart - decoder.UsefulPartOffsetInHalfFrame(_firstSymbols[d.Pbch.SsbIndex]) - (d.Pbch.HalfFrame * halfFrame);
                 long frameSlot = (long)mib.SystemFrameNumber * _cell.SlotsPerFrame;
                 _offset = frameStart - _clock.SlotStart(frameSlot);
+                _timing = _offset;
                 _cfoHz = d.FrequencyOffsetHz;
                 if (SyncTimestamp < 0)
                 {
@@ -349,6 +352,7 @@ public sealed class UeEngine
         _previous = default;
         while (!_stopping)
         {
+            _offset = (long)Math.Round(_timing);
             long start = SlotStart(slot);
             int length = _clock.SlotLength(slot);
             if (start + length > limit)
@@ -370,6 +374,9 @@ public sealed class UeEngine
             long ticks = Stopwatch.GetTimestamp();
             ProcessDownlink(slot, start, length);
             MakeUplink(slot + lead);
+
+            // The sample clock's error drifts the timing by the same fraction as the carrier's (one oscillator).
+            _timing += DriftPerSample * length;
             ProcessingTicks += Stopwatch.GetTimestamp() - ticks;
             Slots++;
             if (slot > steadyFrom)
@@ -409,6 +416,7 @@ public sealed class UeEngine
         }
 
         _ofdm.Demodulate(samples, slotInFrame, _grid, 0);
+        CompensateDrift(slot);
         _ue.OnDownlinkSlot(slot, _grid);
         Track(slot, slotInFrame, cyclesPerSample);
     }
@@ -425,8 +433,10 @@ public sealed class UeEngine
 
         int slotsPerHalfFrame = _cell.SlotsPerFrame / 2;
         int halfFrame = slotInFrame / slotsPerHalfFrame;
-        foreach (int i in _cell.SsbIndices)
+        IReadOnlyList<int> indices = _cell.SsbIndices;
+        for (int b = 0; b < indices.Count; b++)
         {
+            int i = indices[b];
             (int ssbSlot, int symbol) = _cell.SsbSlotAndSymbol(i);
             if (ssbSlot != slotInFrame % slotsPerHalfFrame || ((mask >> symbol) & 1) == 0)
             {
@@ -465,13 +475,41 @@ public sealed class UeEngine
                 }
             }
 
-            // Frequency: half the residual per block; timing: the whole integer error (the next slots start there).
+            // Frequency: half the residual per block; timing: half the way to where the block was (whole samples).
             _cfoHz += TrackingGain * d.FrequencyOffsetHz;
-            if (error != 0)
+            _timing += TrackingGain * (_offset + error - _timing);
+            TimingCorrectionSamples += Math.Abs(error);
+        }
+    }
+
+    /// <summary>The timing drift per sample implied by the carrier frequency offset: a receiver clock fast by ε sees −ε·f_c.</summary>
+    private double DriftPerSample => -_cfoHz / _cell.DownlinkCenterHz;
+
+    /// <summary>
+    /// Removes, symbol by symbol, the timing error the slot's whole-sample start leaves: its fractional part and the drift
+    /// within the slot (a subcarrier k of a signal τ samples late turns by −2π·k·τ/N, undone by +2π·k·τ/N).
+    /// </summary>
+    private void CompensateDrift(long slot)
+    {
+        double fraction = _timing - _offset;
+        double drift = DriftPerSample;
+        OfdmTiming timing = _cell.Timing;
+        int slotInSubframe = (int)(slot % _cell.Numerology.SlotsPerSubframe);
+        int firstSymbol = slotInSubframe * NrConstants.SymbolsPerSlotNormalCp;
+        int slotOffset = timing.SlotOffsetInSubframe(slotInSubframe);
+        int n = timing.FftSize;
+        int firstSubcarrier = -_grid.SubcarrierCount / 2;
+        for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
+        {
+            double middle = timing.UsefulPartOffset(firstSymbol + l) - slotOffset + (n / 2);
+            double tau = fraction + (drift * middle);
+            if (Math.Abs(tau) < 1e-3)
             {
-                _offset += error;
-                TimingCorrectionSamples += Math.Abs(error);
+                continue;
             }
+
+            Span<ComplexF32> symbol = _grid.Symbol(0, l);
+            ComplexMixer.Mix(symbol, tau / n, firstSubcarrier, symbol);
         }
     }
 
