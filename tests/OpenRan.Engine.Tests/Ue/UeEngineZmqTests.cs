@@ -100,6 +100,19 @@ public sealed class UeEngineZmqTests
     }
 
     [Fact]
+    public void Ue_GnbStops_EndsWithTheRadioGoneAndWhatItHadFollowed()
+    {
+        UeConfiguration ue = UeConfiguration.ReadFile(TestConfigs.PathOf("ue-n3-20mhz-fdd.yaml"));
+        Pair run = RunPair(ue, seconds: 5, impairment: null, gnbSlots: 400, radioTimeout: TimeSpan.FromSeconds(2));
+
+        Assert.Equal(UeOutcome.RadioGone, run.Result.Outcome);
+        Assert.InRange(run.Ue.Slots, 300, 400);
+        Assert.Contains("no samples for 2.0 s", run.Result.Message, StringComparison.Ordinal);
+        Assert.Contains("while following PCI 1", run.Result.Message, StringComparison.Ordinal);
+        Assert.Contains("Missing: the peer's samples", run.Result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ue_NoGnb_ReportsNoCellWithWhatItSearched()
     {
         // The loopback radio hears only the UE's own (silent) transmitter.
@@ -126,7 +139,7 @@ public sealed class UeEngineZmqTests
         Assert.Contains("uplink-lead-slots", (ue with { UplinkLeadSlots = 5 }).Problem(), StringComparison.Ordinal);
     }
 
-    private static Pair RunPair(UeConfiguration ue, double seconds, ISampleChannel? impairment, CellSetup? gnbCell = null)
+    private static Pair RunPair(UeConfiguration ue, double seconds, ISampleChannel? impairment, CellSetup? gnbCell = null, long gnbSlots = long.MaxValue, TimeSpan? radioTimeout = null)
     {
         CellSetup cell = gnbCell ?? ue.Cell;
         int down = FreePort();
@@ -142,7 +155,7 @@ public sealed class UeEngineZmqTests
         {
             try
             {
-                gnb.Run();
+                gnb.Run(gnbSlots);
             }
             catch (Exception e)
             {
@@ -151,7 +164,15 @@ public sealed class UeEngineZmqTests
         })
         { Name = "test gnb" };
         gnbThread.Start();
-        var engine = new UeEngine(ue, ueRadio, new UeRunOptions { Seconds = seconds, RadioTimeout = TimeSpan.FromMinutes(5), ReceiveImpairment = impairment });
+
+        // The gNB warms up before its radio starts; the UE's radio timeout counts from then.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (gnbRadio.State != RadioState.Streaming && started.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(10);
+        }
+
+        var engine = new UeEngine(ue, ueRadio, new UeRunOptions { Seconds = seconds, RadioTimeout = radioTimeout ?? TimeSpan.FromMinutes(5), ReceiveImpairment = impairment });
         UeRunResult result = engine.Run();
         gnb.Stop();
         Assert.True(gnbThread.Join(TimeSpan.FromMinutes(2)), "the gNB stops");
