@@ -87,6 +87,23 @@ public sealed class UeEngineZmqTests
     }
 
     [Fact]
+    public void Ue_DelayedDownlink_FollowsTheGnbsTimingAdvanceCommands()
+    {
+        // 60 samples (2.6 µs) between the gNB and the UE's receiver: the UE's slots, and so its uplink, start 60 samples
+        // late at the gNB, which measures it on PUSCH and commands a timing advance (12 samples per step at 23.04 Msps).
+        UeConfiguration ue = UeConfiguration.ReadFile(TestConfigs.PathOf("ue-n3-20mhz-fdd.yaml"));
+        Pair run = RunPair(ue, seconds: 1.5, impairment: new ImpairmentChannel(60, 0, null, 1));
+        UeEngine u = run.Ue;
+
+        Assert.True(run.Result.Outcome == UeOutcome.Completed, run.Result.Message);
+        Assert.True(u.Ue.Downlink!.TimingAdvanceCommands > 0);
+        Assert.InRange(u.TimingAdvanceSamples, 48, 72);
+        Assert.True(u.TryGetSecond(1, out UeSecond s1));
+        Assert.InRange(s1.TimingAdvanceSamples, 48, 72);
+        Assert.InRange(run.Gnb.Metrics.UplinkCrcFailed, 0, 30);
+    }
+
+    [Fact]
     public void Ue_AnotherPci_ExitsWithWhatItFound()
     {
         UeConfiguration ue = UeConfiguration.ReadFile(TestConfigs.PathOf("ue-n3-20mhz-fdd.yaml"));

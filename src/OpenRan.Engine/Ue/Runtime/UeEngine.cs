@@ -34,8 +34,9 @@ namespace OpenRan.Engine.Ue.Runtime;
 /// <see cref="UeConfiguration.LostSsbPeriods"/> periods start a new search (samples lost on the link move the blocks);
 /// when that finds nothing within the sync timeout the cell is lost.</item>
 /// <item>Uplink: after downlink slot n the UE makes uplink slot n + L (<see cref="UeConfiguration.UplinkLeadSlots"/>) and
-/// writes it at the receive timestamp where downlink slot n + L starts, minus N_TA: the transmit and receive clocks of one
-/// radio are aligned (srsRAN's ZMQ model, and hardware with a common time base).</item>
+/// writes it at the receive timestamp where downlink slot n + L starts, minus N_TA (the Timing Advance Commands of its
+/// PDSCH, accumulated): the transmit and receive clocks of one radio are aligned (srsRAN's ZMQ model, and hardware with
+/// a common time base).</item>
 /// </list>
 /// Allocation-free per slot after the sync, except where the phy-test UE itself allocates once per kind of assignment.
 /// </summary>
@@ -151,7 +152,10 @@ public sealed class UeEngine
     /// <summary>The timing drift since sync: how far the UE's slot grid moved in its receive clock, samples.</summary>
     public long TimingOffsetSamples => _offset - _syncOffset;
 
-    /// <summary>N_TA applied to the uplink, samples (phy-test: 0; Timing Advance Commands are not applied yet).</summary>
+    /// <summary>
+    /// N_TA applied to the uplink, samples: the Timing Advance Commands received so far, each step of T_A − 31 worth
+    /// 16·64/2^μ T_c (TS 38.213 §4.2), applied from the next uplink slot made.
+    /// </summary>
     public int TimingAdvanceSamples { get; private set; }
 
     /// <summary>Downlink slots processed since sync.</summary>
@@ -533,6 +537,13 @@ public sealed class UeEngine
 
     private void MakeUplink(long slot)
     {
+        if (_ue.Downlink is { } downlink)
+        {
+            // T_c = 1/(480 kHz · 4096); a step of 16·64/2^μ T_c is 12 samples at 23.04 Msps and 15 kHz.
+            double stepSamples = 16.0 * 64 / (1 << _cell.Numerology.Mu) * _cell.SampleRateHz / (480e3 * 4096);
+            TimingAdvanceSamples = Math.Max(0, (int)Math.Round(downlink.TimingAdvanceSteps * stepSamples));
+        }
+
         int length = _clock.SlotLength(slot);
         Span<ComplexF32> samples = _uplink.AsSpan(0, length);
         if (!_ue.MakeUplinkSlot(slot, samples))
