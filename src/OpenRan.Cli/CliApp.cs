@@ -67,6 +67,7 @@ public static class CliApp
         root.Subcommands.Add(FreqCommand.Create(console));
         root.Subcommands.Add(GnbCommand.Create(console));
         root.Subcommands.Add(CellCommand.Create(console));
+        root.Subcommands.Add(UeCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(DecodeCommand.Create(console));

@@ -76,7 +76,19 @@ public sealed class RadioSetup
     /// configuration's when given) and builds the radio configuration of <paramref name="cell"/>.
     /// </summary>
     /// <exception cref="ConfigurationException">Unknown driver (naming the valid ones) or invalid arguments.</exception>
-    public static RadioSetup Create(CellSetup cell, RadioFactory factory, string? driverOverride = null, string? argsOverride = null)
+    public static RadioSetup Create(CellSetup cell, RadioFactory factory, string? driverOverride = null, string? argsOverride = null) =>
+        Create(cell, factory, driverOverride, argsOverride, ue: false);
+
+    /// <summary>
+    /// The radio of the phy-test UE of <paramref name="cell"/> (<c>openran ue</c>): one channel each way, receiving at the
+    /// downlink centre and transmitting at the uplink centre, at the cell's sample rate; the driver and arguments are the
+    /// UE's (errors name <c>--driver</c>/<c>--args</c>).
+    /// </summary>
+    /// <exception cref="ConfigurationException">Unknown driver (naming the valid ones) or invalid arguments.</exception>
+    public static RadioSetup CreateForUe(CellSetup cell, RadioFactory factory, string driver, string args) =>
+        Create(cell, factory, driver, args, ue: true);
+
+    private static RadioSetup Create(CellSetup cell, RadioFactory factory, string? driverOverride, string? argsOverride, bool ue)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(factory);
@@ -110,12 +122,12 @@ public sealed class RadioSetup
         var configuration = new RadioConfiguration
         {
             SampleRateHz = cell.SampleRateHz,
-            TxCenterFrequencyHz = cell.DownlinkCenterHz,
-            RxCenterFrequencyHz = cell.UplinkCenterHz,
+            TxCenterFrequencyHz = ue ? cell.UplinkCenterHz : cell.DownlinkCenterHz,
+            RxCenterFrequencyHz = ue ? cell.DownlinkCenterHz : cell.UplinkCenterHz,
             TxGainDb = r.TxGainDb,
             RxGainDb = r.RxGainDb,
-            TxChannelCount = cell.Options.Antennas.Tx,
-            RxChannelCount = cell.Options.Antennas.Rx,
+            TxChannelCount = ue ? 1 : cell.Options.Antennas.Tx,
+            RxChannelCount = ue ? 1 : cell.Options.Antennas.Rx,
             StreamFormat = SampleFormat.ComplexF32,
             BlockSampleCount = Math.Clamp(cell.Timing.MaxSlotSampleCount / 4, 1024, 65536),
             RingBlockCount = 256,

@@ -146,6 +146,12 @@ public sealed class TestUeDownlink
     /// <summary>Sum of the post-equalization PDSCH SINR of the receptions, dB (for a mean).</summary>
     public double SinrSumDb { get; private set; }
 
+    /// <summary>Timing Advance Command MAC CEs received in decoded transport blocks.</summary>
+    public long TimingAdvanceCommands { get; private set; }
+
+    /// <summary>The sum of T_A − 31 over the Timing Advance Commands received (TS 38.213 §4.2: each step is 16·64/2^μ T_c).</summary>
+    public long TimingAdvanceSteps { get; private set; }
+
     /// <summary>The last downlink slot with an assignment (−1 before).</summary>
     public long LastAssignmentSlot { get; private set; } = -1;
 
@@ -304,7 +310,52 @@ public sealed class TestUeDownlink
         process.Decoded = true;
         TransportBlocksDecoded++;
         DecodedBits += tbs;
+        ReadTimingAdvanceCommand(_bits.AsSpan(0, tbs));
         return true;
+    }
+
+    /// <summary>
+    /// Walks the MAC subheaders of a decoded downlink MAC PDU (TS 38.321 §6.1.2: R/F/LCID with an 8- or 16-bit L for
+    /// SDUs; fixed-size CEs; padding ends it) for a Timing Advance Command CE (LCID 61, TAG ID and T_A, §6.1.3.4) and
+    /// accumulates T_A − 31. <paramref name="bits"/> are the block's bits, most significant first.
+    /// </summary>
+    private void ReadTimingAdvanceCommand(ReadOnlySpan<byte> bits)
+    {
+        int bytes = bits.Length / 8;
+        int offset = 0;
+        while (offset < bytes)
+        {
+            int header = Byte(bits, offset);
+            int lcid = header & 0x3F;
+            if (lcid == MacPdu.TimingAdvanceCommandLcid && offset + 1 < bytes)
+            {
+                int command = Byte(bits, offset + 1) & 0x3F;
+                TimingAdvanceCommands++;
+                TimingAdvanceSteps += command - 31;
+                offset += 2;
+            }
+            else if (lcid <= 32 && offset + 2 < bytes)
+            {
+                bool longLength = (header & 0x40) != 0;
+                int length = longLength ? (Byte(bits, offset + 1) << 8) | Byte(bits, offset + 2) : Byte(bits, offset + 1);
+                offset += (longLength ? 3 : 2) + length;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        static int Byte(ReadOnlySpan<byte> bits, int index)
+        {
+            int value = 0;
+            for (int b = 0; b < 8; b++)
+            {
+                value = (value << 1) | (bits[(index * 8) + b] & 1);
+            }
+
+            return value;
+        }
     }
 
     /// <summary>

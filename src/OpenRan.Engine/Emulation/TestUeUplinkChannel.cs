@@ -2,12 +2,9 @@ using System;
 using System.Diagnostics;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
-using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Timing;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
-using OpenRan.Phy.Upper.Channels.Pusch;
-using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio.Channels;
 
 namespace OpenRan.Engine.Emulation;
@@ -36,20 +33,9 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 {
     private readonly CellSetup _cell;
     private readonly SlotClock _clock;
-    private readonly CellSchedule _schedule;
-    private readonly PuschConfiguration _pusch;
-    private readonly SharedChannelTransmitter _processor = new(1);
-    private readonly OfdmModulator _ofdm;
-    private readonly ResourceGrid _grid;
+    private readonly TestUeSlotProcessor _ue;
     private readonly ComplexF32[] _slot;
-    private readonly byte[] _bits;
-    private readonly byte[] _bytes;
     private readonly int _delay;
-    private readonly float _scale;
-    private readonly TestUeRandomAccess? _randomAccess;
-    private readonly TestUeHarqFeedback? _harq;
-    private readonly TestUeDownlink? _downlink;
-    private readonly TestUeUplinkHarq? _uplinkHarq;
     private readonly ISampleChannel? _downlinkChannel;
     private readonly ISampleChannel? _uplinkChannel;
     private readonly long _steadyStateFrom;
@@ -57,7 +43,6 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly OfdmDemodulator _downlinkOfdm;
     private readonly ResourceGrid _downlinkGrid;
     private readonly ComplexF32[] _downlinkSlot;
-    private readonly ComplexF32[] _mix;
     private ComplexF32[] _lastRx = [];
     private long _lastTimestamp = -1;
     private int _lastCount;
@@ -82,29 +67,9 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         ArgumentNullException.ThrowIfNull(cell);
         _cell = cell;
         _clock = new SlotClock(cell.Timing);
-        _schedule = new CellSchedule(cell);
-        var scheduler = new PhyTestScheduler(cell);
-        _pusch = scheduler.UePusch;
-        _ofdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
-        _grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
+        _ue = new TestUeSlotProcessor(cell, randomAccessSlot, preambleIndex, bler, dtx);
         _slot = new ComplexF32[_clock.MaxSlotSampleCount];
-        int tbs = _processor.TransportBlockSize(_pusch);
-        _bits = new byte[tbs];
-        _bytes = new byte[tbs / 8];
         _delay = delaySamples;
-        _scale = (float)cell.Options.Radio.BasebandScale;
-        if (cell.Options.Prach.Enabled)
-        {
-            _randomAccess = new TestUeRandomAccess(cell, scheduler, randomAccessSlot, preambleIndex);
-        }
-
-        if (cell.Options.TestUe.Enabled && cell.Options.TestUe.DlHarqFeedback == "pucch")
-        {
-            _harq = new TestUeHarqFeedback(cell, bler, dtx);
-            _uplinkHarq = new TestUeUplinkHarq(TestUeDownlink.HarqProcessCount, _bytes.Length);
-            _downlink = new TestUeDownlink(cell, scheduler, _harq, _uplinkHarq);
-        }
-
         _downlinkChannel = downlinkChannel;
         _uplinkChannel = uplinkChannel;
 
@@ -115,17 +80,16 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _downlinkGrid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
         _downlinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
         _downlinkSlot = new ComplexF32[_clock.MaxSlotSampleCount];
-        _mix = new ComplexF32[_clock.MaxSlotSampleCount];
     }
 
     /// <summary>The test UE's HARQ feedback (null unless <c>dl-harq-feedback: pucch</c>).</summary>
-    public TestUeHarqFeedback? HarqFeedback => _harq;
+    public TestUeHarqFeedback? HarqFeedback => _ue.HarqFeedback;
 
     /// <summary>The test UE's downlink receiver (null unless <c>dl-harq-feedback: pucch</c>).</summary>
-    public TestUeDownlink? Downlink => _downlink;
+    public TestUeDownlink? Downlink => _ue.Downlink;
 
     /// <summary>The test UE's uplink HARQ entity, which follows its grants (null unless <c>dl-harq-feedback: pucch</c>).</summary>
-    public TestUeUplinkHarq? UplinkHarq => _uplinkHarq;
+    public TestUeUplinkHarq? UplinkHarq => _ue.UplinkHarq;
 
     /// <summary>Bytes this channel (the emulated UEs and their channels) allocated from slot 400 on (or 300 slots after the random access): 0 in steady state.</summary>
     public long SteadyStateAllocatedBytes { get; private set; }
@@ -134,10 +98,10 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     public long ProcessingTicks { get; private set; }
 
     /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
-    public TestUeRandomAccess? RandomAccess => _randomAccess;
+    public TestUeRandomAccess? RandomAccess => _ue.RandomAccess;
 
     /// <summary>Transport blocks transmitted.</summary>
-    public long TransportBlocks { get; private set; }
+    public long TransportBlocks => _ue.TransportBlocks;
 
     /// <inheritdoc />
     public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
@@ -194,7 +158,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 
     private void Produce(ReadOnlySpan<ComplexF32> heard, Span<ComplexF32> rx, long timestampSamples)
     {
-        if (_downlink is not null || _randomAccess?.AwaitsResponse == true)
+        if (_ue.Listens)
         {
             Listen(heard, timestampSamples);
         }
@@ -237,10 +201,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     {
         _slotIndex = -1;
         _listenSlot = -1;
-        _randomAccess?.Reset();
-        _harq?.Reset();
-        _downlink?.Reset();
-        _uplinkHarq?.Reset();
+        _ue.Reset();
         _downlinkChannel?.Reset();
         _uplinkChannel?.Reset();
     }
@@ -269,8 +230,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
                 if (_listenFilled == length && _cell.DownlinkSymbolMask(slot) != 0)
                 {
                     _downlinkOfdm.Demodulate(_downlinkSlot.AsSpan(0, length), (int)(slot % _cell.SlotsPerFrame), _downlinkGrid, 0);
-                    _downlink?.OnDownlinkSlot(slot, _downlinkGrid);
-                    _randomAccess?.OnDownlinkSlot(slot, _downlinkGrid);
+                    _ue.OnDownlinkSlot(slot, _downlinkGrid);
                 }
             }
 
@@ -282,57 +242,6 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     {
         _slotIndex = slot;
         _slotLength = _clock.SlotLength(slot);
-        Span<ComplexF32> samples = _slot.AsSpan(0, _slotLength);
-        bool randomAccess = _randomAccess?.Transmit(slot, samples) == true;
-        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
-        _grid.Clear();
-        bool pusch;
-        if (_uplinkHarq is not null)
-        {
-            // The PUSCH of the grant for this slot, with its HARQ process's block and redundancy version.
-            int process = _uplinkHarq.Take(slot, out int rv);
-            pusch = process >= 0 && !randomAccess;
-            if (pusch)
-            {
-                BitPacking.Unpack(_uplinkHarq.TransportBlock(process), _bits);
-                _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
-            }
-        }
-        else
-        {
-            pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
-            if (pusch)
-            {
-                MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
-                BitPacking.Unpack(_bytes, _bits);
-                _processor.Process(_pusch, _bits, 0, slotInFrame, _grid);
-            }
-        }
-
-        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH).
-        bool pucch = _harq?.Transmit(slot, _grid) == true;
-        _slotEmpty = !pusch && !randomAccess && !pucch;
-        if (randomAccess)
-        {
-            // The random-access UE's Msg3 or preamble, plus the test UE's PUCCH if it has one in this slot.
-            if (pucch)
-            {
-                Span<ComplexF32> mix = _mix.AsSpan(0, _slotLength);
-                _ofdm.Modulate(_grid, 0, slotInFrame, mix);
-                ComplexKernels.Add(samples, mix, samples);
-            }
-
-            ComplexKernels.Scale(samples, _scale, samples);
-            return;
-        }
-
-        if (!pusch && !pucch)
-        {
-            return;
-        }
-
-        _ofdm.Modulate(_grid, 0, slotInFrame, samples);
-        ComplexKernels.Scale(samples, _scale, samples);
-        TransportBlocks += pusch ? 1 : 0;
+        _slotEmpty = !_ue.MakeUplinkSlot(slot, _slot.AsSpan(0, _slotLength));
     }
 }

@@ -1,0 +1,692 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using OpenRan.Dsp;
+using OpenRan.Engine.Configuration;
+using OpenRan.Engine.Emulation;
+using OpenRan.Engine.Scheduling;
+using OpenRan.Engine.Timing;
+using OpenRan.Engine.Ue.Downlink;
+using OpenRan.Phy.Common;
+using OpenRan.Phy.Lower.Ofdm;
+using OpenRan.Phy.Upper.Channels.Ssb;
+using OpenRan.Radio;
+
+namespace OpenRan.Engine.Ue.Runtime;
+
+/// <summary>
+/// The phy-test UE as its own runtime on a radio (<c>openran ue</c>, the peer of <c>openran gnb</c>): initial sync from
+/// the received samples, then per slot the phy-test UE of <see cref="TestUeSlotProcessor"/>.
+/// <list type="number">
+/// <item>Initial sync: windows of one SS/PBCH period and a millisecond are searched for the cell's block at its SS_REF
+/// with every integer carrier frequency offset hypothesis within ±<see cref="UeConfiguration.MaxCfoSubcarriers"/>
+/// (<see cref="SsbBlockDecoder"/>: PSS with the fractional offset, SSS → PCI, PBCH → MIB); the PCI must be the configured
+/// one. The frame boundary follows from the block's position, its index and half frame (TS 38.213 §4.1) and the MIB's SFN
+/// numbers the frames, so the UE's slot n is the gNB's slot n (modulo 1024 frames).</item>
+/// <item>Per downlink slot: the samples at the tracked timing, mixed by the negated frequency offset estimate (a
+/// continuous oscillator on the receive clock), OFDM-demodulated and handed to the phy-test UE (DCI search with the
+/// C-RNTI, PDSCH decode with 16 HARQ processes and soft combining, uplink grants).</item>
+/// <item>Tracking: in each slot with an SS/PBCH block of the cell, the block is searched ±2 cyclic prefixes around where
+/// it should be; its PSS position corrects the timing (a sample-rate error shows as a drift) and its residual frequency
+/// offset the CFO estimate (half of it per block); its SSS gives RSRP and SNR. Blocks missed for
+/// <see cref="UeConfiguration.LostSsbPeriods"/> periods start a new search (samples lost on the link move the blocks);
+/// when that finds nothing within the sync timeout the cell is lost.</item>
+/// <item>Uplink: after downlink slot n the UE makes uplink slot n + L (<see cref="UeConfiguration.UplinkLeadSlots"/>) and
+/// writes it at the receive timestamp where downlink slot n + L starts, minus N_TA (the Timing Advance Commands of its
+/// PDSCH, accumulated): the transmit and receive clocks of one radio are aligned (srsRAN's ZMQ model, and hardware with
+/// a common time base).</item>
+/// </list>
+/// Allocation-free per slot after the sync, except where the phy-test UE itself allocates once per kind of assignment.
+/// </summary>
+public sealed class UeEngine
+{
+    private const int SecondsRing = 256;
+    private const double TrackingGain = 0.5;
+
+    private readonly UeConfiguration _configuration;
+    private readonly CellSetup _cell;
+    private readonly IRadio _radio;
+    private readonly UeRunOptions _options;
+    private readonly SlotClock _clock;
+    private readonly CellSchedule _schedule;
+    private readonly TestUeSlotProcessor _ue;
+    private readonly SsbCandidate _candidate;
+    private readonly SsbBlockDecoder[] _acquisition;
+    private readonly SsbBlockDecoder _tracker;
+    private readonly int[] _firstSymbols;
+    private readonly OfdmDemodulator _ofdm;
+    private readonly ResourceGrid _grid;
+    private readonly ComplexF32[] _buffer;
+    private readonly ComplexF32[] _slot;
+    private readonly ComplexF32[] _window;
+    private readonly ComplexF32[] _uplink;
+    private readonly ComplexF32[] _impaired;
+    private readonly int _acquisitionLength;
+    private readonly int _margin;
+    private readonly long _samplesPerFrame;
+    private readonly long _samplesPerSecond;
+    private readonly int _slotsPerSecond;
+    private readonly UeSecond[] _seconds = new UeSecond[SecondsRing];
+    private long _bufferStart;
+    private int _bufferCount;
+    private long _offset;
+    private double _timing;
+    private long _syncOffset;
+    private double _cfoHz;
+    private long _txNext = long.MinValue;
+    private long _lastDetectedSlot;
+    private volatile bool _stopping;
+    private long _secondsCompleted;
+    private UeSecond _previous;
+
+    /// <summary>Prepares the UE of <paramref name="configuration"/> on a configured <paramref name="radio"/> (receive at the downlink centre, transmit at the uplink centre).</summary>
+    public UeEngine(UeConfiguration configuration, IRadio radio, UeRunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(radio);
+        _configuration = configuration;
+        _cell = configuration.Cell;
+        _radio = radio;
+        _options = options ?? new UeRunOptions();
+        _clock = new SlotClock(_cell.Timing);
+        _schedule = new CellSchedule(_cell);
+        _ue = new TestUeSlotProcessor(_cell);
+        FrequencyPlanCandidate(out _candidate);
+        int m = configuration.MaxCfoSubcarriers;
+        _acquisition = new SsbBlockDecoder[(2 * m) + 1];
+        for (int i = 0; i < _acquisition.Length; i++)
+        {
+            // 0, +1, −1, +2, −2, …
+            int hypothesis = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
+            _acquisition[i] = new SsbBlockDecoder(_cell.SampleRateHz, _cell.DownlinkCenterHz, _candidate, hypothesis);
+        }
+
+        _tracker = _acquisition[0];
+        _firstSymbols = new int[_candidate.MaxBlockCount];
+        SsbBlockPattern.FirstSymbols(_candidate.Case, _candidate.MaxBlockCount, _firstSymbols);
+        _ofdm = new OfdmDemodulator(new OfdmConfiguration { Timing = _cell.Timing, NSizeGrid = _cell.NRb, CarrierFrequencyHz = _cell.DownlinkCenterHz, Scaling = OfdmScaling.Unitary });
+        _grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, _cell.NRb * NrConstants.SubcarriersPerRb);
+        _grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, _cell.NRb, 0);
+        _samplesPerFrame = _cell.Timing.SamplesPerFrame;
+        _samplesPerSecond = _samplesPerFrame * 100;
+        _slotsPerSecond = _cell.SlotsPerFrame * 100;
+        _margin = 2 * _tracker.CyclicPrefixSamples;
+        _acquisitionLength = (int)(_samplesPerFrame * Math.Max(_cell.Options.Ssb.PeriodMs, 5) / 10) + (int)(_samplesPerFrame / 10);
+        int slotSamples = _clock.MaxSlotSampleCount;
+        _buffer = new ComplexF32[_acquisitionLength + (4 * slotSamples)];
+        _slot = new ComplexF32[slotSamples];
+        _window = new ComplexF32[slotSamples + (2 * _margin)];
+        _uplink = new ComplexF32[slotSamples];
+        _impaired = new ComplexF32[_buffer.Length];
+    }
+
+    /// <summary>The configuration.</summary>
+    public UeConfiguration Configuration => _configuration;
+
+    /// <summary>The phy-test UE (its downlink, HARQ-ACK and uplink HARQ counters).</summary>
+    public TestUeSlotProcessor Ue => _ue;
+
+    /// <summary>The radio.</summary>
+    public IRadio Radio => _radio;
+
+    /// <summary>Whether the UE follows the cell.</summary>
+    public bool Synced { get; private set; }
+
+    /// <summary>The PCI found (−1 before).</summary>
+    public int Pci { get; private set; } = -1;
+
+    /// <summary>The SFN of the MIB the UE synchronized on (−1 before).</summary>
+    public int SyncSfn { get; private set; } = -1;
+
+    /// <summary>The receive timestamp where the UE found the frame boundary (its slot 0 lies at <see cref="SlotStart"/>(0)).</summary>
+    public long SyncTimestamp { get; private set; } = -1;
+
+    /// <summary>The carrier frequency offset found at sync, Hz (integer and fractional parts).</summary>
+    public double SyncCfoHz { get; private set; }
+
+    /// <summary>The carrier frequency offset being corrected, Hz.</summary>
+    public double CfoHz => _cfoHz;
+
+    /// <summary>The timing drift since sync: how far the UE's slot grid moved in its receive clock, samples.</summary>
+    public long TimingOffsetSamples => _offset - _syncOffset;
+
+    /// <summary>
+    /// N_TA applied to the uplink, samples: the Timing Advance Commands received so far, each step of T_A − 31 worth
+    /// 16·64/2^μ T_c (TS 38.213 §4.2), applied from the next uplink slot made.
+    /// </summary>
+    public int TimingAdvanceSamples { get; private set; }
+
+    /// <summary>Downlink slots processed since sync.</summary>
+    public long Slots { get; private set; }
+
+    /// <summary>SS/PBCH blocks detected by the tracking.</summary>
+    public long SsbDetected { get; private set; }
+
+    /// <summary>SS/PBCH blocks expected but not detected.</summary>
+    public long SsbMissed { get; private set; }
+
+    /// <summary>Tracked blocks whose MIB decoded.</summary>
+    public long MibDecoded { get; private set; }
+
+    /// <summary>Decoded MIBs whose SFN differed from the UE's frame count.</summary>
+    public long SfnMismatches { get; private set; }
+
+    /// <summary>Timing corrections applied (samples moved, summed in magnitude).</summary>
+    public long TimingCorrectionSamples { get; private set; }
+
+    /// <summary>Searches after the cell was lost (its blocks no longer where the tracking expected them).</summary>
+    public long Resyncs { get; private set; }
+
+    /// <summary>Uplink slots that could not be sent in time (their start already on air).</summary>
+    public long LateSlots { get; private set; }
+
+    /// <summary>Receive gaps (lost samples).</summary>
+    public long ReceiveGaps { get; private set; }
+
+    /// <summary>SSS RSRP of the last tracked block, dB per resource element relative to full scale.</summary>
+    public double RsrpDb { get; private set; } = double.NaN;
+
+    /// <summary>SSS SNR of the last tracked block (SSS against its guard subcarriers), dB (capped at 60).</summary>
+    public double SnrDb { get; private set; } = double.NaN;
+
+    /// <summary>Bytes allocated by the slot thread after the first second following sync (steady state: 0).</summary>
+    public long SteadyStateAllocatedBytes { get; private set; }
+
+    /// <summary>Stopwatch ticks spent processing slots (demodulation, the phy-test UE, tracking, uplink).</summary>
+    public long ProcessingTicks { get; private set; }
+
+    /// <summary>Seconds of air completed (rows available through <see cref="TryGetSecond"/>).</summary>
+    public long SecondsCompleted => Volatile.Read(ref _secondsCompleted);
+
+    /// <summary>Asks the loop to stop (any thread).</summary>
+    public void Stop() => _stopping = true;
+
+    /// <summary>The row of second <paramref name="second"/> (1-based), if still in the ring of the last 256.</summary>
+    public bool TryGetSecond(long second, out UeSecond row)
+    {
+        long done = SecondsCompleted;
+        if (second < 1 || second > done || second <= done - SecondsRing)
+        {
+            row = default;
+            return false;
+        }
+
+        row = _seconds[(second - 1) % SecondsRing];
+        return true;
+    }
+
+    /// <summary>The receive timestamp where the UE's slot <paramref name="slot"/> starts.</summary>
+    public long SlotStart(long slot) => _clock.SlotStart(slot) + _offset;
+
+    /// <summary>Starts the radio, synchronizes, follows the cell until the air time, a stop or a failure; stops the radio.</summary>
+    public UeRunResult Run()
+    {
+        long limit = double.IsPositiveInfinity(_options.Seconds) ? long.MaxValue : (long)(_options.Seconds * _samplesPerSecond);
+        _radio.Start(0);
+        try
+        {
+            UeRunResult? failure = Acquire(limit);
+            if (failure is UeRunResult f)
+            {
+                return f;
+            }
+
+            while (true)
+            {
+                UeRunResult? end = Follow(limit);
+                if (end is UeRunResult done)
+                {
+                    return done;
+                }
+
+                // The blocks are no longer where they were (samples lost on the link, or a drift the tracking did not
+                // follow): search again, with the same timeout, and carry on where the cell is found.
+                Synced = false;
+                Resyncs++;
+                string lost = Summary();
+                if (Acquire(limit) is UeRunResult again)
+                {
+                    return again.Outcome is UeOutcome.NoCell
+                        ? new UeRunResult(UeOutcome.LostCell, $"lost the cell after it was followed ({lost}), and {again.Message}")
+                        : again;
+                }
+            }
+        }
+        finally
+        {
+            _radio.Stop();
+        }
+    }
+
+    private void FrequencyPlanCandidate(out SsbCandidate candidate)
+    {
+        SsbCase ssbCase = _cell.SsbCase;
+        candidate = new SsbCandidate(_cell.Plan.SsbFrequencyHz, _cell.Plan.SsbSubcarrierSpacingKhz, ssbCase, _cell.LMax, _cell.Plan.SsbGscn);
+    }
+
+    /// <summary>Initial sync: null when the cell was found (the UE's grid, SFN and CFO set), else the failure.</summary>
+    private UeRunResult? Acquire(long limit)
+    {
+        long timeout = (long)(_configuration.SyncTimeoutSeconds * _samplesPerSecond);
+        long firstTimestamp = -1;
+        Discard(_bufferStart + _bufferCount - _margin);
+        float bestMetric = 0;
+        int foundOtherPci = -1;
+        int windows = 0;
+        while (!_stopping)
+        {
+            if (!Fill(_bufferStart + _acquisitionLength, out UeRunResult gone))
+            {
+                return gone;
+            }
+
+            if (firstTimestamp < 0)
+            {
+                firstTimestamp = _bufferStart;
+            }
+
+            windows++;
+            ReadOnlySpan<ComplexF32> window = _buffer.AsSpan(0, _acquisitionLength);
+            foreach (SsbBlockDecoder decoder in _acquisition)
+            {
+                SsbBlockDecode d = decoder.Decode(window, _bufferStart, null);
+                bestMetric = Math.Max(bestMetric, d.PssMetric);
+                if (!d.Detected || !d.Pbch.CrcPassed || d.Pbch.Mib is not Mib mib)
+                {
+                    if (d.Pci >= 0 && d.Pci != _cell.Pci)
+                    {
+                        foundOtherPci = d.Pci;
+                    }
+
+                    continue;
+                }
+
+                if (d.Pci != _cell.Pci)
+                {
+                    return new UeRunResult(UeOutcome.PciMismatch, string.Create(CultureInfo.InvariantCulture,
+                        $"found a cell with PCI {d.Pci} at {_candidate.FrequencyHz / 1e6:F3} MHz (SFN {mib.SystemFrameNumber}, CFO {d.FrequencyOffsetHz:F0} Hz), but the configuration ({_configuration.CellFile}) expects PCI {_cell.Pci}: point the UE at that cell's YAML, or set cell.pci there"));
+                }
+
+                long halfFrame = _samplesPerFrame / 2;
+                long frameStart = d.PssUsefulPartStart - decoder.UsefulPartOffsetInHalfFrame(_firstSymbols[d.Pbch.SsbIndex]) - (d.Pbch.HalfFrame * halfFrame);
+                long frameSlot = (long)mib.SystemFrameNumber * _cell.SlotsPerFrame;
+                _offset = frameStart - _clock.SlotStart(frameSlot);
+                _timing = _offset;
+                _cfoHz = d.FrequencyOffsetHz;
+                if (SyncTimestamp < 0)
+                {
+                    _syncOffset = _offset;
+                    SyncCfoHz = _cfoHz;
+                }
+
+                Pci = d.Pci;
+                SyncSfn = mib.SystemFrameNumber;
+                SyncTimestamp = frameStart;
+                Synced = true;
+                return null;
+            }
+
+            if (_bufferStart + _bufferCount - firstTimestamp >= timeout || _bufferStart + _bufferCount >= limit)
+            {
+                string pci = foundOtherPci >= 0 ? $"; a PSS/SSS of PCI {foundOtherPci} (not {_cell.Pci}) was seen without a valid PBCH" : string.Empty;
+                return new UeRunResult(UeOutcome.NoCell, string.Create(CultureInfo.InvariantCulture,
+                    $"no cell found within {(_bufferStart + _bufferCount - firstTimestamp) / (double)_samplesPerSecond:F2} s of air ({windows} windows of {_acquisitionLength / (double)_samplesPerSecond * 1e3:F1} ms): no SS/PBCH block with a valid PBCH and PCI {_cell.Pci} at SS_REF {_candidate.FrequencyHz / 1e6:F3} MHz (GSCN {_candidate.Gscn}) within ±{_configuration.MaxCfoSubcarriers} subcarriers of CFO; strongest PSS metric {bestMetric:F2}{pci}. Missing: the gNB's downlink on this radio (is openran gnb running with the same cell file, and are the ports crossed?)"));
+            }
+
+            // Keep the tail that may hold a block cut by the window's end.
+            Discard(_bufferStart + _acquisitionLength - _tracker.BlockSampleCount - _margin);
+        }
+
+        return new UeRunResult(UeOutcome.Stopped, "stopped before the cell was found");
+    }
+
+    private UeRunResult? Follow(long limit)
+    {
+        // The first slot whose samples have not been read yet: its uplink lead is still in the future.
+        long readEnd = _bufferStart + _bufferCount;
+        long slot = _clock.SlotAt(Math.Max(0, readEnd - _offset)) + 1;
+        _lastDetectedSlot = slot;
+        long lead = _configuration.UplinkLeadSlots;
+        long ssbPeriodSlots = (long)_cell.Options.Ssb.PeriodMs * _cell.Numerology.SlotsPerSubframe;
+        long lostAfter = _configuration.LostSsbPeriods * ssbPeriodSlots;
+        long steadyFrom = slot + _slotsPerSecond;
+        long allocated = 0;
+        _previous = default;
+        while (!_stopping)
+        {
+            _offset = (long)Math.Round(_timing);
+            long start = SlotStart(slot);
+            int length = _clock.SlotLength(slot);
+            if (start + length > limit)
+            {
+                return new UeRunResult(UeOutcome.Completed, Summary());
+            }
+
+            Discard(start - _margin);
+            if (!Fill(start + length + _margin, out UeRunResult gone))
+            {
+                return gone;
+            }
+
+            if (slot == steadyFrom)
+            {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+            }
+
+            long ticks = Stopwatch.GetTimestamp();
+            ProcessDownlink(slot, start, length);
+            MakeUplink(slot + lead);
+
+            // The sample clock's error drifts the timing by the same fraction as the carrier's (one oscillator).
+            _timing += DriftPerSample * length;
+            ProcessingTicks += Stopwatch.GetTimestamp() - ticks;
+            Slots++;
+            if (slot > steadyFrom)
+            {
+                SteadyStateAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            }
+
+            if ((slot + 1) % _slotsPerSecond == 0)
+            {
+                CompleteSecond((slot + 1) / _slotsPerSecond);
+            }
+
+            if (slot - _lastDetectedSlot > lostAfter)
+            {
+                return null;
+            }
+
+            slot++;
+        }
+
+        return new UeRunResult(UeOutcome.Stopped, Summary());
+    }
+
+    private string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"followed PCI {Pci} from SFN {SyncSfn} for {Slots} slots; CFO {_cfoHz:F0} Hz, timing drift {TimingOffsetSamples} samples; SSB {SsbDetected} detected, {SsbMissed} missed; {Resyncs} resyncs");
+
+    private void ProcessDownlink(long slot, long start, int length)
+    {
+        Span<ComplexF32> samples = _slot.AsSpan(0, length);
+        int at = (int)(start - _bufferStart);
+        double cyclesPerSample = -_cfoHz / _cell.SampleRateHz;
+        ComplexMixer.Mix(_buffer.AsSpan(at, length), cyclesPerSample, start, samples);
+        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
+        if (_cell.DownlinkSymbolMask(slot) == 0)
+        {
+            return;
+        }
+
+        _ofdm.Demodulate(samples, slotInFrame, _grid, 0);
+        CompensateDrift(slot);
+        _ue.OnDownlinkSlot(slot, _grid);
+        Track(slot, slotInFrame, cyclesPerSample);
+    }
+
+    /// <summary>Re-estimates timing and frequency from the SS/PBCH blocks of <paramref name="slot"/>, if it has any.</summary>
+    private void Track(long slot, int slotInFrame, double cyclesPerSample)
+    {
+        SlotPoint point = SlotPoint.FromIndex(slot, _cell.SlotsPerFrame, 0);
+        ushort mask = _schedule.SsbSymbolMask(point);
+        if (mask == 0)
+        {
+            return;
+        }
+
+        int slotsPerHalfFrame = _cell.SlotsPerFrame / 2;
+        int halfFrame = slotInFrame / slotsPerHalfFrame;
+        IReadOnlyList<int> indices = _cell.SsbIndices;
+        for (int b = 0; b < indices.Count; b++)
+        {
+            int i = indices[b];
+            (int ssbSlot, int symbol) = _cell.SsbSlotAndSymbol(i);
+            if (ssbSlot != slotInFrame % slotsPerHalfFrame || ((mask >> symbol) & 1) == 0)
+            {
+                continue;
+            }
+
+            long frameStart = SlotStart(slot - slotInFrame);
+            long expected = frameStart + (halfFrame * (_samplesPerFrame / 2)) + _tracker.UsefulPartOffsetInHalfFrame(_firstSymbols[i]);
+            long first = expected - _margin;
+            int count = _tracker.BlockSampleCount + (2 * _margin);
+            int at = (int)(first - _bufferStart);
+            if (at < 0 || at + count > _bufferCount)
+            {
+                continue;
+            }
+
+            Span<ComplexF32> window = _window.AsSpan(0, count);
+            ComplexMixer.Mix(_buffer.AsSpan(at, count), cyclesPerSample, first, window);
+            SsbBlockDecode d = _tracker.Decode(window, first, _cell.Pci);
+            long error = d.PssUsefulPartStart - expected;
+            if (!d.Detected || Math.Abs(error) > _margin)
+            {
+                SsbMissed++;
+                continue;
+            }
+
+            SsbDetected++;
+            _lastDetectedSlot = slot;
+            Measure(symbol + 2);
+            if (d.Pbch.CrcPassed && d.Pbch.Mib is Mib mib)
+            {
+                MibDecoded++;
+                if (mib.SystemFrameNumber != (int)(slot / _cell.SlotsPerFrame % 1024))
+                {
+                    SfnMismatches++;
+                }
+            }
+
+            // Frequency: half the residual per block; timing: half the way to where the block was (whole samples).
+            _cfoHz += TrackingGain * d.FrequencyOffsetHz;
+            _timing += TrackingGain * (_offset + error - _timing);
+            TimingCorrectionSamples += Math.Abs(error);
+        }
+    }
+
+    /// <summary>The timing drift per sample implied by the carrier frequency offset: a receiver clock fast by ε sees −ε·f_c.</summary>
+    private double DriftPerSample => -_cfoHz / _cell.DownlinkCenterHz;
+
+    /// <summary>
+    /// Removes, symbol by symbol, the timing error the slot's whole-sample start leaves: its fractional part and the drift
+    /// within the slot (a subcarrier k of a signal τ samples late turns by −2π·k·τ/N, undone by +2π·k·τ/N).
+    /// </summary>
+    private void CompensateDrift(long slot)
+    {
+        double fraction = _timing - _offset;
+        double drift = DriftPerSample;
+        OfdmTiming timing = _cell.Timing;
+        int slotInSubframe = (int)(slot % _cell.Numerology.SlotsPerSubframe);
+        int firstSymbol = slotInSubframe * NrConstants.SymbolsPerSlotNormalCp;
+        int slotOffset = timing.SlotOffsetInSubframe(slotInSubframe);
+        int n = timing.FftSize;
+        int firstSubcarrier = -_grid.SubcarrierCount / 2;
+        for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
+        {
+            double middle = timing.UsefulPartOffset(firstSymbol + l) - slotOffset + (n / 2);
+            double tau = fraction + (drift * middle);
+            if (Math.Abs(tau) < 1e-3)
+            {
+                continue;
+            }
+
+            Span<ComplexF32> symbol = _grid.Symbol(0, l);
+            ComplexMixer.Mix(symbol, tau / n, firstSubcarrier, symbol);
+        }
+    }
+
+    /// <summary>RSRP and SNR from the SSS (TS 38.211 §7.4.3.1: subcarriers 56..182 of the block) and its guard subcarriers (48..55, 183..191), which carry nothing.</summary>
+    private void Measure(int sssSymbol)
+    {
+        Span<ComplexF32> symbol = _grid.Symbol(0, sssSymbol);
+        int k0 = _cell.SsbFirstSubcarrier;
+        if (k0 + 192 > symbol.Length)
+        {
+            return;
+        }
+
+        double signal = ComplexKernels.SumOfMagnitudesSquared(symbol.Slice(k0 + 56, 127));
+        double noise = ComplexKernels.SumOfMagnitudesSquared(symbol.Slice(k0 + 48, 8)) + ComplexKernels.SumOfMagnitudesSquared(symbol.Slice(k0 + 183, 9));
+        signal /= 127;
+        noise /= 17;
+        RsrpDb = 10 * Math.Log10(Math.Max(signal, 1e-30));
+        SnrDb = Math.Min(60, 10 * Math.Log10(Math.Max(signal - noise, 1e-30) / Math.Max(noise, 1e-30)));
+    }
+
+    private void MakeUplink(long slot)
+    {
+        if (_ue.Downlink is { } downlink)
+        {
+            // T_c = 1/(480 kHz · 4096); a step of 16·64/2^μ T_c is 12 samples at 23.04 Msps and 15 kHz.
+            double stepSamples = 16.0 * 64 / (1 << _cell.Numerology.Mu) * _cell.SampleRateHz / (480e3 * 4096);
+            TimingAdvanceSamples = Math.Max(0, (int)Math.Round(downlink.TimingAdvanceSteps * stepSamples));
+        }
+
+        int length = _clock.SlotLength(slot);
+        Span<ComplexF32> samples = _uplink.AsSpan(0, length);
+        if (!_ue.MakeUplinkSlot(slot, samples))
+        {
+            return;
+        }
+
+        long timestamp = SlotStart(slot) - TimingAdvanceSamples;
+        int skip = 0;
+        long onAir = _bufferStart + _bufferCount;
+        if (timestamp < _txNext)
+        {
+            // The timing moved back: the head overlaps what was already queued.
+            skip = (int)Math.Min(length, _txNext - timestamp);
+        }
+
+        if (timestamp + skip < onAir)
+        {
+            // The radio's transmit clock has passed the slot's start (it keeps pace with the receive clock).
+            LateSlots++;
+            return;
+        }
+
+        long ts = timestamp + skip;
+        _radio.Tx.Write(samples[skip..], ref ts);
+        _txNext = ts;
+    }
+
+    private void CompleteSecond(long second)
+    {
+        TestUeDownlink? dl = _ue.Downlink;
+        TestUeHarqFeedback? harq = _ue.HarqFeedback;
+        var total = new UeSecond(
+            second,
+            Synced,
+            dl?.TransportBlocksDecoded ?? 0,
+            dl?.DecodeFailures ?? 0,
+            dl?.DecodedBits ?? 0,
+            _ue.TransportBlocks,
+            harq?.AcksSent ?? 0,
+            harq?.NacksSent ?? 0,
+            RsrpDb,
+            SnrDb,
+            _cfoHz,
+            TimingOffsetSamples,
+            TimingAdvanceSamples,
+            LateSlots,
+            SsbDetected,
+            SsbMissed);
+        UeSecond p = _previous;
+        _seconds[(second - 1) % SecondsRing] = total with
+        {
+            DownlinkDecoded = total.DownlinkDecoded - p.DownlinkDecoded,
+            DownlinkFailed = total.DownlinkFailed - p.DownlinkFailed,
+            DownlinkBits = total.DownlinkBits - p.DownlinkBits,
+            UplinkBlocks = total.UplinkBlocks - p.UplinkBlocks,
+            HarqAcks = total.HarqAcks - p.HarqAcks,
+            HarqNacks = total.HarqNacks - p.HarqNacks,
+            SsbDetected = total.SsbDetected - p.SsbDetected,
+            SsbMissed = total.SsbMissed - p.SsbMissed,
+        };
+        _previous = total;
+        Volatile.Write(ref _secondsCompleted, second);
+    }
+
+    /// <summary>Drops buffered samples before <paramref name="timestamp"/>.</summary>
+    private void Discard(long timestamp)
+    {
+        int drop = (int)Math.Clamp(timestamp - _bufferStart, 0, _bufferCount);
+        if (drop == 0)
+        {
+            return;
+        }
+
+        _buffer.AsSpan(drop, _bufferCount - drop).CopyTo(_buffer);
+        _bufferCount -= drop;
+        _bufferStart += drop;
+    }
+
+    /// <summary>Reads until the buffer holds samples up to (not including) <paramref name="end"/>; false (with the failure) when the radio is gone or the run stops.</summary>
+    private bool Fill(long end, out UeRunResult failure)
+    {
+        failure = default;
+        IRxStream rx = _radio.Rx;
+        long silentSince = 0;
+        while (_bufferStart + _bufferCount < end)
+        {
+            if (_stopping)
+            {
+                failure = new UeRunResult(UeOutcome.Stopped, Synced ? Summary() : "stopped before the cell was found");
+                return false;
+            }
+
+            int free = _buffer.Length - _bufferCount;
+            if (free == 0)
+            {
+                // Cannot happen with the sizes above; keep the newest half rather than stall.
+                Discard(_bufferStart + (_bufferCount / 2));
+                continue;
+            }
+
+            int want = (int)Math.Min(free, end - (_bufferStart + _bufferCount));
+            Span<ComplexF32> into = _buffer.AsSpan(_bufferCount, want);
+            long ts = 0;
+            int got = rx.Read(into, ref ts);
+            if (got == 0)
+            {
+                long now = Stopwatch.GetTimestamp();
+                silentSince = silentSince == 0 ? now : silentSince;
+                if (_radio.State != RadioState.Streaming || Stopwatch.GetElapsedTime(silentSince, now) > _options.RadioTimeout)
+                {
+                    failure = new UeRunResult(UeOutcome.RadioGone, string.Create(CultureInfo.InvariantCulture,
+                        $"the radio delivered no samples for {_options.RadioTimeout.TotalSeconds:F1} s after timestamp {_bufferStart + _bufferCount} ({(Synced ? $"while following PCI {Pci}, {Slots} slots after sync" : "before any cell was found")}); radio {_radio.Label}, state {_radio.State}, events {_radio.Events.Snapshot()}. Missing: the peer's samples (did openran gnb stop or never start?)"));
+                    return false;
+                }
+
+                continue;
+            }
+
+            silentSince = 0;
+            if (_options.ReceiveImpairment is { } channel)
+            {
+                into[..got].CopyTo(_impaired);
+                channel.Apply(_impaired.AsSpan(0, got), into[..got], ts);
+            }
+
+            long expected = _bufferStart + _bufferCount;
+            if (_bufferCount == 0 && ts != expected)
+            {
+                _bufferStart = ts;
+            }
+            else if (ts != expected)
+            {
+                // A gap: the samples in between are lost; start over from the new timestamp.
+                ReceiveGaps++;
+                into[..got].CopyTo(_buffer);
+                _bufferStart = ts;
+                _bufferCount = 0;
+            }
+
+            _bufferCount += got;
+        }
+
+        return true;
+    }
+}
