@@ -23,8 +23,10 @@ namespace OpenRan.Engine.Emulation;
 /// Random access (<c>ra_slot</c> ≥ 0, <see cref="TestUeRandomAccess"/>): from that slot on, a second emulated UE sends
 /// preamble <c>ra_preamble</c> in the next PRACH occasion (N_TA = 0), decodes the random-access response from the gNB's
 /// transmitted samples (RA-RNTI PDCCH on CORESET#0, the PDSCH, the MAC RAR), and sends its Msg3 on the granted resources
-/// K2 + Δ slots later, advanced by the RAR's timing advance. Allocation-free after construction except while decoding
-/// the response (once per procedure).
+/// K2 + Δ slots later, advanced by the RAR's timing advance, retransmits it on DCI 0_0 grants with its TC-RNTI, decodes
+/// its Msg4 and acknowledges it on PUCCH. With <c>test-ue.attach: random-access</c> the two are one UE: the phy-test
+/// traffic (DCIs followed, PUSCH sent) starts only once the contention resolution made the configured C-RNTI its own.
+/// Allocation-free after construction except while decoding the response and the Msg4 (once per procedure).
 /// </para>
 /// <para>
 /// Downlink (<c>dl-harq-feedback: pucch</c>, <see cref="TestUeDownlink"/>): the test UE hears the gNB's samples through
@@ -53,6 +55,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly ISampleChannel? _downlinkChannel;
     private readonly ISampleChannel? _uplinkChannel;
     private readonly long _steadyStateFrom;
+    private readonly bool _pucchOverlapsPusch;
     private ComplexF32[] _air = [];
     private readonly OfdmDemodulator _downlinkOfdm;
     private readonly ResourceGrid _downlinkGrid;
@@ -107,6 +110,11 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 
         _downlinkChannel = downlinkChannel;
         _uplinkChannel = uplinkChannel;
+        if (cell.Options.Pucch.Count > 0)
+        {
+            (int first, int last) = CellPucch.Prbs(cell, 0);
+            _pucchOverlapsPusch = first <= cell.Uplink.StartPrb + cell.Uplink.PrbCount - 1 && last >= cell.Uplink.StartPrb;
+        }
 
         // Steady state: after the random access (its response and Msg3 allocate once) and every kind of slot has been seen.
         _steadyStateFrom = _clock.SlotStart(Math.Max(400, randomAccessSlot + 300));
@@ -135,6 +143,12 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 
     /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
     public TestUeRandomAccess? RandomAccess => _randomAccess;
+
+    /// <summary>
+    /// Whether the test UE follows its C-RNTI: always with <c>test-ue.attach: preconfigured</c>; with <c>random-access</c>
+    /// once the random-access UE's contention resolution made the configured C-RNTI its own (the promoted TC-RNTI).
+    /// </summary>
+    public bool TestUeAttached => !_cell.Options.TestUe.AttachByRandomAccess || _randomAccess?.CRnti == _cell.Options.TestUe.Rnti;
 
     /// <summary>Transport blocks transmitted.</summary>
     public long TransportBlocks { get; private set; }
@@ -269,7 +283,11 @@ public sealed class TestUeUplinkChannel : ISampleChannel
                 if (_listenFilled == length && _cell.DownlinkSymbolMask(slot) != 0)
                 {
                     _downlinkOfdm.Demodulate(_downlinkSlot.AsSpan(0, length), (int)(slot % _cell.SlotsPerFrame), _downlinkGrid, 0);
-                    _downlink?.OnDownlinkSlot(slot, _downlinkGrid);
+                    if (TestUeAttached)
+                    {
+                        _downlink?.OnDownlinkSlot(slot, _downlinkGrid);
+                    }
+
                     _randomAccess?.OnDownlinkSlot(slot, _downlinkGrid);
                 }
             }
@@ -300,7 +318,9 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         }
         else
         {
-            pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
+            // Not where the gNB grants nothing: PRACH slots, and slots whose Msg4 HARQ-ACK PUCCH the PUSCH would overlap.
+            pusch = _cell.Options.TestUe.Enabled && TestUeAttached && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess
+                && !(_pucchOverlapsPusch && _randomAccess?.SendsUplinkControl(slot) == true);
             if (pusch)
             {
                 MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
@@ -309,8 +329,10 @@ public sealed class TestUeUplinkChannel : ISampleChannel
             }
         }
 
-        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH).
+        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH); so does the
+        // random-access UE's HARQ-ACK of its Msg4.
         bool pucch = _harq?.Transmit(slot, _grid) == true;
+        pucch |= _randomAccess?.TransmitUplinkControl(slot, _grid) == true;
         _slotEmpty = !pusch && !randomAccess && !pucch;
         if (randomAccess)
         {

@@ -188,6 +188,12 @@ public sealed class EngineMetrics
 
     internal void CountPucch(Scheduling.PucchResult result)
     {
+        if (result.RntiType != Scheduling.RntiType.CRnti)
+        {
+            // A Msg4's HARQ-ACK (TC-RNTI): the random-access responder counts it.
+            return;
+        }
+
         if (result.Dtx)
         {
             Volatile.Write(ref _pucchDtx, _pucchDtx + 1);

@@ -73,6 +73,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private int _timingCount;
     private int _pendingTaCommand = -1;
     private long _timingHoldUntil;
+    private long _ueFirstSlot = -1;
 
     /// <summary>Builds the configurations, DCI layouts and HARQ processes of <paramref name="cell"/>.</summary>
     /// <exception cref="ConfigurationException">A grant that the default tables cannot express (k2, SIB1 size).</exception>
@@ -137,6 +138,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
             _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => CommonPdsch(0, prbs, rs, rl, rarMcs, raRnti));
         }
 
+        if (ue.Enabled && ue.AttachByRandomAccess && _randomAccess is null)
+        {
+            throw cell.Options.Source.Error("test-ue.attach", "random-access needs PRACH occasions; valid: prach.enabled: true, or attach: preconfigured.");
+        }
+
         if (!_assumeAck)
         {
             _maxHarqAckBits = ValidatePucchFeedback();
@@ -193,6 +199,27 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>Msg3 PUSCHs that failed.</summary>
     public long Msg3Failed => _randomAccess?.Msg3Failed ?? 0;
+
+    /// <summary>Msg3 retransmissions granted by DCI 0_0 with a TC-RNTI.</summary>
+    public long Msg3Retransmissions => _randomAccess?.Msg3Retransmissions ?? 0;
+
+    /// <summary>Msg4 transmissions (UE Contention Resolution Identity, first transmissions and retransmissions).</summary>
+    public long Msg4Transmissions => _randomAccess?.Msg4Transmissions ?? 0;
+
+    /// <summary>Contention resolutions completed (a Msg4 acknowledged: the TC-RNTI is the UE's C-RNTI).</summary>
+    public long ContentionResolutions => _randomAccess?.ContentionResolutions ?? 0;
+
+    /// <summary>Random-access procedures abandoned after their Msg3 (no decode, no Msg4 ACK within the timer).</summary>
+    public long ContentionResolutionFailures => _randomAccess?.ContentionResolutionFailures ?? 0;
+
+    /// <summary>
+    /// Whether the test UE is scheduled: always with <c>test-ue.attach: preconfigured</c>; with <c>random-access</c> once
+    /// its contention resolution succeeded (its C-RNTI is the promoted TC-RNTI, TS 38.321 §5.1.5).
+    /// </summary>
+    public bool TestUeAttached => _cell.Options.TestUe.Enabled && (!_cell.Options.TestUe.AttachByRandomAccess || _randomAccess?.TestUeAttached == true);
+
+    /// <summary>The first downlink slot the test UE was scheduled in after attaching by random access (0 when preconfigured, −1 before).</summary>
+    public long TestUeFirstSlot => _cell.Options.TestUe.AttachByRandomAccess ? _ueFirstSlot : 0;
 
     /// <summary>The PUSCH timing offset of the last decoded Msg3, seconds (what the RAR's timing advance left).</summary>
     public double LastMsg3TimingOffsetSeconds => _randomAccess?.LastMsg3TimingOffsetSeconds ?? double.NaN;
@@ -297,21 +324,22 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>
     /// The test UE's new-data downlink bytes in slot <paramref name="slot"/> when every HARQ process is free: the TBS of its
-    /// PDSCH in a whole downlink slot without SIB1, else 0 (the configured maximum the cell can carry).
+    /// PDSCH in a whole downlink slot without SIB1 once the UE is scheduled (<see cref="TestUeFirstSlot"/>), else 0 (the
+    /// configured maximum the cell can carry).
     /// </summary>
     public int DownlinkTransportBlockBytesIn(SlotPoint slot) =>
-        _cell.Options.TestUe.Enabled && _schedule.IsFullDownlink(slot.Index) && _schedule.Sib1Block(slot) < 0 && _uePdschBytes.TryGetValue(_schedule.SsbSymbolMask(slot), out int bytes)
+        _cell.Options.TestUe.Enabled && TestUeFirstSlot >= 0 && slot.Index >= TestUeFirstSlot && _schedule.IsFullDownlink(slot.Index) && _schedule.Sib1Block(slot) < 0 && _uePdschBytes.TryGetValue(_schedule.SsbSymbolMask(slot), out int bytes)
             ? bytes
             : 0;
 
     /// <summary>
     /// The test UE's uplink bytes in slot <paramref name="slot"/> when every HARQ process is free: the PUSCH TBS in a whole
-    /// uplink slot without a PRACH occasion whose grant slot (K2 earlier) carries no SIB1, else 0.
+    /// uplink slot without a PRACH occasion whose grant slot (K2 earlier) carries no SIB1 and has the UE scheduled, else 0.
     /// </summary>
     public int UplinkTransportBlockBytesIn(SlotPoint slot)
     {
         long grantSlot = slot.Index - _k2;
-        if (!_cell.Options.TestUe.Enabled || grantSlot < 0 || !_schedule.IsFullUplink(slot.Index) || _randomAccess?.HasOccasion(slot) == true)
+        if (!_cell.Options.TestUe.Enabled || TestUeFirstSlot < 0 || grantSlot < TestUeFirstSlot || !_schedule.IsFullUplink(slot.Index) || _randomAccess?.HasOccasion(slot) == true)
         {
             return 0;
         }
@@ -340,9 +368,14 @@ public sealed class PhyTestScheduler : ISlotScheduler
             return;
         }
 
-        if (!_cell.Options.TestUe.Enabled)
+        if (!TestUeAttached)
         {
             return;
+        }
+
+        if (_ueFirstSlot < 0)
+        {
+            _ueFirstSlot = slot.Index;
         }
 
         int cceDl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), 0, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
@@ -357,7 +390,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         {
             // Not in PRACH slots nor beside a Msg3 (the grant takes the whole band).
             UplinkSlotPlan ul = uplink.PlanFor(target);
-            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true)
+            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true && _randomAccess?.BlocksUePusch(ul) != true)
             {
                 ScheduleUeUplink(slot, downlink, ul, cceUl);
             }
@@ -371,7 +404,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         _randomAccess?.OnUplinkResults(results);
         foreach (PucchResult r in results.Pucch)
         {
-            if (r.Rnti != _cell.Options.TestUe.Rnti)
+            if (r.Rnti != _cell.Options.TestUe.Rnti || r.RntiType != RntiType.CRnti)
             {
                 continue;
             }
@@ -510,7 +543,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
             foreach (PucchPdu p in plan.Pucch)
             {
-                if (p.Rnti == rnti && p.HarqAckBits < _maxHarqAckBits)
+                if (p.Rnti == rnti && p.RntiType == RntiType.CRnti && p.HarqAckBits < _maxHarqAckBits)
                 {
                     return (k, p);
                 }
@@ -520,6 +553,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             {
                 added.Resource = 0;
                 added.Rnti = rnti;
+                added.RntiType = RntiType.CRnti;
                 added.HarqAckBits = 0;
                 return (k, added);
             }
