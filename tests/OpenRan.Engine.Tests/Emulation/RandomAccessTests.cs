@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Emulation;
 using OpenRan.Engine.Runtime;
@@ -118,6 +119,51 @@ public sealed class RandomAccessTests
         Assert.Equal(ue.TemporaryCRnti, ue.CRnti);
         Assert.Equal(1, scheduler.ContentionResolutions);
         TestContext.Current.SendDiagnosticMessage($"first Msg3 in slot {first} jammed; retransmission (RV {ue.Msg3RedundancyVersion}) decoded in slot {msg3.Slot}; Msg4 in slot {ue.ContentionResolutionSlot}");
+    }
+
+    [Fact]
+    public void Run_AttachByRandomAccess_TrafficOnlyAfterTheMsg4AcknowledgementWithTheTcRntiAsCRnti()
+    {
+        CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(
+            TestConfigs.N3With(("dl-harq-feedback: assume-ack", "attach: random-access\n  dl-harq-feedback: assume-ack")), "n3-attach.yaml"));
+        var provider = new TestUeUplinkChannelProvider(cell);
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
+        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", "model=test-ue,ue_delay=30,ra_slot=20,ra_preamble=3");
+        using IRadio device = radio.Open(factory);
+        var scheduler = new PhyTestScheduler(cell);
+        var sink = new RecordingSink();
+        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Capture = sink, WarmUpRounds = 1 };
+        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
+        Assert.False(scheduler.TestUeAttached);
+        engine.Run(20 + (8 * cell.SlotsPerFrame));
+
+        // The RAR's TC-RNTI is the configured C-RNTI; the Msg4 resolved the contention and its ACK came back.
+        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
+        Assert.Equal(cell.Options.TestUe.Rnti, ue.TemporaryCRnti);
+        Assert.Equal(cell.Options.TestUe.Rnti, ue.CRnti);
+        Assert.True(scheduler.TestUeAttached);
+        Assert.True(provider.Created[0].TestUeAttached);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+
+        // No C-RNTI PDSCH or PUSCH before the acknowledgement; both after it, with that C-RNTI.
+        var data = sink.Downlink.Where(t => t.Type == RntiType.CRnti).ToArray();
+        Assert.NotEmpty(data);
+        Assert.All(data, t => Assert.True(t.Slot.Index > ue.Msg4AckSlot && t.Rnti == ue.CRnti, $"C-RNTI PDSCH in slot {t.Slot}, Msg4 ACK in slot {ue.Msg4AckSlot}"));
+        Assert.Equal(data[0].Slot.Index, scheduler.TestUeFirstSlot);
+        var uplink = sink.Uplink.Where(u => u.Type == RntiType.CRnti).ToArray();
+        Assert.NotEmpty(uplink);
+        Assert.All(uplink, u => Assert.True(u.Slot.Index > ue.Msg4AckSlot));
+        Assert.Equal(0, engine.Metrics.UplinkCrcFailed);
+        TestContext.Current.SendDiagnosticMessage($"Msg4 in slot {ue.ContentionResolutionSlot}, ACK in slot {ue.Msg4AckSlot}, first PDSCH in slot {data[0].Slot}, first PUSCH in slot {uplink[0].Slot}");
+    }
+
+    [Fact]
+    public void AttachByRandomAccess_WithoutPrach_IsAConfigurationErrorNamingTheKey()
+    {
+        GnbConfiguration config = TestConfigs.Load("gnb-n3-20mhz-fdd.yaml");
+        config = config with { Prach = config.Prach with { Enabled = false }, TestUe = config.TestUe with { Attach = "random-access" } };
+        var e = Assert.Throws<ConfigurationException>(() => new PhyTestScheduler(CellSetup.Derive(config)));
+        Assert.Contains("test-ue.attach", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
