@@ -92,6 +92,8 @@ public static class EffectiveConfigurationWriter
         Line($"  dl-harq-feedback: {o.TestUe.DlHarqFeedback}");
         Line($"  max-transmissions: {o.TestUe.MaxTransmissions}");
         Line($"  attach: {o.TestUe.Attach}");
+        Line($"  uci-on-pusch: {Bool(o.TestUe.UciOnPusch)}");
+        Line($"  beta-offset-harq-ack: {o.TestUe.BetaOffsetHarqAckIndex}");
         return w.ToString();
     }
 

@@ -329,6 +329,8 @@ public static class GnbConfigurationReader
             DlHarqFeedback = s.Choice("dl-harq-feedback", d.DlHarqFeedback, "assume-ack", "pucch"),
             MaxTransmissions = s.Int("max-transmissions", d.MaxTransmissions, 1, 4),
             Attach = s.Choice("attach", d.Attach, "preconfigured", "random-access"),
+            UciOnPusch = s.Bool("uci-on-pusch", d.UciOnPusch),
+            BetaOffsetHarqAckIndex = s.Int("beta-offset-harq-ack", d.BetaOffsetHarqAckIndex, 0, 15),
         };
         s.ThrowIfUnknownKeys();
         return t;

@@ -56,6 +56,8 @@ public sealed class TestUeUplinkChannel : ISampleChannel
     private readonly ISampleChannel? _uplinkChannel;
     private readonly long _steadyStateFrom;
     private readonly bool _pucchOverlapsPusch;
+    private readonly PhyTestScheduler _scheduler;
+    private readonly byte[] _uciBits = new byte[8];
     private ComplexF32[] _air = [];
     private readonly OfdmDemodulator _downlinkOfdm;
     private readonly ResourceGrid _downlinkGrid;
@@ -87,6 +89,7 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _clock = new SlotClock(cell.Timing);
         _schedule = new CellSchedule(cell);
         var scheduler = new PhyTestScheduler(cell);
+        _scheduler = scheduler;
         _pusch = scheduler.UePusch;
         _ofdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
         _grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
@@ -313,7 +316,16 @@ public sealed class TestUeUplinkChannel : ISampleChannel
             if (pusch)
             {
                 BitPacking.Unpack(_uplinkHarq.TransportBlock(process), _bits);
-                _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
+                int harqAck = _cell.Options.TestUe.UciOnPusch && _harq is not null ? _harq.TakeDue(slot, _uciBits) : 0;
+                if (harqAck > 0)
+                {
+                    // UCI on PUSCH (TS 38.212 §6.3.2, TS 38.213 §9.3): the HARQ-ACK due here rides on the PUSCH, no PUCCH.
+                    _processor.Process(_scheduler.UePuschWithHarqAck(harqAck), _bits, new PuschUciPayload(_uciBits.AsSpan(0, harqAck)), rv, slotInFrame, _grid);
+                }
+                else
+                {
+                    _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
+                }
             }
         }
         else
@@ -329,8 +341,8 @@ public sealed class TestUeUplinkChannel : ISampleChannel
             }
         }
 
-        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH); so does the
-        // random-access UE's HARQ-ACK of its Msg4.
+        // The HARQ-ACK goes on its PUCCH resource beside the PUSCH unless test-ue.uci-on-pusch took it onto the PUSCH above;
+        // so does the random-access UE's HARQ-ACK of its Msg4.
         bool pucch = _harq?.Transmit(slot, _grid) == true;
         pucch |= _randomAccess?.TransmitUplinkControl(slot, _grid) == true;
         _slotEmpty = !pusch && !randomAccess && !pucch;

@@ -186,6 +186,33 @@ public sealed class EngineMetrics
         }
     }
 
+    /// <summary>Counts the HARQ-ACK bits multiplexed on a PUSCH like PUCCH ones (an undecoded part as DTX).</summary>
+    internal void CountHarqAckOnPusch(Scheduling.PuschResult result)
+    {
+        if (result.HarqAckBits == 0)
+        {
+            return;
+        }
+
+        if (!result.HarqAckValid)
+        {
+            Volatile.Write(ref _pucchDtx, _pucchDtx + 1);
+            return;
+        }
+
+        for (int i = 0; i < result.HarqAckBits; i++)
+        {
+            if (result.HarqAck[i] == 1)
+            {
+                Volatile.Write(ref _harqAck, _harqAck + 1);
+            }
+            else
+            {
+                Volatile.Write(ref _harqNack, _harqNack + 1);
+            }
+        }
+    }
+
     internal void CountPucch(Scheduling.PucchResult result)
     {
         if (result.RntiType != Scheduling.RntiType.CRnti)

@@ -68,6 +68,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly RandomAccessResponder? _randomAccess;
     private readonly int _maxHarqAckBits;
     private readonly bool _pucchOverlapsPrach;
+    private readonly bool _uciOnPusch;
+    private readonly PuschConfiguration[] _uePuschWithUci = [];
     private int _nextDlHarq;
     private double _timingSumSeconds;
     private int _timingCount;
@@ -155,6 +157,24 @@ public sealed class PhyTestScheduler : ISlotScheduler
             }
         }
 
+        _uciOnPusch = ue.UciOnPusch;
+        if (_uciOnPusch)
+        {
+            if (_assumeAck)
+            {
+                throw cell.Options.Source.Error("test-ue.uci-on-pusch", "true needs HARQ-ACK to multiplex; valid: false, or dl-harq-feedback: pucch.");
+            }
+
+            // UCI on PUSCH (TS 38.212 §6.3.2.4, TS 38.213 §9.3): one configuration per HARQ-ACK bit count, same TBS.
+            _uePuschWithUci = new PuschConfiguration[_maxHarqAckBits + 1];
+            _uePuschWithUci[0] = _uePusch;
+            for (int b = 1; b <= _maxHarqAckBits; b++)
+            {
+                _uePuschWithUci[b] = _uePusch with { Uci = new PuschUciConfiguration { HarqAckBitCount = b, BetaOffsetHarqAckIndex = ue.BetaOffsetHarqAckIndex } };
+                _uePuschWithUci[b].ThrowIfInvalid();
+            }
+        }
+
         _ulTbsBytes = TransportBlockSize(_uePusch) / 8;
         _dlHarq = new DownlinkHarq[ue.HarqProcesses];
         for (int i = 0; i < _dlHarq.Length; i++)
@@ -184,6 +204,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>Downlink HARQ-ACK bits received as NACK.</summary>
     public long HarqNacks { get; private set; }
+
+    /// <summary>HARQ-ACK bits received multiplexed on a PUSCH (<c>test-ue.uci-on-pusch</c>).</summary>
+    public long HarqAckBitsOnPusch { get; private set; }
 
     /// <summary>Downlink transmissions whose PUCCH was DTX (no feedback detected: treated as NACK).</summary>
     public long HarqDtx { get; private set; }
@@ -287,6 +310,12 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>The test UE's PUSCH configuration.</summary>
     public PuschConfiguration UePusch => _uePusch;
+
+    /// <summary>
+    /// The test UE's PUSCH configuration with <paramref name="harqAckBits"/> HARQ-ACK bits multiplexed (UCI on PUSCH,
+    /// <c>test-ue.uci-on-pusch</c>; 0: <see cref="UePusch"/>).
+    /// </summary>
+    public PuschConfiguration UePuschWithHarqAck(int harqAckBits) => harqAckBits == 0 ? _uePusch : _uePuschWithUci[harqAckBits];
 
     /// <summary>
     /// The PDSCH a UE derives from a DCI 1_1 (or 1_0) with its C-RNTI in its UE-specific search space (TS 38.214 §5.1.2,
@@ -425,6 +454,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 continue;
             }
 
+            for (int i = 0; i < r.HarqAckBits; i++)
+            {
+                // HARQ-ACK multiplexed on the PUSCH: an undecoded part counts as a NACK (as PUCCH DTX does).
+                bool ack = r.HarqAckValid && r.HarqAck[i] == 1;
+                HarqAcks += ack ? 1 : 0;
+                HarqNacks += !ack && r.HarqAckValid ? 1 : 0;
+                HarqDtx += r.HarqAckValid ? 0 : 1;
+                HarqAckBitsOnPusch++;
+                OnHarqAck(r.HarqProcesses[i], ack);
+            }
+
             UplinkHarq h = _ulHarq[r.HarqProcess];
             h.Awaiting = false;
             h.LastCrcPassed = r.CrcPassed && !r.Late;
@@ -524,7 +564,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private const int FeedbackTimeoutSlots = 32;
 
     /// <summary>The PUCCH occasion (resource 0) for a PDSCH in downlink slot <paramref name="slotIndex"/>: K1 and the PDU to add a bit to.</summary>
-    private (int K1, PucchPdu? Pdu) FindPucch(long slotIndex, IUplinkPlanner uplink)
+    private (int K1, PucchPdu? Pdu, PuschPdu? Pusch) FindPucch(long slotIndex, IUplinkPlanner uplink)
     {
         int rnti = _cell.Options.TestUe.Rnti;
         for (int k = _k1; k <= MaxK1; k++)
@@ -536,6 +576,21 @@ public sealed class PhyTestScheduler : ISlotScheduler
             }
 
             UplinkSlotPlan plan = uplink.PlanFor(target);
+            if (_uciOnPusch)
+            {
+                // UCI on PUSCH: the UE's PUSCH of that slot carries the HARQ-ACK (TS 38.213 §9.3).
+                PuschPdu? carrier = UePuschIn(plan);
+                if (carrier is not null)
+                {
+                    if (carrier.HarqAckBits < _maxHarqAckBits)
+                    {
+                        return (k, null, carrier);
+                    }
+
+                    continue;
+                }
+            }
+
             if (_pucchOverlapsPrach && _randomAccess?.HasOccasion(plan.Slot) == true)
             {
                 continue;
@@ -545,7 +600,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             {
                 if (p.Rnti == rnti && p.RntiType == RntiType.CRnti && p.HarqAckBits < _maxHarqAckBits)
                 {
-                    return (k, p);
+                    return (k, p, null);
                 }
             }
 
@@ -555,11 +610,25 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 added.Rnti = rnti;
                 added.RntiType = RntiType.CRnti;
                 added.HarqAckBits = 0;
-                return (k, added);
+                return (k, added, null);
             }
         }
 
-        return (0, null);
+        return (0, null, null);
+    }
+
+    /// <summary>The test UE's C-RNTI PUSCH in <paramref name="plan"/>, if granted.</summary>
+    private PuschPdu? UePuschIn(UplinkSlotPlan plan)
+    {
+        foreach (PuschPdu p in plan.Pusch)
+        {
+            if (p.RntiType == RntiType.CRnti && p.Rnti == _cell.Options.TestUe.Rnti)
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks what PUCCH feedback needs: k1 within dl-DataToUL-ACK, resource 0 beside the PUSCH; returns its bit capacity.</summary>
@@ -648,10 +717,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
         // HARQ-ACK timing: k1 (assume-ack), or with PUCCH the first k ≥ k1 of dl-DataToUL-ACK = {1..8} whose slot has room.
         int k1 = _k1;
         PucchPdu? feedback = null;
+        PuschPdu? feedbackOnPusch = null;
         if (!_assumeAck)
         {
-            (k1, feedback) = FindPucch(slot.Index, uplink);
-            if (feedback is null)
+            (k1, feedback, feedbackOnPusch) = FindPucch(slot.Index, uplink);
+            if (feedback is null && feedbackOnPusch is null)
             {
                 return;
             }
@@ -683,6 +753,12 @@ public sealed class PhyTestScheduler : ISlotScheduler
         if (feedback is not null)
         {
             feedback.HarqProcesses[feedback.HarqAckBits++] = id;
+        }
+
+        if (feedbackOnPusch is not null)
+        {
+            feedbackOnPusch.HarqProcesses[feedbackOnPusch.HarqAckBits++] = id;
+            feedbackOnPusch.Configuration = _uePuschWithUci[feedbackOnPusch.HarqAckBits];
         }
 
         LinkSetup link = _cell.Downlink;
@@ -811,6 +887,21 @@ public sealed class PhyTestScheduler : ISlotScheduler
         pusch.Rnti = _cell.Options.TestUe.Rnti;
         pusch.RntiType = RntiType.CRnti;
         _ = slot;
+        if (_uciOnPusch)
+        {
+            // HARQ-ACK already planned on a PUCCH of this slot moves onto the PUSCH (TS 38.213 §9.3: no PUCCH beside it).
+            foreach (PucchPdu p in target.Pucch)
+            {
+                if (p.Rnti == pusch.Rnti && p.RntiType == RntiType.CRnti)
+                {
+                    p.HarqProcesses.AsSpan(0, p.HarqAckBits).CopyTo(pusch.HarqProcesses);
+                    pusch.HarqAckBits = p.HarqAckBits;
+                    pusch.Configuration = _uePuschWithUci[p.HarqAckBits];
+                    target.RemovePucch(p);
+                    break;
+                }
+            }
+        }
     }
 
     private int TakeTimingAdvance(long slotIndex)
