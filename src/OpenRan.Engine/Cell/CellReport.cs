@@ -122,6 +122,9 @@ public sealed record CellReport
     /// <summary>PUCCH occasions the gNB found empty (DTX).</summary>
     public long PucchDtx { get; init; }
 
+    /// <summary>HARQ-ACK bits the gNB received multiplexed on the UE's PUSCH (<c>test-ue.uci-on-pusch</c>) rather than on PUCCH.</summary>
+    public long HarqAckBitsOnPusch { get; init; }
+
     /// <summary>Mean PDSCH SINR at the UE, dB.</summary>
     public double DlSinrDb { get; init; }
 

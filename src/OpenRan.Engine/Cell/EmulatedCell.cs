@@ -240,6 +240,7 @@ public sealed class EmulatedCell
             HarqAcks = m.HarqAcks,
             HarqNacks = m.HarqNacks,
             PucchDtx = m.PucchDtx,
+            HarqAckBitsOnPusch = scheduler.HarqAckBitsOnPusch,
             DlSinrDb = downlink.Receptions == 0 ? double.NaN : downlink.SinrSumDb / downlink.Receptions,
             UlSinrDb = m.UplinkMeasurements == 0 ? double.NaN : m.UplinkSinrSum / m.UplinkMeasurements,
             LateSlots = m.DownlinkLate + m.UplinkLate,

@@ -38,6 +38,9 @@ public sealed class EmulatedCellTests
         Assert.Equal(0, r.HarqRetransmissions);
         Assert.True(r.HarqAcks >= r.DlTransportBlocks - 16, $"{r.HarqAcks} ACKs for {r.DlTransportBlocks} blocks");
 
+        // uci-on-pusch: with k1 = k2 = 4 nearly every HARQ-ACK rides on the UE's PUSCH (PUCCH only where it has none).
+        Assert.True(r.HarqAckBitsOnPusch > 0.8 * r.HarqAcks, $"{r.HarqAckBitsOnPusch} of {r.HarqAcks} HARQ-ACK bits on PUSCH");
+
         // Goodput is the configured maximum from the first slot the UE is scheduled in (its maximum is 0 before).
         Assert.InRange(r.DlGoodputMbps / r.DlMaxMbps, 0.995, 1.0);
         Assert.InRange(r.UlGoodputMbps / r.UlMaxMbps, 0.99, 1.0);
