@@ -572,6 +572,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             r.HarqAckValid = false;
             pdu.HarqProcesses.AsSpan(0, pdu.HarqAckBits).CopyTo(r.HarqProcesses);
             Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);
+            Metrics.CountHarqAckOnPusch(r);
         }
 
         foreach (PucchPdu pdu in ul.Plan.Pucch)
