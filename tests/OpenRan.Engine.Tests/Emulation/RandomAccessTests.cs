@@ -78,6 +78,7 @@ public sealed class RandomAccessTests
         Assert.Equal(msg4.Slot.Index, ue.ContentionResolutionSlot);
         Assert.True(ue.Msg4AckSlot > msg4.Slot.Index);
         Assert.Equal(1, scheduler.ContentionResolutions);
+        Assert.Equal(1, engine.Metrics.ContentionResolutions);
         Assert.Equal(1, scheduler.Msg4Transmissions);
         Assert.Equal(0, scheduler.Msg3Retransmissions);
         TestContext.Current.SendDiagnosticMessage($"{config}: RAR in slot {rar.Slot}, T_A {ta}, Msg3 in slot {msg3.Slot}, residual timing {residualSamples:F1} samples, Msg4 in slot {msg4.Slot}, HARQ-ACK in slot {ue.Msg4AckSlot}");
