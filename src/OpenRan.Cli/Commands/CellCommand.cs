@@ -184,17 +184,17 @@ internal static class CellCommand
         Add("channel", $"{r.Channel}");
         if (r.Attached)
         {
-            Add("random access", $"attached: preamble in slot {r.PreambleSlot}, RAR in slot {r.RarSlot} (T_A {r.TimingAdvance}), Msg3 in slot {r.Msg3Slot} decoded");
+            Add("random access", $"attached: preamble in slot {r.PreambleSlot}, RAR in slot {r.RarSlot} (T_A {r.TimingAdvance}), Msg3 in slot {r.Msg3Slot} decoded ({r.Msg3Transmissions} transmission{(r.Msg3Transmissions == 1 ? string.Empty : "s")}), Msg4 in slot {r.Msg4Slot} acknowledged in slot {r.Msg4AckSlot}; traffic from slot {r.TrafficStartSlot} ({r.AttachMode})");
         }
         else
         {
-            Add("random access", $"not attached (preamble slot {r.PreambleSlot}, RAR slot {r.RarSlot}, Msg3 slot {r.Msg3Slot}, Msg3 decoded {r.Msg3Decoded})");
+            Add("random access", $"not attached (preamble slot {r.PreambleSlot}, RAR slot {r.RarSlot}, Msg3 slot {r.Msg3Slot}, Msg3 decoded {r.Msg3Decoded}, Msg4 slot {r.Msg4Slot}, Msg4 ACK slot {r.Msg4AckSlot})");
         }
         Add("slots", $"{r.Slots} ({r.AirSeconds:0.###} s of air in {r.WallSeconds:0.00} s: {r.RealTimeRatio:0.00}× real time, {r.Mode})");
         Add("DL goodput", $"{r.DlGoodputMbps:0.00} Mbit/s of {r.DlMaxMbps:0.00} configured ({Percent(r.DlGoodputMbps, r.DlMaxMbps)}); {r.DlTransportBlocks} TBs decoded");
         Add("UL goodput", $"{r.UlGoodputMbps:0.00} Mbit/s of {r.UlMaxMbps:0.00} configured ({Percent(r.UlGoodputMbps, r.UlMaxMbps)}); {r.UlTransportBlocks} TBs decoded");
         Add("BLER", $"DL {r.DlBler:0.####} ({r.DlFailures} of {r.DlReceptions} receptions), UL {r.UlBler:0.####} ({r.UlFailures} of {r.UlTransportBlocks + r.UlFailures}); bound {r.MaxBler:0.###}");
-        Add("HARQ", $"{r.HarqRetransmissions} retransmissions (DL {r.DlRetransmissions}, UL {r.UlRetransmissions}); PUCCH ACK {r.HarqAcks}, NACK {r.HarqNacks}, DTX {r.PucchDtx}");
+        Add("HARQ", $"{r.HarqRetransmissions} retransmissions (DL {r.DlRetransmissions}, UL {r.UlRetransmissions}); HARQ-ACK ACK {r.HarqAcks}, NACK {r.HarqNacks}, DTX {r.PucchDtx} ({r.HarqAckBitsOnPusch} bits on PUSCH)");
         Add("SINR", $"DL {r.DlSinrDb:0.0} dB at the UE, UL {r.UlSinrDb:0.0} dB at the gNB");
         Add("late slots", $"{r.LateSlots}");
         Add("CPU per slot", $"gNB DL p99 {r.GnbDownlinkP99Microseconds:0} µs, UL p99 {r.GnbUplinkP99Microseconds:0} µs (worst second); UE {r.UeMicrosecondsPerSlot:0} µs mean; wall {r.WallMicrosecondsPerSlot:0} µs per {r.SlotBudgetMicroseconds:0} µs slot");

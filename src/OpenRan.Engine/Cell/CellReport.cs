@@ -20,8 +20,14 @@ public sealed record CellReport
     /// <summary>"virtual" or "realtime".</summary>
     public required string Mode { get; init; }
 
-    /// <summary>Whether the UE attached: its preamble was answered and the gNB decoded its Msg3.</summary>
+    /// <summary>
+    /// Whether the UE attached: its preamble was answered, the gNB decoded its Msg3, the UE matched the Msg4's contention
+    /// resolution identity (its TC-RNTI became its C-RNTI) and the gNB received its HARQ-ACK.
+    /// </summary>
     public bool Attached { get; init; }
+
+    /// <summary>How the test UE's traffic starts: <c>random-access</c> (after the contention resolution) or <c>preconfigured</c>.</summary>
+    public string AttachMode { get; init; } = "random-access";
 
     /// <summary>The slot of the UE's preamble (−1: none sent).</summary>
     public long PreambleSlot { get; init; }
@@ -37,6 +43,21 @@ public sealed record CellReport
 
     /// <summary>Msg3 PUSCHs the gNB decoded.</summary>
     public long Msg3Decoded { get; init; }
+
+    /// <summary>Msg3 transmissions the UE made (1 + the retransmissions granted by DCI 0_0 with the TC-RNTI).</summary>
+    public int Msg3Transmissions { get; init; }
+
+    /// <summary>The slot of the Msg4 whose contention resolution identity the UE matched (−1: none).</summary>
+    public long Msg4Slot { get; init; } = -1;
+
+    /// <summary>The slot of the UE's HARQ-ACK of that Msg4 on PUCCH (−1: none).</summary>
+    public long Msg4AckSlot { get; init; } = -1;
+
+    /// <summary>Contention resolutions the gNB completed (Msg4 acknowledged).</summary>
+    public long ContentionResolutions { get; init; }
+
+    /// <summary>The first slot the gNB scheduled the test UE's traffic in (−1: never).</summary>
+    public long TrafficStartSlot { get; init; } = -1;
 
     /// <summary>Slots run.</summary>
     public long Slots { get; init; }
@@ -100,6 +121,9 @@ public sealed record CellReport
 
     /// <summary>PUCCH occasions the gNB found empty (DTX).</summary>
     public long PucchDtx { get; init; }
+
+    /// <summary>HARQ-ACK bits the gNB received multiplexed on the UE's PUSCH (<c>test-ue.uci-on-pusch</c>) rather than on PUCCH.</summary>
+    public long HarqAckBitsOnPusch { get; init; }
 
     /// <summary>Mean PDSCH SINR at the UE, dB.</summary>
     public double DlSinrDb { get; init; }

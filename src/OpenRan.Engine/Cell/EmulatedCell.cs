@@ -18,9 +18,11 @@ namespace OpenRan.Engine.Cell;
 /// <summary>
 /// A whole cell in one process: the gNB engine with the phy-test scheduler, and the emulated test UE inside the loopback
 /// radio (<c>model=test-ue</c>) behind a downlink and an uplink channel. The UE makes a random access (preamble, RAR,
-/// Msg3 with the timing advance), decodes its PDSCH with HARQ and answers HARQ-ACK on PUCCH, and sends PUSCH on its
-/// grants; the phy-test UE's traffic is preconfigured (C-RNTI, resources) and flows from the start, as in OAI's phy-test
-/// mode. Runs in virtual time (as fast as the CPU allows) or paced, and reports per second of air time and in total
+/// Msg3 with the timing advance, Msg3 retransmissions, Msg4 with the contention resolution identity acknowledged on
+/// PUCCH), decodes its PDSCH with HARQ and answers HARQ-ACK on PUCCH, and sends PUSCH on its grants. With
+/// <c>test-ue.attach: random-access</c> (the default cell) the UE's traffic starts only once its contention resolution
+/// succeeded, on the C-RNTI its TC-RNTI became; with <c>preconfigured</c> it flows from the start, as in OAI's phy-test
+/// mode, beside the random access. Runs in virtual time (as fast as the CPU allows) or paced, and reports per second of air time and in total
 /// (<see cref="CellReport"/>).
 /// </summary>
 public sealed class EmulatedCell
@@ -198,7 +200,8 @@ public sealed class EmulatedCell
         double dlAir = (lastDownlink + 1) * _slotSeconds;
         double air = slots * _slotSeconds;
         long ulDecodes = m.UplinkCrcPassed + m.UplinkCrcFailed;
-        bool attached = ra is { Msg3Sent: true } && m.Msg3Decoded > 0;
+        // Attached: the contention resolution succeeded at both ends (the UE matched the Msg4, the gNB got its ACK).
+        bool attached = ra is { Msg3Sent: true, CRnti: >= 0 } && m.Msg3Decoded > 0 && scheduler.ContentionResolutions > 0;
         var report = new CellReport
         {
             Cell = Describe(scheduler),
@@ -210,6 +213,12 @@ public sealed class EmulatedCell
             TimingAdvance = ra is { ResponseSlot: >= 0 } ? ra.TimingAdvanceCommand : -1,
             Msg3Slot = ra is { Msg3Sent: true } ? ra.Msg3Slot : -1,
             Msg3Decoded = m.Msg3Decoded,
+            AttachMode = _cell.Options.TestUe.Attach,
+            Msg3Transmissions = ra?.Msg3Transmissions ?? 0,
+            Msg4Slot = ra?.ContentionResolutionSlot ?? -1,
+            Msg4AckSlot = ra?.Msg4AckSlot ?? -1,
+            ContentionResolutions = scheduler.ContentionResolutions,
+            TrafficStartSlot = scheduler.TestUeFirstSlot,
             Slots = slots,
             AirSeconds = air,
             WallSeconds = wallSeconds,
@@ -231,6 +240,7 @@ public sealed class EmulatedCell
             HarqAcks = m.HarqAcks,
             HarqNacks = m.HarqNacks,
             PucchDtx = m.PucchDtx,
+            HarqAckBitsOnPusch = scheduler.HarqAckBitsOnPusch,
             DlSinrDb = downlink.Receptions == 0 ? double.NaN : downlink.SinrSumDb / downlink.Receptions,
             UlSinrDb = m.UplinkMeasurements == 0 ? double.NaN : m.UplinkSinrSum / m.UplinkMeasurements,
             LateSlots = m.DownlinkLate + m.UplinkLate,
@@ -258,7 +268,10 @@ public sealed class EmulatedCell
             problem = ra is null || ra.PreambleSlot < 0 ? Invariant($"the UE did not attach: it reached no PRACH occasion to send its preamble in; run longer")
                 : ra.ResponseSlot < 0 ? Invariant($"the UE did not attach: its preamble (slot {ra.PreambleSlot}, RA-RNTI 0x{ra.RaRnti:x4}) got no random-access response it could decode")
                 : !ra.Msg3Sent ? Invariant($"the UE did not attach: the RAR of slot {ra.ResponseSlot} was decoded but the run ended before its Msg3 (slot {ra.Msg3Slot})")
-                : Invariant($"the UE did not attach: the gNB did not decode its Msg3 of slot {ra.Msg3Slot}");
+                : r.Msg3Decoded == 0 ? Invariant($"the UE did not attach: the gNB decoded none of its {ra.Msg3Transmissions} Msg3 transmissions (last in slot {ra.Msg3Slot})")
+                : ra.ContentionResolutionFailed ? Invariant($"the UE did not attach: its Msg3 was decoded but the contention resolution failed ({ra.Msg4Receptions} Msg4 receptions, none with its identity before ra-ContentionResolutionTimer expired)")
+                : ra.CRnti < 0 ? Invariant($"the UE did not attach: its Msg3 was decoded but it decoded no Msg4 with its contention resolution identity ({ra.Msg4Receptions} receptions)")
+                : Invariant($"the UE did not attach: it matched the Msg4 of slot {ra.ContentionResolutionSlot}, but the gNB did not receive its HARQ-ACK (PUCCH in slot {ra.Msg4AckSlot})");
         }
         else if (r.DlTransportBlocks == 0)
         {
@@ -274,7 +287,7 @@ public sealed class EmulatedCell
         }
 
         return problem is null
-            ? (true, Invariant($"the cell works: UE attached (RAR T_A {r.TimingAdvance}, Msg3 decoded), DL {r.DlGoodputMbps:0.00} of {r.DlMaxMbps:0.00} Mbit/s, UL {r.UlGoodputMbps:0.00} of {r.UlMaxMbps:0.00} Mbit/s, BLER DL {r.DlBler:0.####} UL {r.UlBler:0.####} (bound {r.MaxBler:0.###})"))
+            ? (true, Invariant($"the cell works: UE attached (RAR T_A {r.TimingAdvance}, Msg3 decoded, Msg4 acknowledged, C-RNTI from the TC-RNTI), DL {r.DlGoodputMbps:0.00} of {r.DlMaxMbps:0.00} Mbit/s, UL {r.UlGoodputMbps:0.00} of {r.UlMaxMbps:0.00} Mbit/s, BLER DL {r.DlBler:0.####} UL {r.UlBler:0.####} (bound {r.MaxBler:0.###})"))
             : (false, problem);
     }
 

@@ -58,6 +58,7 @@ public static class EffectiveConfigurationWriter
         Line($"  root-sequence-index: {o.Prach.RootSequenceIndex}");
         Line($"  zero-correlation-zone: {o.Prach.ZeroCorrelationZone}");
         Line($"  frequency-start: {o.Prach.FrequencyStart}");
+        Line($"  msg3-max-transmissions: {o.Prach.Msg3MaxTransmissions}");
         Line($"  enabled: {Bool(o.Prach.Enabled)}");
         Line($"pucch:");
         foreach (PucchResourceOptions r in o.Pucch)
@@ -90,6 +91,9 @@ public static class EffectiveConfigurationWriter
         Line($"  k2: {o.TestUe.K2}");
         Line($"  dl-harq-feedback: {o.TestUe.DlHarqFeedback}");
         Line($"  max-transmissions: {o.TestUe.MaxTransmissions}");
+        Line($"  attach: {o.TestUe.Attach}");
+        Line($"  uci-on-pusch: {Bool(o.TestUe.UciOnPusch)}");
+        Line($"  beta-offset-harq-ack: {o.TestUe.BetaOffsetHarqAckIndex}");
         return w.ToString();
     }
 

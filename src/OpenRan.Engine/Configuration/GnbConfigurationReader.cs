@@ -232,6 +232,7 @@ public static class GnbConfigurationReader
             RootSequenceIndex = s.Int("root-sequence-index", d.RootSequenceIndex, 0, 837),
             ZeroCorrelationZone = s.Int("zero-correlation-zone", d.ZeroCorrelationZone, 0, 15),
             FrequencyStart = s.Int("frequency-start", d.FrequencyStart, 0, 274),
+            Msg3MaxTransmissions = s.Int("msg3-max-transmissions", d.Msg3MaxTransmissions, 1, 8),
             Enabled = s.Bool("enabled", d.Enabled),
         };
         s.ThrowIfUnknownKeys();
@@ -327,6 +328,9 @@ public static class GnbConfigurationReader
             K2 = s.Int("k2", d.K2, 1, 32),
             DlHarqFeedback = s.Choice("dl-harq-feedback", d.DlHarqFeedback, "assume-ack", "pucch"),
             MaxTransmissions = s.Int("max-transmissions", d.MaxTransmissions, 1, 4),
+            Attach = s.Choice("attach", d.Attach, "preconfigured", "random-access"),
+            UciOnPusch = s.Bool("uci-on-pusch", d.UciOnPusch),
+            BetaOffsetHarqAckIndex = s.Int("beta-offset-harq-ack", d.BetaOffsetHarqAckIndex, 0, 15),
         };
         s.ThrowIfUnknownKeys();
         return t;

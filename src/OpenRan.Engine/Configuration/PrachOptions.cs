@@ -15,6 +15,12 @@ public sealed record PrachOptions
     /// <summary>msg1-FrequencyStart, 0..274.</summary>
     public int FrequencyStart { get; init; }
 
+    /// <summary>
+    /// The most transmissions of a Msg3 (the first one, granted by the RAR, and its retransmissions on DCI 0_0 with the
+    /// TC-RNTI, TS 38.213 §8.3, TS 38.321 §5.4.2.1), 1..8.
+    /// </summary>
+    public int Msg3MaxTransmissions { get; init; } = 4;
+
     /// <summary>Whether PRACH occasions are searched (needs the PRACH detector).</summary>
     public bool Enabled { get; init; } = true;
 }

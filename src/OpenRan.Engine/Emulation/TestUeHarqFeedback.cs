@@ -89,14 +89,33 @@ public sealed class TestUeHarqFeedback
     /// <summary>Writes the PUCCH of uplink slot <paramref name="slot"/> into <paramref name="grid"/>; false when there is none.</summary>
     public bool Transmit(long slot, ResourceGrid grid)
     {
+        int count = TakeDue(slot, _bits, out int resource);
+        if (count == 0)
+        {
+            return false;
+        }
+
+        _pucch.Transmit(_resources[resource], new PucchUciPayload(_bits.AsSpan(0, count)), (int)(slot % _cell.SlotsPerFrame), grid);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the HARQ-ACK bits due in uplink slot <paramref name="slot"/> (in downlink-slot order, at most 8) into
+    /// <paramref name="bits"/> and returns their number: for UCI on PUSCH (TS 38.213 §9.3), when the UE has a PUSCH there,
+    /// the caller multiplexes them on it instead of sending the PUCCH. Counted as sent.
+    /// </summary>
+    public int TakeDue(long slot, Span<byte> bits) => TakeDue(slot, bits, out _);
+
+    private int TakeDue(long slot, Span<byte> bits, out int resource)
+    {
         int count = 0;
-        int resource = 0;
+        resource = 0;
         int kept = 0;
         for (int i = 0; i < _pendingCount; i++)
         {
-            if (_pendingSlot[i] == slot && count < _bits.Length)
+            if (_pendingSlot[i] == slot && count < bits.Length)
             {
-                _bits[count++] = _pendingBit[i];
+                bits[count++] = _pendingBit[i];
                 resource = _pendingResource[i];
                 continue;
             }
@@ -110,19 +129,13 @@ public sealed class TestUeHarqFeedback
         }
 
         _pendingCount = kept;
-        if (count == 0)
-        {
-            return false;
-        }
-
         for (int i = 0; i < count; i++)
         {
-            AcksSent += _bits[i];
-            NacksSent += 1 - _bits[i];
+            AcksSent += bits[i];
+            NacksSent += 1 - bits[i];
         }
 
-        _pucch.Transmit(_resources[resource], new PucchUciPayload(_bits.AsSpan(0, count)), (int)(slot % _cell.SlotsPerFrame), grid);
-        return true;
+        return count;
     }
 
     /// <summary>Forgets pending feedback.</summary>

@@ -5,10 +5,12 @@ using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Timing;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Lower.Ofdm;
+using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
 using OpenRan.Phy.Upper.Channels.Dci;
 using OpenRan.Phy.Upper.Channels.Pdcch;
 using OpenRan.Phy.Upper.Channels.Pdsch;
 using OpenRan.Phy.Upper.Channels.Prach;
+using OpenRan.Phy.Upper.Channels.Pucch;
 using OpenRan.Phy.Upper.Channels.Pusch;
 using OpenRan.Phy.Upper.Channels.SharedChannel;
 
@@ -21,7 +23,13 @@ namespace OpenRan.Engine.Emulation;
 /// CORESET#0 (the candidates of searchSpaceZero) with the RA-RNTI of its occasion, DCI 1_0, the PDSCH it schedules with
 /// DM-RS referenced to point A (TS 38.211 §7.4.1.1.2: not SI-RNTI), the MAC RAR with its RAPID — and sends the Msg3 (a
 /// CCCH SDU) in slot n + K2 + Δ on the granted PRBs with the TC-RNTI, N_TA = T_A·16·64/2^μ·T_c earlier (TS 38.213 §4.2).
-/// One procedure per run.
+/// It then searches the same common search space for DCIs with its TC-RNTI until ra-ContentionResolutionTimer expires
+/// (TS 38.321 §5.1.5): a DCI 0_0 is a Msg3 retransmission (TS 38.213 §8.3, TS 38.321 §5.4.2.1: HARQ process 0, the
+/// redundancy version the DCI gives, PUSCH K2 slots later), a DCI 1_0 a Msg4, whose PDSCH it decodes with soft combining;
+/// when the UE Contention Resolution Identity MAC CE equals the first 48 bits of its CCCH SDU the contention resolution
+/// succeeded: the TC-RNTI becomes its C-RNTI (<see cref="CRnti"/>) and it sends HARQ-ACK (an ACK) on the PUCCH resource
+/// the DCI indicates, K1 slots later (TS 38.213 §8.4; resource 0 of <c>pucch:</c> standing for the common resource
+/// set). No HARQ-ACK is sent for a Msg4 not decoded or not matching (TS 38.321 §5.3.2.3). One procedure per run.
 /// </summary>
 public sealed class TestUeRandomAccess
 {
@@ -41,8 +49,18 @@ public sealed class TestUeRandomAccess
     private readonly DciSizes0_0And1_0 _sizes;
     private readonly Coreset _coreset0;
     private readonly SharedChannelTransmitter _transmitter = new(1);
+    private readonly DciSizes0_0And1_0 _temporarySizes;
+    private readonly PucchTransmitter _pucch = new();
+    private readonly byte[] _ack = [1];
     private State _state;
     private PuschConfiguration? _msg3;
+    private int _msg3Rv;
+    private long _timerEndSlot;
+    private SharedChannelReceiver? _msg4Receiver;
+    private SharedChannelSoftBuffer? _msg4SoftBuffer;
+    private int _msg4Ndi = -1;
+    private long _ackSlot = -1;
+    private int _ackResource;
 
     /// <summary>Prepares the UE of <paramref name="cell"/>.</summary>
     public TestUeRandomAccess(CellSetup cell, PhyTestScheduler scheduler, long firstSlot, int preambleIndex)
@@ -62,6 +80,7 @@ public sealed class TestUeRandomAccess
         _uplinkGrid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb, 0);
         _sizes = new DciSizes0_0And1_0(cell.Coreset0Row.RbCount, cell.Coreset0Row.RbCount, CommonSearchSpace: true);
         _coreset0 = scheduler.Coreset0;
+        _temporarySizes = new DciSizes0_0And1_0(cell.Coreset0Row.RbCount, cell.NRb, CommonSearchSpace: true);
     }
 
     /// <summary>The slot the preamble was sent in (−1 before).</summary>
@@ -88,6 +107,27 @@ public sealed class TestUeRandomAccess
     /// <summary>Whether the Msg3 was sent.</summary>
     public bool Msg3Sent { get; private set; }
 
+    /// <summary>Msg3 transmissions made (the first one and the retransmissions granted by DCI 0_0 with the TC-RNTI).</summary>
+    public int Msg3Transmissions { get; private set; }
+
+    /// <summary>The redundancy version of the last Msg3 transmission (0 for the RAR's grant, the DCI 0_0's for a retransmission).</summary>
+    public int Msg3RedundancyVersion => _msg3Rv;
+
+    /// <summary>Msg4 receptions (DCI 1_0 with the TC-RNTI found and its PDSCH received).</summary>
+    public int Msg4Receptions { get; private set; }
+
+    /// <summary>The downlink slot whose Msg4 resolved the contention (−1 before).</summary>
+    public long ContentionResolutionSlot { get; private set; } = -1;
+
+    /// <summary>The C-RNTI: the TC-RNTI once the contention resolution succeeded (−1 before).</summary>
+    public int CRnti { get; private set; } = -1;
+
+    /// <summary>Whether the contention resolution failed (an identity that is not this UE's, or the timer expired).</summary>
+    public bool ContentionResolutionFailed { get; private set; }
+
+    /// <summary>The uplink slot of the HARQ-ACK of the Msg4 (−1 before).</summary>
+    public long Msg4AckSlot { get; private set; } = -1;
+
     /// <summary>The timing advance applied to the Msg3, samples.</summary>
     public int TimingAdvanceSamples { get; private set; }
 
@@ -99,6 +139,7 @@ public sealed class TestUeRandomAccess
         WaitingForOccasion,
         AwaitingResponse,
         Msg3Scheduled,
+        AwaitingContentionResolution,
         Done,
     }
 
@@ -129,7 +170,7 @@ public sealed class TestUeRandomAccess
             var bits = new byte[tbs];
             BitPacking.Unpack(bytes, bits);
             _uplinkGrid.Port(0).Clear();
-            _transmitter.Process(_msg3, bits, 0, slotInFrame, _uplinkGrid);
+            _transmitter.Process(_msg3, bits, _msg3Rv, slotInFrame, _uplinkGrid);
             _uplinkOfdm.Modulate(_uplinkGrid, 0, slotInFrame, samples);
 
             // Timing advance: the slot leaves N_TA earlier (the first N_TA samples, inside the first cyclic prefix, are cut).
@@ -137,20 +178,60 @@ public sealed class TestUeRandomAccess
             samples[advance..].CopyTo(samples);
             samples[^advance..].Clear();
             Msg3Sent = true;
-            _state = State.Done;
+            Msg3Transmissions++;
+
+            // ra-ContentionResolutionTimer (re)starts after each Msg3 transmission (TS 38.321 §5.1.5).
+            _timerEndSlot = slot + (RandomAccessResponder.ContentionResolutionTimerMs * _cell.Numerology.SlotsPerSubframe);
+            _state = State.AwaitingContentionResolution;
             return true;
         }
 
         return false;
     }
 
-    /// <summary>Whether the UE listens to the downlink (a response is awaited).</summary>
-    public bool AwaitsResponse => _state == State.AwaitingResponse;
+    /// <summary>Whether uplink slot <paramref name="slot"/> carries the HARQ-ACK of the Msg4 on a PUCCH.</summary>
+    public bool SendsUplinkControl(long slot) => slot == _ackSlot && _ackResource < _cell.Options.Pucch.Count;
+
+    /// <summary>
+    /// Writes the HARQ-ACK of the Msg4 on its PUCCH into <paramref name="grid"/> if uplink slot <paramref name="slot"/>
+    /// carries it; false otherwise.
+    /// </summary>
+    public bool TransmitUplinkControl(long slot, ResourceGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (!SendsUplinkControl(slot))
+        {
+            return false;
+        }
+
+        // The PUCCH with the configuration the cell expects for resource 0 (n_RNTI of formats 2–4: the configured C-RNTI).
+        PucchConfiguration config = CellPucch.Configuration(_cell, _ackResource, _cell.Options.TestUe.Rnti);
+        _pucch.Transmit(config, new PucchUciPayload(_ack), (int)(slot % _cell.SlotsPerFrame), grid);
+        Msg4AckSlot = slot;
+        _ackSlot = -1;
+        return true;
+    }
+
+    /// <summary>Whether the UE listens to the downlink (a response, a Msg3 retransmission or a Msg4 is awaited).</summary>
+    public bool AwaitsResponse => _state is State.AwaitingResponse or State.AwaitingContentionResolution;
 
     /// <summary>Looks for the response in downlink slot <paramref name="slot"/> (demodulated into <paramref name="grid"/>).</summary>
     public void OnDownlinkSlot(long slot, ResourceGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
+        if (_state == State.AwaitingContentionResolution)
+        {
+            if (slot > _timerEndSlot)
+            {
+                ContentionResolutionFailed = true;
+                _state = State.Done;
+                return;
+            }
+
+            DecodeTemporaryCRnti(slot, grid);
+            return;
+        }
+
         if (_state != State.AwaitingResponse || slot <= PreambleSlot)
         {
             return;
@@ -169,9 +250,14 @@ public sealed class TestUeRandomAccess
     public void Reset()
     {
         _state = _firstSlot < 0 ? State.Done : State.WaitingForOccasion;
-        PreambleSlot = ResponseSlot = Msg3Slot = -1;
+        PreambleSlot = ResponseSlot = Msg3Slot = ContentionResolutionSlot = Msg4AckSlot = _ackSlot = -1;
         Msg3Sent = false;
         _msg3 = null;
+        _msg3Rv = 0;
+        Msg3Transmissions = Msg4Receptions = 0;
+        CRnti = -1;
+        ContentionResolutionFailed = false;
+        _msg4Ndi = -1;
     }
 
     private SlotPoint Point(long slot) => SlotPoint.FromIndex(slot, _cell.SlotsPerFrame, _cell.Options.Engine.StartSfn);
@@ -221,10 +307,88 @@ public sealed class TestUeRandomAccess
         Grant = RarUplinkGrant.Unpack(grantBits);
         Msg3Slot = slot + Grant.Msg3SlotOffset(_cell.Numerology.Mu);
         _msg3 = Grant.Msg3Configuration(_cell, tc);
+        _msg3Rv = 0;
 
         // N_TA = T_A·16·64/2^μ·T_c (TS 38.213 §4.2), in samples of the carrier rate.
         double seconds = ta * 16.0 * 64 / (1 << _cell.Numerology.Mu) / (480e3 * 4096);
         TimingAdvanceSamples = (int)Math.Round(seconds * _cell.SampleRateHz);
         _state = State.Msg3Scheduled;
+    }
+
+    /// <summary>Searches the common search space for a DCI with the TC-RNTI: a Msg3 retransmission (0_0) or a Msg4 (1_0).</summary>
+    private void DecodeTemporaryCRnti(long slot, ResourceGrid downlink)
+    {
+        int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
+        _rntis[0] = (ushort)TemporaryCRnti;
+        var request = new PdcchSearchRequest(slotInFrame, _coreset0, Type0PdcchCss.SearchSpace(0), TemporaryCRnti, 0, _cell.Pci);
+        if (_pdcch.Search(downlink, 0, request, [_temporarySizes.Size], _rntis, 1, _detections) == 0)
+        {
+            return;
+        }
+
+        PdcchDetection found = _detections[0];
+        ReadOnlySpan<byte> payload = found.Payload.AsSpan(0, found.PayloadSize);
+        if (!DciSizes0_0And1_0.IsDownlink(payload))
+        {
+            // Msg3 retransmission (TS 38.213 §8.3): the Msg3 buffer again, HARQ process 0, the DCI's RV, PRBs, MCS and K2.
+            Dci0_0 grant = _temporarySizes.Parse0_0(payload);
+            if ((uint)grant.TimeDomainAssignment >= 16 || grant.Mcs > 28)
+            {
+                return;
+            }
+
+            var retransmission = new RarUplinkGrant(false, grant.FrequencyDomainAssignment, grant.TimeDomainAssignment, grant.Mcs, 3, false);
+            _msg3 = retransmission.Msg3Configuration(_cell, TemporaryCRnti);
+            _msg3Rv = grant.RedundancyVersion;
+            Msg3Slot = slot + Ts38214Table6_1_2_1_1_2.Row(grant.TimeDomainAssignment, _cell.Numerology.Mu).K2;
+            _state = State.Msg3Scheduled;
+            return;
+        }
+
+        Dci1_0 dci = _temporarySizes.Parse1_0(payload, DciRntiType.TcRnti);
+        int rbs = _cell.Coreset0Row.RbCount;
+        if (ResourceIndicatorValue.Decode(dci.FrequencyDomainAssignment, rbs) is not (int first, int count))
+        {
+            return;
+        }
+
+        PdschConfiguration config = _scheduler.CommonPdsch(first, count, dci.TimeDomainAssignment, dci.Mcs, TemporaryCRnti);
+        int subcarriers = config.NSizeGrid * NrConstants.SubcarriersPerRb;
+        var grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, subcarriers);
+        grid.Configure(1, NrConstants.SymbolsPerSlotNormalCp, config.NSizeGrid, 0);
+        for (int l = 0; l < NrConstants.SymbolsPerSlotNormalCp; l++)
+        {
+            downlink.Symbol(0, l)[..subcarriers].CopyTo(grid.Symbol(0, l));
+        }
+
+        // HARQ process 0 with soft combining: a toggled NDI (or the first Msg4) starts a new transport block.
+        _msg4Receiver ??= new SharedChannelReceiver(1, 1);
+        _msg4SoftBuffer ??= _msg4Receiver.CreateSoftBuffer(config);
+        bool newData = dci.NewDataIndicator != _msg4Ndi;
+        _msg4Ndi = dci.NewDataIndicator;
+        int tbs = _msg4Receiver.TransportBlockSize(config);
+        var bits = new byte[tbs];
+        SharedChannelReceiveResult r = _msg4Receiver.Receive(config, grid, slotInFrame, dci.RedundancyVersion, _msg4SoftBuffer, newData, bits);
+        Msg4Receptions++;
+        var bytes = new byte[tbs / 8];
+        BitPacking.Pack(bits, bytes);
+        if (!r.CrcPassed || !MacPdu.TryReadContentionResolution(bytes, out ReadOnlySpan<byte> identity))
+        {
+            return;
+        }
+
+        if (!identity.SequenceEqual(s_identity))
+        {
+            // Another UE's identity: this UE lost the contention and discards the TC-RNTI (TS 38.321 §5.1.5).
+            ContentionResolutionFailed = true;
+            _state = State.Done;
+            return;
+        }
+
+        CRnti = TemporaryCRnti;
+        ContentionResolutionSlot = slot;
+        _ackSlot = slot + dci.PdschToHarqTiming + 1;
+        _ackResource = dci.PucchResourceIndicator;
+        _state = State.Done;
     }
 }

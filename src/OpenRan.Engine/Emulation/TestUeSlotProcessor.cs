@@ -13,8 +13,10 @@ namespace OpenRan.Engine.Emulation;
 /// The slot logic of the phy-test UE, independent of how its samples reach the gNB: it takes each demodulated downlink
 /// slot (<see cref="OnDownlinkSlot"/>: DCI search, PDSCH decode with HARQ soft combining, uplink grants, and the random
 /// access UE's response) and makes each uplink slot's samples (<see cref="MakeUplinkSlot"/>: the PUSCH of its grant or,
-/// with <c>dl-harq-feedback: assume-ack</c>, of every whole uplink slot; the HARQ-ACK on PUCCH; the random-access UE's
-/// preamble or Msg3), OFDM-modulated at the uplink centre frequency and scaled by <c>radio.baseband-scale</c>. Used by
+/// with <c>dl-harq-feedback: assume-ack</c>, of every whole uplink slot; the HARQ-ACK on PUCCH or, with
+/// <c>test-ue.uci-on-pusch</c>, on the PUSCH; the random-access UE's preamble, Msg3 and its Msg4 HARQ-ACK). With
+/// <c>test-ue.attach: random-access</c> the phy-test traffic starts only once the contention resolution made the
+/// configured C-RNTI the random-access UE's own, OFDM-modulated at the uplink centre frequency and scaled by <c>radio.baseband-scale</c>. Used by
 /// the loopback channel <see cref="TestUeUplinkChannel"/> (<c>openran cell</c>) and by the UE runtime
 /// (<c>openran ue</c>). Allocation-free after construction except while the random-access UE decodes its response.
 /// </summary>
@@ -34,6 +36,9 @@ public sealed class TestUeSlotProcessor
     private readonly TestUeHarqFeedback? _harq;
     private readonly TestUeDownlink? _downlink;
     private readonly TestUeUplinkHarq? _uplinkHarq;
+    private readonly PhyTestScheduler _scheduler;
+    private readonly byte[] _uciBits = new byte[8];
+    private readonly bool _pucchOverlapsPusch;
 
     /// <summary>Prepares the phy-test UE of <paramref name="cell"/>.</summary>
     /// <param name="cell">The cell.</param>
@@ -47,6 +52,7 @@ public sealed class TestUeSlotProcessor
         _cell = cell;
         _schedule = new CellSchedule(cell);
         var scheduler = new PhyTestScheduler(cell);
+        _scheduler = scheduler;
         _pusch = scheduler.UePusch;
         _ofdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
         _grid = new ResourceGrid(1, NrConstants.SymbolsPerSlotNormalCp, cell.NRb * NrConstants.SubcarriersPerRb);
@@ -55,6 +61,12 @@ public sealed class TestUeSlotProcessor
         _bits = new byte[tbs];
         _bytes = new byte[tbs / 8];
         _scale = (float)cell.Options.Radio.BasebandScale;
+        if (cell.Options.Pucch.Count > 0)
+        {
+            (int first, int last) = CellPucch.Prbs(cell, 0);
+            _pucchOverlapsPusch = first <= cell.Uplink.StartPrb + cell.Uplink.PrbCount - 1 && last >= cell.Uplink.StartPrb;
+        }
+
         if (cell.Options.Prach.Enabled)
         {
             _randomAccess = new TestUeRandomAccess(cell, scheduler, randomAccessSlot, preambleIndex);
@@ -80,6 +92,12 @@ public sealed class TestUeSlotProcessor
     /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
     public TestUeRandomAccess? RandomAccess => _randomAccess;
 
+    /// <summary>
+    /// Whether the test UE follows its C-RNTI: always with <c>test-ue.attach: preconfigured</c>; with <c>random-access</c>
+    /// once the random-access UE's contention resolution made the configured C-RNTI its own (the promoted TC-RNTI).
+    /// </summary>
+    public bool TestUeAttached => !_cell.Options.TestUe.AttachByRandomAccess || _randomAccess?.CRnti == _cell.Options.TestUe.Rnti;
+
     /// <summary>Transport blocks transmitted on PUSCH.</summary>
     public long TransportBlocks { get; private set; }
 
@@ -89,7 +107,11 @@ public sealed class TestUeSlotProcessor
     /// <summary>Hands downlink slot <paramref name="slot"/>, demodulated into <paramref name="grid"/>, to the UEs.</summary>
     public void OnDownlinkSlot(long slot, ResourceGrid grid)
     {
-        _downlink?.OnDownlinkSlot(slot, grid);
+        if (TestUeAttached)
+        {
+            _downlink?.OnDownlinkSlot(slot, grid);
+        }
+
         _randomAccess?.OnDownlinkSlot(slot, grid);
     }
 
@@ -111,12 +133,23 @@ public sealed class TestUeSlotProcessor
             if (pusch)
             {
                 BitPacking.Unpack(_uplinkHarq.TransportBlock(process), _bits);
-                _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
+                int harqAck = _cell.Options.TestUe.UciOnPusch && _harq is not null ? _harq.TakeDue(slot, _uciBits) : 0;
+                if (harqAck > 0)
+                {
+                    // UCI on PUSCH (TS 38.212 §6.3.2, TS 38.213 §9.3): the HARQ-ACK due here rides on the PUSCH, no PUCCH.
+                    _processor.Process(_scheduler.UePuschWithHarqAck(harqAck), _bits, new PuschUciPayload(_uciBits.AsSpan(0, harqAck)), rv, slotInFrame, _grid);
+                }
+                else
+                {
+                    _processor.Process(_pusch, _bits, rv, slotInFrame, _grid);
+                }
             }
         }
         else
         {
-            pusch = _cell.Options.TestUe.Enabled && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess;
+            // Not where the gNB grants nothing: PRACH slots, and slots whose Msg4 HARQ-ACK PUCCH the PUSCH would overlap.
+            pusch = _cell.Options.TestUe.Enabled && TestUeAttached && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess
+                && !(_pucchOverlapsPusch && _randomAccess?.SendsUplinkControl(slot) == true);
             if (pusch)
             {
                 MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
@@ -125,8 +158,10 @@ public sealed class TestUeSlotProcessor
             }
         }
 
-        // Phy-test: the HARQ-ACK goes on its PUCCH resource beside the PUSCH (no UCI multiplexing on PUSCH).
+        // The HARQ-ACK goes on its PUCCH resource beside the PUSCH unless test-ue.uci-on-pusch took it onto the PUSCH above;
+        // so does the random-access UE's HARQ-ACK of its Msg4.
         bool pucch = _harq?.Transmit(slot, _grid) == true;
+        pucch |= _randomAccess?.TransmitUplinkControl(slot, _grid) == true;
         if (randomAccess)
         {
             // The random-access UE's Msg3 or preamble, plus the test UE's PUCCH if it has one in this slot.

@@ -20,8 +20,10 @@ namespace OpenRan.Engine.Emulation;
 /// Random access (<c>ra_slot</c> ≥ 0, <see cref="TestUeRandomAccess"/>): from that slot on, a second emulated UE sends
 /// preamble <c>ra_preamble</c> in the next PRACH occasion (N_TA = 0), decodes the random-access response from the gNB's
 /// transmitted samples (RA-RNTI PDCCH on CORESET#0, the PDSCH, the MAC RAR), and sends its Msg3 on the granted resources
-/// K2 + Δ slots later, advanced by the RAR's timing advance. Allocation-free after construction except while decoding
-/// the response (once per procedure).
+/// K2 + Δ slots later, advanced by the RAR's timing advance, retransmits it on DCI 0_0 grants with its TC-RNTI, decodes
+/// its Msg4 and acknowledges it on PUCCH. With <c>test-ue.attach: random-access</c> the two are one UE: the phy-test
+/// traffic (DCIs followed, PUSCH sent) starts only once the contention resolution made the configured C-RNTI its own.
+/// Allocation-free after construction except while decoding the response and the Msg4 (once per procedure).
 /// </para>
 /// <para>
 /// Downlink (<c>dl-harq-feedback: pucch</c>, <see cref="TestUeDownlink"/>): the test UE hears the gNB's samples through
@@ -72,7 +74,6 @@ public sealed class TestUeUplinkChannel : ISampleChannel
         _delay = delaySamples;
         _downlinkChannel = downlinkChannel;
         _uplinkChannel = uplinkChannel;
-
         // Steady state: after the random access (its response and Msg3 allocate once) and every kind of slot has been seen.
         _steadyStateFrom = _clock.SlotStart(Math.Max(400, randomAccessSlot + 300));
 
@@ -99,6 +100,9 @@ public sealed class TestUeUplinkChannel : ISampleChannel
 
     /// <summary>The random-access UE (null when PRACH is disabled in the cell).</summary>
     public TestUeRandomAccess? RandomAccess => _ue.RandomAccess;
+
+    /// <inheritdoc cref="TestUeSlotProcessor.TestUeAttached"/>
+    public bool TestUeAttached => _ue.TestUeAttached;
 
     /// <summary>Transport blocks transmitted.</summary>
     public long TransportBlocks => _ue.TransportBlocks;

@@ -24,7 +24,7 @@ public sealed class TestUeUplinkChannelProvider(CellSetup cell, Func<ISampleChan
     public IReadOnlyList<RadioArgumentSpec> Arguments =>
     [
         new("ue_delay", "[test-ue] extra propagation delay of the emulated UE in samples, 0..10000 (default 0)"),
-        new("ra_slot", "[test-ue] slot from which a second emulated UE makes a random access (PRACH, RAR, Msg3), -1..1000000 (default 20; -1: none)"),
+        new("ra_slot", "[test-ue] slot from which a second emulated UE makes a random access (PRACH, RAR, Msg3, Msg4), -1..1000000 (default 20; -1: none)"),
         new("ra_preamble", "[test-ue] that UE's preamble index, 0..63 (default 0)"),
         new("ue_bler", "[test-ue] with dl-harq-feedback: pucch, the probability that a decoded PDSCH is answered with a NACK anyway (fault injection), 0..1 (default 0)"),
         new("ue_dtx", "[test-ue] with dl-harq-feedback: pucch, the probability of missing an assignment (no PUCCH), 0..1 (default 0)"),

@@ -25,6 +25,7 @@ public sealed class EngineMetrics
     private long _randomAccessResponses;
     private long _msg3Decoded;
     private long _msg3Failed;
+    private long _contentionResolutions;
     private long _harqAck;
     private long _harqNack;
     private long _pucchDtx;
@@ -96,6 +97,9 @@ public sealed class EngineMetrics
 
     /// <summary>Msg3 PUSCHs that failed (CRC or deadline).</summary>
     public long Msg3Failed => Volatile.Read(ref _msg3Failed);
+
+    /// <summary>Contention resolutions: Msg4s acknowledged on PUCCH (HARQ-ACK with a TC-RNTI, TS 38.213 §8.4).</summary>
+    public long ContentionResolutions => Volatile.Read(ref _contentionResolutions);
 
     /// <summary>Downlink HARQ-ACK bits received as ACK on PUCCH.</summary>
     public long HarqAcks => Volatile.Read(ref _harqAck);
@@ -186,8 +190,46 @@ public sealed class EngineMetrics
         }
     }
 
+    /// <summary>Counts the HARQ-ACK bits multiplexed on a PUSCH like PUCCH ones (an undecoded part as DTX).</summary>
+    internal void CountHarqAckOnPusch(Scheduling.PuschResult result)
+    {
+        if (result.HarqAckBits == 0)
+        {
+            return;
+        }
+
+        if (!result.HarqAckValid)
+        {
+            Volatile.Write(ref _pucchDtx, _pucchDtx + 1);
+            return;
+        }
+
+        for (int i = 0; i < result.HarqAckBits; i++)
+        {
+            if (result.HarqAck[i] == 1)
+            {
+                Volatile.Write(ref _harqAck, _harqAck + 1);
+            }
+            else
+            {
+                Volatile.Write(ref _harqNack, _harqNack + 1);
+            }
+        }
+    }
+
     internal void CountPucch(Scheduling.PucchResult result)
     {
+        if (result.RntiType != Scheduling.RntiType.CRnti)
+        {
+            // A Msg4's HARQ-ACK (TC-RNTI): an ACK completes a contention resolution.
+            if (result.Valid && result.HarqAckBits > 0 && result.HarqAck[0] == 1)
+            {
+                Volatile.Write(ref _contentionResolutions, _contentionResolutions + 1);
+            }
+
+            return;
+        }
+
         if (result.Dtx)
         {
             Volatile.Write(ref _pucchDtx, _pucchDtx + 1);

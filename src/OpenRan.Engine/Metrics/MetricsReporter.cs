@@ -87,6 +87,7 @@ public sealed class MetricsReporter : IDisposable
             RandomAccessResponses = _metrics.RandomAccessResponses,
             Msg3Decoded = _metrics.Msg3Decoded,
             Msg3Failed = _metrics.Msg3Failed,
+            ContentionResolutions = _metrics.ContentionResolutions,
             HarqAcks = _metrics.HarqAcks,
             HarqNacks = _metrics.HarqNacks,
             PucchDtx = _metrics.PucchDtx,

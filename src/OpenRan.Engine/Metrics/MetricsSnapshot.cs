@@ -63,6 +63,9 @@ public sealed record MetricsSnapshot
     /// <summary>Msg3 PUSCHs failed since start.</summary>
     public long Msg3Failed { get; init; }
 
+    /// <summary>Msg4s acknowledged (contention resolutions) since start.</summary>
+    public long ContentionResolutions { get; init; }
+
     /// <summary>Downlink HARQ-ACK bits received as ACK since start.</summary>
     public long HarqAcks { get; init; }
 

@@ -71,6 +71,7 @@ public sealed class PrometheusMetricsExporter : IMetricsSink, IDisposable
         _randomAccess.WithLabels("rar").Set(snapshot.RandomAccessResponses);
         _randomAccess.WithLabels("msg3_ok").Set(snapshot.Msg3Decoded);
         _randomAccess.WithLabels("msg3_failed").Set(snapshot.Msg3Failed);
+        _randomAccess.WithLabels("msg4_acked").Set(snapshot.ContentionResolutions);
         _harq.WithLabels("ack").Set(snapshot.HarqAcks);
         _harq.WithLabels("nack").Set(snapshot.HarqNacks);
         _harq.WithLabels("dtx").Set(snapshot.PucchDtx);

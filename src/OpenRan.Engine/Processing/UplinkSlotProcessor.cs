@@ -36,6 +36,7 @@ public sealed class UplinkSlotProcessor
     private readonly PucchReceiver _pucch = new();
     private readonly PucchConfiguration[] _pucchConfigurations;
     private readonly PucchUciMessage _uci = new();
+    private readonly PuschUciMessage _puschUci = new();
     private readonly sbyte[] _llrs;
 
     /// <summary>Builds the OFDM plan, grid and receivers for <paramref name="cell"/>.</summary>
@@ -182,7 +183,12 @@ public sealed class UplinkSlotProcessor
         Span<byte> bits = _bits.AsSpan(0, tbs);
         SharedChannelReceiveResult r;
         SharedChannelCodingParameters coding = _pusch.CodingParameters(config);
-        if (split is not null && coding.Segmentation.CodeBlockCount > 1)
+        if (pdu.HarqAckBits > 0)
+        {
+            // UCI on PUSCH (TS 38.212 §6.2.7, §6.3.2): the HARQ-ACK is demultiplexed and decoded with the UL-SCH (one worker).
+            r = _pusch.Receive(config, _grid, slot, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, bits, _puschUci);
+        }
+        else if (split is not null && coding.Segmentation.CodeBlockCount > 1)
         {
             int g = _pusch.Demodulator.CodewordLength(config);
             SharedChannelMeasurements m = _pusch.Demodulate(config, _grid, slot, _llrs.AsSpan(0, g));
@@ -207,5 +213,12 @@ public sealed class UplinkSlotProcessor
         result.EvmPercent = r.Measurements.EvmPercent;
         result.TimingOffsetSeconds = r.Measurements.TimingOffsetSeconds;
         result.LdpcIterations = r.MaxIterations;
+        result.HarqAckBits = pdu.HarqAckBits;
+        pdu.HarqProcesses.AsSpan(0, pdu.HarqAckBits).CopyTo(result.HarqProcesses);
+        result.HarqAckValid = pdu.HarqAckBits > 0 && r.Uci.HarqAck == UciPartStatus.Valid;
+        if (result.HarqAckValid)
+        {
+            _puschUci.HarqAck.CopyTo(result.HarqAck);
+        }
     }
 }

@@ -524,6 +524,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
                 }
 
                 Metrics.CountUplink(r.CrcPassed, r.TransportBlockBytes * 8, r.RedundancyVersion != 0, r.SinrDb, r.EvmPercent, r.TimingOffsetSeconds);
+                Metrics.CountHarqAckOnPusch(r);
                 if (r.CrcPassed)
                 {
                     _options.Capture?.OnUplink(results.Slot, r);
@@ -568,7 +569,11 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             r.ErasedResourceElements = 0;
             r.TransportBlockBytes = 0;
             r.SinrDb = double.NaN;
+            r.HarqAckBits = pdu.HarqAckBits;
+            r.HarqAckValid = false;
+            pdu.HarqProcesses.AsSpan(0, pdu.HarqAckBits).CopyTo(r.HarqProcesses);
             Metrics.CountUplink(false, 0, pdu.RedundancyVersion != 0, double.NaN, double.NaN, 0);
+            Metrics.CountHarqAckOnPusch(r);
         }
 
         foreach (PucchPdu pdu in ul.Plan.Pucch)

@@ -6,13 +6,23 @@ namespace OpenRan.Engine.Scheduling;
 
 /// <summary>
 /// MAC PDUs the phy-test scheduler builds (TS 38.321 §6.1.2, §6.1.3.4, §6.1.5, §6.2.1, §6.2.3): a DL-SCH PDU with an
-/// optional Timing Advance Command MAC CE, one MAC SDU of test data and padding; and a random-access response. Every
+/// optional Timing Advance Command MAC CE, one MAC SDU of test data and padding; a random-access response; a Msg3 with its
+/// CCCH SDU; and a Msg4 with the UE Contention Resolution Identity MAC CE. Every
 /// method writes into the caller's buffer and allocates nothing.
 /// </summary>
 public static class MacPdu
 {
     /// <summary>LCID of the Timing Advance Command MAC CE (TS 38.321 Table 6.2.1-1).</summary>
     public const int TimingAdvanceCommandLcid = 61;
+
+    /// <summary>LCID of the UE Contention Resolution Identity MAC CE (TS 38.321 Table 6.2.1-1).</summary>
+    public const int ContentionResolutionIdentityLcid = 62;
+
+    /// <summary>LCID of a CCCH SDU of 48 bits on the UL-SCH (TS 38.321 Table 6.2.1-2).</summary>
+    public const int Ccch48Lcid = 52;
+
+    /// <summary>Size of the UE Contention Resolution Identity: the first 48 bits of the UL CCCH SDU.</summary>
+    public const int ContentionResolutionIdentityBytes = 6;
 
     /// <summary>LCID of padding.</summary>
     public const int PaddingLcid = 63;
@@ -135,13 +145,13 @@ public static class MacPdu
     }
 
     /// <summary>
-    /// Fills <paramref name="pdu"/> with a Msg3: a CCCH SDU (LCID 0, 48 bits, R/LCID subheader) carrying
-    /// <paramref name="ueIdentity"/> (the 6 bytes an RRCSetupRequest would carry) and padding (TS 38.321 §6.1.2, Table
-    /// 6.2.1-2). Returns the bytes written before padding (7).
+    /// Fills <paramref name="pdu"/> with a Msg3: a CCCH SDU of 48 bits (R/LCID subheader with LCID 52, "CCCH of size 48
+    /// bits" of TS 38.321 Table 6.2.1-2; LCID 0 is the 64-bit CCCH1) carrying <paramref name="ueIdentity"/> (the 6 bytes an
+    /// RRCSetupRequest would carry) and padding (TS 38.321 §6.1.2). Returns the bytes written before padding (7).
     /// </summary>
     public static int WriteMsg3(Span<byte> pdu, ReadOnlySpan<byte> ueIdentity)
     {
-        if (ueIdentity.Length != 6)
+        if (ueIdentity.Length != ContentionResolutionIdentityBytes)
         {
             ThrowHelper.ThrowOutOfRange(nameof(ueIdentity), ueIdentity.Length, "6 bytes (a 48-bit CCCH SDU)");
         }
@@ -151,7 +161,7 @@ public static class MacPdu
             ThrowHelper.ThrowDestinationTooShort(nameof(pdu), pdu.Length, 7);
         }
 
-        pdu[0] = 0;
+        pdu[0] = Ccch48Lcid;
         ueIdentity.CopyTo(pdu[1..]);
         if (pdu.Length > 7)
         {
@@ -160,6 +170,101 @@ public static class MacPdu
         }
 
         return 7;
+    }
+
+    /// <summary>
+    /// The first 48 bits of the CCCH SDU of a Msg3 (what the UE Contention Resolution Identity MAC CE echoes, TS 38.321
+    /// §5.1.5, §6.1.3.4): false unless the first subheader is an R/LCID subheader of a CCCH (LCID 52, 48 bits, or LCID 0,
+    /// 64 bits) with room for its SDU.
+    /// </summary>
+    public static bool TryReadCcchSdu(ReadOnlySpan<byte> pdu, out ReadOnlySpan<byte> first48Bits)
+    {
+        first48Bits = default;
+        int lcid = pdu.IsEmpty ? -1 : pdu[0] & 0x3F;
+        int sduBytes = lcid == Ccch48Lcid ? 6 : lcid == 0 ? 8 : -1;
+        if (sduBytes < 0 || (pdu[0] & 0xC0) != 0 || pdu.Length < 1 + sduBytes)
+        {
+            return false;
+        }
+
+        first48Bits = pdu.Slice(1, ContentionResolutionIdentityBytes);
+        return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="pdu"/> (the whole transport block) with a Msg4 as the engine sends it: the UE Contention
+    /// Resolution Identity MAC CE (R/LCID subheader, LCID 62 of TS 38.321 Table 6.2.1-1, then the fixed 48-bit identity,
+    /// §6.1.3.4) and padding (LCID 63). The engine does no RRC, so no RRCSetup follows the CE. Returns the bytes before
+    /// padding (7).
+    /// </summary>
+    public static int WriteContentionResolution(Span<byte> pdu, ReadOnlySpan<byte> identity)
+    {
+        if (identity.Length != ContentionResolutionIdentityBytes)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(identity), identity.Length, "6 bytes (the first 48 bits of the CCCH SDU)");
+        }
+
+        if (pdu.Length < 1 + ContentionResolutionIdentityBytes)
+        {
+            ThrowHelper.ThrowDestinationTooShort(nameof(pdu), pdu.Length, 1 + ContentionResolutionIdentityBytes);
+        }
+
+        pdu[0] = ContentionResolutionIdentityLcid;
+        identity.CopyTo(pdu[1..]);
+        if (pdu.Length > 7)
+        {
+            pdu[7] = PaddingLcid;
+            pdu[8..].Clear();
+        }
+
+        return 7;
+    }
+
+    /// <summary>
+    /// The identity of a UE Contention Resolution Identity MAC CE in a DL-SCH PDU (TS 38.321 §6.1.3.4): the MAC subPDUs
+    /// are walked (R/LCID for fixed-size CEs, R/F/LCID/L for SDUs) until the CE (LCID 62) or padding; false when there is none.
+    /// </summary>
+    public static bool TryReadContentionResolution(ReadOnlySpan<byte> pdu, out ReadOnlySpan<byte> identity)
+    {
+        identity = default;
+        int offset = 0;
+        while (offset < pdu.Length)
+        {
+            int lcid = pdu[offset] & 0x3F;
+            bool longLength = (pdu[offset] & 0x40) != 0;
+            if (lcid == PaddingLcid)
+            {
+                return false;
+            }
+
+            if (lcid == ContentionResolutionIdentityLcid)
+            {
+                if (offset + 1 + ContentionResolutionIdentityBytes > pdu.Length)
+                {
+                    return false;
+                }
+
+                identity = pdu.Slice(offset + 1, ContentionResolutionIdentityBytes);
+                return true;
+            }
+
+            if (lcid == TimingAdvanceCommandLcid)
+            {
+                offset += 2;
+                continue;
+            }
+
+            if (lcid > 32 || offset + 2 >= pdu.Length)
+            {
+                // A CE this reader does not know the size of.
+                return false;
+            }
+
+            int length = longLength ? offset + 3 <= pdu.Length ? (pdu[offset + 1] << 8) | pdu[offset + 2] : int.MaxValue / 2 : pdu[offset + 1];
+            offset += (longLength ? 3 : 2) + length;
+        }
+
+        return false;
     }
 
     /// <summary>

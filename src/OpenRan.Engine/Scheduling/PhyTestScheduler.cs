@@ -68,11 +68,14 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private readonly RandomAccessResponder? _randomAccess;
     private readonly int _maxHarqAckBits;
     private readonly bool _pucchOverlapsPrach;
+    private readonly bool _uciOnPusch;
+    private readonly PuschConfiguration[] _uePuschWithUci = [];
     private int _nextDlHarq;
     private double _timingSumSeconds;
     private int _timingCount;
     private int _pendingTaCommand = -1;
     private long _timingHoldUntil;
+    private long _ueFirstSlot = -1;
 
     /// <summary>Builds the configurations, DCI layouts and HARQ processes of <paramref name="cell"/>.</summary>
     /// <exception cref="ConfigurationException">A grant that the default tables cannot express (k2, SIB1 size).</exception>
@@ -137,6 +140,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
             _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => CommonPdsch(0, prbs, rs, rl, rarMcs, raRnti));
         }
 
+        if (ue.Enabled && ue.AttachByRandomAccess && _randomAccess is null)
+        {
+            throw cell.Options.Source.Error("test-ue.attach", "random-access needs PRACH occasions; valid: prach.enabled: true, or attach: preconfigured.");
+        }
+
         if (!_assumeAck)
         {
             _maxHarqAckBits = ValidatePucchFeedback();
@@ -146,6 +154,24 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 int prachFirst = cell.Options.Prach.FrequencyStart;
                 int prachLast = prachFirst + _randomAccess.Prach.Configuration.NRbRa - 1;
                 _pucchOverlapsPrach = first <= prachLast && last >= prachFirst;
+            }
+        }
+
+        _uciOnPusch = ue.UciOnPusch;
+        if (_uciOnPusch)
+        {
+            if (_assumeAck)
+            {
+                throw cell.Options.Source.Error("test-ue.uci-on-pusch", "true needs HARQ-ACK to multiplex; valid: false, or dl-harq-feedback: pucch.");
+            }
+
+            // UCI on PUSCH (TS 38.212 §6.3.2.4, TS 38.213 §9.3): one configuration per HARQ-ACK bit count, same TBS.
+            _uePuschWithUci = new PuschConfiguration[_maxHarqAckBits + 1];
+            _uePuschWithUci[0] = _uePusch;
+            for (int b = 1; b <= _maxHarqAckBits; b++)
+            {
+                _uePuschWithUci[b] = _uePusch with { Uci = new PuschUciConfiguration { HarqAckBitCount = b, BetaOffsetHarqAckIndex = ue.BetaOffsetHarqAckIndex } };
+                _uePuschWithUci[b].ThrowIfInvalid();
             }
         }
 
@@ -179,6 +205,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>Downlink HARQ-ACK bits received as NACK.</summary>
     public long HarqNacks { get; private set; }
 
+    /// <summary>HARQ-ACK bits received multiplexed on a PUSCH (<c>test-ue.uci-on-pusch</c>).</summary>
+    public long HarqAckBitsOnPusch { get; private set; }
+
     /// <summary>Downlink transmissions whose PUCCH was DTX (no feedback detected: treated as NACK).</summary>
     public long HarqDtx { get; private set; }
 
@@ -193,6 +222,27 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>Msg3 PUSCHs that failed.</summary>
     public long Msg3Failed => _randomAccess?.Msg3Failed ?? 0;
+
+    /// <summary>Msg3 retransmissions granted by DCI 0_0 with a TC-RNTI.</summary>
+    public long Msg3Retransmissions => _randomAccess?.Msg3Retransmissions ?? 0;
+
+    /// <summary>Msg4 transmissions (UE Contention Resolution Identity, first transmissions and retransmissions).</summary>
+    public long Msg4Transmissions => _randomAccess?.Msg4Transmissions ?? 0;
+
+    /// <summary>Contention resolutions completed (a Msg4 acknowledged: the TC-RNTI is the UE's C-RNTI).</summary>
+    public long ContentionResolutions => _randomAccess?.ContentionResolutions ?? 0;
+
+    /// <summary>Random-access procedures abandoned after their Msg3 (no decode, no Msg4 ACK within the timer).</summary>
+    public long ContentionResolutionFailures => _randomAccess?.ContentionResolutionFailures ?? 0;
+
+    /// <summary>
+    /// Whether the test UE is scheduled: always with <c>test-ue.attach: preconfigured</c>; with <c>random-access</c> once
+    /// its contention resolution succeeded (its C-RNTI is the promoted TC-RNTI, TS 38.321 §5.1.5).
+    /// </summary>
+    public bool TestUeAttached => _cell.Options.TestUe.Enabled && (!_cell.Options.TestUe.AttachByRandomAccess || _randomAccess?.TestUeAttached == true);
+
+    /// <summary>The first downlink slot the test UE was scheduled in after attaching by random access (0 when preconfigured, −1 before).</summary>
+    public long TestUeFirstSlot => _cell.Options.TestUe.AttachByRandomAccess ? _ueFirstSlot : 0;
 
     /// <summary>The PUSCH timing offset of the last decoded Msg3, seconds (what the RAR's timing advance left).</summary>
     public double LastMsg3TimingOffsetSeconds => _randomAccess?.LastMsg3TimingOffsetSeconds ?? double.NaN;
@@ -262,6 +312,12 @@ public sealed class PhyTestScheduler : ISlotScheduler
     public PuschConfiguration UePusch => _uePusch;
 
     /// <summary>
+    /// The test UE's PUSCH configuration with <paramref name="harqAckBits"/> HARQ-ACK bits multiplexed (UCI on PUSCH,
+    /// <c>test-ue.uci-on-pusch</c>; 0: <see cref="UePusch"/>).
+    /// </summary>
+    public PuschConfiguration UePuschWithHarqAck(int harqAckBits) => harqAckBits == 0 ? _uePusch : _uePuschWithUci[harqAckBits];
+
+    /// <summary>
     /// The PDSCH a UE derives from a DCI 1_1 (or 1_0) with its C-RNTI in its UE-specific search space (TS 38.214 §5.1.2,
     /// §5.1.3): <paramref name="prbCount"/> PRBs from <paramref name="firstPrb"/> of the carrier-wide BWP (type-1 FDRA),
     /// the TDRA row of TS 38.214 Table 5.1.2.1.1-2, Q_m and R of the MCS row, the layers of the antenna-port field, and the
@@ -297,21 +353,22 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>
     /// The test UE's new-data downlink bytes in slot <paramref name="slot"/> when every HARQ process is free: the TBS of its
-    /// PDSCH in a whole downlink slot without SIB1, else 0 (the configured maximum the cell can carry).
+    /// PDSCH in a whole downlink slot without SIB1 once the UE is scheduled (<see cref="TestUeFirstSlot"/>), else 0 (the
+    /// configured maximum the cell can carry).
     /// </summary>
     public int DownlinkTransportBlockBytesIn(SlotPoint slot) =>
-        _cell.Options.TestUe.Enabled && _schedule.IsFullDownlink(slot.Index) && _schedule.Sib1Block(slot) < 0 && _uePdschBytes.TryGetValue(_schedule.SsbSymbolMask(slot), out int bytes)
+        _cell.Options.TestUe.Enabled && TestUeFirstSlot >= 0 && slot.Index >= TestUeFirstSlot && _schedule.IsFullDownlink(slot.Index) && _schedule.Sib1Block(slot) < 0 && _uePdschBytes.TryGetValue(_schedule.SsbSymbolMask(slot), out int bytes)
             ? bytes
             : 0;
 
     /// <summary>
     /// The test UE's uplink bytes in slot <paramref name="slot"/> when every HARQ process is free: the PUSCH TBS in a whole
-    /// uplink slot without a PRACH occasion whose grant slot (K2 earlier) carries no SIB1, else 0.
+    /// uplink slot without a PRACH occasion whose grant slot (K2 earlier) carries no SIB1 and has the UE scheduled, else 0.
     /// </summary>
     public int UplinkTransportBlockBytesIn(SlotPoint slot)
     {
         long grantSlot = slot.Index - _k2;
-        if (!_cell.Options.TestUe.Enabled || grantSlot < 0 || !_schedule.IsFullUplink(slot.Index) || _randomAccess?.HasOccasion(slot) == true)
+        if (!_cell.Options.TestUe.Enabled || TestUeFirstSlot < 0 || grantSlot < TestUeFirstSlot || !_schedule.IsFullUplink(slot.Index) || _randomAccess?.HasOccasion(slot) == true)
         {
             return 0;
         }
@@ -340,9 +397,14 @@ public sealed class PhyTestScheduler : ISlotScheduler
             return;
         }
 
-        if (!_cell.Options.TestUe.Enabled)
+        if (!TestUeAttached)
         {
             return;
+        }
+
+        if (_ueFirstSlot < 0)
+        {
+            _ueFirstSlot = slot.Index;
         }
 
         int cceDl = PdcchCandidates.FirstCce(PdcchCandidates.HashingY(false, 1, _cell.Options.TestUe.Rnti, slot.Slot), 0, CandidateCount, _cell.Options.Pdcch.UeAggregationLevel, _coreset1.CceCount);
@@ -357,7 +419,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         {
             // Not in PRACH slots nor beside a Msg3 (the grant takes the whole band).
             UplinkSlotPlan ul = uplink.PlanFor(target);
-            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true)
+            if (ul.PuschCount == 0 && _randomAccess?.HasOccasion(ul.Slot) != true && _randomAccess?.BlocksUePusch(ul) != true)
             {
                 ScheduleUeUplink(slot, downlink, ul, cceUl);
             }
@@ -371,7 +433,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
         _randomAccess?.OnUplinkResults(results);
         foreach (PucchResult r in results.Pucch)
         {
-            if (r.Rnti != _cell.Options.TestUe.Rnti)
+            if (r.Rnti != _cell.Options.TestUe.Rnti || r.RntiType != RntiType.CRnti)
             {
                 continue;
             }
@@ -390,6 +452,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
             if (r.RntiType != RntiType.CRnti)
             {
                 continue;
+            }
+
+            for (int i = 0; i < r.HarqAckBits; i++)
+            {
+                // HARQ-ACK multiplexed on the PUSCH: an undecoded part counts as a NACK (as PUCCH DTX does).
+                bool ack = r.HarqAckValid && r.HarqAck[i] == 1;
+                HarqAcks += ack ? 1 : 0;
+                HarqNacks += !ack && r.HarqAckValid ? 1 : 0;
+                HarqDtx += r.HarqAckValid ? 0 : 1;
+                HarqAckBitsOnPusch++;
+                OnHarqAck(r.HarqProcesses[i], ack);
             }
 
             UplinkHarq h = _ulHarq[r.HarqProcess];
@@ -491,7 +564,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
     private const int FeedbackTimeoutSlots = 32;
 
     /// <summary>The PUCCH occasion (resource 0) for a PDSCH in downlink slot <paramref name="slotIndex"/>: K1 and the PDU to add a bit to.</summary>
-    private (int K1, PucchPdu? Pdu) FindPucch(long slotIndex, IUplinkPlanner uplink)
+    private (int K1, PucchPdu? Pdu, PuschPdu? Pusch) FindPucch(long slotIndex, IUplinkPlanner uplink)
     {
         int rnti = _cell.Options.TestUe.Rnti;
         for (int k = _k1; k <= MaxK1; k++)
@@ -503,6 +576,21 @@ public sealed class PhyTestScheduler : ISlotScheduler
             }
 
             UplinkSlotPlan plan = uplink.PlanFor(target);
+            if (_uciOnPusch)
+            {
+                // UCI on PUSCH: the UE's PUSCH of that slot carries the HARQ-ACK (TS 38.213 §9.3).
+                PuschPdu? carrier = UePuschIn(plan);
+                if (carrier is not null)
+                {
+                    if (carrier.HarqAckBits < _maxHarqAckBits)
+                    {
+                        return (k, null, carrier);
+                    }
+
+                    continue;
+                }
+            }
+
             if (_pucchOverlapsPrach && _randomAccess?.HasOccasion(plan.Slot) == true)
             {
                 continue;
@@ -510,9 +598,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
             foreach (PucchPdu p in plan.Pucch)
             {
-                if (p.Rnti == rnti && p.HarqAckBits < _maxHarqAckBits)
+                if (p.Rnti == rnti && p.RntiType == RntiType.CRnti && p.HarqAckBits < _maxHarqAckBits)
                 {
-                    return (k, p);
+                    return (k, p, null);
                 }
             }
 
@@ -520,12 +608,27 @@ public sealed class PhyTestScheduler : ISlotScheduler
             {
                 added.Resource = 0;
                 added.Rnti = rnti;
+                added.RntiType = RntiType.CRnti;
                 added.HarqAckBits = 0;
-                return (k, added);
+                return (k, added, null);
             }
         }
 
-        return (0, null);
+        return (0, null, null);
+    }
+
+    /// <summary>The test UE's C-RNTI PUSCH in <paramref name="plan"/>, if granted.</summary>
+    private PuschPdu? UePuschIn(UplinkSlotPlan plan)
+    {
+        foreach (PuschPdu p in plan.Pusch)
+        {
+            if (p.RntiType == RntiType.CRnti && p.Rnti == _cell.Options.TestUe.Rnti)
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks what PUCCH feedback needs: k1 within dl-DataToUL-ACK, resource 0 beside the PUSCH; returns its bit capacity.</summary>
@@ -614,10 +717,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
         // HARQ-ACK timing: k1 (assume-ack), or with PUCCH the first k ≥ k1 of dl-DataToUL-ACK = {1..8} whose slot has room.
         int k1 = _k1;
         PucchPdu? feedback = null;
+        PuschPdu? feedbackOnPusch = null;
         if (!_assumeAck)
         {
-            (k1, feedback) = FindPucch(slot.Index, uplink);
-            if (feedback is null)
+            (k1, feedback, feedbackOnPusch) = FindPucch(slot.Index, uplink);
+            if (feedback is null && feedbackOnPusch is null)
             {
                 return;
             }
@@ -649,6 +753,12 @@ public sealed class PhyTestScheduler : ISlotScheduler
         if (feedback is not null)
         {
             feedback.HarqProcesses[feedback.HarqAckBits++] = id;
+        }
+
+        if (feedbackOnPusch is not null)
+        {
+            feedbackOnPusch.HarqProcesses[feedbackOnPusch.HarqAckBits++] = id;
+            feedbackOnPusch.Configuration = _uePuschWithUci[feedbackOnPusch.HarqAckBits];
         }
 
         LinkSetup link = _cell.Downlink;
@@ -777,6 +887,21 @@ public sealed class PhyTestScheduler : ISlotScheduler
         pusch.Rnti = _cell.Options.TestUe.Rnti;
         pusch.RntiType = RntiType.CRnti;
         _ = slot;
+        if (_uciOnPusch)
+        {
+            // HARQ-ACK already planned on a PUCCH of this slot moves onto the PUSCH (TS 38.213 §9.3: no PUCCH beside it).
+            foreach (PucchPdu p in target.Pucch)
+            {
+                if (p.Rnti == pusch.Rnti && p.RntiType == RntiType.CRnti)
+                {
+                    p.HarqProcesses.AsSpan(0, p.HarqAckBits).CopyTo(pusch.HarqProcesses);
+                    pusch.HarqAckBits = p.HarqAckBits;
+                    pusch.Configuration = _uePuschWithUci[p.HarqAckBits];
+                    target.RemovePucch(p);
+                    break;
+                }
+            }
+        }
     }
 
     private int TakeTimingAdvance(long slotIndex)

@@ -9,6 +9,12 @@ public sealed class PucchPdu
     /// <summary>The RNTI.</summary>
     public int Rnti { get; set; }
 
+    /// <summary>
+    /// The RNTI type: C-RNTI for the test UE's HARQ-ACK, TC-RNTI for the HARQ-ACK of a Msg4 (TS 38.213 §8.4); set by
+    /// whoever adds the PDU (PDUs are reused from slot to slot).
+    /// </summary>
+    public RntiType RntiType { get; set; }
+
     /// <summary>HARQ-ACK bits expected (1..2 for formats 0/1, up to 8 for formats 2–4).</summary>
     public int HarqAckBits { get; set; }
 

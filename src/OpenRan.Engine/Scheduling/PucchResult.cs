@@ -8,6 +8,9 @@ public sealed class PucchResult
     /// <summary>The RNTI.</summary>
     public int Rnti { get; set; }
 
+    /// <summary>The RNTI type of the PDU (C-RNTI data HARQ-ACK or TC-RNTI Msg4 HARQ-ACK).</summary>
+    public RntiType RntiType { get; set; }
+
     /// <summary>Whether the occasion was detected and its UCI decoded (false: DTX, an invalid decode or late).</summary>
     public bool Valid { get; set; }
 
@@ -31,6 +34,7 @@ public sealed class PucchResult
     {
         ArgumentNullException.ThrowIfNull(pdu);
         Rnti = pdu.Rnti;
+        RntiType = pdu.RntiType;
         HarqAckBits = pdu.HarqAckBits;
         pdu.HarqProcesses.AsSpan(0, pdu.HarqAckBits).CopyTo(HarqProcesses);
         Valid = false;

@@ -26,4 +26,10 @@ public sealed class PuschPdu
 
     /// <summary>The RNTI type (C-RNTI data or TC-RNTI Msg3).</summary>
     public RntiType RntiType { get; set; }
+
+    /// <summary>HARQ-ACK bits multiplexed on this PUSCH (UCI on PUSCH, TS 38.213 §9.3); 0 when none (reset by <see cref="UplinkSlotPlan.AddPusch"/>).</summary>
+    public int HarqAckBits { get; set; }
+
+    /// <summary>The downlink HARQ processes those bits acknowledge, in bit order.</summary>
+    public int[] HarqProcesses { get; } = new int[8];
 }

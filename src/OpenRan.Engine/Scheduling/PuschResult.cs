@@ -20,6 +20,18 @@ public sealed class PuschResult
     /// <summary>rv_id of the transmission.</summary>
     public int RedundancyVersion { get; set; }
 
+    /// <summary>HARQ-ACK bits that were multiplexed on the PUSCH (0: none).</summary>
+    public int HarqAckBits { get; set; }
+
+    /// <summary>Whether the multiplexed HARQ-ACK decoded (TS 38.212 §6.3.2; false when absent, not received or late).</summary>
+    public bool HarqAckValid { get; set; }
+
+    /// <summary>The HARQ-ACK bits (1 = ACK), valid when <see cref="HarqAckValid"/>.</summary>
+    public byte[] HarqAck { get; } = new byte[8];
+
+    /// <summary>The downlink HARQ processes the bits acknowledge, in bit order.</summary>
+    public int[] HarqProcesses { get; } = new int[8];
+
     /// <summary>Whether the transport-block CRC passed.</summary>
     public bool CrcPassed { get; set; }
 

@@ -64,10 +64,34 @@ public sealed class UplinkSlotPlan
     }
 
     /// <summary>The next PUSCH PDU to fill, or null when full.</summary>
-    public PuschPdu? AddPusch() => PuschCount < _pusch.Length ? _pusch[PuschCount++] : null;
+    public PuschPdu? AddPusch()
+    {
+        if (PuschCount == _pusch.Length)
+        {
+            return null;
+        }
+
+        PuschPdu pdu = _pusch[PuschCount++];
+        pdu.HarqAckBits = 0;
+        return pdu;
+    }
 
     /// <summary>The next PUCCH PDU to fill, or null when full.</summary>
     public PucchPdu? AddPucch() => PucchCount < _pucch.Length ? _pucch[PucchCount++] : null;
+
+    /// <summary>Removes <paramref name="pdu"/> from the PUCCHs (its HARQ-ACK moved to a PUSCH); the order of the others may change.</summary>
+    public void RemovePucch(PucchPdu pdu)
+    {
+        for (int i = 0; i < PucchCount; i++)
+        {
+            if (ReferenceEquals(_pucch[i], pdu))
+            {
+                PucchCount--;
+                (_pucch[i], _pucch[PucchCount]) = (_pucch[PucchCount], _pucch[i]);
+                return;
+            }
+        }
+    }
 
     /// <summary>Adds a PRACH occasion (ignored when full).</summary>
     public void AddPrach(PrachOccasionPdu occasion)

@@ -6,8 +6,9 @@ namespace OpenRan.Engine.Tests.Cell;
 
 /// <summary>
 /// A whole cell in virtual time (deterministic, independent of machine load): the default 20 MHz FDD cell with the
-/// emulated UE behind AWGN channels. The UE attaches by random access, decodes its PDSCH with HARQ and answers on PUCCH;
-/// the gNB decodes its PUSCH.
+/// emulated UE behind AWGN channels. The UE attaches by random access (preamble, RAR, Msg3, Msg4 with its contention
+/// resolution identity acknowledged on PUCCH: its TC-RNTI becomes its C-RNTI), and only then is its traffic scheduled
+/// (<c>test-ue.attach: random-access</c>): it decodes its PDSCH with HARQ and answers on PUCCH; the gNB decodes its PUSCH.
 /// </summary>
 public sealed class EmulatedCellTests
 {
@@ -17,10 +18,16 @@ public sealed class EmulatedCellTests
         CellReport r = Run(dlSnrDb: 30, ulSnrDb: 30, seconds: 1);
         TestContext.Current.SendDiagnosticMessage(r.Verdict);
 
-        // Random access: preamble, RAR with the timing advance, Msg3 decoded.
+        // Random access: preamble, RAR with the timing advance, Msg3 decoded, Msg4 matched and acknowledged; the UE's
+        // traffic is scheduled only after the gNB received that acknowledgement.
         Assert.True(r.Attached, r.Verdict);
+        Assert.Equal("random-access", r.AttachMode);
         Assert.True(r.PreambleSlot >= 20 && r.RarSlot > r.PreambleSlot && r.Msg3Slot > r.RarSlot);
         Assert.Equal(1, r.Msg3Decoded);
+        Assert.Equal(1, r.Msg3Transmissions);
+        Assert.True(r.Msg4Slot > r.Msg3Slot && r.Msg4AckSlot > r.Msg4Slot, $"Msg3 {r.Msg3Slot}, Msg4 {r.Msg4Slot}, ACK {r.Msg4AckSlot}");
+        Assert.Equal(1, r.ContentionResolutions);
+        Assert.True(r.TrafficStartSlot > r.Msg4AckSlot, $"traffic from slot {r.TrafficStartSlot}, Msg4 ACK in slot {r.Msg4AckSlot}");
 
         // Every downlink and uplink transport block decodes at the first transmission: no NACK, no retransmission.
         Assert.Equal(0, r.DlFailures);
@@ -31,7 +38,10 @@ public sealed class EmulatedCellTests
         Assert.Equal(0, r.HarqRetransmissions);
         Assert.True(r.HarqAcks >= r.DlTransportBlocks - 16, $"{r.HarqAcks} ACKs for {r.DlTransportBlocks} blocks");
 
-        // Goodput is the configured maximum, but for the slot the RAR takes (and the grant beside the Msg3).
+        // uci-on-pusch: with k1 = k2 = 4 nearly every HARQ-ACK rides on the UE's PUSCH (PUCCH only where it has none).
+        Assert.True(r.HarqAckBitsOnPusch > 0.8 * r.HarqAcks, $"{r.HarqAckBitsOnPusch} of {r.HarqAcks} HARQ-ACK bits on PUSCH");
+
+        // Goodput is the configured maximum from the first slot the UE is scheduled in (its maximum is 0 before).
         Assert.InRange(r.DlGoodputMbps / r.DlMaxMbps, 0.995, 1.0);
         Assert.InRange(r.UlGoodputMbps / r.UlMaxMbps, 0.99, 1.0);
         Assert.True(r.DlMaxMbps > 80 && r.UlMaxMbps > 50, $"DL max {r.DlMaxMbps}, UL max {r.UlMaxMbps}");

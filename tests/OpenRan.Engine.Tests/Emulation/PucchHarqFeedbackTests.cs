@@ -83,9 +83,39 @@ public sealed class PucchHarqFeedbackTests
         Assert.Contains("overlaps the test UE's PUSCH", e.Message, System.StringComparison.Ordinal);
     }
 
-    private static Run RunPucch(string ueArguments, long slots, bool capture = true)
+    [Fact]
+    public void Run_UciOnPusch_HarqAckMultiplexedOnThePuschReceivedAsSent()
     {
-        CellSetup cell = TestConfigs.N3WithPucchFeedback();
+        CellSetup pucch = TestConfigs.N3WithPucchFeedback();
+        CellSetup cell = CellSetup.Derive(pucch.Options with { TestUe = pucch.Options.TestUe with { UciOnPusch = true, BetaOffsetHarqAckIndex = 11 } });
+        Run run = RunPucch("ue_bler=0.35", 400, cell: cell);
+        TestUeHarqFeedback ue = run.Ue.HarqFeedback!;
+        Assert.True(ue.NacksSent > 20, $"{ue.NacksSent} NACKs sent");
+
+        // With k1 = k2 = 4 in FDD every HARQ-ACK is due in a slot with the UE's PUSCH: it rides on it (TS 38.213 §9.3),
+        // decoded as sent, and the UL-SCH beside it still decodes (both ends rate-match around the same UCI).
+        Assert.True(run.Scheduler.HarqAckBitsOnPusch > 200, $"{run.Scheduler.HarqAckBitsOnPusch} bits on PUSCH");
+        Assert.InRange(ue.AcksSent - run.Scheduler.HarqAcks, 0, 12);
+        Assert.InRange(ue.NacksSent - run.Scheduler.HarqNacks, 0, 12);
+        Assert.Equal(0, run.Scheduler.HarqDtx);
+        Assert.Equal(run.Scheduler.HarqAcks, run.Engine.Metrics.HarqAcks);
+        Assert.Equal(0, run.Engine.Metrics.UplinkCrcFailed);
+        Assert.True(run.Engine.Metrics.UplinkCrcPassed > 200);
+        Assert.InRange(run.Engine.Metrics.DownlinkRetransmissions, 1, run.Scheduler.HarqNacks);
+    }
+
+    [Fact]
+    public void UciOnPusch_WithAssumeAck_IsAConfigurationErrorNamingTheKey()
+    {
+        GnbConfiguration config = TestConfigs.Load("gnb-n3-20mhz-fdd.yaml");
+        config = config with { TestUe = config.TestUe with { UciOnPusch = true } };
+        var e = Assert.Throws<ConfigurationException>(() => new PhyTestScheduler(CellSetup.Derive(config)));
+        Assert.Contains("test-ue.uci-on-pusch", e.Message, System.StringComparison.Ordinal);
+    }
+
+    private static Run RunPucch(string ueArguments, long slots, bool capture = true, CellSetup? cell = null)
+    {
+        cell ??= TestConfigs.N3WithPucchFeedback();
         var provider = new TestUeUplinkChannelProvider(cell);
         var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
         RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ra_slot=-1,{ueArguments}");

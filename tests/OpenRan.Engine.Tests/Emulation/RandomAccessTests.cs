@@ -1,9 +1,12 @@
 using System;
+using System.Linq;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Emulation;
 using OpenRan.Engine.Runtime;
 using OpenRan.Engine.Scheduling;
+using OpenRan.Dsp;
 using OpenRan.Radio;
+using OpenRan.Radio.Channels;
 using OpenRan.Radio.Loopback;
 
 namespace OpenRan.Engine.Tests.Emulation;
@@ -12,7 +15,9 @@ namespace OpenRan.Engine.Tests.Emulation;
 /// Random access in virtual time over the loopback radio: the emulated UE sends a preamble in a PRACH occasion with a
 /// propagation delay, the gNB detects it, answers with a RAR (RA-RNTI of TS 38.321 §5.1.3, the detector's T_A, a UL
 /// grant, a TC-RNTI), the UE decodes that RAR from the gNB's samples and sends its Msg3 K2 + Δ slots later with the
-/// timing advance applied, and the gNB decodes the Msg3 aligned.
+/// timing advance applied, the gNB decodes the Msg3 aligned and answers with a Msg4 (UE Contention Resolution Identity
+/// MAC CE), which the UE matches against its CCCH SDU and acknowledges on PUCCH: the TC-RNTI becomes its C-RNTI. A Msg3
+/// jammed by noise is retransmitted on a DCI 0_0 with the TC-RNTI and decodes combined.
 /// </summary>
 public sealed class RandomAccessTests
 {
@@ -22,7 +27,8 @@ public sealed class RandomAccessTests
     public void Run_EmulatedUe_PreambleRarAndMsg3WithTheTimingAdvance(string config, int delaySamples, int preamble)
     {
         CellSetup cell = TestConfigs.Cell(config);
-        var factory = new RadioFactory([new LoopbackRadioDriver(new TestUeUplinkChannelProvider(cell))]);
+        var provider = new TestUeUplinkChannelProvider(cell);
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
         RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delaySamples},ra_slot=20,ra_preamble={preamble}");
         using IRadio device = radio.Open(factory);
         var scheduler = new PhyTestScheduler(cell);
@@ -55,11 +61,161 @@ public sealed class RandomAccessTests
         var msg3 = Assert.Single(sink.Uplink, u => u.Type == RntiType.TcRnti);
         Assert.Equal(tc, msg3.Rnti);
         Assert.Equal(rar.Slot.Index + grant.Msg3SlotOffset(cell.Numerology.Mu), msg3.Slot.Index);
-        Assert.Equal(0, msg3.Bytes[0]);
+        Assert.Equal(MacPdu.Ccch48Lcid, msg3.Bytes[0]);
         Assert.Equal(TestUeRandomAccess.Identity.ToArray(), msg3.Bytes[1..7]);
         double residualSamples = scheduler.LastMsg3TimingOffsetSeconds * cell.SampleRateHz;
         Assert.InRange(residualSamples, -(stepSamples / 2) - 1, (stepSamples / 2) + 1);
-        TestContext.Current.SendDiagnosticMessage($"{config}: RAR in slot {rar.Slot}, T_A {ta}, Msg3 in slot {msg3.Slot}, residual timing {residualSamples:F1} samples");
+
+        // Msg4: DCI 1_0 and PDSCH with the TC-RNTI carrying the CCCH SDU's first 48 bits in the contention resolution CE;
+        // the UE matched it, took the TC-RNTI as its C-RNTI and acknowledged on PUCCH; the gNB counted the resolution.
+        var msg4 = Assert.Single(sink.Downlink, t => t.Type == RntiType.TcRnti);
+        Assert.Equal(tc, msg4.Rnti);
+        Assert.True(msg4.Slot.Index > msg3.Slot.Index);
+        Assert.Equal(MacPdu.ContentionResolutionIdentityLcid, msg4.Bytes[0]);
+        Assert.Equal(TestUeRandomAccess.Identity.ToArray(), msg4.Bytes[1..7]);
+        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
+        Assert.Equal(tc, ue.CRnti);
+        Assert.Equal(msg4.Slot.Index, ue.ContentionResolutionSlot);
+        Assert.True(ue.Msg4AckSlot > msg4.Slot.Index);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+        Assert.Equal(1, engine.Metrics.ContentionResolutions);
+        Assert.Equal(1, scheduler.Msg4Transmissions);
+        Assert.Equal(0, scheduler.Msg3Retransmissions);
+        TestContext.Current.SendDiagnosticMessage($"{config}: RAR in slot {rar.Slot}, T_A {ta}, Msg3 in slot {msg3.Slot}, residual timing {residualSamples:F1} samples, Msg4 in slot {msg4.Slot}, HARQ-ACK in slot {ue.Msg4AckSlot}");
+    }
+
+    [Fact]
+    public void Run_FirstMsg3JammedByNoise_RetransmittedOnDci0_0WithTheTcRntiAndDecoded()
+    {
+        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        TestUeUplinkChannelProvider? provider = null;
+        const int delay = 40;
+        // SNR −10 dB per resource element in the first Msg3 slot only: that Msg3 cannot decode.
+        double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + 10;
+        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstMsg3Jammer(cell, delay, noiseDb, () => provider!.Created[0].RandomAccess!.Msg3Slot));
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
+        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
+        using IRadio device = radio.Open(factory);
+        var scheduler = new PhyTestScheduler(cell);
+        var sink = new RecordingSink();
+        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Capture = sink, WarmUpRounds = 1 };
+        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
+        engine.Run(20 + (8 * cell.SlotsPerFrame));
+
+        // The first Msg3 failed, one DCI 0_0 with the TC-RNTI granted a retransmission with RV 2, which decoded.
+        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
+        Assert.Equal(1, engine.Metrics.Msg3Failed);
+        Assert.Equal(1, engine.Metrics.Msg3Decoded);
+        Assert.Equal(1, scheduler.Msg3Retransmissions);
+        Assert.Equal(2, ue.Msg3Transmissions);
+        Assert.Equal(2, ue.Msg3RedundancyVersion);
+        var msg3 = Assert.Single(sink.Uplink, u => u.Type == RntiType.TcRnti);
+        Assert.Equal(ue.TemporaryCRnti, msg3.Rnti);
+        Assert.Equal(ue.Msg3Slot, msg3.Slot.Index);
+        Assert.Equal(TestUeRandomAccess.Identity.ToArray(), msg3.Bytes[1..7]);
+
+        // The retransmission is K2 slots after its DCI (no Δ) and after the first Msg3; contention resolution follows.
+        long first = ue.ResponseSlot + ue.Grant.Msg3SlotOffset(cell.Numerology.Mu);
+        Assert.True(msg3.Slot.Index > first);
+        Assert.Equal(ue.TemporaryCRnti, ue.CRnti);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+        TestContext.Current.SendDiagnosticMessage($"first Msg3 in slot {first} jammed; retransmission (RV {ue.Msg3RedundancyVersion}) decoded in slot {msg3.Slot}; Msg4 in slot {ue.ContentionResolutionSlot}");
+    }
+
+    [Fact]
+    public void Run_AttachByRandomAccess_TrafficOnlyAfterTheMsg4AcknowledgementWithTheTcRntiAsCRnti()
+    {
+        CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(
+            TestConfigs.N3With(("dl-harq-feedback: assume-ack", "attach: random-access\n  dl-harq-feedback: assume-ack")), "n3-attach.yaml"));
+        var provider = new TestUeUplinkChannelProvider(cell);
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
+        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", "model=test-ue,ue_delay=30,ra_slot=20,ra_preamble=3");
+        using IRadio device = radio.Open(factory);
+        var scheduler = new PhyTestScheduler(cell);
+        var sink = new RecordingSink();
+        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Capture = sink, WarmUpRounds = 1 };
+        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
+        Assert.False(scheduler.TestUeAttached);
+        engine.Run(20 + (8 * cell.SlotsPerFrame));
+
+        // The RAR's TC-RNTI is the configured C-RNTI; the Msg4 resolved the contention and its ACK came back.
+        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
+        Assert.Equal(cell.Options.TestUe.Rnti, ue.TemporaryCRnti);
+        Assert.Equal(cell.Options.TestUe.Rnti, ue.CRnti);
+        Assert.True(scheduler.TestUeAttached);
+        Assert.True(provider.Created[0].TestUeAttached);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+
+        // No C-RNTI PDSCH or PUSCH before the acknowledgement; both after it, with that C-RNTI.
+        var data = sink.Downlink.Where(t => t.Type == RntiType.CRnti).ToArray();
+        Assert.NotEmpty(data);
+        Assert.All(data, t => Assert.True(t.Slot.Index > ue.Msg4AckSlot && t.Rnti == ue.CRnti, $"C-RNTI PDSCH in slot {t.Slot}, Msg4 ACK in slot {ue.Msg4AckSlot}"));
+        Assert.Equal(data[0].Slot.Index, scheduler.TestUeFirstSlot);
+        var uplink = sink.Uplink.Where(u => u.Type == RntiType.CRnti).ToArray();
+        Assert.NotEmpty(uplink);
+        Assert.All(uplink, u => Assert.True(u.Slot.Index > ue.Msg4AckSlot));
+        Assert.Equal(0, engine.Metrics.UplinkCrcFailed);
+        TestContext.Current.SendDiagnosticMessage($"Msg4 in slot {ue.ContentionResolutionSlot}, ACK in slot {ue.Msg4AckSlot}, first PDSCH in slot {data[0].Slot}, first PUSCH in slot {uplink[0].Slot}");
+    }
+
+    [Fact]
+    public void AttachByRandomAccess_WithoutPrach_IsAConfigurationErrorNamingTheKey()
+    {
+        GnbConfiguration config = TestConfigs.Load("gnb-n3-20mhz-fdd.yaml");
+        config = config with { Prach = config.Prach with { Enabled = false }, TestUe = config.TestUe with { Attach = "random-access" } };
+        var e = Assert.Throws<ConfigurationException>(() => new PhyTestScheduler(CellSetup.Derive(config)));
+        Assert.Contains("test-ue.attach", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Msg3MaxTransmissions_OutOfRange_IsAConfigurationErrorNamingTheKey()
+    {
+        string yaml = TestConfigs.N3With(("  config-index: 16", "  config-index: 16\n  msg3-max-transmissions: 9"));
+        var e = Assert.Throws<ConfigurationException>(() => GnbConfigurationReader.Read(yaml, "n3.yaml"));
+        Assert.Contains("msg3-max-transmissions", e.Message, StringComparison.Ordinal);
+        Assert.Contains("1..8", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Passes the UE's signal through, but buries the first Msg3 slot (as the gNB receives it) in noise.</summary>
+    private sealed class FirstMsg3Jammer(CellSetup cell, int delaySamples, double noisePowerDb, Func<long> msg3Slot) : ISampleChannel
+    {
+        private readonly ImpairmentChannel _noise = new(0, 0, noisePowerDb, 77);
+        private readonly Timing.SlotClock _clock = new(cell.Timing);
+        private ComplexF32[] _noisy = [];
+        private long _jammed = -1;
+
+        public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
+        {
+            tx.CopyTo(rx);
+            if (_jammed < 0 && msg3Slot() >= 0)
+            {
+                _jammed = msg3Slot();
+            }
+
+            if (_jammed < 0)
+            {
+                return;
+            }
+
+            long from = _clock.SlotStart(_jammed) + delaySamples;
+            long to = _clock.SlotStart(_jammed + 1) + delaySamples;
+            long start = Math.Max(from, timestampSamples);
+            long end = Math.Min(to, timestampSamples + tx.Length);
+            if (end <= start)
+            {
+                return;
+            }
+
+            if (_noisy.Length < tx.Length)
+            {
+                _noisy = new ComplexF32[tx.Length];
+            }
+
+            _noise.Apply(tx, _noisy.AsSpan(0, tx.Length), timestampSamples);
+            _noisy.AsSpan((int)(start - timestampSamples), (int)(end - start)).CopyTo(rx[(int)(start - timestampSamples)..]);
+        }
+
+        public void Reset() => _jammed = -1;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using OpenRan.Engine.Scheduling;
 
 namespace OpenRan.Engine.Tests.Scheduling;
@@ -25,6 +26,44 @@ public sealed class MacPduTests
         Assert.Equal((ulong)grant, (bits >> 16) & ((1UL << 27) - 1));
         Assert.Equal(0x4601UL, bits & 0xFFFF);
         Assert.All(pdu[8..], b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void WriteMsg3_CcchSduOf48BitsOnLcid52_ReadBackAsTheContentionResolutionIdentity()
+    {
+        byte[] identity = [0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
+        var pdu = new byte[10];
+        Assert.Equal(7, MacPdu.WriteMsg3(pdu, identity));
+        // R = 0, R = 0, LCID 52 (TS 38.321 Table 6.2.1-2: CCCH of size 48 bits), then padding (LCID 63).
+        Assert.Equal(0b0011_0100, pdu[0]);
+        Assert.Equal(MacPdu.PaddingLcid, pdu[7]);
+        Assert.True(MacPdu.TryReadCcchSdu(pdu, out ReadOnlySpan<byte> sdu));
+        Assert.Equal(identity, sdu.ToArray());
+
+        // A DL-SCH data PDU is not a Msg3.
+        MacPdu.WriteDownlinkData(pdu, -1, 1);
+        Assert.False(MacPdu.TryReadCcchSdu(pdu, out _));
+    }
+
+    [Fact]
+    public void WriteContentionResolution_Lcid62AndTheIdentityAsTs38321Section6_1_3_4()
+    {
+        byte[] identity = [0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6];
+        var pdu = new byte[12];
+        Assert.Equal(7, MacPdu.WriteContentionResolution(pdu, identity));
+        Assert.Equal(62, pdu[0]);
+        Assert.Equal(identity, pdu[1..7]);
+        Assert.Equal(MacPdu.PaddingLcid, pdu[7]);
+        Assert.All(pdu[8..], b => Assert.Equal(0, b));
+        Assert.True(MacPdu.TryReadContentionResolution(pdu, out ReadOnlySpan<byte> read));
+        Assert.Equal(identity, read.ToArray());
+
+        // After a Timing Advance Command CE it is still found; a data PDU without it is not a contention resolution.
+        byte[] withTa = [MacPdu.TimingAdvanceCommandLcid, 31, .. pdu[..10]];
+        Assert.True(MacPdu.TryReadContentionResolution(withTa, out read));
+        Assert.Equal(identity, read.ToArray());
+        MacPdu.WriteDownlinkData(pdu, 31, 1);
+        Assert.False(MacPdu.TryReadContentionResolution(pdu, out _));
     }
 
     [Fact]

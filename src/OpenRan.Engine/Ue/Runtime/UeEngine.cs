@@ -92,7 +92,9 @@ public sealed class UeEngine
         _options = options ?? new UeRunOptions();
         _clock = new SlotClock(_cell.Timing);
         _schedule = new CellSchedule(_cell);
-        _ue = new TestUeSlotProcessor(_cell);
+        // A cell that attaches its test UE by random access (test-ue.attach: random-access) gets a preamble in the first
+        // PRACH occasion after the UE synchronised; its traffic starts once the Msg4 resolved the contention.
+        _ue = new TestUeSlotProcessor(_cell, _cell.Options.TestUe.AttachByRandomAccess ? 0 : -1);
         FrequencyPlanCandidate(out _candidate);
         int m = configuration.MaxCfoSubcarriers;
         _acquisition = new SsbBlockDecoder[(2 * m) + 1];
