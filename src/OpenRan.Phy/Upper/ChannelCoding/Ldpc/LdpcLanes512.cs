@@ -38,8 +38,9 @@ internal readonly struct LdpcLanes512 : ILdpcLanes<Vector512<sbyte>>
     public static Vector512<sbyte> GreaterThan(Vector512<sbyte> left, Vector512<sbyte> right) => Vector512.GreaterThan(left, right);
 
     /// <inheritdoc />
+    /// <remarks>A zero-masking select, so the comparison stays in a mask register (no vpmovm2b + vpand).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<sbyte> ClearWhere(Vector512<sbyte> mask, Vector512<sbyte> value) => Vector512.AndNot(value, mask);
+    public static Vector512<sbyte> ClearWhere(Vector512<sbyte> mask, Vector512<sbyte> value) => Vector512.ConditionalSelect(mask, Vector512<sbyte>.Zero, value);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
