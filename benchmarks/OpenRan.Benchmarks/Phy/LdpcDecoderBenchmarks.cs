@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 using OpenRan.Simulation.Coding;
@@ -17,7 +18,10 @@ public class LdpcDecoderBenchmarks
     private sbyte[] _llrs = [];
     private byte[] _bits = [];
 
-    [Params("avx2", "generic")]
+    /// <summary>The implementations that run here (avx512, avx2 and generic side by side in one run).</summary>
+    public static IEnumerable<string> Implementations => LdpcDecoderFactory.Available;
+
+    [ParamsSource(nameof(Implementations))]
     public string Implementation { get; set; } = "avx2";
 
     [Params(1.0 / 3, 0.92)]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using OpenRan.Dsp;
@@ -34,7 +35,10 @@ public class LdpcDecoderSrsRanConditionBenchmarks
     [Params("BG1 R=1/3", "BG1 R=0.92", "BG2 R=0.2", "BG2 R=0.83")]
     public string Case { get; set; } = "BG1 R=1/3";
 
-    [Params("auto")]
+    /// <summary>The vector implementations that run here (interleaved in one run).</summary>
+    public static IEnumerable<string> Implementations => LdpcDecoderFactory.Available.Where(name => name != LdpcDecoderFactory.Generic);
+
+    [ParamsSource(nameof(Implementations))]
     public string Implementation { get; set; } = "auto";
 
     [GlobalSetup]

@@ -10,7 +10,7 @@ internal sealed class LdpcDecodeBenchmark : IQuickBenchmark
 {
     private readonly LdpcBenchmarkSetup _setup = new();
     private readonly Option<int> _iterations = new("--iterations") { Description = "Decoder iterations.", DefaultValueFactory = _ => 6 };
-    private readonly Option<string> _decoder = new("--decoder") { Description = "auto, avx2 or generic.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _decoder = new("--decoder") { Description = "auto, avx512, avx2 or generic.", DefaultValueFactory = _ => "auto" };
     private readonly Option<bool> _earlyTermination = new("--early-termination") { Description = "Stop when the parity checks are satisfied (default: run every iteration)." };
 
     public string Name => "ldpc-decode";

@@ -95,7 +95,7 @@ internal static class SimCommand
         Option<int> e = CliOption.Integer("--e", "Rate-matched (transmitted) bits E per frame, at least K", 1, CodeSimulationSettings.MaxCodedBits);
         Option<double> rate = CliOption.Real("--rate", "Code rate R = K/E (instead of --e)", 0, 1, minimumExclusive: true);
         Option<int> iterations = CliOption.Integer("--iterations", "Maximum decoder iterations", 1, 100, 10);
-        var decoder = new Option<string>("--decoder") { Description = "Decoder implementation: auto, avx2 or generic.", DefaultValueFactory = _ => "auto" };
+        var decoder = new Option<string>("--decoder") { Description = "Decoder implementation: auto, avx512, avx2 or generic.", DefaultValueFactory = _ => "auto" };
         Option<int> maxErrors = CliOption.Integer("--max-errors", "Stop a point after this many frame errors", 1, 10_000_000, 100);
         Option<long> maxFrames = CliOption.Integer("--max-frames", "Stop a point after this many frames", 1L, 1_000_000_000L, 20000L);
         Option<ulong> seed = CliOption.Integer("--seed", "Master seed (work-unit seeds derive from it)", ulong.MinValue, ulong.MaxValue, 1UL);

@@ -11,7 +11,7 @@ namespace OpenRan.Cli.Sim;
 /// <param name="CodedBits">E from <c>--e</c> (0 when not given).</param>
 /// <param name="Rate">R from <c>--rate</c> (0 when not given).</param>
 /// <param name="Iterations">Decoder iterations from <c>--iterations</c>.</param>
-/// <param name="Decoder">Decoder implementation from <c>--decoder</c> (auto, avx2, generic).</param>
+/// <param name="Decoder">Decoder implementation from <c>--decoder</c> (auto, avx512, avx2, generic).</param>
 internal sealed record CodeSimulationSettings(int InformationBits, int CodedBits, double Rate, int Iterations, string Decoder)
 {
     /// <summary>The largest K or E a frame may have (10^7 bits: the buffers of one frame per worker stay below 100 MB).</summary>

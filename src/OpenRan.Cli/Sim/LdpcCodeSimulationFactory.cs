@@ -19,7 +19,7 @@ internal sealed class LdpcCodeSimulationFactory : ICodeSimulationFactory
 
     public string Name => "ldpc";
 
-    public string Description => "TS 38.212 LDPC code block: --bg, --zc or --k, --e or --rate, --iterations, --decoder auto|avx2|generic, --llr-scale, --min-sum-scaling, --min-sum-offset, --no-early-termination";
+    public string Description => "TS 38.212 LDPC code block: --bg, --zc or --k, --e or --rate, --iterations, --decoder auto|avx512|avx2|generic, --llr-scale, --min-sum-scaling, --min-sum-offset, --no-early-termination";
 
     public IReadOnlyList<Option> Options => [_baseGraph, _liftingSize, _llrScale, _scaling, _offset, _noEarlyTermination];
 

@@ -21,7 +21,7 @@ public sealed record LdpcFrameCodecOptions
     /// <param name="informationBits">K (information bits per frame, 2·Z_c + 1 … K_code); 0 for the full K_code = 22·Z_c or 10·Z_c (no fillers).</param>
     /// <param name="codedBits">E (rate-matched bits per frame, ≥ 1); 0 to derive it from <paramref name="rate"/>.</param>
     /// <param name="rate">The code rate R = K/E used when <paramref name="codedBits"/> is 0, in (0, 1].</param>
-    /// <param name="decoder">Decoder implementation: auto, avx2 or generic.</param>
+    /// <param name="decoder">Decoder implementation: auto, avx512, avx2 or generic.</param>
     /// <param name="decoderOptions">Decoder iterations, early termination and min-sum correction.</param>
     /// <param name="llrScale">Factor from channel LLR to int8 LLR before rounding and clamping to ±120, (0, 100].</param>
     public LdpcFrameCodecOptions(LdpcBaseGraph baseGraph, int liftingSize, int informationBits, int codedBits, double rate, string decoder, LdpcDecoderOptions decoderOptions, float llrScale = DefaultLlrScale)

@@ -142,7 +142,7 @@ public sealed class LinkSimulationOptions
     /// <summary>The soft-demapper implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
     public string Demapper { get; set; } = ImplementationNames.Auto;
 
-    /// <summary>The LDPC decoder implementation: <c>auto</c>, <c>avx2</c> or <c>generic</c>.</summary>
+    /// <summary>The LDPC decoder implementation: <c>auto</c>, <c>avx512</c>, <c>avx2</c> or <c>generic</c>.</summary>
     public string LdpcDecoder { get; set; } = ImplementationNames.Auto;
 
     /// <summary>The LDPC decoder's iteration limit (1 … 100; default 10).</summary>

@@ -8,7 +8,7 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 /// </summary>
 public interface ILdpcDecoder
 {
-    /// <summary>The implementation name (<c>generic</c>, <c>avx2</c>).</summary>
+    /// <summary>The implementation name (<c>generic</c>, <c>avx2</c>, <c>avx512</c>).</summary>
     string Name { get; }
 
     /// <summary>The options the decoder was built with.</summary>

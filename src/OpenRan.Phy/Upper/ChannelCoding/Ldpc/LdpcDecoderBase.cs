@@ -20,16 +20,16 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Ldpc;
 public abstract class LdpcDecoderBase : ILdpcDecoder
 {
     /// <summary>Largest number of columns (BG1).</summary>
-    protected const int MaxColumns = 68;
+    protected internal const int MaxColumns = 68;
 
     /// <summary>Largest number of edges (BG1).</summary>
-    protected const int MaxEdges = 316;
+    protected internal const int MaxEdges = 316;
 
     /// <summary>Largest row degree of both base graphs.</summary>
     protected internal const int MaxRowDegree = 19;
 
     /// <summary>Saturation bound of LLRs and messages inside the decoder.</summary>
-    protected const int Saturation = 127;
+    protected internal const int Saturation = 127;
 
     /// <summary>Builds the decoder.</summary>
     protected LdpcDecoderBase(LdpcDecoderOptions options)

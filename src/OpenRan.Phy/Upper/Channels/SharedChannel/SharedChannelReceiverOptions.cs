@@ -37,7 +37,7 @@ public sealed record SharedChannelReceiverOptions
     /// <summary>The probability that noise alone passes the DTX test on the DM-RS, per slot, 1e-15..0.5 (default 1e-3).</summary>
     public double DtxFalseAlarmProbability { get; init; } = SharedChannelDemodulator.DefaultDtxFalseAlarmProbability;
 
-    /// <summary>LDPC decoder implementation of the transport-block receivers: <c>auto</c>, <c>avx2</c> or <c>generic</c> (<see cref="LdpcDecoderFactory"/>).</summary>
+    /// <summary>LDPC decoder implementation of the transport-block receivers: <c>auto</c>, <c>avx512</c>, <c>avx2</c> or <c>generic</c> (<see cref="LdpcDecoderFactory"/>).</summary>
     public string LdpcImplementation { get; init; } = LdpcDecoderFactory.Auto;
 
     /// <summary>LDPC decoder settings of the transport-block receivers (iteration limit, early termination, min-sum correction).</summary>

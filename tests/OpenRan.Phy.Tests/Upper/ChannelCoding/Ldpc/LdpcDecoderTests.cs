@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Phy.Upper.ChannelCoding.Crc;
 using OpenRan.Phy.Upper.ChannelCoding.Ldpc;
@@ -10,15 +11,35 @@ public class LdpcDecoderTests
 {
     public static TheoryData<string> Implementations() => [.. LdpcDecoderFactory.Implementations];
 
-    /// <summary>A spread of codes: both base graphs, every set index, small to largest lifting size.</summary>
-    public static TheoryData<LdpcBaseGraph, int> Codes()
+    /// <summary>The vector implementations (checked against the scalar oracle).</summary>
+    public static readonly string[] VectorImplementations = [LdpcDecoderFactory.Avx512Name, LdpcDecoderFactory.Avx2Name];
+
+    /// <summary>Every vector implementation with all 51 lifting sizes of both base graphs.</summary>
+    public static TheoryData<string, LdpcBaseGraph, int> Codes()
     {
-        var data = new TheoryData<LdpcBaseGraph, int>();
-        int[] sizes = [2, 3, 5, 7, 9, 11, 13, 15, 24, 36, 52, 60, 104, 144, 176, 208, 240, 256, 288, 320, 352, 384];
-        foreach (int z in sizes)
+        var data = new TheoryData<string, LdpcBaseGraph, int>();
+        foreach (string implementation in VectorImplementations)
         {
-            data.Add(LdpcBaseGraph.Bg1, z);
-            data.Add(LdpcBaseGraph.Bg2, z);
+            foreach (int z in LiftingSize.All)
+            {
+                data.Add(implementation, LdpcBaseGraph.Bg1, z);
+                data.Add(implementation, LdpcBaseGraph.Bg2, z);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Every vector implementation with a lifting size spread over the 32- and 64-lane boundaries.</summary>
+    public static TheoryData<string, int> VectorSizes()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string implementation in VectorImplementations)
+        {
+            foreach (int z in new[] { 2, 15, 24, 32, 36, 64, 72, 120, 128, 224, 384 })
+            {
+                data.Add(implementation, z);
+            }
         }
 
         return data;
@@ -26,36 +47,76 @@ public class LdpcDecoderTests
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void Decode_Avx2AndGeneric_AgreeBitForBitWithSameIterations(LdpcBaseGraph bg, int z)
+    public void Decode_VectorAndGeneric_AgreeBitForBitWithSameIterations(string implementation, LdpcBaseGraph bg, int z)
     {
-        if (!LdpcDecoderAvx2.IsSupported)
+        ILdpcDecoder[] vector = new LdpcDecoderOptions[]
         {
-            Assert.Skip("AVX2 is not available in this process.");
-        }
-
-        LdpcCode code = LdpcCode.Get(bg, z);
-        var random = new Random((z * 7) + (int)bg);
-        LdpcDecoderOptions[] optionSets =
-        [
             new(maxIterations: 4, earlyTermination: LdpcEarlyTermination.None),
             new(maxIterations: 6, earlyTermination: LdpcEarlyTermination.ParityCheck, scalingSixteenths: 12, offset: 0),
             new(maxIterations: 5, earlyTermination: LdpcEarlyTermination.ParityCheck, scalingSixteenths: 13, offset: 2),
-        ];
-        foreach (LdpcDecoderOptions options in optionSets)
+        }.Select(o => Create(implementation, o)).ToArray();
+        LdpcCode code = LdpcCode.Get(bg, z);
+        var random = new Random((z * 7) + (int)bg);
+        foreach (ILdpcDecoder decoder in vector)
         {
-            var generic = new LdpcDecoderGeneric(options);
-            var avx2 = new LdpcDecoderAvx2(options);
+            var generic = new LdpcDecoderGeneric(decoder.Options);
             int fillers = random.Next(0, z * 2);
             (byte[] _, byte[] codeword) = LdpcTestSignals.RandomCodeword(code, fillers, random);
             int length = random.Next(code.InformationLength - (2 * z) + (z / 2), code.CodewordLength + 1);
             sbyte[] llrs = LdpcTestSignals.NoisyLlrs(codeword, length, 60, random);
             llrs.AsSpan(code.InformationLength - (2 * z) - fillers, fillers).Fill(LogLikelihoodRatio.Infinity);
             var bitsGeneric = new byte[code.InformationLength];
-            var bitsAvx2 = new byte[code.InformationLength];
+            var bitsVector = new byte[code.InformationLength];
             LdpcDecoderResult a = generic.Decode(llrs, bitsGeneric, code);
-            LdpcDecoderResult b = avx2.Decode(llrs, bitsAvx2, code);
+            LdpcDecoderResult b = decoder.Decode(llrs, bitsVector, code);
             Assert.Equal(a, b);
-            Assert.True(bitsGeneric.AsSpan().SequenceEqual(bitsAvx2), $"BG{(int)bg} Z={z} L={length}: hard decisions differ");
+            Assert.True(bitsGeneric.AsSpan().SequenceEqual(bitsVector), $"{implementation} BG{(int)bg} Z={z} L={length}: hard decisions differ");
+        }
+    }
+
+    /// <summary>
+    /// Inputs the noisy-codeword test does not reach: uniformly random LLRs (no codeword), saturated ±127 everywhere or in
+    /// patches, and codewords at the edge of convergence, with every early-termination rule and a CRC, so that decoded
+    /// bits, iteration counts and the parity and CRC verdicts are compared in failing and succeeding decodes alike.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorSizes))]
+    public void Decode_RandomSaturatedAndNoisyInputs_VectorMatchesGeneric(string implementation, int z)
+    {
+        var crc = new CrcCalculator(CrcPolynomial.Crc16);
+        var random = new Random(z + implementation.Length);
+        LdpcEarlyTermination[] rules = [LdpcEarlyTermination.None, LdpcEarlyTermination.ParityCheck, LdpcEarlyTermination.Crc, LdpcEarlyTermination.ParityCheck | LdpcEarlyTermination.Crc];
+        foreach (LdpcBaseGraph bg in new[] { LdpcBaseGraph.Bg1, LdpcBaseGraph.Bg2 })
+        {
+            LdpcCode code = LdpcCode.Get(bg, z);
+            for (int trial = 0; trial < 8; trial++)
+            {
+                var options = new LdpcDecoderOptions(maxIterations: 3 + (trial % 4), earlyTermination: rules[trial % rules.Length], scalingSixteenths: trial < 4 ? 16 : 13, offset: trial % 3);
+                ILdpcDecoder decoder = Create(implementation, options);
+                var generic = new LdpcDecoderGeneric(options);
+                int length = random.Next(code.InformationLength - (2 * z) + 1, code.CodewordLength + 1);
+                sbyte[] llrs = (trial % 4) switch
+                {
+                    0 => Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray(),
+                    1 => Enumerable.Range(0, length).Select(_ => (sbyte)(random.Next(2) == 0 ? 127 : -127)).ToArray(),
+                    _ => LdpcTestSignals.NoisyLlrs(LdpcTestSignals.RandomCodeword(code, 0, random).Codeword, length, trial == 2 ? 127 : 40, random),
+                };
+                if (trial % 4 == 3)
+                {
+                    // Saturated patches inside a noisy codeword.
+                    int start = random.Next(length / 2);
+                    llrs.AsSpan(start, random.Next(1, (length - start) / 2 + 1)).Fill(random.Next(2) == 0 ? (sbyte)127 : (sbyte)-127);
+                }
+
+                int bitCount = code.InformationLength - random.Next(Math.Min(2 * z, code.InformationLength - 17));
+                var check = new LdpcCrcCheck(crc, bitCount);
+                var bitsGeneric = new byte[bitCount];
+                var bitsVector = new byte[bitCount];
+                LdpcDecoderResult a = generic.Decode(llrs, bitsGeneric, code, check);
+                LdpcDecoderResult b = decoder.Decode(llrs, bitsVector, code, check);
+                Assert.Equal(a, b);
+                Assert.True(bitsGeneric.AsSpan().SequenceEqual(bitsVector), $"{implementation} BG{(int)bg} Z={z} trial {trial}: hard decisions differ");
+            }
         }
     }
 
@@ -169,9 +230,15 @@ public class LdpcDecoderTests
     [Fact]
     public void Factory_ResolvesNames()
     {
-        Assert.Equal(LdpcDecoderAvx2.IsSupported ? "avx2" : "generic", LdpcDecoderFactory.Resolve("auto"));
+        Assert.Equal(LdpcDecoderAvx512.IsSupported ? "avx512" : LdpcDecoderAvx2.IsSupported ? "avx2" : "generic", LdpcDecoderFactory.Resolve("auto"));
+        Assert.Equal(["avx512", "avx2", "generic"], LdpcDecoderFactory.Implementations);
         Assert.Equal("generic", LdpcDecoderFactory.Create("Generic", LdpcDecoderOptions.Default).Name);
-        Assert.Contains("unknown LDPC decoder", Assert.Throws<ArgumentException>(() => LdpcDecoderFactory.Resolve("avx512")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown LDPC decoder", Assert.Throws<ArgumentException>(() => LdpcDecoderFactory.Resolve("avx1024")).Message, StringComparison.Ordinal);
+        if (!LdpcDecoderAvx512.IsSupported)
+        {
+            Assert.Throws<ArgumentException>(() => LdpcDecoderFactory.Resolve("avx512"));
+        }
+
         if (!LdpcDecoderAvx2.IsSupported)
         {
             Assert.Throws<ArgumentException>(() => LdpcDecoderFactory.Resolve("avx2"));
@@ -198,9 +265,9 @@ public class LdpcDecoderTests
 
     internal static ILdpcDecoder Create(string implementation, LdpcDecoderOptions options)
     {
-        if (implementation == LdpcDecoderFactory.Avx2Name && !LdpcDecoderAvx2.IsSupported)
+        if (!LdpcDecoderFactory.Family.IsAvailable(implementation))
         {
-            Assert.Skip("AVX2 is not available in this process.");
+            Assert.Skip($"the {implementation} LDPC decoder does not run in this process.");
         }
 
         return LdpcDecoderFactory.Create(implementation, options);
