@@ -46,23 +46,29 @@ internal static class PlanarLdlEqualizer<TLanes, TVector>
     {
         TVector zero = TLanes.Create(0f);
 
-        // A (lower triangle: real diagonal, complex A_jk = Σ_r h_rk·h_rj*). The matched filter b = Hᴴy follows the
-        // factorisation, so neither loop holds more vectors than AVX-512 has registers (spills of loop-carried sums to
-        // unaligned stack slots would stall on store forwarding).
+        // A (lower triangle: real diagonal, complex A_jk = Σ_r h_rk·h_rj*) and b_j = Σ_r y_r·h_rj*, each value loaded once.
         TVector a00 = zero, a11 = zero, a22 = zero, a33 = zero;
         TVector a10r = zero, a10i = zero, a20r = zero, a20i = zero, a30r = zero, a30i = zero;
         TVector a21r = zero, a21i = zero, a31r = zero, a31i = zero, a32r = zero, a32i = zero;
+        TVector b0r = zero, b0i = zero, b1r = zero, b1i = zero, b2r = zero, b2i = zero, b3r = zero, b3i = zero;
         bool four = layers == 4;
         for (int r = 0; r < rxPorts; r++)
         {
+            TLanes.LoadComplex(ref buffers.Y, (nuint)((r * strides.Received) + i), out TVector yr, out TVector yi);
             TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 0) + i), out TVector h0r, out TVector h0i);
-            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 1) + i), out TVector h1r, out TVector h1i);
-            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 2) + i), out TVector h2r, out TVector h2i);
+            b0r = DotRe(yr, yi, h0r, h0i, b0r);
+            b0i = DotIm(yr, yi, h0r, h0i, b0i);
             a00 = Power(h0r, h0i, a00);
+            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 1) + i), out TVector h1r, out TVector h1i);
+            b1r = DotRe(yr, yi, h1r, h1i, b1r);
+            b1i = DotIm(yr, yi, h1r, h1i, b1i);
             a11 = Power(h1r, h1i, a11);
-            a22 = Power(h2r, h2i, a22);
             a10r = DotRe(h0r, h0i, h1r, h1i, a10r);
             a10i = DotIm(h0r, h0i, h1r, h1i, a10i);
+            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 2) + i), out TVector h2r, out TVector h2i);
+            b2r = DotRe(yr, yi, h2r, h2i, b2r);
+            b2i = DotIm(yr, yi, h2r, h2i, b2i);
+            a22 = Power(h2r, h2i, a22);
             a20r = DotRe(h0r, h0i, h2r, h2i, a20r);
             a20i = DotIm(h0r, h0i, h2r, h2i, a20i);
             a21r = DotRe(h1r, h1i, h2r, h2i, a21r);
@@ -70,9 +76,11 @@ internal static class PlanarLdlEqualizer<TLanes, TVector>
             if (four)
             {
                 TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 3) + i), out TVector h3r, out TVector h3i);
-                a33 = Power(h3r, h3i, a33);
+                b3r = DotRe(yr, yi, h3r, h3i, b3r);
+                b3i = DotIm(yr, yi, h3r, h3i, b3i);
                 a30r = DotRe(h0r, h0i, h3r, h3i, a30r);
                 a30i = DotIm(h0r, h0i, h3r, h3i, a30i);
+                a33 = Power(h3r, h3i, a33);
                 a31r = DotRe(h1r, h1i, h3r, h3i, a31r);
                 a31i = DotIm(h1r, h1i, h3r, h3i, a31i);
                 a32r = DotRe(h2r, h2i, h3r, h3i, a32r);
@@ -116,28 +124,6 @@ internal static class PlanarLdlEqualizer<TLanes, TVector>
             SubtractConjugateRe(SubtractConjugateRe(TLanes.Add(a33, lambda), a30r, a30i, l30r, l30i), c31r, c31i, l31r, l31i), c32r, c32i, l32r, l32i);
         valid = And(valid, TLanes.GreaterThan(d3, threshold));
         TVector i3 = TLanes.Reciprocal(TLanes.Max(d3, tiny));
-
-        // b_j = Σ_r y_r·h_rj*.
-        TVector b0r = zero, b0i = zero, b1r = zero, b1i = zero, b2r = zero, b2i = zero, b3r = zero, b3i = zero;
-        for (int r = 0; r < rxPorts; r++)
-        {
-            TLanes.LoadComplex(ref buffers.Y, (nuint)((r * strides.Received) + i), out TVector yr, out TVector yi);
-            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 0) + i), out TVector hr, out TVector hi);
-            b0r = DotRe(yr, yi, hr, hi, b0r);
-            b0i = DotIm(yr, yi, hr, hi, b0i);
-            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 1) + i), out hr, out hi);
-            b1r = DotRe(yr, yi, hr, hi, b1r);
-            b1i = DotIm(yr, yi, hr, hi, b1i);
-            TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 2) + i), out hr, out hi);
-            b2r = DotRe(yr, yi, hr, hi, b2r);
-            b2i = DotIm(yr, yi, hr, hi, b2i);
-            if (four)
-            {
-                TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, 3) + i), out hr, out hi);
-                b3r = DotRe(yr, yi, hr, hi, b3r);
-                b3i = DotIm(yr, yi, hr, hi, b3i);
-            }
-        }
 
         // L·u = b (u in place of b).
         TVector u1r = SubtractProductRe(b1r, l10r, l10i, b0r, b0i), u1i = SubtractProductIm(b1i, l10r, l10i, b0r, b0i);
