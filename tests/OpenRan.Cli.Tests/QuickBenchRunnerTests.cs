@@ -6,6 +6,7 @@ using System.Reflection.Emit;
 using System.Text.Json;
 using OpenRan.Cli.Bench;
 using OpenRan.Cli.Commands;
+using OpenRan.Phy.Upper.Equalization;
 
 namespace OpenRan.Cli.Tests;
 
@@ -101,6 +102,25 @@ public class QuickBenchRunnerTests
         Assert.True(doc.RootElement.GetProperty("jitSettled").GetBoolean(), stdout);
         Assert.Equal(0, doc.RootElement.GetProperty("jitCompiledMethodsDuringMeasurement").GetInt64());
         Assert.Equal(0, doc.RootElement.GetProperty("allocatedBytesPerOperation").GetDouble());
+    }
+
+    /// <summary><c>openran bench equalize</c>: the 4×4 MMSE with a named implementation runs without allocating and reports the implementation; an unknown algorithm is a usage error.</summary>
+    [Fact]
+    public void BenchEqualize_FourLayersNamedImplementation_RunsAndRejectsUnknownAlgorithm()
+    {
+        foreach (string implementation in new[] { "generic", "auto" })
+        {
+            (int exitCode, string output) = CliRunner.Run("bench", "equalize", "--rx", "4", "--layers", "4", "--length", "67", "--implementation", implementation, "--samples", "3", "--sample-ms", "1", "--json");
+            Assert.Equal(0, exitCode);
+            using JsonDocument doc = JsonDocument.Parse(output);
+            JsonElement parameters = doc.RootElement.GetProperty("parameters");
+            Assert.Equal(ChannelEqualizerFactory.Family.Resolve(implementation), parameters.GetProperty("implementation").GetString());
+            Assert.Equal(0, doc.RootElement.GetProperty("allocatedBytesPerOperation").GetDouble());
+        }
+
+        (int badExit, string badOutput) = CliRunner.Run("bench", "equalize", "--algorithm", "mrc");
+        Assert.Equal(2, badExit);
+        Assert.Contains("zf, mmse", badOutput, StringComparison.Ordinal);
     }
 
     private static void CompileAndRunNewMethod()

@@ -96,12 +96,13 @@ internal static class SharedChannelBenchmarks
         private readonly Option<int> _layers = new("--layers") { Description = "Layers (1..4, ≤ rx).", DefaultValueFactory = _ => 1 };
         private readonly Option<int> _length = new("--length") { Description = "Resource elements per operation.", DefaultValueFactory = _ => 3276 * 12 };
         private readonly Option<string> _algorithm = new("--algorithm") { Description = "mmse or zf.", DefaultValueFactory = _ => "mmse" };
+        private readonly Option<string> _implementation = new("--implementation") { Description = "auto, avx512, avx2 or generic.", DefaultValueFactory = _ => "auto" };
 
         public string Name => "equalize";
 
         public string Description => "ChannelEqualizer: per-element MIMO ZF/MMSE with post-equalization noise (G resource elements/s)";
 
-        public IReadOnlyList<Option> Options => [_rx, _layers, _length, _algorithm];
+        public IReadOnlyList<Option> Options => [_rx, _layers, _length, _algorithm, _implementation];
 
         public PreparedBenchmark Prepare(ParseResult options)
         {
@@ -111,7 +112,9 @@ internal static class SharedChannelBenchmarks
             ThrowHelper.ThrowIfOutside(rx, 1, 8, "--rx");
             ThrowHelper.ThrowIfOutside(layers, 1, Math.Min(4, rx), "--layers");
             ThrowHelper.ThrowIfOutside(n, 1, 1_000_000, "--length");
-            EqualizerAlgorithm algorithm = options.GetValue(_algorithm) == "zf" ? EqualizerAlgorithm.ZeroForcing : EqualizerAlgorithm.Mmse;
+            EqualizerAlgorithm algorithm = ChannelEqualizerFactory.ParseAlgorithm(options.GetValue(_algorithm)!);
+            string implementation = ChannelEqualizerFactory.Family.Resolve(options.GetValue(_implementation)!);
+            IChannelEqualizer equalizer = ChannelEqualizerFactory.Create(algorithm, implementation);
             var random = new Random(9);
             ComplexF32 Next() => new(random.NextSingle() - 0.5f, random.NextSingle() - 0.5f);
             ComplexF32[] y = [.. Enumerable.Range(0, rx * n).Select(_ => Next())];
@@ -119,10 +122,10 @@ internal static class SharedChannelBenchmarks
             var x = new ComplexF32[layers * n];
             var e = new float[layers * n];
             return new PreparedBenchmark(
-                () => ChannelEqualizer.Equalize(algorithm, y, n, h, layers * n, n, rx, layers, n, 0.01f, x, e, n),
+                () => equalizer.Equalize(new ChannelEqualizerInput(y, n, h, layers * n, n, rx, layers, n, 0.01f), new ChannelEqualizerOutput(x, e, n, n)),
                 n / 1e9,
                 "G RE",
-                new Dictionary<string, string> { ["rx"] = rx.ToString(CultureInfo.InvariantCulture), ["layers"] = layers.ToString(CultureInfo.InvariantCulture), ["algorithm"] = algorithm.ToString(), ["length"] = n.ToString(CultureInfo.InvariantCulture) });
+                new Dictionary<string, string> { ["rx"] = rx.ToString(CultureInfo.InvariantCulture), ["layers"] = layers.ToString(CultureInfo.InvariantCulture), ["algorithm"] = algorithm.ToString(), ["length"] = n.ToString(CultureInfo.InvariantCulture), ["implementation"] = implementation });
         }
     }
 

@@ -16,21 +16,19 @@ namespace OpenRan.Phy.Upper.Equalization;
 /// element is erased (x̂ = 0, σ²_post = +∞) where the trace of HᴴH is 0, a pivot D_j falls to 10⁻⁶ of it, or μ ≤ 10⁻⁶.</para>
 /// <para>Closed forms: one layer is maximum-ratio combining (A = Σ|h_r|²); two layers use the 2×2 Hermitian inverse
 /// [[d, −b], [−b*, a]]/(ad − |b|²), whose pivots are a and det/a; three and four layers run the LDLᴴ factorisation of
-/// the scalar reference lane-parallel on planar vectors kept in one stack block. Divisions are reciprocal estimates
+/// the scalar reference written out for a 4×4 system in registers (<see cref="PlanarLdlEqualizer{TLanes, TVector}"/>). Divisions are reciprocal estimates
 /// refined by one Newton step and products are fused where the CPU has FMA, so results agree with the scalar
 /// reference to single-precision rounding (the tests state the tolerance).</para>
 /// </remarks>
 internal static class PlanarEqualizer
 {
-    private const float PivotFraction = 1e-6f;
-    private const float MinimumGain = 1e-6f;
-    private const float Tiny = 1e-30f;
+    /// <summary>A pivot must exceed this fraction of the trace of HᴴH.</summary>
+    internal const float PivotFraction = 1e-6f;
 
-    // The LDLᴴ block (SolveLdl), in vectors: A/L real and imaginary [j·L + k] (lower triangle), D, 1/D, b (real,
-    // imaginary), M (a column of L⁻¹), H (the step's channel [r·L + v]), y ([r]).
-    private const int L = ChannelEqualizer.MaxLayers;
-    private const int AIm = L * L, D = 2 * L * L, DInverse = D + L, BRe = DInverse + L, BIm = BRe + L, MRe = BIm + L, MIm = MRe + L, HRe = MIm + L;
-    private const int HIm = HRe + (ChannelEqualizer.MaxRxPorts * L), YRe = HIm + (ChannelEqualizer.MaxRxPorts * L), YIm = YRe + ChannelEqualizer.MaxRxPorts;
+    /// <summary>The floor under pivots before their reciprocal (erased lanes only reach it).</summary>
+    internal const float Tiny = 1e-30f;
+
+    private const float MinimumGain = 1e-6f;
 
     /// <summary>Equalizes whole vectors of elements from 0; returns the number done (the caller's scalar code does the rest).</summary>
     public static int Equalize<TLanes, TVector>(
@@ -44,7 +42,7 @@ internal static class PlanarEqualizer
         {
             1 => CombineOneLayer<TLanes, TVector>(algorithm, buffers, strides, rxPorts, length, noiseVariance),
             2 => SolveTwoLayers<TLanes, TVector>(algorithm, buffers, strides, rxPorts, length, noiseVariance),
-            _ => SolveLdl<TLanes, TVector>(algorithm, buffers, strides, rxPorts, layers, length, noiseVariance),
+            _ => PlanarLdlEqualizer<TLanes, TVector>.Equalize(algorithm, buffers, strides, rxPorts, layers, length, noiseVariance),
         };
     }
 
@@ -134,228 +132,12 @@ internal static class PlanarEqualizer
         return i;
     }
 
-    /// <summary>Three or four layers: the scalar reference's LDLᴴ, lane-parallel, on planar vectors in one stack block.</summary>
-    private static int SolveLdl<TLanes, TVector>(EqualizerAlgorithm algorithm, Buffers buffers, ChannelEqualizer.Strides strides, int rxPorts, int layers, int length, float noiseVariance)
-        where TLanes : struct, IEqualizerLanes<TVector>
-        where TVector : unmanaged
-    {
-        // The block is aligned to 64 bytes: vectors stored and reloaded across cache lines defeat store forwarding.
-        Span<byte> block = stackalloc byte[((YIm + ChannelEqualizer.MaxRxPorts) * Unsafe.SizeOf<TVector>()) + 64];
-        ref TVector s = ref AlignedStart<TVector>(block);
-        int n = TLanes.Count;
-        TVector sigma2 = TLanes.Create(noiseVariance);
-        TVector regularisation = TLanes.Create(algorithm == EqualizerAlgorithm.Mmse ? noiseVariance : 0f);
-        int i = 0;
-        for (; i <= length - n; i += n)
-        {
-            // This step's channel and received values, then the Gram lower triangle A_jk = Σ_r h_rj*·h_rk and the matched filter b_j = Σ_r h_rj*·y_r.
-            for (int r = 0; r < rxPorts; r++)
-            {
-                for (int v = 0; v < layers; v++)
-                {
-                    TLanes.LoadComplex(ref buffers.H, (nuint)(strides.Channel(r, v) + i), out Unsafe.Add(ref s, HRe + (r * L) + v), out Unsafe.Add(ref s, HIm + (r * L) + v));
-                }
-
-                TLanes.LoadComplex(ref buffers.Y, (nuint)((r * strides.Received) + i), out Unsafe.Add(ref s, YRe + r), out Unsafe.Add(ref s, YIm + r));
-            }
-
-            TVector trace = Gram<TLanes, TVector>(ref s, rxPorts, layers);
-            TVector valid = Factorise<TLanes, TVector>(ref s, layers, regularisation, trace);
-            Solve<TLanes, TVector>(ref s, layers);
-            WriteLayers<TLanes, TVector>(algorithm, buffers, strides, ref s, layers, i, valid, sigma2);
-        }
-
-        return i;
-    }
-
-    /// <summary>LDLᴴ step 1: the Gram lower triangle and the matched filter from the block's H and y; returns the trace.</summary>
-    /// <remarks>Each step of <see cref="SolveLdl"/> is its own method so the JIT inlines every lane operation in it (one
-    /// method of all steps exceeds the inliner's budget and leaves the vector helpers as calls).</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TVector Gram<TLanes, TVector>(ref TVector s, int rxPorts, int layers)
-        where TLanes : struct, IEqualizerLanes<TVector>
-        where TVector : unmanaged
-    {
-        TVector zero = TLanes.Create(0f);
-        TVector trace = zero;
-        for (int j = 0; j < layers; j++)
-        {
-            TVector diagonal = zero;
-            for (int r = 0; r < rxPorts; r++)
-            {
-                TVector hr = Unsafe.Add(ref s, HRe + (r * L) + j), hi = Unsafe.Add(ref s, HIm + (r * L) + j);
-                diagonal = TLanes.MultiplyAdd(hr, hr, TLanes.MultiplyAdd(hi, hi, diagonal));
-            }
-
-            Unsafe.Add(ref s, (j * L) + j) = diagonal;
-            for (int k = 0; k < j; k++)
-            {
-                // A[j, k] = Σ_r h_rk·h_rj* (the scalar's MultiplyConjugate(h_k, h_j)):
-                // (kr·jr + ki·ji) + i(ki·jr − kr·ji).
-                TVector re = zero, im = zero;
-                for (int r = 0; r < rxPorts; r++)
-                {
-                    TVector jr = Unsafe.Add(ref s, HRe + (r * L) + j), ji = Unsafe.Add(ref s, HIm + (r * L) + j);
-                    TVector kr = Unsafe.Add(ref s, HRe + (r * L) + k), ki = Unsafe.Add(ref s, HIm + (r * L) + k);
-                    re = TLanes.MultiplyAdd(kr, jr, TLanes.MultiplyAdd(ki, ji, re));
-                    im = TLanes.MultiplyAdd(ki, jr, TLanes.MultiplySubtract(kr, ji, im));
-                }
-
-                Unsafe.Add(ref s, (j * L) + k) = re;
-                Unsafe.Add(ref s, AIm + (j * L) + k) = im;
-            }
-
-            TVector br = zero, bi = zero;
-            for (int r = 0; r < rxPorts; r++)
-            {
-                TVector yr = Unsafe.Add(ref s, YRe + r), yi = Unsafe.Add(ref s, YIm + r);
-                TVector hr = Unsafe.Add(ref s, HRe + (r * L) + j), hi = Unsafe.Add(ref s, HIm + (r * L) + j);
-                br = TLanes.MultiplyAdd(hr, yr, TLanes.MultiplyAdd(hi, yi, br));
-                bi = TLanes.MultiplyAdd(hr, yi, TLanes.MultiplySubtract(hi, yr, bi));
-            }
-
-            Unsafe.Add(ref s, BRe + j) = br;
-            Unsafe.Add(ref s, BIm + j) = bi;
-            trace = TLanes.Add(trace, Unsafe.Add(ref s, (j * L) + j));
-        }
-
-        return trace;
-    }
-
-    /// <summary>LDLᴴ step 2: D, 1/D and L in place of A; returns the lanes whose pivots all pass.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static TVector Factorise<TLanes, TVector>(ref TVector s, int layers, TVector regularisation, TVector trace)
-        where TLanes : struct, IEqualizerLanes<TVector>
-        where TVector : unmanaged
-    {
-        TVector zero = TLanes.Create(0f);
-        TVector tiny = TLanes.Create(Tiny);
-        // LDLᴴ: D_j = A_jj (+σ²) − Σ_k |L_jk|²·D_k, L_rj = (A_rj − Σ_k L_rk·L_jk*·D_k)/D_j.
-        TVector valid = TLanes.GreaterThan(trace, zero);
-        TVector threshold = TLanes.Multiply(trace, TLanes.Create(PivotFraction));
-        for (int j = 0; j < layers; j++)
-        {
-            TVector dj = TLanes.Add(Unsafe.Add(ref s, (j * L) + j), regularisation);
-            for (int k = 0; k < j; k++)
-            {
-                TVector lr = Unsafe.Add(ref s, (j * L) + k), li = Unsafe.Add(ref s, AIm + (j * L) + k);
-                dj = TLanes.MultiplySubtract(TLanes.MultiplyAdd(lr, lr, TLanes.Multiply(li, li)), Unsafe.Add(ref s, D + k), dj);
-            }
-
-            valid = And<TLanes, TVector>(valid, TLanes.GreaterThan(dj, threshold));
-            dj = TLanes.Max(dj, tiny);
-            TVector inverse = TLanes.Reciprocal(dj);
-            Unsafe.Add(ref s, D + j) = dj;
-            Unsafe.Add(ref s, DInverse + j) = inverse;
-            for (int r = j + 1; r < layers; r++)
-            {
-                TVector sr = Unsafe.Add(ref s, (r * L) + j), si = Unsafe.Add(ref s, AIm + (r * L) + j);
-                for (int k = 0; k < j; k++)
-                {
-                    // L_rk·L_jk*·D_k.
-                    TVector pr = Unsafe.Add(ref s, (r * L) + k), pi = Unsafe.Add(ref s, AIm + (r * L) + k);
-                    TVector qr = Unsafe.Add(ref s, (j * L) + k), qi = Unsafe.Add(ref s, AIm + (j * L) + k);
-                    TVector dk = Unsafe.Add(ref s, D + k);
-                    sr = TLanes.MultiplySubtract(TLanes.MultiplyAdd(pr, qr, TLanes.Multiply(pi, qi)), dk, sr);
-                    si = TLanes.MultiplySubtract(TLanes.MultiplySubtract(pr, qi, TLanes.Multiply(pi, qr)), dk, si);
-                }
-
-                Unsafe.Add(ref s, (r * L) + j) = TLanes.Multiply(sr, inverse);
-                Unsafe.Add(ref s, AIm + (r * L) + j) = TLanes.Multiply(si, inverse);
-            }
-        }
-
-        return valid;
-    }
-
-    /// <summary>LDLᴴ step 3: x̂ in place of b.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Solve<TLanes, TVector>(ref TVector s, int layers)
-        where TLanes : struct, IEqualizerLanes<TVector>
-        where TVector : unmanaged
-    {
-        // L·u = b, w = u/D, Lᴴ·x = w.
-        for (int j = 0; j < layers; j++)
-        {
-            TVector br = Unsafe.Add(ref s, BRe + j), bi = Unsafe.Add(ref s, BIm + j);
-            for (int k = 0; k < j; k++)
-            {
-                TVector lr = Unsafe.Add(ref s, (j * L) + k), li = Unsafe.Add(ref s, AIm + (j * L) + k);
-                TVector ur = Unsafe.Add(ref s, BRe + k), ui = Unsafe.Add(ref s, BIm + k);
-                br = TLanes.MultiplySubtract(lr, ur, TLanes.MultiplyAdd(li, ui, br));
-                bi = TLanes.MultiplySubtract(lr, ui, TLanes.MultiplySubtract(li, ur, bi));
-            }
-
-            Unsafe.Add(ref s, BRe + j) = br;
-            Unsafe.Add(ref s, BIm + j) = bi;
-        }
-
-        for (int j = 0; j < layers; j++)
-        {
-            TVector inverse = Unsafe.Add(ref s, DInverse + j);
-            Unsafe.Add(ref s, BRe + j) = TLanes.Multiply(Unsafe.Add(ref s, BRe + j), inverse);
-            Unsafe.Add(ref s, BIm + j) = TLanes.Multiply(Unsafe.Add(ref s, BIm + j), inverse);
-        }
-
-        for (int j = layers - 1; j >= 0; j--)
-        {
-            TVector br = Unsafe.Add(ref s, BRe + j), bi = Unsafe.Add(ref s, BIm + j);
-            for (int k = j + 1; k < layers; k++)
-            {
-                // conj(L_kj)·x_k.
-                TVector lr = Unsafe.Add(ref s, (k * L) + j), li = Unsafe.Add(ref s, AIm + (k * L) + j);
-                TVector xr = Unsafe.Add(ref s, BRe + k), xi = Unsafe.Add(ref s, BIm + k);
-                br = TLanes.MultiplySubtract(lr, xr, TLanes.MultiplySubtract(li, xi, br));
-                bi = TLanes.MultiplySubtract(lr, xi, TLanes.MultiplyAdd(li, xr, bi));
-            }
-
-            Unsafe.Add(ref s, BRe + j) = br;
-            Unsafe.Add(ref s, BIm + j) = bi;
-        }
-
-    }
-
-    /// <summary>LDLᴴ step 4: diag(A⁻¹), then every layer's x̂ and σ²_post written.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void WriteLayers<TLanes, TVector>(EqualizerAlgorithm algorithm, Buffers buffers, ChannelEqualizer.Strides strides, ref TVector s, int layers, int i, TVector valid, TVector sigma2)
-        where TLanes : struct, IEqualizerLanes<TVector>
-        where TVector : unmanaged
-    {
-        TVector zero = TLanes.Create(0f);
-        TVector one = TLanes.Create(1f);
-        // diag(A⁻¹)_j = Σ_{k≥j} |M_kj|²/D_k with M = L⁻¹ (unit lower triangular), column by column.
-        for (int j = 0; j < layers; j++)
-        {
-            TVector diagonal = Unsafe.Add(ref s, DInverse + j);
-            Unsafe.Add(ref s, MRe + j) = one;
-            Unsafe.Add(ref s, MIm + j) = zero;
-            for (int k = j + 1; k < layers; k++)
-            {
-                TVector mr = zero, mi = zero;
-                for (int q = j; q < k; q++)
-                {
-                    // M_kj −= L_kq·M_qj.
-                    TVector lr = Unsafe.Add(ref s, (k * L) + q), li = Unsafe.Add(ref s, AIm + (k * L) + q);
-                    TVector qr = Unsafe.Add(ref s, MRe + q), qi = Unsafe.Add(ref s, MIm + q);
-                    mr = TLanes.MultiplySubtract(lr, qr, TLanes.MultiplyAdd(li, qi, mr));
-                    mi = TLanes.MultiplySubtract(lr, qi, TLanes.MultiplySubtract(li, qr, mi));
-                }
-
-                Unsafe.Add(ref s, MRe + k) = mr;
-                Unsafe.Add(ref s, MIm + k) = mi;
-                diagonal = TLanes.MultiplyAdd(TLanes.MultiplyAdd(mr, mr, TLanes.Multiply(mi, mi)), Unsafe.Add(ref s, DInverse + k), diagonal);
-            }
-
-            Finish<TLanes, TVector>(algorithm, buffers, strides, j, i, valid, Unsafe.Add(ref s, BRe + j), Unsafe.Add(ref s, BIm + j), TLanes.Multiply(sigma2, diagonal));
-        }
-    }
-
     /// <summary>
     /// Writes layer <paramref name="layer"/> of elements i.. : the ZF solution and σ²·(A⁻¹)_vv as they are; for MMSE both
     /// divided by μ = 1 − σ²(A⁻¹)_vv, erased where μ ≤ 10⁻⁶; erased (0, +∞) outside <paramref name="valid"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish<TLanes, TVector>(EqualizerAlgorithm algorithm, Buffers buffers, ChannelEqualizer.Strides strides, int layer, int i, TVector valid, TVector xr, TVector xi, TVector error)
+    internal static void Finish<TLanes, TVector>(EqualizerAlgorithm algorithm, Buffers buffers, ChannelEqualizer.Strides strides, int layer, int i, TVector valid, TVector xr, TVector xi, TVector error)
         where TLanes : struct, IEqualizerLanes<TVector>
         where TVector : unmanaged
     {
@@ -377,15 +159,6 @@ internal static class PlanarEqualizer
         TLanes.StoreReal(TLanes.Select(ok, error, TLanes.Create(float.PositiveInfinity)), ref buffers.E, (nuint)offset);
     }
 
-    /// <summary>The first 64-byte aligned <typeparamref name="TVector"/> of a stack block (stack memory does not move).</summary>
-    private static unsafe ref TVector AlignedStart<TVector>(Span<byte> stackBlock)
-        where TVector : unmanaged
-    {
-        ref byte start = ref MemoryMarshal.GetReference(stackBlock);
-        int offset = (int)((64 - ((nuint)Unsafe.AsPointer(ref start) & 63)) & 63);
-        return ref Unsafe.As<byte, TVector>(ref Unsafe.Add(ref start, offset));
-    }
-
     /// <summary>Both masks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector And<TLanes, TVector>(TVector left, TVector right)
@@ -393,7 +166,7 @@ internal static class PlanarEqualizer
         where TVector : unmanaged => TLanes.Select(left, right, left);
 
     /// <summary>References to the first float of every buffer of one call.</summary>
-    private readonly ref struct Buffers
+    internal readonly ref struct Buffers
     {
         public readonly ref float Y;
         public readonly ref float H;

@@ -191,6 +191,184 @@ public class ChannelEqualizerTests
         Assert.True((x[0] - ComplexF32.One).Magnitude < 1e-4f && (x[1] - ComplexF32.One).Magnitude < 1e-4f);
     }
 
+    public static TheoryData<string, int, int, EqualizerAlgorithm> ConditioningShapes()
+    {
+        var data = new TheoryData<string, int, int, EqualizerAlgorithm>();
+        foreach (string implementation in new[] { "avx512", "avx2" })
+        {
+            foreach (EqualizerAlgorithm algorithm in Enum.GetValues<EqualizerAlgorithm>())
+            {
+                foreach ((int r, int v) in new[] { (2, 2), (4, 2), (3, 3), (4, 3), (4, 4), (8, 4) })
+                {
+                    data.Add(implementation, r, v, algorithm);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Each vector implementation against the generic oracle over random channels from well to badly conditioned: per
+    /// receive port, layers 1.. are layer 0 plus δ times an independent coefficient (δ = 1, 0.1, 0.01, 0.001), and every
+    /// element has its own scale 10⁻³ … 10³ (so SNR per element ranges from far below to far above σ²).
+    /// Tolerance, relative: |x̂ − x̂_ref| ≤ t·(|x̂_ref| + σ_post,ref) and |σ² − σ²_ref| ≤ t·σ²_ref with
+    /// t = 10⁻⁴·max(1, g), times 1/μ_ref = 1 + σ²_post,ref for the unbiased MMSE (whose division by μ = 1 − σ²(A⁻¹)_vv
+    /// amplifies rounding where the SNR is low), g as in <see cref="Implementation_MatchesGeneric_EveryLengthWithinTolerance"/>.
+    /// Erasures agree except at the pivot threshold itself: an element one side erases has g ≥ 10⁴ on the other.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConditioningShapes))]
+    public void Implementation_IllConditionedAndScaledChannels_MatchGenericWithinConditionTolerance(string implementation, int rx, int layers, EqualizerAlgorithm algorithm)
+    {
+        if (!ChannelEqualizerFactory.Family.Available.Contains(implementation))
+        {
+            Assert.Skip($"{implementation} not available here.");
+        }
+
+        IChannelEqualizer vector = ChannelEqualizerFactory.Create(algorithm, implementation);
+        IChannelEqualizer generic = ChannelEqualizerFactory.Create(algorithm, "generic");
+        const int length = 16 * 12;
+        const float sigma2 = 0.01f;
+        var random = new Random((rx * 100) + (layers * 10) + (int)algorithm);
+        ComplexF32 Next() => new((float)(random.NextDouble() - 0.5), (float)(random.NextDouble() - 0.5));
+        foreach (float delta in new[] { 1f, 0.1f, 0.01f, 0.001f })
+        {
+            var h = new ComplexF32[rx * layers * length];
+            var y = new ComplexF32[rx * length];
+            for (int i = 0; i < length; i++)
+            {
+                float scale = MathF.Pow(10, random.Next(-3, 4));
+                for (int r = 0; r < rx; r++)
+                {
+                    ComplexF32 first = Next();
+                    for (int v = 0; v < layers; v++)
+                    {
+                        h[(((r * layers) + v) * length) + i] = (v == 0 ? first : first + (Next() * delta)) * scale;
+                    }
+
+                    y[(r * length) + i] = Next() * scale;
+                }
+            }
+
+            var x = new ComplexF32[layers * length];
+            var e = new float[layers * length];
+            var xs = new ComplexF32[layers * length];
+            var es = new float[layers * length];
+            vector.Equalize(new ChannelEqualizerInput(y, length, h, layers * length, length, rx, layers, length, sigma2), new ChannelEqualizerOutput(x, e, length, length));
+            generic.Equalize(new ChannelEqualizerInput(y, length, h, layers * length, length, rx, layers, length, sigma2), new ChannelEqualizerOutput(xs, es, length, length));
+            for (int v = 0; v < layers; v++)
+            {
+                for (int i = 0; i < length; i++)
+                {
+                    int k = (v * length) + i;
+                    string where = $"{implementation} {layers}×{rx} {algorithm}, δ = {delta}, layer {v}, element {i}";
+                    double trace = 0;
+                    for (int r = 0; r < rx; r++)
+                    {
+                        for (int u = 0; u < layers; u++)
+                        {
+                            trace += h[(((r * layers) + u) * length) + i].MagnitudeSquared;
+                        }
+                    }
+
+                    if (float.IsPositiveInfinity(e[k]) != float.IsPositiveInfinity(es[k]))
+                    {
+                        float kept = float.IsPositiveInfinity(e[k]) ? es[k] : e[k];
+                        Assert.True(kept / sigma2 * trace / layers >= 1e4, $"{where}: erasure differs away from the threshold, σ² {e[k]} vs {es[k]}");
+                        continue;
+                    }
+
+                    if (float.IsPositiveInfinity(es[k]))
+                    {
+                        Assert.Equal(ComplexF32.Zero, x[k]);
+                        continue;
+                    }
+
+                    double amplification = es[k] / sigma2 * trace / layers;
+                    double tolerance = 1e-4 * Math.Max(1, amplification) * (algorithm == EqualizerAlgorithm.Mmse ? 1 + es[k] : 1);
+                    Assert.True((x[k] - xs[k]).Magnitude <= tolerance * (xs[k].Magnitude + MathF.Sqrt(es[k])), $"{where} (g = {amplification:G3}): {x[k]} vs {xs[k]}");
+                    Assert.True(Math.Abs(e[k] - es[k]) <= tolerance * es[k], $"{where} (g = {amplification:G3}): σ² {e[k]} vs {es[k]}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receiver integrity: NaN, ±∞ or overflowing channel coefficients, and non-finite received values on erased
+    /// elements, never throw in any implementation; an element with such a channel is erased (x̂ = 0, σ² = +∞) exactly
+    /// as the generic oracle erases it, and an erased element stays erased whatever its received value.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(4, 2)]
+    [InlineData(3, 3)]
+    [InlineData(4, 4)]
+    [InlineData(8, 4)]
+    public void Implementations_NonFiniteChannel_EraseLikeGenericWithoutThrowing(int rx, int layers)
+    {
+        const int length = 40;
+        float[] poison = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, 1e30f, -3e38f];
+        var random = new Random(rx + (10 * layers));
+        foreach (string implementation in ChannelEqualizerFactory.Family.Available)
+        {
+            foreach (EqualizerAlgorithm algorithm in Enum.GetValues<EqualizerAlgorithm>())
+            {
+                (ComplexF32[] y, ComplexF32[] h) = RandomSystem(random, rx, layers, length, noise: 0.05);
+                var poisoned = new bool[length];
+                for (int i = 0; i < length; i += 3)
+                {
+                    // One coefficient (rotating over links and real/imaginary) of every third element is poisoned.
+                    int link = (i / 3) % (rx * layers);
+                    float value = poison[(i / 3) % poison.Length];
+                    ComplexF32 old = h[(link * length) + i];
+                    h[(link * length) + i] = (i / 3) % 2 == 0 ? new ComplexF32(value, old.Im) : new ComplexF32(old.Re, value);
+                    poisoned[i] = true;
+                }
+
+                for (int i = 1; i < length; i += 3)
+                {
+                    // Every element after a poisoned one has no channel at all and a non-finite received value.
+                    for (int link = 0; link < rx * layers; link++)
+                    {
+                        h[(link * length) + i] = ComplexF32.Zero;
+                    }
+
+                    y[i] = new ComplexF32(float.NaN, float.PositiveInfinity);
+                    poisoned[i] = true;
+                }
+
+                var x = new ComplexF32[layers * length];
+                var e = new float[layers * length];
+                var xs = new ComplexF32[layers * length];
+                var es = new float[layers * length];
+                ChannelEqualizerFactory.Create(algorithm, implementation).Equalize(
+                    new ChannelEqualizerInput(y, length, h, layers * length, length, rx, layers, length, 0.01f), new ChannelEqualizerOutput(x, e, length, length));
+                ChannelEqualizerFactory.Create(algorithm, "generic").Equalize(
+                    new ChannelEqualizerInput(y, length, h, layers * length, length, rx, layers, length, 0.01f), new ChannelEqualizerOutput(xs, es, length, length));
+                for (int v = 0; v < layers; v++)
+                {
+                    for (int i = 0; i < length; i++)
+                    {
+                        int k = (v * length) + i;
+                        string where = $"{implementation} {layers}×{rx} {algorithm}, layer {v}, element {i}";
+                        if (poisoned[i])
+                        {
+                            Assert.True(float.IsPositiveInfinity(e[k]) && float.IsPositiveInfinity(es[k]), $"{where}: σ² {e[k]} / {es[k]} not erased");
+                            Assert.Equal(ComplexF32.Zero, x[k]);
+                            Assert.Equal(ComplexF32.Zero, xs[k]);
+                        }
+                        else
+                        {
+                            Assert.True(float.IsFinite(e[k]) && float.IsFinite(x[k].Re) && float.IsFinite(x[k].Im), $"{where}: {x[k]}, σ² {e[k]}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
