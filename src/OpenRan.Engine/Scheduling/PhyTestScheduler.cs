@@ -831,7 +831,10 @@ public sealed class PhyTestScheduler : ISlotScheduler
             return;
         }
 
-        bool newData = h.LastCrcPassed || h.Transmissions == 0 || h.Transmissions >= _cell.Options.TestUe.MaxTransmissions;
+        // With assume-ack there is no HARQ loop in either direction: the UE is taken to read no DCI (the emulated UE of
+        // model=test-ue sends new data with RV 0 in every slot), so a failed PUSCH is counted, never retransmitted; a
+        // retransmission grant would only make the gNB combine unrelated blocks and fail every decode until it gave up.
+        bool newData = _assumeAck || h.LastCrcPassed || h.Transmissions == 0 || h.Transmissions >= _cell.Options.TestUe.MaxTransmissions;
         if (newData)
         {
             h.Ndi ^= 1;

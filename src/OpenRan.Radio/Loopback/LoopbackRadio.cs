@@ -16,7 +16,7 @@ namespace OpenRan.Radio.Loopback;
 /// and fills the receive ring at the same timestamps. In free-running mode the air advances as far as the receiver has
 /// asked to read (like srsRAN's ZMQ alignment) and waits, losing nothing, when the receive ring is full; in real-time
 /// mode it advances with the wall clock at the sample rate, one whole block at a time, and reports overflows and
-/// underflows as hardware would. An idle air thread sleeps (on a <see cref="Parker"/>, or 1 ms at a time when paced),
+/// underflows as hardware would. An idle air thread sleeps (on a <see cref="Parker"/>, or until its next block is due when paced),
 /// so that it takes no CPU from the threads it waits for.
 /// </remarks>
 public sealed class LoopbackRadio : RadioBase
@@ -128,7 +128,9 @@ public sealed class LoopbackRadio : RadioBase
                 long due = _startTimestamp + (long)((Stopwatch.GetTimestamp() - startTicks) * config.SampleRateHz / Stopwatch.Frequency) - airClock;
                 if (due < blockCapacity)
                 {
-                    Thread.Sleep(1);
+                    // Until the block is complete, to within the timer slack (a whole-millisecond sleep would hand the
+                    // receiver each block up to a slot late).
+                    PreciseSleep.For((blockCapacity - due) / config.SampleRateHz);
                     continue;
                 }
 
