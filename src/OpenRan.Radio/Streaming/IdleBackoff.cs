@@ -4,8 +4,9 @@ using System.Threading;
 namespace OpenRan.Radio.Streaming;
 
 /// <summary>
-/// The idle back-off of driver threads: spin, then yield, then sleep 1 ms, by time since the thread became idle.
-/// <see cref="Reset"/> when work was done.
+/// The idle back-off of driver threads that poll (the ZMQ radio's socket threads): spin, then yield, then sleep in short
+/// steps, by time since the thread became idle. <see cref="Reset"/> when work was done. The yield phase is short: a
+/// thread that yields is still runnable and takes its fair share of a core from the threads doing the slot's work.
 /// </summary>
 public struct IdleBackoff
 {
@@ -13,7 +14,10 @@ public struct IdleBackoff
     public const double SpinPhaseSeconds = 20e-6;
 
     /// <summary>How long an idle thread yields its core before it starts sleeping, in seconds.</summary>
-    public const double YieldPhaseSeconds = 2e-3;
+    public const double YieldPhaseSeconds = 200e-6;
+
+    /// <summary>How long each sleep of an idle thread lasts, in seconds (plus the timer slack, about 50 µs on Linux).</summary>
+    public const double SleepStepSeconds = 100e-6;
 
     private long _idleSinceTicks;
 
@@ -40,7 +44,7 @@ public struct IdleBackoff
         }
         else
         {
-            Thread.Sleep(1);
+            PreciseSleep.For(SleepStepSeconds);
         }
     }
 }
