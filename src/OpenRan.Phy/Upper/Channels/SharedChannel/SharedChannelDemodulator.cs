@@ -190,10 +190,14 @@ public sealed class SharedChannelDemodulator
             Deprecode(layout, m);
         }
 
-        Span<ComplexF32> symbols = _codewordSymbols.AsSpan(0, m * layers);
-        Span<float> noise = _codewordNoise.AsSpan(0, m * layers);
-        LayerMapper.Demap<ComplexF32>(_layerSymbols.AsSpan(0, m * layers), layers, symbols);
-        LayerMapper.Demap<float>(_layerNoise.AsSpan(0, m * layers), layers, noise);
+        // One layer is its own codeword order: no layer demapping copy.
+        Span<ComplexF32> symbols = layers == 1 ? _layerSymbols.AsSpan(0, m) : _codewordSymbols.AsSpan(0, m * layers);
+        Span<float> noise = layers == 1 ? _layerNoise.AsSpan(0, m) : _codewordNoise.AsSpan(0, m * layers);
+        if (layers > 1)
+        {
+            LayerMapper.Demap<ComplexF32>(_layerSymbols.AsSpan(0, m * layers), layers, symbols);
+            LayerMapper.Demap<float>(_layerNoise.AsSpan(0, m * layers), layers, noise);
+        }
 
         double sinrDb = PostEqualizationSinrDb(noise);
         double evm = double.NaN;
