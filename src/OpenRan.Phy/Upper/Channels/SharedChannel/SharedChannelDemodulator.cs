@@ -239,9 +239,7 @@ public sealed class SharedChannelDemodulator
                 {
                     int k0 = layout.GridSubcarrierOfBlock(first);
                     int length = count * NrConstants.SubcarriersPerRb;
-                    Span<ComplexF32> part = destination.Slice(k0, length);
-                    source.Slice(k0, length).CopyTo(part);
-                    erased += ComplexErasure.Erase(part, MaxResourceElementMagnitude);
+                    erased += ComplexErasure.Erase(source.Slice(k0, length), destination.Slice(k0, length), MaxResourceElementMagnitude);
                 }
             }
         }
