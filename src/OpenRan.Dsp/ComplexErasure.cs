@@ -38,12 +38,24 @@ public static class ComplexErasure
     /// <param name="values">The samples or REs, modified in place.</param>
     /// <param name="maxMagnitude">The largest valid |Re| and |Im|, a positive normal float (for example <see cref="DefaultMaxMagnitude"/>).</param>
     /// <returns>The number of values replaced by 0 (subnormal flushes are not counted).</returns>
-    public static int Erase(Span<ComplexF32> values, float maxMagnitude = DefaultMaxMagnitude)
+    public static int Erase(Span<ComplexF32> values, float maxMagnitude = DefaultMaxMagnitude) => Erase(values, values, maxMagnitude);
+
+    /// <summary>
+    /// The copying form of <see cref="Erase(Span{ComplexF32}, float)"/>: destination[i] = source[i] screened, in one pass
+    /// (no separate copy); returns how many values were erased. The spans may be the same, but must not otherwise overlap.
+    /// </summary>
+    /// <param name="source">The samples or REs.</param>
+    /// <param name="destination">Receives the screened values (the same length as <paramref name="source"/>).</param>
+    /// <param name="maxMagnitude">The largest valid |Re| and |Im|, a positive normal float.</param>
+    /// <returns>The number of values replaced by 0 (subnormal flushes are not counted).</returns>
+    public static int Erase(ReadOnlySpan<ComplexF32> source, Span<ComplexF32> destination, float maxMagnitude = DefaultMaxMagnitude)
     {
         ValidateLimit(maxMagnitude);
-        Span<float> floats = ComplexF32.AsFloats(values);
+        ThrowHelper.ThrowIfLengthDiffers(destination.Length, source.Length, nameof(destination));
+        ReadOnlySpan<float> floats = MemoryMarshal.Cast<ComplexF32, float>(source);
         int limitBits = BitConverter.SingleToInt32Bits(maxMagnitude);
         ref float origin = ref MemoryMarshal.GetReference(floats);
+        ref float target = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<ComplexF32, float>(destination));
         int i = 0;
         int erased = 0;
         if (Vector256.IsHardwareAccelerated)
@@ -62,7 +74,7 @@ public static class ComplexErasure
                 // A value is erased when either part is invalid: OR each lane with its pair partner (swap within 64 bits).
                 invalid |= Vector256.Shuffle(invalid, Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                 Vector256<int> zeroed = invalid | Vector256.LessThan(magnitude, minNormal);
-                Vector256.AndNot(bits, zeroed).AsSingle().StoreUnsafe(ref origin, (nuint)i);
+                Vector256.AndNot(bits, zeroed).AsSingle().StoreUnsafe(ref target, (nuint)i);
 
                 // Both lanes of an erased pair are set: count the pairs by the even lanes' sign bits.
                 erased += System.Numerics.BitOperations.PopCount(invalid.ExtractMostSignificantBits() & 0x55u);
@@ -82,15 +94,17 @@ public static class ComplexErasure
                 Vector128<int> invalid = Vector128.GreaterThan(magnitude, limit);
                 invalid |= Vector128.Shuffle(invalid, Vector128.Create(1, 0, 3, 2));
                 Vector128<int> zeroed = invalid | Vector128.LessThan(magnitude, minNormal);
-                Vector128.AndNot(bits, zeroed).AsSingle().StoreUnsafe(ref origin, (nuint)i);
+                Vector128.AndNot(bits, zeroed).AsSingle().StoreUnsafe(ref target, (nuint)i);
                 erased += System.Numerics.BitOperations.PopCount(invalid.ExtractMostSignificantBits() & 0x5u);
             }
         }
 
-        return erased + EraseScalar(values[(i / 2)..], limitBits);
+        Span<ComplexF32> tail = destination[(i / 2)..];
+        source[(i / 2)..].CopyTo(tail);
+        return erased + EraseScalar(tail, limitBits);
     }
 
-    /// <summary>The scalar reference of <see cref="Erase"/> (the oracle of the vector paths).</summary>
+    /// <summary>The scalar reference of <see cref="Erase(Span{ComplexF32}, float)"/> (the oracle of the vector paths).</summary>
     internal static int EraseScalar(Span<ComplexF32> values, float maxMagnitude)
     {
         ValidateLimit(maxMagnitude);

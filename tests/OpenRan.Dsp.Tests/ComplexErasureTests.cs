@@ -48,6 +48,36 @@ public class ComplexErasureTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(LengthsAndOffsets))]
+    public void Erase_Copying_MatchesInPlaceBitForBitAndLeavesSource(int n, int offset)
+    {
+        var random = new Random((n * 4) + offset + 1000);
+        var values = new ComplexF32[n + offset];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = new ComplexF32(RandomPart(random), RandomPart(random));
+        }
+
+        ComplexF32[] source = values.AsSpan(offset).ToArray();
+        ComplexF32[] expected = values.AsSpan(offset).ToArray();
+        int expectedCount = ComplexErasure.EraseScalar(expected, ComplexErasure.DefaultMaxMagnitude);
+        var destination = new ComplexF32[n + offset];
+        int count = ComplexErasure.Erase(values.AsSpan(offset), destination.AsSpan(offset));
+        Assert.Equal(expectedCount, count);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(expected[i].Re), BitConverter.SingleToInt32Bits(destination[offset + i].Re));
+            Assert.Equal(BitConverter.SingleToInt32Bits(expected[i].Im), BitConverter.SingleToInt32Bits(destination[offset + i].Im));
+            Assert.Equal(BitConverter.SingleToInt32Bits(source[i].Re), BitConverter.SingleToInt32Bits(values[offset + i].Re));
+            Assert.Equal(BitConverter.SingleToInt32Bits(source[i].Im), BitConverter.SingleToInt32Bits(values[offset + i].Im));
+        }
+    }
+
+    [Fact]
+    public void Erase_CopyingLengthMismatch_ThrowsNamingDestination() =>
+        Assert.Equal("destination", Assert.ThrowsAny<ArgumentException>(() => ComplexErasure.Erase(new ComplexF32[3], new ComplexF32[2])).ParamName);
+
     [Fact]
     public void EraseScalar_ClassifiesEachKindOfValue()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.RateMatching;
@@ -79,6 +80,7 @@ public static class LdpcRateDematcher
     /// <remarks>
     /// For strides 2, 4 and 8, 32 values at a time: load the stride·32 bytes they span and halve them log2(stride) times,
     /// each time keeping the even bytes (a truncating narrow of 16-bit lanes), which leaves every stride-th byte in order.
+    /// For stride 6, 16 values at a time by byte shuffles (<see cref="GatherStride6"/>).
     /// Only blocks whose loads stay inside <paramref name="source"/> are vectorized; the rest is scalar.
     /// </remarks>
     internal static void GatherStrided(ReadOnlySpan<sbyte> source, int start, int stride, Span<sbyte> destination)
@@ -121,10 +123,58 @@ public static class LdpcRateDematcher
             }
         }
 
+        else if (Ssse3.IsSupported && stride == 6)
+        {
+            t = GatherStride6(source, start, destination);
+        }
+
         for (; t < destination.Length; t++)
         {
             Unsafe.Add(ref to, t) = source[start + (t * stride)];
         }
+    }
+
+    /// <summary>
+    /// The stride-6 gather (64QAM), 16 values at a time: the 96 bytes they span are six 16-byte loads, each holding two or
+    /// three of the values; a byte shuffle moves them to their output places (the other places zeroed) and the six results
+    /// are ORed. Returns how many values were gathered (a multiple of 16; the caller finishes the rest).
+    /// </summary>
+    private static int GatherStride6(ReadOnlySpan<sbyte> source, int start, Span<sbyte> destination)
+    {
+        const int Stride = 6;
+        const int Count = 16;
+        ref byte from = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(source));
+        ref byte to = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(destination));
+
+        // Load k covers bytes 16k … 16k + 15 of the span; output t is byte 6t: mask[t] = 6t − 16k there, else 0x80 (zero).
+        Vector128<byte> positions = Vector128.Create((byte)0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78, 84, 90);
+        Vector128<byte> m0 = StrideMask(positions, 0);
+        Vector128<byte> m1 = StrideMask(positions, 16);
+        Vector128<byte> m2 = StrideMask(positions, 32);
+        Vector128<byte> m3 = StrideMask(positions, 48);
+        Vector128<byte> m4 = StrideMask(positions, 64);
+        Vector128<byte> m5 = StrideMask(positions, 80);
+        int t = 0;
+        for (; t <= destination.Length - Count && start + (t * Stride) + (Stride * Count) <= source.Length; t += Count)
+        {
+            nuint offset = (nuint)(start + (t * Stride));
+            Vector128<byte> row = Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset), m0)
+                | Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset + 16), m1)
+                | Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset + 32), m2)
+                | Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset + 48), m3)
+                | Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset + 64), m4)
+                | Ssse3.Shuffle(Vector128.LoadUnsafe(ref from, offset + 80), m5);
+            row.StoreUnsafe(ref to, (nuint)t);
+        }
+
+        return t;
+    }
+
+    /// <summary>The shuffle mask of the load at byte <paramref name="first"/>: positions − first where inside the load, else 0x80.</summary>
+    private static Vector128<byte> StrideMask(Vector128<byte> positions, byte first)
+    {
+        Vector128<byte> relative = positions - Vector128.Create(first);
+        return Vector128.ConditionalSelect(Vector128.LessThan(relative, Vector128.Create((byte)16)), relative, Vector128.Create((byte)0x80));
     }
 
     /// <summary>The even-indexed bytes of (a, b) in order: the low byte of every 16-bit lane, narrowed (vpackuswb-like).</summary>

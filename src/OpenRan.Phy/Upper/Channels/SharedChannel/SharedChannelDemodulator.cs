@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OpenRan.Dsp;
 using OpenRan.Phy.Common;
 using OpenRan.Phy.Upper.ChannelCoding.SharedChannel;
@@ -190,10 +192,14 @@ public sealed class SharedChannelDemodulator
             Deprecode(layout, m);
         }
 
-        Span<ComplexF32> symbols = _codewordSymbols.AsSpan(0, m * layers);
-        Span<float> noise = _codewordNoise.AsSpan(0, m * layers);
-        LayerMapper.Demap<ComplexF32>(_layerSymbols.AsSpan(0, m * layers), layers, symbols);
-        LayerMapper.Demap<float>(_layerNoise.AsSpan(0, m * layers), layers, noise);
+        // One layer is its own codeword order: no layer demapping copy.
+        Span<ComplexF32> symbols = layers == 1 ? _layerSymbols.AsSpan(0, m) : _codewordSymbols.AsSpan(0, m * layers);
+        Span<float> noise = layers == 1 ? _layerNoise.AsSpan(0, m) : _codewordNoise.AsSpan(0, m * layers);
+        if (layers > 1)
+        {
+            LayerMapper.Demap<ComplexF32>(_layerSymbols.AsSpan(0, m * layers), layers, symbols);
+            LayerMapper.Demap<float>(_layerNoise.AsSpan(0, m * layers), layers, noise);
+        }
 
         double sinrDb = PostEqualizationSinrDb(noise);
         double evm = double.NaN;
@@ -233,9 +239,7 @@ public sealed class SharedChannelDemodulator
                 {
                     int k0 = layout.GridSubcarrierOfBlock(first);
                     int length = count * NrConstants.SubcarriersPerRb;
-                    Span<ComplexF32> part = destination.Slice(k0, length);
-                    source.Slice(k0, length).CopyTo(part);
-                    erased += ComplexErasure.Erase(part, MaxResourceElementMagnitude);
+                    erased += ComplexErasure.Erase(source.Slice(k0, length), destination.Slice(k0, length), MaxResourceElementMagnitude);
                 }
             }
         }
@@ -503,7 +507,89 @@ public sealed class SharedChannelDemodulator
         }
     }
 
-    private static double PostEqualizationSinrDb(ReadOnlySpan<float> noise)
+    /// <summary>
+    /// −10·log10 of the mean finite post-equalization noise variance (+∞ without one), bit for bit the sequential double sum
+    /// of <see cref="PostEqualizationSinrDbScalar"/>.
+    /// </summary>
+    /// <remarks>
+    /// The vector path sums in four double lanes and also finds the smallest and largest float exponent of the finite
+    /// non-zero values. Every float is a multiple of the smallest one's ulp, 2^(e_min − 150), and every partial sum (in any
+    /// order) is below n·2^(e_max − 126); when that span fits the 53-bit double mantissa, every addition is exact in both
+    /// orders and the sums agree bit for bit. Otherwise the scalar loop decides.
+    /// </remarks>
+    internal static double PostEqualizationSinrDb(ReadOnlySpan<float> noise)
+    {
+        if (!Vector256.IsHardwareAccelerated || noise.Length < 2 * Vector256<float>.Count)
+        {
+            return PostEqualizationSinrDbScalar(noise);
+        }
+
+        ref float origin = ref MemoryMarshal.GetReference(noise);
+        Vector256<int> exponentMask = Vector256.Create(0x7F80_0000);
+        Vector256<int> magnitudeMask = Vector256.Create(int.MaxValue);
+        Vector256<double> sumLow = Vector256<double>.Zero;
+        Vector256<double> sumHigh = Vector256<double>.Zero;
+        Vector256<int> minExponent = Vector256.Create(255);
+        Vector256<int> maxExponent = Vector256<int>.Zero;
+        Vector256<int> finiteCount = Vector256<int>.Zero;
+        int i = 0;
+        for (; i <= noise.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            Vector256<float> value = Vector256.LoadUnsafe(ref origin, (nuint)i);
+            Vector256<int> bits = value.AsInt32();
+            Vector256<int> finite = ~Vector256.Equals(bits & exponentMask, exponentMask);
+            Vector256<int> nonZero = ~Vector256.Equals(bits & magnitudeMask, Vector256<int>.Zero);
+            Vector256<int> counted = finite & nonZero;
+
+            // Subnormals have the ulp of exponent field 1.
+            Vector256<int> exponent = Vector256.Max(Vector256.ShiftRightLogical(bits & exponentMask, 23), Vector256<int>.One);
+            minExponent = Vector256.Min(minExponent, Vector256.ConditionalSelect(counted, exponent, Vector256.Create(255)));
+            maxExponent = Vector256.Max(maxExponent, exponent & counted);
+            finiteCount -= finite;
+            Vector256<float> kept = (value.AsInt32() & finite).AsSingle();
+            (Vector256<double> low, Vector256<double> high) = Vector256.Widen(kept);
+            sumLow += low;
+            sumHigh += high;
+        }
+
+        int low0 = 255, high0 = 0, count = Vector256.Sum(finiteCount);
+        for (int lane = 0; lane < Vector256<int>.Count; lane++)
+        {
+            low0 = Math.Min(low0, minExponent[lane]);
+            high0 = Math.Max(high0, maxExponent[lane]);
+        }
+
+        double sum = Vector256.Sum(sumLow + sumHigh);
+        for (; i < noise.Length; i++)
+        {
+            float e = noise[i];
+            if (float.IsFinite(e))
+            {
+                int bits = BitConverter.SingleToInt32Bits(e) & int.MaxValue;
+                if (bits != 0)
+                {
+                    int exponent = Math.Max(bits >> 23, 1);
+                    low0 = Math.Min(low0, exponent);
+                    high0 = Math.Max(high0, exponent);
+                }
+
+                sum += e;
+                count++;
+            }
+        }
+
+        // Bits the exact sum can need: from the smallest ulp 2^(low0 − 150) up to n·2^(high0 − 126).
+        int span = high0 < low0 ? 0 : high0 - low0 + 24 + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)noise.Length));
+        if (span > 53)
+        {
+            return PostEqualizationSinrDbScalar(noise);
+        }
+
+        return count == 0 || sum <= 0 ? double.PositiveInfinity : -10 * Math.Log10(sum / count);
+    }
+
+    /// <summary>The scalar reference of <see cref="PostEqualizationSinrDb"/>: finite values summed in order in double.</summary>
+    internal static double PostEqualizationSinrDbScalar(ReadOnlySpan<float> noise)
     {
         double sum = 0;
         int count = 0;
