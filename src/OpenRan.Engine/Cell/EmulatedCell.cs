@@ -266,7 +266,7 @@ public sealed class EmulatedCell
         if (!r.Attached)
         {
             problem = ra is null || ra.PreambleSlot < 0 ? Invariant($"the UE did not attach: it reached no PRACH occasion to send its preamble in; run longer")
-                : ra.ResponseSlot < 0 ? Invariant($"the UE did not attach: its preamble (slot {ra.PreambleSlot}, RA-RNTI 0x{ra.RaRnti:x4}) got no random-access response it could decode")
+                : ra.ResponseSlot < 0 ? Invariant($"the UE did not attach: its preamble (sent {ra.PreambleTransmissions} times, last in slot {ra.PreambleSlot}, RA-RNTI 0x{ra.RaRnti:x4}) got no random-access response it could decode")
                 : !ra.Msg3Sent ? Invariant($"the UE did not attach: the RAR of slot {ra.ResponseSlot} was decoded but the run ended before its Msg3 (slot {ra.Msg3Slot})")
                 : r.Msg3Decoded == 0 ? Invariant($"the UE did not attach: the gNB decoded none of its {ra.Msg3Transmissions} Msg3 transmissions (last in slot {ra.Msg3Slot})")
                 : ra.ContentionResolutionFailed ? Invariant($"the UE did not attach: its Msg3 was decoded but the contention resolution failed ({ra.Msg4Receptions} Msg4 receptions, none with its identity before ra-ContentionResolutionTimer expired)")

@@ -40,6 +40,7 @@ public sealed class TestUeRandomAccess
     private readonly CellPrach _prach;
     private readonly PrachGenerator _generator;
     private readonly long _firstSlot;
+    private long _nextAttemptSlot;
     private readonly int _preamble;
     private readonly OfdmModulator _uplinkOfdm;
     private readonly ResourceGrid _uplinkGrid;
@@ -73,6 +74,7 @@ public sealed class TestUeRandomAccess
         _prach = scheduler.Prach ?? new CellPrach(cell);
         _generator = new PrachGenerator(_prach.Timing, OfdmScaling.Unitary, cell.UplinkCenterHz);
         _firstSlot = firstSlot;
+        _nextAttemptSlot = firstSlot;
         _preamble = preambleIndex;
         _state = firstSlot < 0 ? State.Done : State.WaitingForOccasion;
         _uplinkOfdm = new OfdmModulator(new OfdmConfiguration { Timing = cell.Timing, NSizeGrid = cell.NRb, CarrierFrequencyHz = cell.UplinkCenterHz, Scaling = OfdmScaling.Unitary });
@@ -131,6 +133,19 @@ public sealed class TestUeRandomAccess
     /// <summary>The timing advance applied to the Msg3, samples.</summary>
     public int TimingAdvanceSamples { get; private set; }
 
+    /// <summary>
+    /// Most preamble transmissions of one procedure (preambleTransMax n10 of RACH-ConfigGeneric, TS 38.331; a common
+    /// value): a response window that ends without this UE's RAR, or an unsuccessful contention resolution, sends the
+    /// preamble again in the next occasion until then (TS 38.321 §5.1.4, §5.1.5; no backoff indicator is sent).
+    /// </summary>
+    public const int MaxPreambleTransmissions = 10;
+
+    /// <summary>Preamble transmissions made in this procedure.</summary>
+    public int PreambleTransmissions { get; private set; }
+
+    /// <summary>Whether the procedure gave up after <see cref="MaxPreambleTransmissions"/> attempts.</summary>
+    public bool Failed { get; private set; }
+
     /// <summary>The CCCH SDU (UE identity) the Msg3 carries.</summary>
     public static ReadOnlySpan<byte> Identity => s_identity;
 
@@ -149,7 +164,7 @@ public sealed class TestUeRandomAccess
     /// <summary>Writes this UE's transmission of uplink slot <paramref name="slot"/> into <paramref name="samples"/> (unscaled); false when it sends nothing there (then the samples are untouched).</summary>
     public bool Transmit(long slot, Span<ComplexF32> samples)
     {
-        if (_state == State.WaitingForOccasion && slot >= _firstSlot && HasOccasion(slot))
+        if (_state == State.WaitingForOccasion && slot >= _nextAttemptSlot && HasOccasion(slot))
         {
             SlotPoint point = Point(slot);
             PrachOccasion occasion = _prach.Occasions(point)[0];
@@ -157,6 +172,7 @@ public sealed class TestUeRandomAccess
             _generator.Generate(occasion, 0, _preamble, samples[_prach.OffsetInSlot(point, 0)..]);
             RaRnti = _prach.RaRnti(occasion, 0);
             PreambleSlot = slot;
+            PreambleTransmissions++;
             _state = State.AwaitingResponse;
             return true;
         }
@@ -224,7 +240,7 @@ public sealed class TestUeRandomAccess
             if (slot > _timerEndSlot)
             {
                 ContentionResolutionFailed = true;
-                _state = State.Done;
+                RetryOrGiveUp(slot);
                 return;
             }
 
@@ -239,17 +255,38 @@ public sealed class TestUeRandomAccess
 
         if (slot > PreambleSlot + (20 * _cell.Numerology.SlotsPerSubframe))
         {
-            _state = State.Done;
+            // The response window ended without this UE's RAR.
+            RetryOrGiveUp(slot);
             return;
         }
 
         Decode(slot, grid);
     }
 
+    /// <summary>Starts another attempt from the slot after <paramref name="slot"/>, or ends the procedure as failed.</summary>
+    private void RetryOrGiveUp(long slot)
+    {
+        if (PreambleTransmissions >= MaxPreambleTransmissions)
+        {
+            Failed = true;
+            _state = State.Done;
+            return;
+        }
+
+        _nextAttemptSlot = slot + 1;
+        _msg3 = null;
+        _msg3Rv = 0;
+        _msg4Ndi = -1;
+        _state = State.WaitingForOccasion;
+    }
+
     /// <summary>Forgets the procedure (as at construction).</summary>
     public void Reset()
     {
         _state = _firstSlot < 0 ? State.Done : State.WaitingForOccasion;
+        _nextAttemptSlot = _firstSlot;
+        PreambleTransmissions = 0;
+        Failed = false;
         PreambleSlot = ResponseSlot = Msg3Slot = ContentionResolutionSlot = Msg4AckSlot = _ackSlot = -1;
         Msg3Sent = false;
         _msg3 = null;
@@ -381,7 +418,7 @@ public sealed class TestUeRandomAccess
         {
             // Another UE's identity: this UE lost the contention and discards the TC-RNTI (TS 38.321 §5.1.5).
             ContentionResolutionFailed = true;
-            _state = State.Done;
+            RetryOrGiveUp(slot);
             return;
         }
 

@@ -123,6 +123,35 @@ public sealed class RandomAccessTests
     }
 
     [Fact]
+    public void Run_FirstPreambleLost_SentAgainAfterTheResponseWindowAndAttaches()
+    {
+        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        TestUeUplinkChannelProvider? provider = null;
+        const int delay = 40;
+        // Noise 30 dB above the signal in the first preamble's slot only: the gNB detects nothing there.
+        double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + 30;
+        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstMsg3Jammer(cell, delay, noiseDb, () => provider!.Created[0].RandomAccess!.PreambleSlot));
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
+        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
+        using IRadio device = radio.Open(factory);
+        var scheduler = new PhyTestScheduler(cell);
+        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, WarmUpRounds = 1 };
+        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
+        engine.Run(20 + (10 * cell.SlotsPerFrame));
+
+        // No response within the window to the first preamble (TS 38.321 §5.1.4): the UE sent it again in a later
+        // occasion, and that attempt went through Msg3 and Msg4.
+        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
+        Assert.Equal(2, ue.PreambleTransmissions);
+        Assert.False(ue.Failed);
+        Assert.Equal(1, engine.Metrics.PrachDetections);
+        Assert.Equal(1, engine.Metrics.Msg3Decoded);
+        Assert.True(ue.PreambleSlot > 20 + (2 * cell.SlotsPerFrame), $"second preamble in slot {ue.PreambleSlot}");
+        Assert.Equal(ue.TemporaryCRnti, ue.CRnti);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+    }
+
+    [Fact]
     public void Run_AttachByRandomAccess_TrafficOnlyAfterTheMsg4AcknowledgementWithTheTcRntiAsCRnti()
     {
         CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(
