@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Emulation;
+using OpenRan.Engine.Metrics;
 using OpenRan.Engine.Runtime;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Dsp;
@@ -87,25 +88,13 @@ public sealed class RandomAccessTests
     [Fact]
     public void Run_FirstMsg3JammedByNoise_RetransmittedOnDci0_0WithTheTcRntiAndDecoded()
     {
-        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
-        TestUeUplinkChannelProvider? provider = null;
-        const int delay = 40;
         // SNR −10 dB per resource element in the first Msg3 slot only: that Msg3 cannot decode.
-        double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + 10;
-        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstMsg3Jammer(cell, delay, noiseDb, () => provider!.Created[0].RandomAccess!.Msg3Slot));
-        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
-        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
-        using IRadio device = radio.Open(factory);
-        var scheduler = new PhyTestScheduler(cell);
-        var sink = new RecordingSink();
-        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Capture = sink, WarmUpRounds = 1 };
-        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
-        engine.Run(20 + (8 * cell.SlotsPerFrame));
+        (CellSetup cell, EngineMetrics metrics, PhyTestScheduler scheduler, TestUeRandomAccess ue, RecordingSink sink) =
+            RunWithFirstSlotJammed(static ue => ue.Msg3Slot, noiseAboveSignalDb: 10, frames: 8);
 
         // The first Msg3 failed, one DCI 0_0 with the TC-RNTI granted a retransmission with RV 2, which decoded.
-        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
-        Assert.Equal(1, engine.Metrics.Msg3Failed);
-        Assert.Equal(1, engine.Metrics.Msg3Decoded);
+        Assert.Equal(1, metrics.Msg3Failed);
+        Assert.Equal(1, metrics.Msg3Decoded);
         Assert.Equal(1, scheduler.Msg3Retransmissions);
         Assert.Equal(2, ue.Msg3Transmissions);
         Assert.Equal(2, ue.Msg3RedundancyVersion);
@@ -125,27 +114,16 @@ public sealed class RandomAccessTests
     [Fact]
     public void Run_FirstPreambleLost_SentAgainAfterTheResponseWindowAndAttaches()
     {
-        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
-        TestUeUplinkChannelProvider? provider = null;
-        const int delay = 40;
         // Noise 30 dB above the signal in the first preamble's slot only: the gNB detects nothing there.
-        double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + 30;
-        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstMsg3Jammer(cell, delay, noiseDb, () => provider!.Created[0].RandomAccess!.PreambleSlot));
-        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
-        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
-        using IRadio device = radio.Open(factory);
-        var scheduler = new PhyTestScheduler(cell);
-        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, WarmUpRounds = 1 };
-        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
-        engine.Run(20 + (10 * cell.SlotsPerFrame));
+        (CellSetup cell, EngineMetrics metrics, PhyTestScheduler scheduler, TestUeRandomAccess ue, _) =
+            RunWithFirstSlotJammed(static ue => ue.PreambleSlot, noiseAboveSignalDb: 30, frames: 10);
 
         // No response within the window to the first preamble (TS 38.321 §5.1.4): the UE sent it again in a later
         // occasion, and that attempt went through Msg3 and Msg4.
-        TestUeRandomAccess ue = provider.Created[0].RandomAccess!;
         Assert.Equal(2, ue.PreambleTransmissions);
         Assert.False(ue.Failed);
-        Assert.Equal(1, engine.Metrics.PrachDetections);
-        Assert.Equal(1, engine.Metrics.Msg3Decoded);
+        Assert.Equal(1, metrics.PrachDetections);
+        Assert.Equal(1, metrics.Msg3Decoded);
         Assert.True(ue.PreambleSlot > 20 + (2 * cell.SlotsPerFrame), $"second preamble in slot {ue.PreambleSlot}");
         Assert.Equal(ue.TemporaryCRnti, ue.CRnti);
         Assert.Equal(1, scheduler.ContentionResolutions);
@@ -205,8 +183,32 @@ public sealed class RandomAccessTests
         Assert.Contains("1..8", e.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Passes the UE's signal through, but buries the first Msg3 slot (as the gNB receives it) in noise.</summary>
-    private sealed class FirstMsg3Jammer(CellSetup cell, int delaySamples, double noisePowerDb, Func<long> msg3Slot) : ISampleChannel
+    /// <summary>
+    /// Runs the n3 cell with a random access from slot 20 for 20 slots plus <paramref name="frames"/> frames, the UE's
+    /// uplink passing through a channel that buries the first slot <paramref name="slotOf"/> names (as the gNB receives
+    /// it) in noise <paramref name="noiseAboveSignalDb"/> dB above the signal.
+    /// </summary>
+    private static (CellSetup Cell, EngineMetrics Metrics, PhyTestScheduler Scheduler, TestUeRandomAccess Ue, RecordingSink Sink) RunWithFirstSlotJammed(
+        Func<TestUeRandomAccess, long> slotOf, double noiseAboveSignalDb, int frames)
+    {
+        CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
+        TestUeUplinkChannelProvider? provider = null;
+        const int delay = 40;
+        double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + noiseAboveSignalDb;
+        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstSlotJammer(cell, delay, noiseDb, () => slotOf(provider!.Created[0].RandomAccess!)));
+        var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
+        RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
+        using IRadio device = radio.Open(factory);
+        var scheduler = new PhyTestScheduler(cell);
+        var sink = new RecordingSink();
+        var options = new EngineRunOptions { Deadlines = DeadlineMode.VirtualTime, Capture = sink, WarmUpRounds = 1 };
+        using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
+        engine.Run(20 + (frames * cell.SlotsPerFrame));
+        return (cell, engine.Metrics, scheduler, provider.Created[0].RandomAccess!, sink);
+    }
+
+    /// <summary>Passes the UE's signal through, but buries the first slot <c>slot()</c> names (as the gNB receives it) in noise.</summary>
+    private sealed class FirstSlotJammer(CellSetup cell, int delaySamples, double noisePowerDb, Func<long> slot) : ISampleChannel
     {
         private readonly ImpairmentChannel _noise = new(0, 0, noisePowerDb, 77);
         private readonly Timing.SlotClock _clock = new(cell.Timing);
@@ -216,9 +218,9 @@ public sealed class RandomAccessTests
         public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
         {
             tx.CopyTo(rx);
-            if (_jammed < 0 && msg3Slot() >= 0)
+            if (_jammed < 0 && slot() >= 0)
             {
-                _jammed = msg3Slot();
+                _jammed = slot();
             }
 
             if (_jammed < 0)
