@@ -44,6 +44,16 @@ public sealed class ZmqRadio : RadioBase
 {
     private readonly string[] _txAddresses;
     private readonly string[] _rxAddresses;
+    /// <summary>The longest a socket thread sleeps in one wait (in a socket, or on a ring's parker) before it looks again.</summary>
+    /// <summary>How long a stopping transmitter waits for the peer's request that proves its last reply arrived.</summary>
+    private static readonly TimeSpan s_deliveryProofWait = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan s_idleWaitStep = TimeSpan.FromMilliseconds(1);
+    private static readonly long s_idleWaitTicks = Stopwatch.Frequency / 1000;
+    private static readonly Func<SampleRing, bool> s_ringHasFreeBlock = ring => ring.HasFreeBlock;
+    private static readonly Func<ZmqRadio, bool> s_transmitWorkReady = radio =>
+        radio._txReader!.HasQueuedSamples || Volatile.Read(ref radio._demand) > radio._txReader.Clock;
+
     private readonly TimeSpan _timeout;
     private readonly int _maxSamples;
     private Thread? _rxThread;
@@ -171,6 +181,7 @@ public sealed class ZmqRadio : RadioBase
         if (timestampSamples > Volatile.Read(ref _demand))
         {
             Volatile.Write(ref _demand, timestampSamples);
+            TxRing?.Consumer.Signal();
         }
     }
 
@@ -232,6 +243,7 @@ public sealed class ZmqRadio : RadioBase
     {
         int channels = _txAddresses.Length;
         var pending = new bool[channels];
+        var unconfirmed = new bool[channels];   // a reply was sent and the peer has not asked again since
         var staged = new int[channels];
         long timeoutTicks = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
         long stallTicks = (long)(StreamTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -244,7 +256,7 @@ public sealed class ZmqRadio : RadioBase
         long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            var idle = default(IdleBackoff);
+            bool awaitRequest = false;
             while (!IsStopping)
             {
                 bool progressed = false;
@@ -253,10 +265,15 @@ public sealed class ZmqRadio : RadioBase
                 {
                     if (!pending[c])
                     {
+                        // Idle with no request pending: block in the socket (woken by the request itself) on the first
+                        // channel still to ask, for at most one wait step so that a stop is seen.
+                        TimeSpan wait = awaitRequest ? s_idleWaitStep : TimeSpan.Zero;
+                        awaitRequest = false;
                         msg.InitEmpty();
-                        if (sockets[c].TryReceive(ref msg, TimeSpan.Zero))
+                        if (sockets[c].TryReceive(ref msg, wait))
                         {
                             pending[c] = true;
+                            unconfirmed[c] = false;
                             progressed = true;
                             lastRequest = Stopwatch.GetTimestamp();
                             silenceReported = false;
@@ -302,6 +319,7 @@ public sealed class ZmqRadio : RadioBase
                             }
 
                             pending[c] = false;
+                            unconfirmed[c] = true;
                             staged[c] = 0;
                             Volatile.Write(ref _repliesSent, _repliesSent + 1);
                             progressed = true;
@@ -337,18 +355,24 @@ public sealed class ZmqRadio : RadioBase
                 }
 
                 Volatile.Write(ref _txThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
-                if (progressed)
+                if (!progressed)
                 {
-                    idle.Reset();
-                }
-                else
-                {
-                    idle.Pause();
+                    if (AnyPending(pending))
+                    {
+                        // A request waits for samples: sleep until the writer commits a block or the receive demand
+                        // grows (both signal the ring's consumer parker), for at most one wait step.
+                        TxRing!.Consumer.WaitUntil(s_transmitWorkReady, this, s_idleWaitStep, Stopwatch.GetTimestamp() + s_idleWaitTicks);
+                    }
+                    else
+                    {
+                        awaitRequest = true;
+                    }
                 }
             }
         }
         finally
         {
+            AwaitDeliveryOfLastReplies(sockets, unconfirmed, lastRequest, timeoutTicks);
             foreach (ResponseSocket? s in sockets)
             {
                 s?.Dispose();
@@ -359,6 +383,41 @@ public sealed class ZmqRadio : RadioBase
             if (staged.Length > 0 && staged[0] > 0 && stagedPayload > 0)
             {
                 Events.Report(RadioEventKind.Dropped, StreamDirection.Transmit, -1, _txReader!.Clock - staged[0], stagedPayload);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reply handed to a socket is only queued: closing the socket (linger zero) can drop it, and with it the last
+    /// samples of a stream that ends here. Under REQ/REP the peer's next request proves it has the whole previous reply,
+    /// so a stopping transmitter waits for that request on every channel whose last reply is unconfirmed, as long as the
+    /// peer has been asking within its timeout (a peer already silent is not waited for), for at most
+    /// <see cref="s_deliveryProofWait"/> (a peer that stops asking has stopped its own stream).
+    /// </summary>
+    private static void AwaitDeliveryOfLastReplies(ResponseSocket[] sockets, bool[] unconfirmed, long lastRequestTicks, long timeoutTicks)
+    {
+        long start = Stopwatch.GetTimestamp();
+        long limitTicks = Math.Min(timeoutTicks, (long)(s_deliveryProofWait.TotalSeconds * Stopwatch.Frequency));
+        if (lastRequestTicks == 0 || start - lastRequestTicks > timeoutTicks)
+        {
+            return;
+        }
+
+        var msg = default(Msg);
+        for (int c = 0; c < sockets.Length; c++)
+        {
+            while (unconfirmed[c] && sockets[c] is not null)
+            {
+                long left = limitTicks - (Stopwatch.GetTimestamp() - start);
+                if (left <= 0)
+                {
+                    return;
+                }
+
+                msg.InitEmpty();
+                bool asked = sockets[c].TryReceive(ref msg, TimeSpan.FromMilliseconds(Math.Min(10, Math.Max(1, left * 1000 / Stopwatch.Frequency))));
+                msg.Close();
+                unconfirmed[c] &= !asked;
             }
         }
     }
@@ -384,10 +443,8 @@ public sealed class ZmqRadio : RadioBase
                 sockets[c] = CreateRequestSocket(_rxAddresses[c]);
             }
 
-            var idle = default(IdleBackoff);
             while (!IsStopping)
             {
-                bool progressed = false;
                 for (int c = 0; c < channels; c++)
                 {
                     if (!requested[c] && staged[c] == 0)
@@ -404,13 +461,14 @@ public sealed class ZmqRadio : RadioBase
 
                     if (requested[c])
                     {
+                        // Block in the socket until the reply comes (the reply wakes it), one wait step at a time so that
+                        // a stop and the timeout are seen.
                         msg.InitEmpty();
-                        if (sockets[c].TryReceive(ref msg, TimeSpan.Zero))
+                        if (sockets[c].TryReceive(ref msg, s_idleWaitStep))
                         {
                             staged[c] = Stage(msg, _rxStaging[c], clock, c);
                             requested[c] = false;
                             everReplied[c] = true;
-                            progressed = true;
                         }
                         else if (Stopwatch.GetTimestamp() - requestTicks[c] > timeoutTicks)
                         {
@@ -442,18 +500,9 @@ public sealed class ZmqRadio : RadioBase
                 if (ready > 0 && ready != int.MaxValue)
                 {
                     clock = Deliver(ring, staged, ready, clock);
-                    progressed = true;
                 }
 
                 Volatile.Write(ref _rxThreadAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
-                if (progressed)
-                {
-                    idle.Reset();
-                }
-                else
-                {
-                    idle.Pause();
-                }
             }
         }
         finally
@@ -503,8 +552,9 @@ public sealed class ZmqRadio : RadioBase
 
             if (!ring.TryAcquire(out int slot))
             {
-                // Lossless: the ring is full, so stop asking the peer (it waits) until the caller reads.
-                Thread.Sleep(0);
+                // Lossless: the ring is full, so stop asking the peer (it waits) until the caller reads; sleep until
+                // it releases a block (which signals the producer parker), one wait step at a time.
+                ring.Producer.WaitUntil(s_ringHasFreeBlock, ring, s_idleWaitStep, Stopwatch.GetTimestamp() + s_idleWaitTicks);
                 continue;
             }
 
