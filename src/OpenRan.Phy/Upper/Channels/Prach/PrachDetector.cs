@@ -327,6 +327,55 @@ public sealed class PrachDetector
         return false;
     }
 
+    /// <summary>
+    /// The first cell (0-based within the zone) of the largest value above 0 among the <paramref name="count"/> cells of
+    /// <paramref name="profile"/> from <paramref name="start"/>, wrapping at its length (a power of two), and the value;
+    /// (−1, 0) when none is above 0. The zone is at most two contiguous runs, each searched with a vectorised arg-max; a
+    /// run holding a NaN (from non-finite samples) is searched cell by cell, which never picks a NaN.
+    /// </summary>
+    internal static (int Cell, float Peak) ZonePeak(ReadOnlySpan<float> profile, int start, int count)
+    {
+        int firstRun = Math.Min(count, profile.Length - start);
+        (int best, float peak) = RunPeak(profile.Slice(start, firstRun));
+        if (count > firstRun)
+        {
+            (int wrapped, float wrappedPeak) = RunPeak(profile.Slice(0, count - firstRun));
+            if (wrappedPeak > peak)
+            {
+                (best, peak) = (firstRun + wrapped, wrappedPeak);
+            }
+        }
+
+        return (best, peak);
+    }
+
+    private static (int Cell, float Peak) RunPeak(ReadOnlySpan<float> run)
+    {
+        if (run.IsEmpty)
+        {
+            return (-1, 0);
+        }
+
+        int index = TensorPrimitives.IndexOfMax(run);
+        float value = run[index];
+        if (float.IsNaN(value))
+        {
+            int best = -1;
+            float peak = 0;
+            for (int c = 0; c < run.Length; c++)
+            {
+                if (run[c] > peak)
+                {
+                    (best, peak) = (c, run[c]);
+                }
+            }
+
+            return (best, peak);
+        }
+
+        return value > 0 ? (index, value) : (-1, 0);
+    }
+
     private int FindPeaks(int components, double threshold, double inBandPower, int groupSize, Span<PrachDetection> detections)
     {
         PrachPreambleSet preambles = _timing.Configuration.Preambles;
@@ -339,17 +388,7 @@ public sealed class PrachDetector
         {
             float[] profile = _profiles[preambles[p].RootSlot];
             int start = _zoneStartCell[p];
-            int best = -1;
-            float peak = 0;
-            for (int c = 0; c < _zoneCells[p]; c++)
-            {
-                int cell = (start + c) & (m - 1);
-                if (profile[cell] > peak)
-                {
-                    peak = profile[cell];
-                    best = c;
-                }
-            }
+            (int best, float peak) = ZonePeak(profile, start, _zoneCells[p]);
 
             if (best < 0 || !(peak >= limit) || found >= detections.Length)
             {

@@ -192,4 +192,50 @@ public class PrachDetectorTests
         Assert.Equal("FalseAlarmProbability", Assert.Throws<ArgumentOutOfRangeException>(() => new PrachDetector(timing, new PrachDetectorConfiguration { FalseAlarmProbability = 0.5 })).ParamName);
         Assert.Equal("CoherentRepetitions", Assert.Throws<ArgumentOutOfRangeException>(() => new PrachDetector(timing, new PrachDetectorConfiguration { CoherentRepetitions = 13 })).ParamName);
     }
+
+    [Fact]
+    public void ZonePeak_EqualsTheCellByCellScanForWrappedZonesTiesNaNAndSilence()
+    {
+        // The oracle: the scan the vectorised search replaced (first strict maximum above 0, cells taken in zone order).
+        static (int, float) Scan(float[] profile, int start, int count)
+        {
+            int best = -1;
+            float peak = 0;
+            for (int c = 0; c < count; c++)
+            {
+                float v = profile[(start + c) & (profile.Length - 1)];
+                if (v > peak)
+                {
+                    (best, peak) = (c, v);
+                }
+            }
+
+            return (best, peak);
+        }
+
+        var random = new Random(7);
+        foreach (int m in new[] { 64, 1024 })
+        {
+            for (int trial = 0; trial < 400; trial++)
+            {
+                var profile = new float[m];
+                int kind = trial % 5;
+                for (int i = 0; i < m; i++)
+                {
+                    // Integer-valued powers make ties common; kind 3 is silence, kind 4 carries NaNs.
+                    profile[i] = kind == 3 ? 0 : random.Next(0, 8);
+                }
+
+                if (kind == 4)
+                {
+                    profile[random.Next(m)] = float.NaN;
+                    profile[random.Next(m)] = float.NaN;
+                }
+
+                int start = random.Next(m);
+                int count = trial % 7 == 0 ? m : random.Next(1, m + 1);
+                Assert.Equal(Scan(profile, start, count), PrachDetector.ZonePeak(profile, start, count));
+            }
+        }
+    }
 }
