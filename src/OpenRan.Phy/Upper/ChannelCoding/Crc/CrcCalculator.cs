@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenRan.Dsp;
 
 namespace OpenRan.Phy.Upper.ChannelCoding.Crc;
@@ -16,14 +17,22 @@ namespace OpenRan.Phy.Upper.ChannelCoding.Crc;
 /// Table-driven with slicing-by-8 (eight 256-entry tables per polynomial, built once in the constructor: table k gives the
 /// register contribution of a byte followed by k zero bytes, so eight bytes take one step of eight lookups), on packed
 /// bytes (MSB first, <see cref="BitPacking"/>) or on unpacked bits (one bit per byte), which are packed on the fly
-/// (Vector128: 16 bits per byte shuffle and sign-bit extraction; scalar: a multiply per 8 bits). The register keeps the
-/// CRC in its top L bits so one code path serves every length. Instances are immutable and thread-safe.
+/// (64 bits per step: an in-lane byte shuffle, a shift and a sign-bit extraction with AVX-512BW, AVX2 or Vector128; scalar:
+/// a multiply per 8 bits). The register keeps the CRC in its top L bits, that is, it is the remainder modulo
+/// G = x^(32−L)·g(x), so one code path serves every length.
+/// <para>Long unpacked messages are folded with carry-less multiplication (PCLMULQDQ) instead of table steps: the 64 bits
+/// pending B = B_h·x^32 + B_l are carried past the next 64 message bits D as B·x^64 + D ≡ B_h·(x^96 mod G) ⊕
+/// B_l·(x^64 mod G) ⊕ D (mod G), two 32×32-bit products; only the last 64 bits take a table step, R = B·x^32 mod G.
+/// Congruence modulo G is all the register needs, so the result is bit-identical to the table path (tested).</para>
+/// Instances are immutable and thread-safe.
 /// </remarks>
 public sealed class CrcCalculator
 {
     private const int Slices = 8;
     private readonly uint[] _table = new uint[Slices * 256];
     private readonly uint _polynomialTop;
+    private readonly ulong _x96ModG;
+    private readonly ulong _x64ModG;
 
     /// <summary>Builds the calculator and its table for <paramref name="polynomial"/>.</summary>
     public CrcCalculator(CrcPolynomial polynomial)
@@ -60,6 +69,9 @@ public sealed class CrcCalculator
                 _table[(k * 256) + i] = (previous << 8) ^ _table[previous >> 24];
             }
         }
+
+        _x64ModG = PowerOfXModG(64);
+        _x96ModG = PowerOfXModG(96);
     }
 
     /// <summary>The polynomial.</summary>
@@ -123,15 +135,28 @@ public sealed class CrcCalculator
     internal uint Update(uint reg, ReadOnlySpan<byte> bits)
     {
         int i = 0;
-        if (Vector128.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated && bits.Length >= 64)
         {
-            // 64 bits per step: pack them into two big-endian words, then one slicing-by-8 step.
             ref byte source = ref MemoryMarshal.GetReference(bits);
-            for (; i <= bits.Length - 64; i += 64)
+            if (Pclmulqdq.IsSupported && bits.Length >= 128)
             {
-                uint high = (PackMsbFirst(ref source, i) << 16) | PackMsbFirst(ref source, i + 16);
-                uint low = (PackMsbFirst(ref source, i + 32) << 16) | PackMsbFirst(ref source, i + 48);
-                reg = Step8(reg ^ high, low);
+                // Fold 64 bits per step with two carry-less products; one table step for the last 64 (see remarks).
+                ulong pending = ((ulong)reg << 32) ^ Pack64(ref source, 0);
+                for (i = 64; i <= bits.Length - 64; i += 64)
+                {
+                    pending = Fold(pending) ^ Pack64(ref source, i);
+                }
+
+                reg = Step8((uint)(pending >> 32), (uint)pending);
+            }
+            else
+            {
+                // 64 bits per step: pack them into two big-endian words, then one slicing-by-8 step.
+                for (; i <= bits.Length - 64; i += 64)
+                {
+                    ulong word = Pack64(ref source, i);
+                    reg = Step8(reg ^ (uint)(word >> 32), (uint)word);
+                }
             }
         }
 
@@ -185,6 +210,60 @@ public sealed class CrcCalculator
             ^ Unsafe.Add(ref t, 256 + (int)((second >> 8) & 0xFF))
             ^ Unsafe.Add(ref t, (int)(second & 0xFF));
     }
+
+    /// <summary>B·x^64 mod G up to congruence: B_h·(x^96 mod G) ⊕ B_l·(x^64 mod G), each a 32×32-bit carry-less product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Fold(ulong pending)
+    {
+        Vector128<ulong> halves = Vector128.Create(pending >> 32, pending & 0xFFFF_FFFFUL);
+        Vector128<ulong> constants = Vector128.Create(_x96ModG, _x64ModG);
+        return Pclmulqdq.CarrylessMultiply(halves, constants, 0x00).ToScalar()
+            ^ Pclmulqdq.CarrylessMultiply(halves, constants, 0x11).ToScalar();
+    }
+
+    /// <summary>x^<paramref name="power"/> mod G (G = x^32 + the register polynomial), by shifting.</summary>
+    private ulong PowerOfXModG(int power)
+    {
+        uint reg = 1;   // x^0
+        for (int k = 0; k < power; k++)
+        {
+            reg = (reg & 0x80000000u) != 0 ? (reg << 1) ^ _polynomialTop : reg << 1;
+        }
+
+        return reg;
+    }
+
+    /// <summary>
+    /// Packs 64 unpacked bits (bytes 0/1) at <paramref name="offset"/> MSB first: bit 63 of the result is the first. Each
+    /// 8-byte group is reversed in its lane, so the sign-bit mask holds every group's first bit in its byte's top bit, and
+    /// a byte swap puts the first group on top.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pack64(ref byte source, int offset)
+    {
+        if (Avx512BW.IsSupported)
+        {
+            Vector512<byte> v = Vector512.LoadUnsafe(ref source, (nuint)offset);
+            Vector512<byte> reversed = Avx512BW.Shuffle(v, Vector512.Create(Vector256.Create(GroupReverse, GroupReverse), Vector256.Create(GroupReverse, GroupReverse)));
+            ulong mask = Vector512.ShiftLeft(reversed.AsUInt16(), 7).AsByte().ExtractMostSignificantBits();
+            return BinaryPrimitives.ReverseEndianness(mask);
+        }
+
+        if (Avx2.IsSupported)
+        {
+            Vector256<byte> order = Vector256.Create(GroupReverse, GroupReverse);
+            uint first = (uint)Avx2.MoveMask(Avx2.ShiftLeftLogical(Avx2.Shuffle(Vector256.LoadUnsafe(ref source, (nuint)offset), order).AsUInt16(), 7).AsByte());
+            uint second = (uint)Avx2.MoveMask(Avx2.ShiftLeftLogical(Avx2.Shuffle(Vector256.LoadUnsafe(ref source, (nuint)(offset + 32)), order).AsUInt16(), 7).AsByte());
+            return ((ulong)BinaryPrimitives.ReverseEndianness(first) << 32) | BinaryPrimitives.ReverseEndianness(second);
+        }
+
+        ulong high = (PackMsbFirst(ref source, offset) << 16) | PackMsbFirst(ref source, offset + 16);
+        ulong low = (PackMsbFirst(ref source, offset + 32) << 16) | PackMsbFirst(ref source, offset + 48);
+        return (high << 32) | low;
+    }
+
+    /// <summary>Byte indices that reverse each 8-byte group of a 128-bit lane.</summary>
+    private static Vector128<byte> GroupReverse => Vector128.Create((byte)7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
 
     /// <summary>
     /// Packs 16 unpacked bits (bytes 0/1) at <paramref name="offset"/> MSB first into the low 16 bits: bit 15 is the first.

@@ -97,6 +97,28 @@ public class CrcCalculatorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Polynomials))]
+    public void Update_Continued_EqualsOneUpdateOverTheConcatenation(CrcPolynomial polynomial)
+    {
+        // A register carried between calls (as the DCI CRC's ones-prefix register is) enters the carry-less folding of the
+        // long path and the table steps of the short one alike.
+        var crc = new CrcCalculator(polynomial);
+        var random = new Random(11);
+        var bits = new byte[3000];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            bits[i] = (byte)random.Next(2);
+        }
+
+        foreach ((int head, int tail) in new[] { (24, 100), (24, 128), (64, 64), (65, 1000), (130, 2870), (1, 127) })
+        {
+            uint whole = crc.Update(0, bits.AsSpan(0, head + tail));
+            uint continued = crc.Update(crc.Update(0, bits.AsSpan(0, head)), bits.AsSpan(head, tail));
+            Assert.Equal(whole, continued);
+        }
+    }
+
     [Fact]
     public void Attach_NoRoom_ThrowsNamingParameter()
     {
