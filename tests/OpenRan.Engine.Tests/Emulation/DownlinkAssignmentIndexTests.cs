@@ -75,12 +75,16 @@ public sealed class DownlinkAssignmentIndexTests
         Assert.Equal(new byte[] { 0, 0 }, bits[..2].ToArray());
     }
 
-    [Fact]
-    public void Run_UciOnPuschWithOneDciJammed_OtherBlocksAcknowledgedAndTheMissedOneRetransmitted()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_UciOnPuschWithOneDciJammed_OtherBlocksAcknowledgedAndTheMissedOneRetransmitted(bool fallbackDci)
     {
+        // DCI 1_1/0_1 (counter and total DAI) or 1_0/0_0 (counter DAI only: the PUSCH's codebook follows §9.1.3.2 without
+        // a total DAI, so the gap must lie before the occasion's last assignment, as here).
         // n78 TDD (DDDDDDDSUU at 30 kHz): the assignments of downlink slots 0..4 of each half frame are acknowledged together
         // on the PUSCH of slot 8. The downlink of slot 2 of such a group (the third of its occasion) is buried in noise.
-        CellSetup cell = TddUciOnPusch();
+        CellSetup cell = TddUciOnPusch(fallbackDci);
         CellSchedule schedule = new PhyTestScheduler(cell).Schedule;
         long jammedSlot = 242;
         while (schedule.Sib1Block(SlotPoint.FromIndex(jammedSlot, cell.SlotsPerFrame, cell.Options.Engine.StartSfn)) >= 0 || !schedule.IsFullDownlink(jammedSlot))
@@ -125,9 +129,11 @@ public sealed class DownlinkAssignmentIndexTests
     /// PRACH: every whole uplink slot then has the UE's PUSCH, so no HARQ-ACK of 1–2 bits falls on format 2 (which carries 3
     /// or more, TS 38.213 §9.2.1).
     /// </summary>
-    internal static CellSetup TddUciOnPusch()
+    internal static CellSetup TddUciOnPusch(bool fallbackDci = false)
     {
         GnbConfiguration c = TestConfigs.Load("gnb-n78-40mhz-tdd.yaml");
+        LinkOptions downlink = fallbackDci ? c.TestUe.Downlink with { Dci = "1_0", McsTable = "qam64", Mcs = 16 } : c.TestUe.Downlink;
+        LinkOptions uplink = fallbackDci ? c.TestUe.Uplink with { Dci = "0_0" } : c.TestUe.Uplink;
         return CellSetup.Derive(c with
         {
             Prach = c.Prach with { Enabled = false },
@@ -136,7 +142,8 @@ public sealed class DownlinkAssignmentIndexTests
             {
                 DlHarqFeedback = "pucch",
                 UciOnPusch = true,
-                Uplink = c.TestUe.Uplink with { StartPrb = 0, PrbCount = 105 },
+                Downlink = downlink,
+                Uplink = uplink with { StartPrb = 0, PrbCount = 105 },
             },
         });
     }
