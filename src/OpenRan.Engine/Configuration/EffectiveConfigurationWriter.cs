@@ -66,6 +66,11 @@ public static class EffectiveConfigurationWriter
             Line($"  - {{ format: {r.Format}, start-prb: {r.StartPrb}, start-symbol: {r.StartSymbol}, symbols: {r.SymbolCount}, prbs: {r.PrbCount}, initial-cyclic-shift: {r.InitialCyclicShift}, time-domain-occ: {r.TimeDomainOcc} }}");
         }
 
+        if (o.PucchResourceCommon is int common)
+        {
+            Line($"pucch-resource-common: {common}");
+        }
+
         Line($"antennas: {{ tx: {o.Antennas.Tx}, rx: {o.Antennas.Rx} }}");
         Line($"radio:");
         Line($"  driver: {o.Radio.Driver}");

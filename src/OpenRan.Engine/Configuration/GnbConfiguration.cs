@@ -27,6 +27,13 @@ public sealed record GnbConfiguration
     /// <summary>PUCCH resources (the set the test UE uses for HARQ-ACK).</summary>
     public IReadOnlyList<PucchResourceOptions> Pucch { get; init; } = [new PucchResourceOptions()];
 
+    /// <summary>
+    /// <c>pucch-resource-common</c>, 0..15: the row of TS 38.213 Table 9.2.1-1 (pucch-ResourceCommon of PUCCH-ConfigCommon)
+    /// whose resource r_PUCCH = ⌊2·n_CCE,0/N_CCE⌋ + 2·Δ_PRI carries a Msg4's HARQ-ACK (TS 38.213 §8.4, §9.2.1); null
+    /// (absent): resource 0 of <see cref="Pucch"/> stands for it.
+    /// </summary>
+    public int? PucchResourceCommon { get; init; }
+
     /// <summary>Antennas.</summary>
     public AntennaOptions Antennas { get; init; } = new();
 

@@ -72,6 +72,7 @@ public static class GnbConfigurationReader
             Sib1 = ReadSib1(root.Section("sib1"), defaults.Sib1, baseDirectory),
             Prach = ReadPrach(root.Section("prach"), defaults.Prach),
             Pucch = ReadPucch(root, defaults.Pucch),
+            PucchResourceCommon = root.OptionalInt("pucch-resource-common", 0, 15),
             Antennas = ReadAntennas(root.Section("antennas"), defaults.Antennas),
             Radio = ReadRadio(root.Section("radio"), defaults.Radio),
             Engine = ReadEngine(root.Section("engine"), defaults.Engine),

@@ -18,8 +18,8 @@ namespace OpenRan.Engine.Emulation;
 /// derives the PDSCH from it and the dedicated configuration it shares with the cell
 /// (<see cref="PhyTestScheduler.DedicatedPdsch"/>), decodes it with <see cref="SharedChannelReceiver"/> in the HARQ process
 /// the DCI names (16 processes, soft combining of redundancy versions; a toggled NDI starts a new transport block,
-/// TS 38.321 §5.3.2.2), and hands the CRC verdict to <see cref="TestUeHarqFeedback"/>, which sends it as HARQ-ACK on PUCCH
-/// K1 slots later. A retransmission of a block already decoded is acknowledged without decoding. The same search finds
+/// TS 38.321 §5.3.2.2), and hands the CRC verdict with the DCI's counter DAI to <see cref="TestUeHarqFeedback"/>, which
+/// sends it as HARQ-ACK on PUCCH (or the PUSCH) K1 slots later. A retransmission of a block already decoded is acknowledged without decoding. The same search finds
 /// the UE's uplink grants (DCI 0_1/0_0: HARQ process, NDI, RV, K2 of TS 38.214 Table 6.1.2.1.1-2) for
 /// <see cref="TestUeUplinkHarq"/>. Allocation-free after construction once each kind of assignment has been seen (the
 /// PDSCH configuration of each is derived once).
@@ -51,6 +51,8 @@ public sealed class TestUeDownlink
     private readonly (int Offset, int Bits) _k1;
     private readonly (int Offset, int Bits) _pucchResource;
     private readonly (int Offset, int Bits) _antennaPorts;
+    private readonly (int Offset, int Bits) _dai;
+    private readonly (int Offset, int Bits) _ulTotalDai;
     private readonly (int Offset, int Bits) _ulTdra;
     private readonly (int Offset, int Bits) _ulMcsNdiRv;
     private readonly (int Offset, int Bits) _ulHarqProcess;
@@ -90,10 +92,12 @@ public sealed class TestUeDownlink
         _k1 = f["PDSCH-to-HARQ feedback timing indicator"];
         _pucchResource = f["PUCCH resource indicator"];
         _antennaPorts = f["Antenna ports"];
+        _dai = f["Downlink assignment index"];
         DciFieldLayout u = scheduler.Dci0_1;
         _ulTdra = u["Time domain resource assignment"];
         _ulMcsNdiRv = u["MCS, NDI, RV"];
         _ulHarqProcess = u["HARQ process number"];
+        _ulTotalDai = u["1st downlink assignment index"];
 
         // Soft buffers and the transport-block buffer sized for the largest PDSCH the cell gives the UE.
         int codeBlocks = 1;
@@ -184,7 +188,7 @@ public sealed class TestUeDownlink
             }
 
             bool decoded = !DecodesPdsch || Receive(a, grid, slotInFrame);
-            _feedback.Report(slot, a.K1, a.PucchResource, decoded);
+            _feedback.Report(slot, a.K1, a.PucchResource, a.CounterDai, decoded);
         }
     }
 
@@ -214,6 +218,12 @@ public sealed class TestUeDownlink
         {
             int k2 = Ts38214Table6_1_2_1_1_2.Row(tdra, _cell.Numerology.Mu).K2;
             _uplink!.OnGrant(slot + k2, process, ndi, rv);
+
+            // DCI 0_1 with the dynamic codebook: V_T-DAI,UL sizes the HARQ-ACK on that PUSCH (TS 38.213 §9.1.3.2); 0_0 has none.
+            if (!_cell.Uplink.FallbackDci)
+            {
+                _feedback.OnUplinkTotalDai(slot + k2, DciFieldLayout.Read(payload, _ulTotalDai) + 1);
+            }
         }
     }
 
@@ -241,7 +251,7 @@ public sealed class TestUeDownlink
 
             Dci1_0 dci = _fallbackSizes.Parse1_0(bits, DciRntiType.CRnti);
             riv = dci.FrequencyDomainAssignment;
-            assignment = new DownlinkAssignment(0, 0, dci.TimeDomainAssignment, dci.Mcs, dci.NewDataIndicator, dci.RedundancyVersion, dci.HarqProcess, 1, dci.PdschToHarqTiming + 1, dci.PucchResourceIndicator);
+            assignment = new DownlinkAssignment(0, 0, dci.TimeDomainAssignment, dci.Mcs, dci.NewDataIndicator, dci.RedundancyVersion, dci.HarqProcess, 1, dci.PdschToHarqTiming + 1, dci.PucchResourceIndicator, dci.DownlinkAssignmentIndex + 1);
         }
         else
         {
@@ -261,7 +271,7 @@ public sealed class TestUeDownlink
             riv = DciFieldLayout.Read(bits, _fdra);
             assignment = new DownlinkAssignment(
                 0, 0, DciFieldLayout.Read(bits, _tdra), mcsNdiRv >> 3, (mcsNdiRv >> 2) & 1, mcsNdiRv & 3, DciFieldLayout.Read(bits, _harqProcess), layers,
-                DciFieldLayout.Read(bits, _k1) + 1, DciFieldLayout.Read(bits, _pucchResource));
+                DciFieldLayout.Read(bits, _k1) + 1, DciFieldLayout.Read(bits, _pucchResource), DciFieldLayout.Read(bits, _dai) + 1);
         }
 
         if (ResourceIndicatorValue.Decode(riv, _cell.NRb) is not (int start, int length) || assignment.HarqProcess >= HarqProcessCount)
@@ -365,7 +375,7 @@ public sealed class TestUeDownlink
     /// </summary>
     private PdschConfiguration? Configuration(DownlinkAssignment a, TestUeHarqProcess process)
     {
-        DownlinkAssignment key = a with { NewDataIndicator = 0, RedundancyVersion = 0, HarqProcess = 0, K1 = 0, PucchResource = 0 };
+        DownlinkAssignment key = a with { NewDataIndicator = 0, RedundancyVersion = 0, HarqProcess = 0, K1 = 0, PucchResource = 0, CounterDai = 0 };
         foreach ((DownlinkAssignment k, PdschConfiguration c) in _configurations)
         {
             if (k == key)

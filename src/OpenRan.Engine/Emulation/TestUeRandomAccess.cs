@@ -62,6 +62,12 @@ public sealed class TestUeRandomAccess
     private int _msg4Ndi = -1;
     private long _ackSlot = -1;
     private int _ackResource;
+    private int _ackCommonResource = -1;
+    private readonly SearchSpaceConfiguration _commonSearchSpace = Type0PdcchCss.SearchSpace(0);
+    private readonly PdcchSearchRequest?[] _requests;
+    private readonly int[] _responseSizes = new int[1];
+    private readonly int[] _temporaryCRntiSizes = new int[1];
+    private readonly PucchConfiguration[]? _commonPucch;
 
     /// <summary>Prepares the UE of <paramref name="cell"/>.</summary>
     public TestUeRandomAccess(CellSetup cell, PhyTestScheduler scheduler, long firstSlot, int preambleIndex)
@@ -74,6 +80,8 @@ public sealed class TestUeRandomAccess
         _prach = scheduler.Prach ?? new CellPrach(cell);
         _generator = new PrachGenerator(_prach.Timing, OfdmScaling.Unitary, cell.UplinkCenterHz);
         _firstSlot = firstSlot;
+        _commonPucch = CellPucch.CommonConfigurations(cell);
+        _requests = new PdcchSearchRequest?[cell.SlotsPerFrame];
         _nextAttemptSlot = firstSlot;
         _preamble = preambleIndex;
         _state = firstSlot < 0 ? State.Done : State.WaitingForOccasion;
@@ -155,6 +163,7 @@ public sealed class TestUeRandomAccess
         AwaitingResponse,
         Msg3Scheduled,
         AwaitingContentionResolution,
+        Resolved,
         Done,
     }
 
@@ -206,7 +215,16 @@ public sealed class TestUeRandomAccess
     }
 
     /// <summary>Whether uplink slot <paramref name="slot"/> carries the HARQ-ACK of the Msg4 on a PUCCH.</summary>
-    public bool SendsUplinkControl(long slot) => slot == _ackSlot && _ackResource < _cell.Options.Pucch.Count;
+    public bool SendsUplinkControl(long slot) => slot == _ackSlot && (_commonPucch is not null || _ackResource < _cell.Options.Pucch.Count);
+
+    /// <summary>
+    /// With <c>pucch-resource-common</c>: the resource r_PUCCH = ⌊2·n_CCE,0/N_CCE⌋ + 2·Δ_PRI of TS 38.213 §9.2.1 that the
+    /// UE derived from its Msg4's PDCCH for the HARQ-ACK (−1 before, or without the key).
+    /// </summary>
+    public int Msg4AckCommonResource => _ackCommonResource;
+
+    /// <summary>The uplink slot of the Msg4 HARQ-ACK planned but not yet sent (−1: none).</summary>
+    public long Msg4AckDueSlot => _ackSlot;
 
     /// <summary>
     /// Writes the HARQ-ACK of the Msg4 on its PUCCH into <paramref name="grid"/> if uplink slot <paramref name="slot"/>
@@ -220,8 +238,11 @@ public sealed class TestUeRandomAccess
             return false;
         }
 
-        // The PUCCH with the configuration the cell expects for resource 0 (n_RNTI of formats 2–4: the configured C-RNTI).
-        PucchConfiguration config = CellPucch.Configuration(_cell, _ackResource, _cell.Options.TestUe.Rnti);
+        // Before a dedicated PUCCH configuration: resource r_PUCCH of pucch-ResourceCommon (TS 38.213 §9.2.1), or without
+        // it the configuration the cell expects for resource 0 (n_RNTI of formats 2–4: the configured C-RNTI).
+        PucchConfiguration config = _commonPucch is not null && _ackCommonResource >= 0
+            ? _commonPucch[_ackCommonResource]
+            : CellPucch.Configuration(_cell, _ackResource, _cell.Options.TestUe.Rnti);
         _pucch.Transmit(config, new PucchUciPayload(_ack), (int)(slot % _cell.SlotsPerFrame), grid);
         Msg4AckSlot = slot;
         _ackSlot = -1;
@@ -229,12 +250,32 @@ public sealed class TestUeRandomAccess
     }
 
     /// <summary>Whether the UE listens to the downlink (a response, a Msg3 retransmission or a Msg4 is awaited).</summary>
-    public bool AwaitsResponse => _state is State.AwaitingResponse or State.AwaitingContentionResolution;
+    public bool AwaitsResponse => _state is State.AwaitingResponse or State.AwaitingContentionResolution or State.Resolved;
+
+    /// <summary>
+    /// Msg4 retransmissions received after the contention resolution succeeded (the gNB missed the HARQ-ACK): acknowledged
+    /// again without decoding, as a HARQ process acknowledges a retransmission of a block it already decoded (TS 38.321 §5.3.2.2).
+    /// </summary>
+    public long Msg4Duplicates { get; private set; }
 
     /// <summary>Looks for the response in downlink slot <paramref name="slot"/> (demodulated into <paramref name="grid"/>).</summary>
     public void OnDownlinkSlot(long slot, ResourceGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
+        if (_state == State.Resolved)
+        {
+            // Resolved, but the gNB may not have heard the HARQ-ACK: it then retransmits the Msg4 (HARQ process 0, same NDI)
+            // while its ra-ContentionResolutionTimer runs; the UE listens for that long to acknowledge it again.
+            if (slot > _timerEndSlot)
+            {
+                _state = State.Done;
+                return;
+            }
+
+            DecodeTemporaryCRnti(slot, grid);
+            return;
+        }
+
         if (_state == State.AwaitingContentionResolution)
         {
             if (slot > _timerEndSlot)
@@ -297,14 +338,30 @@ public sealed class TestUeRandomAccess
         _msg4Ndi = -1;
     }
 
+    /// <summary>
+    /// The search of the common search space on CORESET#0 in slot <paramref name="slotInFrame"/> for <paramref name="rnti"/>,
+    /// built once per slot and RNTI (so a procedure's listening slots do not allocate after its first frame).
+    /// </summary>
+    private PdcchSearchRequest Request(int slotInFrame, int rnti)
+    {
+        PdcchSearchRequest? request = _requests[slotInFrame];
+        if (request is null || request.HashingRnti != rnti)
+        {
+            request = new PdcchSearchRequest(slotInFrame, _coreset0, _commonSearchSpace, rnti, 0, _cell.Pci);
+            _requests[slotInFrame] = request;
+        }
+
+        return request;
+    }
+
     private SlotPoint Point(long slot) => SlotPoint.FromIndex(slot, _cell.SlotsPerFrame, _cell.Options.Engine.StartSfn);
 
     private void Decode(long slot, ResourceGrid downlink)
     {
         int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
         _rntis[0] = (ushort)RaRnti;
-        var request = new PdcchSearchRequest(slotInFrame, _coreset0, Type0PdcchCss.SearchSpace(0), RaRnti, 0, _cell.Pci);
-        if (_pdcch.Search(downlink, 0, request, [_sizes.Size], _rntis, 1, _detections) == 0)
+        _responseSizes[0] = _sizes.Size;
+        if (_pdcch.Search(downlink, 0, Request(slotInFrame, RaRnti), _responseSizes, _rntis, 1, _detections) == 0)
         {
             return;
         }
@@ -357,14 +414,30 @@ public sealed class TestUeRandomAccess
     {
         int slotInFrame = (int)(slot % _cell.SlotsPerFrame);
         _rntis[0] = (ushort)TemporaryCRnti;
-        var request = new PdcchSearchRequest(slotInFrame, _coreset0, Type0PdcchCss.SearchSpace(0), TemporaryCRnti, 0, _cell.Pci);
-        if (_pdcch.Search(downlink, 0, request, [_temporarySizes.Size], _rntis, 1, _detections) == 0)
+        _temporaryCRntiSizes[0] = _temporarySizes.Size;
+        if (_pdcch.Search(downlink, 0, Request(slotInFrame, TemporaryCRnti), _temporaryCRntiSizes, _rntis, 1, _detections) == 0)
         {
             return;
         }
 
         PdcchDetection found = _detections[0];
         ReadOnlySpan<byte> payload = found.Payload.AsSpan(0, found.PayloadSize);
+        if (_state == State.Resolved)
+        {
+            // Only a Msg4 retransmission (DCI 1_0 with the NDI of the block decoded) is answered: ACK again, K1 and PRI of this DCI.
+            if (DciSizes0_0And1_0.IsDownlink(payload))
+            {
+                Dci1_0 again = _temporarySizes.Parse1_0(payload, DciRntiType.TcRnti);
+                if (again.NewDataIndicator == _msg4Ndi)
+                {
+                    Msg4Duplicates++;
+                    Acknowledge(slot, again, found.FirstCce);
+                }
+            }
+
+            return;
+        }
+
         if (!DciSizes0_0And1_0.IsDownlink(payload))
         {
             // Msg3 retransmission (TS 38.213 §8.3): the Msg3 buffer again, HARQ process 0, the DCI's RV, PRBs, MCS and K2.
@@ -424,8 +497,19 @@ public sealed class TestUeRandomAccess
 
         CRnti = TemporaryCRnti;
         ContentionResolutionSlot = slot;
+        Acknowledge(slot, dci, found.FirstCce);
+        _state = State.Resolved;
+    }
+
+    /// <summary>
+    /// Plans the HARQ-ACK of the Msg4 whose DCI 1_0 came in slot <paramref name="slot"/> on a PDCCH from CCE
+    /// <paramref name="firstCce"/>: K1 slots later (TS 38.213 §9.2.3) on the PRI's resource, or with
+    /// <c>pucch-resource-common</c> on r_PUCCH = ⌊2·n_CCE,0/N_CCE⌋ + 2·Δ_PRI (TS 38.213 §9.2.1).
+    /// </summary>
+    private void Acknowledge(long slot, Dci1_0 dci, int firstCce)
+    {
         _ackSlot = slot + dci.PdschToHarqTiming + 1;
         _ackResource = dci.PucchResourceIndicator;
-        _state = State.Done;
+        _ackCommonResource = _commonPucch is null ? -1 : PucchResourceCommon.ResourceIndex(firstCce, _coreset0.CceCount, dci.PucchResourceIndicator);
     }
 }

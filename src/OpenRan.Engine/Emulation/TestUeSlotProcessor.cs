@@ -39,6 +39,7 @@ public sealed class TestUeSlotProcessor
     private readonly PhyTestScheduler _scheduler;
     private readonly byte[] _uciBits = new byte[8];
     private readonly bool _pucchOverlapsPusch;
+    private readonly PucchResourceCommon? _commonPucch;
 
     /// <summary>Prepares the phy-test UE of <paramref name="cell"/>.</summary>
     /// <param name="cell">The cell.</param>
@@ -67,6 +68,7 @@ public sealed class TestUeSlotProcessor
             _pucchOverlapsPusch = first <= cell.Uplink.StartPrb + cell.Uplink.PrbCount - 1 && last >= cell.Uplink.StartPrb;
         }
 
+        _commonPucch = cell.Options.PucchResourceCommon is int common ? PucchResourceCommon.Row(common, cell.NRb) : null;
         if (cell.Options.Prach.Enabled)
         {
             _randomAccess = new TestUeRandomAccess(cell, scheduler, randomAccessSlot, preambleIndex);
@@ -133,7 +135,8 @@ public sealed class TestUeSlotProcessor
             if (pusch)
             {
                 BitPacking.Unpack(_uplinkHarq.TransportBlock(process), _bits);
-                int harqAck = _cell.Options.TestUe.UciOnPusch && _harq is not null ? _harq.TakeDue(slot, _uciBits) : 0;
+                // The codebook (sized by the DAIs, TS 38.213 §9.1.3) never exceeds what the gNB can put on one PUSCH.
+                int harqAck = _cell.Options.TestUe.UciOnPusch && _harq is not null ? Math.Min(_harq.TakeDue(slot, _uciBits), _scheduler.MaxHarqAckBits) : 0;
                 if (harqAck > 0)
                 {
                     // UCI on PUSCH (TS 38.212 §6.3.2, TS 38.213 §9.3): the HARQ-ACK due here rides on the PUSCH, no PUCCH.
@@ -149,7 +152,7 @@ public sealed class TestUeSlotProcessor
         {
             // Not where the gNB grants nothing: PRACH slots, and slots whose Msg4 HARQ-ACK PUCCH the PUSCH would overlap.
             pusch = _cell.Options.TestUe.Enabled && TestUeAttached && _schedule.IsFullUplink(slot) && _randomAccess?.HasOccasion(slot) != true && !randomAccess
-                && !(_pucchOverlapsPusch && _randomAccess?.SendsUplinkControl(slot) == true);
+                && !(Msg4AckOverlapsPusch() && _randomAccess?.SendsUplinkControl(slot) == true);
             if (pusch)
             {
                 MacPdu.FillPseudoRandom(_bytes, (ulong)slot * 0x9E3779B97F4A7C15UL);
@@ -185,6 +188,24 @@ public sealed class TestUeSlotProcessor
         ComplexKernels.Scale(samples, _scale, samples);
         TransportBlocks += pusch ? 1 : 0;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the PUCCH of the random-access UE's Msg4 HARQ-ACK would overlap the test UE's PUSCH (the gNB grants none
+    /// there): resource 0 of <c>pucch:</c>, or either hop of its <c>pucch-resource-common</c> resource (TS 38.213 §9.2.1).
+    /// </summary>
+    private bool Msg4AckOverlapsPusch()
+    {
+        int r = _randomAccess?.Msg4AckCommonResource ?? -1;
+        if (_commonPucch is null || r < 0)
+        {
+            return _pucchOverlapsPusch;
+        }
+
+        (int firstHop, int secondHop) = _commonPucch.Prbs(r);
+        int first = _cell.Uplink.StartPrb;
+        int last = first + _cell.Uplink.PrbCount - 1;
+        return (firstHop >= first && firstHop <= last) || (secondHop >= first && secondHop <= last);
     }
 
     /// <summary>Forgets every UE state (a radio restart).</summary>

@@ -57,6 +57,18 @@ public sealed class DownlinkSlotProcessor
         _ssbAmplitudes = new SsbAmplitudes(beta, beta, beta, beta);
     }
 
+    /// <summary>
+    /// Builds the layout of a PDSCH configuration the scheduler may send (SIB1, RAR, Msg4, the test UE's) before the first
+    /// slot that carries it, so that slot allocates nothing; other configurations are ignored. At start-up only.
+    /// </summary>
+    public void Prepare(SharedChannelConfiguration configuration)
+    {
+        if (configuration is PdschConfiguration)
+        {
+            _ = _pdsch.Modulator.Layout(configuration);
+        }
+    }
+
     /// <summary>The carrier grid of the last processed slot (antenna ports × 14 symbols × 12·N_RB subcarriers).</summary>
     public ResourceGrid Grid => _grid;
 

@@ -35,6 +35,7 @@ public sealed class UplinkSlotProcessor
     private readonly PrachDetection[] _detections = new PrachDetection[64];
     private readonly PucchReceiver _pucch = new();
     private readonly PucchConfiguration[] _pucchConfigurations;
+    private readonly PucchConfiguration[]? _commonPucch;
     private readonly PucchUciMessage _uci = new();
     private readonly PuschUciMessage _puschUci = new();
     private readonly sbyte[] _llrs;
@@ -70,11 +71,25 @@ public sealed class UplinkSlotProcessor
             _pucchConfigurations[i] = CellPucch.Configuration(cell, i, cell.Options.TestUe.Rnti);
         }
 
+        _commonPucch = CellPucch.CommonConfigurations(cell);
         if (cell.Options.Prach.Enabled)
         {
             PrachTiming timing = new CellPrach(cell).Timing;
             _prach = new PrachDetector(timing, new PrachDetectorConfiguration { ReceiveAntennaCount = _antennas, TimingAdvanceNumerology = cell.Numerology.Mu });
             _prachSamples = new ComplexF32[_antennas * timing.MaxOccasionSamples];
+        }
+    }
+
+    /// <summary>
+    /// Builds the layout (and UCI multiplexing plan) of a PUSCH configuration the scheduler may expect (Msg3, the test UE's,
+    /// with each HARQ-ACK size) before the first slot that carries it, so that slot allocates nothing; other
+    /// configurations are ignored. At start-up only.
+    /// </summary>
+    public void Prepare(SharedChannelConfiguration configuration)
+    {
+        if (configuration is PuschConfiguration)
+        {
+            _pusch.Prepare(configuration);
         }
     }
 
@@ -134,7 +149,7 @@ public sealed class UplinkSlotProcessor
     private void ReceivePucch(PucchPdu pdu, int slot, PucchResult result)
     {
         result.From(pdu);
-        PucchConfiguration config = _pucchConfigurations[pdu.Resource];
+        PucchConfiguration config = pdu.CommonResource >= 0 && _commonPucch is not null ? _commonPucch[pdu.CommonResource] : _pucchConfigurations[pdu.Resource];
         var sizes = new PucchUciSizes(pdu.HarqAckBits);
         _uci.Reset(sizes);
         PucchReceiveResult r = _pucch.Receive(_grid, config, sizes, slot, _uci);
@@ -183,9 +198,16 @@ public sealed class UplinkSlotProcessor
         Span<byte> bits = _bits.AsSpan(0, tbs);
         SharedChannelReceiveResult r;
         SharedChannelCodingParameters coding = _pusch.CodingParameters(config);
-        if (pdu.HarqAckBits > 0)
+        if (pdu.HarqAckBits > 0 && split is not null && coding.Segmentation.CodeBlockCount > 1 && config.MultiplexedUci?.UlschPresent == true)
         {
-            // UCI on PUSCH (TS 38.212 §6.2.7, §6.3.2): the HARQ-ACK is demultiplexed and decoded with the UL-SCH (one worker).
+            // UCI on PUSCH (TS 38.212 §6.2.7, §6.3.2): the HARQ-ACK is demultiplexed and decoded here, and the UL-SCH's
+            // G^UL-SCH LLRs are decoded with their code blocks shared with a helper, as a PUSCH without UCI.
+            SharedChannelMeasurements m = _pusch.ReceiveUci(config, _grid, slot, _puschUci, _llrs, out PuschUciResult uci, out int g);
+            r = new SharedChannelReceiveResult(split.Decode(_pusch.TransportBlockDecoder, _llrs, g, coding, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, _bits), m, uci);
+        }
+        else if (pdu.HarqAckBits > 0)
+        {
+            // UCI on PUSCH without a helper: demultiplexed and decoded with the UL-SCH in one call.
             r = _pusch.Receive(config, _grid, slot, pdu.RedundancyVersion, pdu.SoftBuffer, pdu.NewData, bits, _puschUci);
         }
         else if (split is not null && coding.Segmentation.CodeBlockCount > 1)

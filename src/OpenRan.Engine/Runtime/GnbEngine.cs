@@ -7,6 +7,9 @@ using OpenRan.Engine.Configuration;
 using OpenRan.Engine.Metrics;
 using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Timing;
+using OpenRan.Phy.Upper.Channels.Pdsch;
+using OpenRan.Phy.Upper.Channels.Pusch;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 using OpenRan.Radio;
 using OpenRan.Radio.Streaming;
 
@@ -25,6 +28,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     private readonly CellSetup _cell;
     private readonly IRadio _radio;
     private readonly ISlotScheduler _scheduler;
+    private long _schedulerBytes;
     private readonly EngineRunOptions _options;
     private readonly CellSchedule _schedule;
     private readonly SlotClock _clock;
@@ -145,6 +149,31 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         }
     }
 
+    /// <summary>
+    /// Bytes the scheduler allocated in steady state (after the warm slots), measured around each of its calls on the slot
+    /// thread: the gNB's own share of <see cref="SteadyStateAllocatedBytes"/>, which also counts whatever else runs on that
+    /// thread (an emulated UE inside the loopback radio).
+    /// </summary>
+    public long SchedulerAllocatedBytes => _schedulerBytes;
+
+    /// <summary>Bytes the worker threads (the PHY processors) allocated in steady state (after the warm slots).</summary>
+    public long WorkerAllocatedBytes => (_pool?.AllocatedBytes ?? 0) - _workerBytes;
+
+    /// <summary>Split code-block halves the owning worker decoded itself (no helper claimed them in time; workers ≥ 2).</summary>
+    public long CodeBlockHalvesByOwner
+    {
+        get
+        {
+            long sum = 0;
+            foreach (UplinkTask u in _uplink)
+            {
+                sum += u.Split.OwnerCompleted;
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Milliseconds the warm-up took.</summary>
     public double WarmUpMilliseconds { get; private set; }
 
@@ -235,6 +264,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             {
                 _threadBytes = GC.GetAllocatedBytesForCurrentThread();
                 _workerBytes = _pool?.AllocatedBytes ?? 0;
+                _schedulerBytes = 0;
             }
 
             if (j > _warmSlots)
@@ -300,6 +330,7 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         WaitIdle(dl);
         dl.SlotIndex = m;
         dl.Plan.Reset(Point(m));
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
         _scheduler.ScheduleDownlink(dl.Plan.Slot, dl.Plan, this);
         if (shedding && !dl.Plan.IsSsbOnly)
         {
@@ -307,6 +338,8 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             dl.Plan.KeepSsbOnly();
             Metrics.CountShed();
         }
+
+        _schedulerBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
 
         processing += Dispatch(dl);
 
@@ -537,7 +570,9 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             }
 
             Metrics.CountPrach(results.PrachCount);
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
             _scheduler.OnUplinkResults(results);
+            _schedulerBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
             ul.MarkIdle();
             _nextUplinkDelivery++;
         }
@@ -585,7 +620,9 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
             Metrics.CountPucch(r);
         }
 
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
         _scheduler.OnUplinkResults(_lateResults);
+        _schedulerBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
         if (!ul.IsPending)
         {
             ul.MarkIdle();
@@ -724,6 +761,42 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
     private void WarmUp()
     {
         long start = Stopwatch.GetTimestamp();
+
+        // Every configuration the scheduler may send, laid out in every processor now: the first random access (RAR, Msg3,
+        // Msg4 of each procedure) or HARQ-ACK size on PUSCH must not be what builds them mid-run.
+        foreach (SharedChannelConfiguration c in _scheduler.SharedChannelConfigurations)
+        {
+            for (int w = -1; w < (_pool?.Count ?? 0); w++)
+            {
+                WorkerContext context = w < 0 ? _inline : _pool!.Context(w);
+                context.Downlink.Prepare(c);
+                context.Uplink.Prepare(c);
+            }
+
+            // And each run once through every processor: the first use of a small LDPC lifting (a RAR's, a Msg3's) or of a
+            // HARQ-ACK size builds tables too.
+            WarmUpOnce(c);
+        }
+
+        // Every PUCCH it may expect, once each: a Msg4's HARQ-ACK may be the first PUCCH the cell ever receives (assume-ack),
+        // on a resource or HARQ-ACK size the warm-up slots below never use (formats 0/1: 1–2 bits; 2–4: 3–8 bits).
+        for (int i = 0; i < _cell.Options.Pucch.Count; i++)
+        {
+            bool shortPayload = _cell.Options.Pucch[i].Format <= 1;
+            for (int bits = shortPayload ? 1 : 3; bits <= (shortPayload ? 2 : 8); bits++)
+            {
+                WarmUpPucch(i, -1, bits);
+            }
+        }
+
+        if (_cell.Options.PucchResourceCommon is not null)
+        {
+            for (int r = 0; r < PucchResourceCommon.ResourceCount; r++)
+            {
+                WarmUpPucch(0, r, 1);
+            }
+        }
+
         ISlotScheduler? scheduler = _options.WarmUpScheduler;
         int slots = Math.Max(2 * _slotsPerFrame, _cell.Options.Sib1.PeriodMs * _cell.Numerology.SlotsPerSubframe * 2);
         var planner = new WarmUpPlanner(this);
@@ -777,6 +850,88 @@ public sealed class GnbEngine : IDisposable, IUplinkPlanner
         }
 
         WarmUpMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>Transmits (PDSCH) or receives from noise (PUSCH) one slot with <paramref name="configuration"/> on every worker.</summary>
+    private void WarmUpOnce(SharedChannelConfiguration configuration)
+    {
+        if (configuration is PdschConfiguration pdschConfiguration)
+        {
+            DownlinkTask dl = _downlink[0];
+            dl.SlotIndex = 0;
+            dl.Plan.Reset(Point(0));
+            if (dl.Plan.AddPdsch() is not { } pdsch)
+            {
+                return;
+            }
+
+            pdsch.Configuration = pdschConfiguration;
+            pdsch.ReferenceCrb = 0;
+            pdsch.RedundancyVersion = 0;
+            pdsch.NewData = true;
+            pdsch.TransportBlockBytes = Math.Min(pdsch.TransportBlock.Length, pdschConfiguration.TransportBlockSizeFor(pdschConfiguration.BuildLayout()) / 8);
+            pdsch.TransportBlock.AsSpan().Clear();
+            RunEverywhere(dl);
+        }
+        else if (configuration is PuschConfiguration puschConfiguration)
+        {
+            UplinkTask ul = _uplink[0];
+            ul.SlotIndex = 0;
+            ul.Plan.Reset(Point(0));
+            if (ul.Plan.AddPusch() is not { } pusch)
+            {
+                return;
+            }
+
+            pusch.Configuration = puschConfiguration;
+            pusch.SoftBuffer = _inline.Uplink.CreateSoftBuffer(puschConfiguration);
+            pusch.RedundancyVersion = 0;
+            pusch.NewData = true;
+            pusch.HarqAckBits = puschConfiguration.MultiplexedUci?.HarqAckBitCount ?? 0;
+            ul.Samples.Count = _clock.SlotLength(0);
+            for (int c = 0; c < ul.Samples.ChannelCount; c++)
+            {
+                FillNoise(ul.Samples[c], (ulong)c + 7);
+            }
+
+            RunEverywhere(ul);
+        }
+    }
+
+    /// <summary>
+    /// Receives from noise a PUCCH on resource <paramref name="resource"/> (or common resource <paramref name="common"/> ≥ 0)
+    /// in every slot of a frame (the receiver keeps per-slot sequences) on every worker.
+    /// </summary>
+    private void WarmUpPucch(int resource, int common, int bits)
+    {
+        for (int s = 0; s < _slotsPerFrame; s++)
+        {
+            WarmUpPucch(resource, common, bits, s);
+        }
+    }
+
+    private void WarmUpPucch(int resource, int common, int bits, int slot)
+    {
+        UplinkTask ul = _uplink[0];
+        ul.SlotIndex = slot;
+        ul.Plan.Reset(Point(slot));
+        if (ul.Plan.AddPucch() is not { } pucch)
+        {
+            return;
+        }
+
+        pucch.Resource = resource;
+        pucch.CommonResource = common;
+        pucch.Rnti = _cell.Options.TestUe.Rnti;
+        pucch.RntiType = common >= 0 ? RntiType.TcRnti : RntiType.CRnti;
+        pucch.HarqAckBits = bits;
+        ul.Samples.Count = _clock.SlotLength(slot);
+        for (int c = 0; c < ul.Samples.ChannelCount; c++)
+        {
+            FillNoise(ul.Samples[c], (ulong)(c + 11 + bits));
+        }
+
+        RunEverywhere(ul);
     }
 
     private static void FillNoise(Span<ComplexF32> samples, ulong seed)

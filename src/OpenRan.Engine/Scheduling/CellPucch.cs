@@ -14,8 +14,8 @@ public static class CellPucch
 {
     /// <summary>
     /// HARQ-ACK bits the phy-test scheduler puts in one occasion of resource <paramref name="index"/>: 1 for formats 0/1
-    /// (so a UE that missed its DCI leaves the occasion empty, which the gNB detects as DTX; no downlink assignment index is
-    /// sent), up to 8 for formats 2–4.
+    /// (so a UE that missed its DCI leaves the occasion empty, which the gNB detects as DTX), up to 8 for formats 2–4 (a
+    /// missed DCI other than the occasion's last is found from the counter DAI, TS 38.213 §9.1.3.1, and sent as a NACK).
     /// </summary>
     public static int MaxHarqAckBits(CellSetup cell, int index)
     {
@@ -29,6 +29,28 @@ public static class CellPucch
         ArgumentNullException.ThrowIfNull(cell);
         PucchResourceOptions r = cell.Options.Pucch[index];
         return (r.StartPrb, r.StartPrb + (r.Format is 2 or 3 ? r.PrbCount : 1) - 1);
+    }
+
+    /// <summary>
+    /// The sixteen PUCCH configurations (r_PUCCH = 0..15) of <c>pucch-resource-common</c> (TS 38.213 Table 9.2.1-1) in the
+    /// initial uplink BWP, which is the carrier here; null when the key is absent. Allocates: at construction only.
+    /// </summary>
+    public static PucchConfiguration[]? CommonConfigurations(CellSetup cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Options.PucchResourceCommon is not int index)
+        {
+            return null;
+        }
+
+        PucchResourceCommon row = PucchResourceCommon.Row(index, cell.NRb);
+        var configurations = new PucchConfiguration[PucchResourceCommon.ResourceCount];
+        for (int r = 0; r < configurations.Length; r++)
+        {
+            configurations[r] = row.Configuration(cell, r);
+        }
+
+        return configurations;
     }
 
     /// <summary>The configuration of resource <paramref name="index"/> for the UE with <paramref name="rnti"/>.</summary>

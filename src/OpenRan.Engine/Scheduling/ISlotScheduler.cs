@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using OpenRan.Engine.Timing;
+using OpenRan.Phy.Upper.Channels.SharedChannel;
 
 namespace OpenRan.Engine.Scheduling;
 
@@ -22,4 +24,11 @@ public interface ISlotScheduler
 
     /// <summary>The downlink slot's PDCCH/PDSCH were not transmitted (late work replaced by SS/PBCH only).</summary>
     void OnDownlinkDropped(DownlinkSlotPlan downlink);
+
+    /// <summary>
+    /// Every PDSCH/PUSCH configuration instance the scheduler may put in a PDU, for the engine to prepare in each processor
+    /// before the radio starts (so a procedure's first slot, such as a first random access, allocates nothing). Read once at
+    /// start-up; none by default (a scheduler that cannot know them in advance).
+    /// </summary>
+    IEnumerable<SharedChannelConfiguration> SharedChannelConfigurations => [];
 }

@@ -23,7 +23,10 @@ namespace OpenRan.Engine.Scheduling;
 /// PDSCH in every whole downlink slot, and a DCI 0_1/0_0 PUSCH grant for every whole uplink slot, 16 HARQ processes per
 /// direction with redundancy versions 0, 2, 3, 1 driven by HARQ-ACK (uplink: the PUSCH CRC; downlink: PUCCH once
 /// merged, or the phy-test assumption that every transmitted PDSCH is acknowledged k1 slots later), and Timing Advance
-/// Command MAC CEs from the PUSCH timing estimates.
+/// Command MAC CEs from the PUSCH timing estimates. HARQ-ACK uses the dynamic (Type-2) codebook of TS 38.213 §9.1.3: each
+/// DCI 1_1/1_0 carries the counter DAI of its assignment within its PUCCH or PUSCH occasion, and each DCI 0_1 the total
+/// DAI of the PUSCH it grants (after which no assignment adds to that PUSCH; DCI 0_0 has no DAI, TS 38.213 §9.1.3.2), so a
+/// UE that misses a DCI still sends a codebook of the expected size, with a NACK in the missed assignment's place.
 /// </summary>
 /// <remarks>
 /// Phy-test simplifications, documented: the test UE is not scheduled in SIB1 slots (its PDCCH would collide with
@@ -118,7 +121,8 @@ public sealed class PhyTestScheduler : ISlotScheduler
         _ueDlTdraRow = Ts38214Table5_1_2_1_1_2.LongestTypeA(cell.Coreset1.Duration, pos);
         var dl11 = new Dci1_1Configuration(cell.NRb, 0, 16, ResourceAllocationType.Type1);
         _dci1_1 = new DciFieldLayout(dl11.Fields(), dl11.Size == _ueFallbackSizes.Size ? dl11.Size + 1 : 0);
-        var ul01 = new Dci0_1Configuration(cell.NRb, 0, 16, ResourceAllocationType.Type1);
+        // Dynamic (Type-2) HARQ-ACK codebook (TS 38.213 §9.1.3): DCI 0_1 carries the 2-bit total DAI V_T-DAI,UL.
+        var ul01 = new Dci0_1Configuration(cell.NRb, 0, 16, ResourceAllocationType.Type1, DynamicHarqCodebook: true);
         _dci0_1 = new DciFieldLayout(ul01.Fields(), ul01.Size == _ueFallbackSizes.Size ? ul01.Size + 1 : 0);
         BuildUePdschConfigurations();
         _dlTbsBytes = _uePdsch.Values.Max(c => TransportBlockSize(c)) / 8;
@@ -138,6 +142,13 @@ public sealed class PhyTestScheduler : ISlotScheduler
             (_, int rs, int rl) = Ts38214Table5_1_2_1_1_2.Row(_sib1TdraRow, pos);
             McsEntry rarMcs = McsTables.Lookup(McsTable.Qam64, cell.Options.Sib1.Mcs);
             _randomAccess = new RandomAccessResponder(cell, _schedule, _coreset0, _sib1Sizes, _type0Cce[level], level, _sib1TdraRow, (prbs, raRnti) => CommonPdsch(0, prbs, rs, rl, rarMcs, raRnti));
+        }
+
+        // pucch-ResourceCommon is broadcast in SIB1 (TS 38.331 PUCCH-ConfigCommon); the engine builds no SIB1, so a configured
+        // SIB1 that decodes must carry the same row.
+        if (cell.Options.PucchResourceCommon is int common && Rrc.Sib1Decoder.TryDecode(cell.Sib1.Span, out _) is { PucchResourceCommon: int carried } && carried != common)
+        {
+            throw cell.Options.Source.Error("pucch-resource-common", $"{common} differs from the pucch-ResourceCommon {carried} of the configured SIB1; valid: {carried}, or a SIB1 that carries {common}.");
         }
 
         if (ue.Enabled && ue.AttachByRandomAccess && _randomAccess is null)
@@ -256,6 +267,25 @@ public sealed class PhyTestScheduler : ISlotScheduler
     /// <summary>The SIB1 TBS in bits.</summary>
     public int Sib1TransportBlockSize => _sib1Tbs;
 
+    /// <inheritdoc />
+    public IEnumerable<SharedChannelConfiguration> SharedChannelConfigurations
+    {
+        get
+        {
+            var all = new List<SharedChannelConfiguration>();
+            all.AddRange(_uePdsch.Values);
+            all.AddRange(_sib1Pdsch.Values.Select(v => v.Config));
+            all.Add(_uePusch);
+            all.AddRange(_uePuschWithUci);
+            if (_randomAccess is not null)
+            {
+                all.AddRange(_randomAccess.Configurations());
+            }
+
+            return all;
+        }
+    }
+
     /// <summary>The fixed slot structure.</summary>
     public CellSchedule Schedule => _schedule;
 
@@ -310,6 +340,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
 
     /// <summary>The test UE's PUSCH configuration.</summary>
     public PuschConfiguration UePusch => _uePusch;
+
+    /// <summary>The most HARQ-ACK bits one PUCCH or PUSCH occasion of the test UE carries (0 with <c>assume-ack</c>).</summary>
+    public int MaxHarqAckBits => _maxHarqAckBits;
 
     /// <summary>
     /// The test UE's PUSCH configuration with <paramref name="harqAckBits"/> HARQ-ACK bits multiplexed (UCI on PUSCH,
@@ -582,7 +615,9 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 PuschPdu? carrier = UePuschIn(plan);
                 if (carrier is not null)
                 {
-                    if (carrier.HarqAckBits < _maxHarqAckBits)
+                    // A DCI 0_1 already told the UE the total DAI of this PUSCH (TS 38.213 §9.1.3.2): no later assignment may
+                    // add to it. A DCI 0_0 carries none: the UE counts the counter DAIs it received, so bits may still be added.
+                    if (_cell.Uplink.FallbackDci && carrier.HarqAckBits < _maxHarqAckBits)
                     {
                         return (k, null, carrier);
                     }
@@ -761,6 +796,11 @@ public sealed class PhyTestScheduler : ISlotScheduler
             feedbackOnPusch.Configuration = _uePuschWithUci[feedbackOnPusch.HarqAckBits];
         }
 
+        // Counter DAI (TS 38.213 §9.1.3.1, TS 38.212 §7.3.1.2): the number of assignments up to this one whose HARQ-ACK shares
+        // the occasion, coded as (V_C-DAI − 1) mod 4. With one serving cell and one assignment per PDCCH monitoring occasion
+        // the counter is the bit's position in the occasion's codebook.
+        int dai = CounterDai(feedback?.HarqAckBits ?? feedbackOnPusch?.HarqAckBits ?? 1);
+
         LinkSetup link = _cell.Downlink;
         pdcch.Coreset = _coreset1;
         pdcch.FirstSymbol = 0;
@@ -785,6 +825,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 TpcPucch = 1,
                 PdschToHarqTiming = k1 - 1,
                 PucchResourceIndicator = 0,
+                DownlinkAssignmentIndex = dai,
             };
             _ueFallbackSizes.Pack(dci, DciRntiType.CRnti, payload[..pdcch.PayloadSize]);
         }
@@ -798,6 +839,7 @@ public sealed class PhyTestScheduler : ISlotScheduler
             DciFieldLayout.Write(payload, f["Time domain resource assignment"], _ueDlTdraRow);
             DciFieldLayout.Write(payload, f["TB1: MCS, NDI, RV"], (link.Mcs << 3) | (h.Ndi << 2) | rv);
             DciFieldLayout.Write(payload, f["HARQ process number"], id);
+            DciFieldLayout.Write(payload, f["Downlink assignment index"], dai);
             DciFieldLayout.Write(payload, f["TPC command for scheduled PUCCH"], 1);
             DciFieldLayout.Write(payload, f["PDSCH-to-HARQ feedback timing indicator"], k1 - 1);
             DciFieldLayout.Write(payload, f["PUCCH resource indicator"], 0);
@@ -905,7 +947,17 @@ public sealed class PhyTestScheduler : ISlotScheduler
                 }
             }
         }
+
+        if (!link.FallbackDci)
+        {
+            // Total DAI V_T-DAI,UL (TS 38.213 §9.1.3.2, TS 38.212 §7.3.1.1.2): the HARQ-ACK bits this PUSCH carries,
+            // (V − 1) mod 4; none is coded as V = 4, which a UE that received no assignment for the slot reads as none.
+            DciFieldLayout.Write(payload, _dci0_1["1st downlink assignment index"], pusch.HarqAckBits == 0 ? 3 : CounterDai(pusch.HarqAckBits));
+        }
     }
+
+    /// <summary>The 2-bit DAI field for a count of assignments (TS 38.213 Table 9.1.3-1: V = (count − 1) mod 4 + 1, sent as V − 1).</summary>
+    private static int CounterDai(int count) => (count - 1) & 3;
 
     private int TakeTimingAdvance(long slotIndex)
     {

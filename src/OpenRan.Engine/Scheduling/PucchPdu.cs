@@ -6,6 +6,12 @@ public sealed class PucchPdu
     /// <summary>The index of the resource in the configuration's <c>pucch:</c> list.</summary>
     public int Resource { get; set; }
 
+    /// <summary>
+    /// The resource r_PUCCH (0..15) of <c>pucch-resource-common</c> (TS 38.213 Table 9.2.1-1, §9.2.1) when the occasion uses
+    /// the common resource set (a Msg4's HARQ-ACK), else −1 and <see cref="Resource"/> applies (reset by <see cref="UplinkSlotPlan.AddPucch"/>).
+    /// </summary>
+    public int CommonResource { get; set; } = -1;
+
     /// <summary>The RNTI.</summary>
     public int Rnti { get; set; }
 

@@ -31,9 +31,10 @@ namespace OpenRan.Engine.Scheduling;
 /// response within 10 ms of the detection, else counted as expired; Msg3 retransmissions and Msg4 within
 /// ra-ContentionResolutionTimer = 64 ms, sf64 of TS 38.331 RACH-ConfigCommon, from the Msg3); the Msg3 goes to the
 /// first whole uplink slot reachable by a whole-slot row of TS 38.214 Table 6.1.2.1.1-2 that has no PRACH occasion and
-/// no PUSCH planned yet. The Msg4 carries no RRCSetup (the engine does no RRC). Its HARQ-ACK uses PUCCH resource 0 of
-/// <c>pucch:</c> (the engine has no pucch-ResourceCommon sets of TS 38.213 Table 9.2.1-1), in the first whole uplink slot
-/// k1..8 slots later with no PUCCH, no PRACH occasion and no PUSCH that resource 0 overlaps; without a PUCCH resource the
+/// no PUSCH planned yet. The Msg4 carries no RRCSetup (the engine does no RRC). Its HARQ-ACK uses, with
+/// <c>pucch-resource-common</c>, resource r_PUCCH = ⌊2·n_CCE,0/N_CCE⌋ + 2·Δ_PRI of that row of TS 38.213 Table 9.2.1-1
+/// (§9.2.1: the DCI's first CCE in CORESET#0, PRI 0), else resource 0 of <c>pucch:</c> standing for it, in the first whole
+/// uplink slot k1..8 slots later with no PUCCH, no PRACH occasion and no PUSCH that resource overlaps; without a PUCCH resource the
 /// Msg4 counts as delivered. The UE answers only a decoded Msg4 whose identity matches (TS 38.321 §5.3.2.3: no HARQ-ACK
 /// while contention resolution has not succeeded), so a missing ACK brings a retransmission (RV 0, 2, 3, 1, up to 4).
 /// Everything is built at construction; scheduling allocates nothing.
@@ -58,7 +59,8 @@ internal sealed class RandomAccessResponder
     /// <summary>Slots after the expected HARQ-ACK at which a Msg4 without a PUCCH result counts as unacknowledged.</summary>
     private const int FeedbackTimeoutSlots = 32;
 
-    private static readonly int[] s_rvSequence = [0, 2, 3, 1];
+    /// <summary>rv_id of successive transmissions (TS 38.321 §5.4.2.1); static data, so a first random access allocates no array.</summary>
+    private static ReadOnlySpan<int> RvSequence => [0, 2, 3, 1];
 
     private readonly CellSetup _cell;
     private readonly CellPrach _prach;
@@ -71,6 +73,7 @@ internal sealed class RandomAccessResponder
     private readonly int _mcs;
     private readonly int _rivRbs;
     private readonly Dictionary<int, PdschConfiguration> _rarPdsch = [];
+    private readonly Dictionary<int, int> _rarBytes = [];
     private readonly Process[] _processes;
     private readonly int[] _msg3Rows;
     private readonly int _windowSlots;
@@ -81,6 +84,8 @@ internal sealed class RandomAccessResponder
     private readonly int _firstK1;
     private readonly bool _hasPucch;
     private readonly bool _pucchOverlapsUePusch;
+    private readonly bool _pucchOverlapsMsg3;
+    private readonly int _commonResource = -1;
     private readonly int _testUeRnti;
     private readonly bool _attachByRandomAccess;
 
@@ -106,11 +111,20 @@ internal sealed class RandomAccessResponder
         _firstK1 = Math.Clamp(cell.Options.TestUe.K1, 1, MaxK1);
         _testUeRnti = cell.Options.TestUe.Rnti;
         _attachByRandomAccess = cell.Options.TestUe.Enabled && cell.Options.TestUe.AttachByRandomAccess;
-        _hasPucch = cell.Options.Pucch.Count > 0;
+        _hasPucch = cell.Options.Pucch.Count > 0 || cell.Options.PucchResourceCommon is not null;
+        PucchResourceCommon? common = null;
+        if (cell.Options.PucchResourceCommon is int index)
+        {
+            // The Msg4's PDCCH: the first CCE of its candidate in CORESET#0, PUCCH resource indicator 0 (TS 38.213 §9.2.1).
+            common = PucchResourceCommon.Row(index, cell.NRb);
+            _commonResource = PucchResourceCommon.ResourceIndex(firstCce, coreset0.CceCount, 0);
+        }
+
         if (_hasPucch && cell.Options.TestUe.Enabled)
         {
-            (int first, int last) = CellPucch.Prbs(cell, 0);
-            _pucchOverlapsUePusch = first <= cell.Uplink.StartPrb + cell.Uplink.PrbCount - 1 && last >= cell.Uplink.StartPrb;
+            _pucchOverlapsUePusch = common is null
+                ? Overlaps(CellPucch.Prbs(cell, 0), cell.Uplink.StartPrb, cell.Uplink.PrbCount)
+                : OverlapsEitherHop(common.Prbs(_commonResource), cell.Uplink.StartPrb, cell.Uplink.PrbCount);
         }
 
         // The RAR PDSCH: the fewest CORESET#0 PRBs whose TBS holds one MAC RAR subPDU, one configuration per RA-RNTI.
@@ -121,7 +135,9 @@ internal sealed class RandomAccessResponder
                 PdschConfiguration c = commonPdsch(prbs, raRnti);
                 if (c.TransportBlockSizeFor(c.BuildLayout()) >= MacPdu.RarSubPduBytes * 8)
                 {
+                    // The TBS once here: BuildLayout allocates (about 8 kB), so never in a slot.
                     _rarPdsch[raRnti] = c;
+                    _rarBytes[raRnti] = TransportBlockBytes(c);
                     break;
                 }
             }
@@ -145,6 +161,9 @@ internal sealed class RandomAccessResponder
         {
             msg3Prbs++;
         }
+
+        // A common PUCCH resource hops between both band edges: beside a Msg3 (PRBs from 0) only if it misses its PRBs.
+        _pucchOverlapsMsg3 = common is not null && OverlapsEitherHop(common.Prbs(_commonResource), 0, msg3Prbs);
 
         _processes = new Process[4];
         int baseRnti = cell.Options.TestUe.Rnti - (_attachByRandomAccess ? 1 : 0);
@@ -466,7 +485,7 @@ internal sealed class RandomAccessResponder
         pdsch.RedundancyVersion = 0;
         pdsch.HarqProcess = 0;
         pdsch.NewData = true;
-        pdsch.TransportBlockBytes = TransportBlockBytes(config);
+        pdsch.TransportBlockBytes = _rarBytes[process.RaRnti];
         MacPdu.WriteRandomAccessResponse(pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes), process.Preamble, Math.Min(process.TimingAdvanceCommand, 3846), grant.Pack(), process.TemporaryCRnti);
 
         process.Msg3Transmissions = 0;
@@ -502,7 +521,7 @@ internal sealed class RandomAccessResponder
             TimeDomainAssignment = row,
             Mcs = process.Grant.Mcs,
             NewDataIndicator = 0,
-            RedundancyVersion = s_rvSequence[process.Msg3Transmissions % 4],
+            RedundancyVersion = RvSequence[process.Msg3Transmissions % 4],
             HarqProcess = 0,
             TpcPusch = 1,
         };
@@ -532,7 +551,7 @@ internal sealed class RandomAccessResponder
                 }
 
                 UplinkSlotPlan candidate = uplink.PlanFor(u);
-                if (candidate.PucchCount == 0 && !_prach.HasOccasion(candidate.Slot) && (candidate.PuschCount == 0 || !_pucchOverlapsUePusch || OnlyMsg3(candidate)))
+                if (candidate.PucchCount == 0 && !_prach.HasOccasion(candidate.Slot) && (candidate.PuschCount == 0 || (OnlyMsg3(candidate) ? !_pucchOverlapsMsg3 : !_pucchOverlapsUePusch)))
                 {
                     feedback = candidate;
                     k1 = k;
@@ -560,7 +579,7 @@ internal sealed class RandomAccessResponder
             process.Msg4Ndi ^= 1;
         }
 
-        int rv = s_rvSequence[process.Msg4Transmissions % 4];
+        int rv = RvSequence[process.Msg4Transmissions % 4];
         CommonPdcch(pdcch, process.TemporaryCRnti);
         var dci = new Dci1_0
         {
@@ -584,7 +603,7 @@ internal sealed class RandomAccessResponder
         pdsch.RedundancyVersion = rv;
         pdsch.HarqProcess = 0;
         pdsch.NewData = newData;
-        pdsch.TransportBlockBytes = TransportBlockBytes(config);
+        pdsch.TransportBlockBytes = process.Msg4Bytes;
         MacPdu.WriteContentionResolution(pdsch.TransportBlock.AsSpan(0, pdsch.TransportBlockBytes), process.Identity);
         process.Msg4Transmissions++;
         Msg4Transmissions++;
@@ -597,6 +616,7 @@ internal sealed class RandomAccessResponder
         }
 
         pucch.Resource = 0;
+        pucch.CommonResource = _commonResource;
         pucch.Rnti = process.TemporaryCRnti;
         pucch.RntiType = RntiType.TcRnti;
         pucch.HarqAckBits = 1;
@@ -605,6 +625,11 @@ internal sealed class RandomAccessResponder
         process.State = ProcessState.Msg4AckPending;
         return true;
     }
+
+    private static bool Overlaps((int First, int Last) prbs, int start, int count) => prbs.First <= start + count - 1 && prbs.Last >= start;
+
+    private static bool OverlapsEitherHop((int FirstHop, int SecondHop) hops, int start, int count) =>
+        Overlaps((hops.FirstHop, hops.FirstHop), start, count) || Overlaps((hops.SecondHop, hops.SecondHop), start, count);
 
     private static bool OnlyMsg3(UplinkSlotPlan plan)
     {
@@ -657,7 +682,7 @@ internal sealed class RandomAccessResponder
     {
         pusch.Configuration = process.Msg3;
         pusch.SoftBuffer = process.SoftBuffer;
-        pusch.RedundancyVersion = s_rvSequence[process.Msg3Transmissions % 4];
+        pusch.RedundancyVersion = RvSequence[process.Msg3Transmissions % 4];
         pusch.NewData = process.Msg3Transmissions == 0;
         pusch.HarqProcess = 0;
         pusch.Rnti = process.TemporaryCRnti;
@@ -668,6 +693,21 @@ internal sealed class RandomAccessResponder
 
         // ra-ContentionResolutionTimer (re)starts with each Msg3 transmission (TS 38.321 §5.1.5).
         process.TimerEndSlot = slot + _timerSlots;
+    }
+
+    /// <summary>Every configuration this responder puts in a PDU: the RAR PDSCH of each RA-RNTI, each procedure's Msg3 and Msg4.</summary>
+    public IEnumerable<Phy.Upper.Channels.SharedChannel.SharedChannelConfiguration> Configurations()
+    {
+        foreach (PdschConfiguration c in _rarPdsch.Values)
+        {
+            yield return c;
+        }
+
+        foreach (Process p in _processes)
+        {
+            yield return p.Msg3;
+            yield return p.Msg4;
+        }
     }
 
     /// <summary>The largest transport block of a RAR or Msg3, bytes.</summary>
@@ -703,6 +743,9 @@ internal sealed class RandomAccessResponder
     private sealed class Process(int temporaryCRnti, RarUplinkGrant grant, PuschConfiguration msg3, SharedChannelSoftBuffer softBuffer, PdschConfiguration msg4)
     {
         public PdschConfiguration Msg4 { get; } = msg4;
+
+        /// <summary>The Msg4's TBS in bytes (computed once: a layout allocates).</summary>
+        public int Msg4Bytes { get; } = TransportBlockBytes(msg4);
 
         public byte[] Identity { get; } = new byte[MacPdu.ContentionResolutionIdentityBytes];
 

@@ -76,8 +76,18 @@ public sealed class UplinkSlotPlan
         return pdu;
     }
 
-    /// <summary>The next PUCCH PDU to fill, or null when full.</summary>
-    public PucchPdu? AddPucch() => PucchCount < _pucch.Length ? _pucch[PucchCount++] : null;
+    /// <summary>The next PUCCH PDU to fill (on a dedicated resource until told otherwise), or null when full.</summary>
+    public PucchPdu? AddPucch()
+    {
+        if (PucchCount == _pucch.Length)
+        {
+            return null;
+        }
+
+        PucchPdu pdu = _pucch[PucchCount++];
+        pdu.CommonResource = -1;
+        return pdu;
+    }
 
     /// <summary>Removes <paramref name="pdu"/> from the PUCCHs (its HARQ-ACK moved to a PUSCH); the order of the others may change.</summary>
     public void RemovePucch(PucchPdu pdu)

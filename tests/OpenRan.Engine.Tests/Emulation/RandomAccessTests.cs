@@ -5,9 +5,7 @@ using OpenRan.Engine.Emulation;
 using OpenRan.Engine.Metrics;
 using OpenRan.Engine.Runtime;
 using OpenRan.Engine.Scheduling;
-using OpenRan.Dsp;
 using OpenRan.Radio;
-using OpenRan.Radio.Channels;
 using OpenRan.Radio.Loopback;
 
 namespace OpenRan.Engine.Tests.Emulation;
@@ -112,6 +110,30 @@ public sealed class RandomAccessTests
     }
 
     [Fact]
+    public void Run_FirstMsg4HarqAckJammed_Msg4RetransmittedWithRv2AndAcknowledgedAgain()
+    {
+        // Noise 30 dB above the signal in the slot of the first Msg4's HARQ-ACK: the gNB hears no ACK (DTX).
+        (CellSetup cell, _, PhyTestScheduler scheduler, TestUeRandomAccess ue, RecordingSink sink) =
+            RunWithFirstSlotJammed(static ue => ue.Msg4AckDueSlot, noiseAboveSignalDb: 30, frames: 10);
+
+        // The gNB retransmitted the Msg4 (HARQ process 0, same NDI, RV 2: TS 38.321 §5.3.2.2) within the
+        // ra-ContentionResolutionTimer started by the Msg3 (TS 38.321 §5.1.5); the UE, already resolved, acknowledged it
+        // again without decoding, and that ACK completed the contention resolution at the gNB too.
+        var msg4 = sink.Downlink.Where(t => t.Type == RntiType.TcRnti).ToArray();
+        Assert.Equal(2, msg4.Length);
+        Assert.Equal([0, 2], msg4.Select(t => t.Rv).ToArray());
+        Assert.Equal(msg4[0].Bytes, msg4[1].Bytes);
+        Assert.Equal(2, scheduler.Msg4Transmissions);
+        Assert.True(msg4[1].Slot.Index <= ue.Msg3Slot + (RandomAccessResponder.ContentionResolutionTimerMs * cell.Numerology.SlotsPerSubframe));
+        Assert.Equal(1, ue.Msg4Duplicates);
+        Assert.Equal(ue.TemporaryCRnti, ue.CRnti);
+        Assert.True(ue.Msg4AckSlot > msg4[1].Slot.Index);
+        Assert.Equal(1, scheduler.ContentionResolutions);
+        Assert.Equal(0, scheduler.ContentionResolutionFailures);
+        TestContext.Current.SendDiagnosticMessage($"Msg4 in slots {msg4[0].Slot} and {msg4[1].Slot}; second HARQ-ACK in slot {ue.Msg4AckSlot}");
+    }
+
+    [Fact]
     public void Run_FirstPreambleLost_SentAgainAfterTheResponseWindowAndAttaches()
     {
         // Noise 30 dB above the signal in the first preamble's slot only: the gNB detects nothing there.
@@ -195,7 +217,7 @@ public sealed class RandomAccessTests
         TestUeUplinkChannelProvider? provider = null;
         const int delay = 40;
         double noiseDb = (20 * Math.Log10(cell.Options.Radio.BasebandScale)) + noiseAboveSignalDb;
-        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new FirstSlotJammer(cell, delay, noiseDb, () => slotOf(provider!.Created[0].RandomAccess!)));
+        provider = new TestUeUplinkChannelProvider(cell, uplinkChannel: () => new SlotJammer(cell, delay, noiseDb, () => slotOf(provider!.Created[0].RandomAccess!)));
         var factory = new RadioFactory([new LoopbackRadioDriver(provider)]);
         RadioSetup radio = RadioSetup.Create(cell, factory, "loopback", $"model=test-ue,ue_delay={delay},ra_slot=20,ra_preamble=9");
         using IRadio device = radio.Open(factory);
@@ -205,48 +227,6 @@ public sealed class RandomAccessTests
         using var engine = new GnbEngine(cell, device, scheduler, options, scheduler.MaxTransportBlockBytes);
         engine.Run(20 + (frames * cell.SlotsPerFrame));
         return (cell, engine.Metrics, scheduler, provider.Created[0].RandomAccess!, sink);
-    }
-
-    /// <summary>Passes the UE's signal through, but buries the first slot <c>slot()</c> names (as the gNB receives it) in noise.</summary>
-    private sealed class FirstSlotJammer(CellSetup cell, int delaySamples, double noisePowerDb, Func<long> slot) : ISampleChannel
-    {
-        private readonly ImpairmentChannel _noise = new(0, 0, noisePowerDb, 77);
-        private readonly Timing.SlotClock _clock = new(cell.Timing);
-        private ComplexF32[] _noisy = [];
-        private long _jammed = -1;
-
-        public void Apply(ReadOnlySpan<ComplexF32> tx, Span<ComplexF32> rx, long timestampSamples)
-        {
-            tx.CopyTo(rx);
-            if (_jammed < 0 && slot() >= 0)
-            {
-                _jammed = slot();
-            }
-
-            if (_jammed < 0)
-            {
-                return;
-            }
-
-            long from = _clock.SlotStart(_jammed) + delaySamples;
-            long to = _clock.SlotStart(_jammed + 1) + delaySamples;
-            long start = Math.Max(from, timestampSamples);
-            long end = Math.Min(to, timestampSamples + tx.Length);
-            if (end <= start)
-            {
-                return;
-            }
-
-            if (_noisy.Length < tx.Length)
-            {
-                _noisy = new ComplexF32[tx.Length];
-            }
-
-            _noise.Apply(tx, _noisy.AsSpan(0, tx.Length), timestampSamples);
-            _noisy.AsSpan((int)(start - timestampSamples), (int)(end - start)).CopyTo(rx[(int)(start - timestampSamples)..]);
-        }
-
-        public void Reset() => _jammed = -1;
     }
 
     [Fact]

@@ -29,9 +29,15 @@ public sealed class PucchReceiver
     private readonly PseudoRandomSequence _scrambling = new();
     private readonly PucchThresholdCache _thresholds = new();
     private readonly float[] _llrs = new float[PucchUciEncoder.MaxRateMatchedLength];
-    private PucchConfiguration? _configuration;
-    private PucchLayout? _layout;
-    private PucchUciSizes _validatedSizes;
+    private const int CachedConfigurations = 32;
+    private const int CachedSizes = 16;
+    private readonly PucchConfiguration?[] _configurations = new PucchConfiguration?[CachedConfigurations];
+    private readonly PucchLayout?[] _layouts = new PucchLayout?[CachedConfigurations];
+    private readonly PucchUciSizes[][] _validatedSizes = new PucchUciSizes[CachedConfigurations][];
+    private readonly int[] _validatedCounts = new int[CachedConfigurations];
+    private int _cached;
+    private int _nextReplaced;
+    private int _current = -1;
 
     /// <summary>Creates the receiver from its parts (null: a default instance).</summary>
     public PucchReceiver(
@@ -55,18 +61,57 @@ public sealed class PucchReceiver
     /// <summary>The options.</summary>
     public PucchReceiverOptions Options => _options;
 
-    /// <summary>The layout of <paramref name="configuration"/> (validated and derived once, then cached).</summary>
+    /// <summary>
+    /// The layout of <paramref name="configuration"/> (validated and derived once, then cached: up to 32 configurations, so a
+    /// cell that alternates between resources — a UE's, a common one — or UCI sizes does not rebuild them).
+    /// </summary>
     public PucchLayout Layout(PucchConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (_layout is null || !(ReferenceEquals(configuration, _configuration) || configuration.Equals(_configuration)))
+        return _layouts[Entry(configuration)]!;
+    }
+
+    private int Entry(PucchConfiguration configuration)
+    {
+        if (_current >= 0 && ReferenceEquals(_configurations[_current], configuration))
         {
-            _layout = new PucchLayout(configuration);
-            _configuration = configuration;
-            _validatedSizes = default;
+            return _current;
         }
 
-        return _layout;
+        for (int i = 0; i < _cached; i++)
+        {
+            if (ReferenceEquals(_configurations[i], configuration) || configuration.Equals(_configurations[i]))
+            {
+                _current = i;
+                return i;
+            }
+        }
+
+        int entry = _cached < CachedConfigurations ? _cached++ : _nextReplaced++ % CachedConfigurations;
+        _layouts[entry] = new PucchLayout(configuration);
+        _configurations[entry] = configuration;
+        _validatedSizes[entry] ??= new PucchUciSizes[CachedSizes];
+        _validatedCounts[entry] = 0;
+        _current = entry;
+        return entry;
+    }
+
+    /// <summary>Validates <paramref name="sizes"/> on the configuration of cache entry <paramref name="entry"/> once.</summary>
+    private void Validate(int entry, PucchConfiguration configuration, PucchUciSizes sizes)
+    {
+        PucchUciSizes[] validated = _validatedSizes[entry];
+        int count = _validatedCounts[entry];
+        for (int i = 0; i < count; i++)
+        {
+            if (validated[i] == sizes)
+            {
+                return;
+            }
+        }
+
+        PucchConfigurationValidator.ThrowIfInvalid(configuration, sizes);
+        validated[count < CachedSizes ? count : CachedSizes - 1] = sizes;
+        _validatedCounts[entry] = Math.Min(count + 1, CachedSizes);
     }
 
     /// <summary>
@@ -78,12 +123,10 @@ public sealed class PucchReceiver
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(message);
-        PucchLayout layout = Layout(configuration);
-        if (sizes != _validatedSizes)
-        {
-            PucchConfigurationValidator.ThrowIfInvalid(configuration, sizes);
-            _validatedSizes = sizes;
-        }
+        ArgumentNullException.ThrowIfNull(configuration);
+        int entry = Entry(configuration);
+        PucchLayout layout = _layouts[entry]!;
+        Validate(entry, configuration, sizes);
 
         _extractor.Extract(grid, layout);
         _sequences.Prepare(layout, slot);

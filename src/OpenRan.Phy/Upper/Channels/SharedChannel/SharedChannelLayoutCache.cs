@@ -13,7 +13,7 @@ namespace OpenRan.Phy.Upper.Channels.SharedChannel;
 internal sealed class SharedChannelLayoutCache
 {
     /// <summary>Most configurations kept.</summary>
-    public const int Capacity = 64;
+    public const int Capacity = 256;
 
     private readonly Dictionary<SharedChannelConfiguration, SharedChannelLayout> _layouts = new(Capacity);
     private SharedChannelConfiguration? _lastConfiguration;

@@ -96,6 +96,20 @@ public sealed class SharedChannelReceiver
         return new SharedChannelSoftBuffer(parameters.Segmentation.CodeBlockCount, parameters.CircularBufferLength);
     }
 
+    /// <summary>
+    /// Validates <paramref name="configuration"/> and builds what receiving it needs (its layout and, with UCI, its
+    /// multiplexing plan) now, so the first slot that carries it allocates nothing. Allocates: at start-up.
+    /// </summary>
+    public void Prepare(SharedChannelConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        SharedChannelLayout layout = Demodulator.Layout(configuration);
+        if (configuration.MultiplexedUci is not null)
+        {
+            _ = _uciPlans.Get(configuration, layout, Demodulator.CodingParameters(configuration));
+        }
+    }
+
     /// <summary>Receives one transmission of a transport block.</summary>
     /// <param name="configuration">The channel configuration (validated on first use, then cached).</param>
     /// <param name="received">The received grid: one port per receive antenna, the carrier's dimensions.</param>
@@ -149,12 +163,58 @@ public sealed class SharedChannelReceiver
         SharedChannelCodingParameters parameters = Demodulator.CodingParameters(configuration);
         PuschUciMultiplexingPlan plan = _uciPlans.Get(configuration, Demodulator.Layout(configuration), parameters);
         ThrowHelper.ThrowIfLengthDiffers(transportBlock.Length, uciConfiguration.UlschPresent ? parameters.TransportBlockSize : 0, nameof(transportBlock));
+        Span<sbyte> ulsch = SharedChannelTransmitter.FieldSlice(_fieldLlrs, plan.Lengths, PuschCodewordField.Ulsch);
+        SharedChannelMeasurements measurements = ReceiveUciParts(configuration, uciConfiguration, plan, received, slot, uci, ulsch, out PuschUciResult result);
+        SharedChannelDecodeResult decoding = uciConfiguration.UlschPresent
+            ? _decoder.Decode(ulsch, parameters, redundancyVersion, softBuffer, newData, transportBlock)
+            : default;
+        return new SharedChannelReceiveResult(decoding, measurements, result);
+    }
+
+    /// <summary>
+    /// The UCI half of <see cref="Receive(SharedChannelConfiguration, ResourceGrid, int, int, SharedChannelSoftBuffer, bool, Span{byte}, PuschUciMessage)"/>:
+    /// demodulation, demultiplexing (TS 38.212 §6.2.7 inverted) and decoding of each UCI part into <paramref name="uci"/>,
+    /// leaving the G^UL-SCH LLRs of the UL-SCH in <paramref name="ulschLlrs"/> for the caller to decode (for example with
+    /// its code blocks shared among threads); the same LLRs the one-call receive decodes.
+    /// </summary>
+    /// <param name="configuration">A PUSCH configuration with <see cref="SharedChannelConfiguration.MultiplexedUci"/>.</param>
+    /// <param name="received">The received grid.</param>
+    /// <param name="slot">n_s,f^μ.</param>
+    /// <param name="uci">Receives the UCI bits (reset to the configured sizes).</param>
+    /// <param name="ulschLlrs">Receives the UL-SCH LLRs (at least G^UL-SCH long: <see cref="SharedChannelDataMapper.MaxCodewordLength"/> suffices).</param>
+    /// <param name="uciResult">The validity of each UCI part.</param>
+    /// <param name="ulschLength">G^UL-SCH, the number of UL-SCH LLRs written (0 without UL-SCH).</param>
+    public SharedChannelMeasurements ReceiveUci(
+        SharedChannelConfiguration configuration, ResourceGrid received, int slot, PuschUciMessage uci, Span<sbyte> ulschLlrs, out PuschUciResult uciResult, out int ulschLength)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(uci);
+        PuschUciConfiguration? uciConfiguration = configuration.MultiplexedUci;
+        if (uciConfiguration is null)
+        {
+            ThrowHelper.ThrowArgument(nameof(configuration), "the configuration multiplexes no UCI.");
+        }
+
+        uci.Reset(uciConfiguration);
+        SharedChannelCodingParameters parameters = Demodulator.CodingParameters(configuration);
+        PuschUciMultiplexingPlan plan = _uciPlans.Get(configuration, Demodulator.Layout(configuration), parameters);
+        ulschLength = plan.Lengths.Ulsch;
+        if (ulschLlrs.Length < ulschLength)
+        {
+            ThrowHelper.ThrowOutOfRange(nameof(ulschLlrs), ulschLlrs.Length, $"at least G^UL-SCH = {ulschLength} LLRs");
+        }
+
+        return ReceiveUciParts(configuration, uciConfiguration, plan, received, slot, uci, ulschLlrs[..ulschLength], out uciResult);
+    }
+
+    private SharedChannelMeasurements ReceiveUciParts(
+        SharedChannelConfiguration configuration, PuschUciConfiguration uciConfiguration, PuschUciMultiplexingPlan plan, ResourceGrid received, int slot, PuschUciMessage uci, Span<sbyte> ulsch, out PuschUciResult result)
+    {
         Span<sbyte> llrs = _llrs.AsSpan(0, plan.CodewordLength);
         SharedChannelMeasurements measurements = Demodulator.Demodulate(configuration, received, slot, llrs);
         _lastLength = llrs.Length;
 
         PuschUciLengths lengths = plan.Lengths;
-        Span<sbyte> ulsch = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.Ulsch);
         Span<sbyte> harqAck = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.HarqAck);
         Span<sbyte> csiPart1 = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.CsiPart1);
         Span<sbyte> csiPart2 = SharedChannelTransmitter.FieldSlice(_fieldLlrs, lengths, PuschCodewordField.CsiPart2);
@@ -168,14 +228,11 @@ public sealed class SharedChannelReceiver
         }
 
         bool detected = measurements.SignalDetected;
-        var result = new PuschUciResult(
+        result = new PuschUciResult(
             GateWithoutCrc(_uciDecoder.DecodePart(harqAck, qm, uci.HarqAck), uci.HarqAck, detected),
             GateWithoutCrc(_uciDecoder.DecodePart(csiPart1, qm, uci.CsiPart1), uci.CsiPart1, detected),
             GateWithoutCrc(_uciDecoder.DecodePart(csiPart2, qm, uci.CsiPart2), uci.CsiPart2, detected));
-        SharedChannelDecodeResult decoding = uciConfiguration.UlschPresent
-            ? _decoder.Decode(ulsch, parameters, redundancyVersion, softBuffer, newData, transportBlock)
-            : default;
-        return new SharedChannelReceiveResult(decoding, measurements, result);
+        return measurements;
     }
 
     /// <summary>Sequence values generated at a time by <see cref="ResignRepeatedBits"/> (a multiple of every Q_m).</summary>
