@@ -178,6 +178,30 @@ public sealed class DecodeCommandTests : IDisposable
     }
 
     [Fact]
+    public void PdschItem_K0InterleavedTbScaling_JsonAndTableSayThem()
+    {
+        var item = new UeDownlinkItem
+        {
+            Kind = UeDownlinkItemKind.Pdsch,
+            Sfn = 3,
+            Slot = 7,
+            Pci = 1,
+            Rnti = 0xFFFE,
+            RntiType = DciRntiType.PRnti,
+            CrcPassed = true,
+            TransportBlockSize = 88,
+            Allocation = new UeDownlinkAllocation(0, 4, 1, 13, true, 2, 4, 0.3) { K0 = 1, InterleavedOverRbs = 48, TbScaling = 0.5 },
+        };
+
+        JsonElement json = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item)).RootElement;
+
+        Assert.Equal((1, true, 0.5), (json.GetProperty("k0").GetInt32(), json.GetProperty("interleaved").GetBoolean(), json.GetProperty("tbScaling").GetDouble()));
+        Assert.Contains("PRB 0+4 interleaved sym 1+13 K0 1 Qm 2 MCS 4 S 0.5 ", OpenRan.Cli.Commands.DecodeCommand.TableLine(item), StringComparison.Ordinal);
+        JsonElement plain = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item with { Allocation = new UeDownlinkAllocation(0, 4, 1, 13, true, 2, 4, 0.3) })).RootElement;
+        Assert.False(plain.TryGetProperty("k0", out _) || plain.TryGetProperty("interleaved", out _) || plain.TryGetProperty("tbScaling", out _));
+    }
+
+    [Fact]
     public void Decode_N3Capture_ContradictingCoreset0_NamesOption()
     {
         string capture = VectorCases.RequireFile(N3Capture);
