@@ -61,7 +61,7 @@ internal static class DecodeCommand
         var coreset0 = CliOption.Integer<int>("--coreset0-index", "Cell description: controlResourceSetZero", 0, 15);
         var searchSpace = CliOption.Choice("--search-space", "Search space of the --rnti DCIs: common0 (Type0-PDCCH CSS on CORESET#0, default), or on --coreset common1 | common3 (default there) | ue", s_searchSpaces);
         var coreset = new Option<string?>("--coreset") { Description = "A CORESET other than CORESET#0 on which the --rnti DCIs (1_0) are searched: rb-start=CRB,rb-count=6k,duration=1..3,interleaved=true|false,reg-bundle=2|3|6,interleaver-size=2|3|6,shift=0..274 (needs --dl-arfcn and --prb, or --gnb-config)." };
-        var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; rntis), instead of the description options." };
+        var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; coreset; rntis; dedicated: a UE's DCI 1_1 downlink without --gnb-config), instead of the description options." };
         var gnbConfig = new Option<FileInfo?>("--gnb-config") { Description = "An openran gnb configuration: follow its test UE's C-RNTI (DCI 1_1 on CORESET#1 and its PDSCH; carrier, CORESET#1, search space and PDSCH settings from the file)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per decoded item (JSON lines) instead of the table." };
         var pcap = new Option<FileInfo?>("--pcap") { Description = "Write every decoded transport block to this pcap file in Wireshark's MAC-NR framing (UDP, heuristic mac_nr_udp)." };
@@ -128,6 +128,7 @@ internal static class DecodeCommand
                 };
                 bool anyCell = cell.Pci is not null || cell.CarrierPrbs is not null || cell.SubcarrierSpacingKhz is not null || cell.FirstSlot is not null || cell.DownlinkArfcn is not null || cell.Coreset0Index is not null;
                 IReadOnlyList<UeRnti> rntis = ParseRntis(parse.GetValue(rnti) ?? [], parse.GetValue(rntiType) ?? "c");
+                UeDedicatedDownlink? dedicated = null;
                 if (parse.GetValue(cellFile) is FileInfo described)
                 {
                     if (anyCell)
@@ -145,6 +146,11 @@ internal static class DecodeCommand
                     }
 
                     coresetDescription ??= file.Coreset;
+                    dedicated = file.Dedicated;
+                    if (dedicated is not null && parse.GetValue(gnbConfig) is not null)
+                    {
+                        throw new ArgumentException("--gnb-config: the --cell file describes the UE's dedicated downlink already (dedicated:); give one of them.");
+                    }
                     space ??= file.Coreset is not null ? file.SearchSpace : null;
                 }
 
@@ -164,7 +170,7 @@ internal static class DecodeCommand
                     throw new ArgumentException("--coreset: give the RNTIs to search on it with --rnti (and --rnti-type).");
                 }
 
-                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null)
+                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null && dedicated is null)
                 {
                     throw new ArgumentException("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb (or --gnb-config).");
                 }
@@ -183,7 +189,7 @@ internal static class DecodeCommand
                     SsbSubcarrierSpacingKhz = Get(parse, ssbScs),
                     MaxIntegerFrequencyOffsetSubcarriers = parse.GetValue(maxCfo),
                     Rntis = rntis,
-                    Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : null,
+                    Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : dedicated,
                     Cell = anyCell ? cell : null,
                     Coreset = coresetDescription,
                     CoresetSearchSpace = coresetDescription is null ? "common3" : space,
