@@ -43,6 +43,19 @@ public sealed class UeDownlinkVrbInterleavingTests
         Assert.Equal(expected, Enumerable.Range(0, 10).Select(v => VrbToPrbInterleaving.Prb(v, 10, startCrb: 1)));
     }
 
+    /// <summary>
+    /// 48 RBs from CRB 29 (a paging DCI 1_0 on the n3 example's CORESET#0): bundle 0 = {0} (L − 29 mod 2 = 1 RB), bundles
+    /// 1..23 = {2b − 1, 2b}, bundle 24 = {47} ((29 + 48) mod 2 = 1 RB); N_bundle = ⌈49/2⌉ = 25, C = ⌊25/2⌋ = 12, f(j) =
+    /// (j mod 2)·12 + ⌊j/2⌋ for j ≤ 23: VRB 0 → bundle 0 → PRB 0; VRBs 1, 2 → bundle 1 → f = 12 → PRBs 23, 24; VRBs 3, 4 →
+    /// bundle 2 → f = 1 → PRBs 1, 2; VRB 47 → bundle 24 → 24 → PRB 47.
+    /// </summary>
+    [Fact]
+    public void Prb_48RbsFromCrb29_FirstBundleOfOne()
+    {
+        Assert.Equal([0, 23, 24, 1, 2], Enumerable.Range(0, 5).Select(v => VrbToPrbInterleaving.Prb(v, 48, startCrb: 29)));
+        Assert.Equal(47, VrbToPrbInterleaving.Prb(47, 48, startCrb: 29));
+    }
+
     [Fact]
     public void PagingDci_InterleavedAndTbScalingHalf_DecodesThePdschByteForByte()
     {
@@ -50,18 +63,20 @@ public sealed class UeDownlinkVrbInterleavingTests
         var scheduler = new PhyTestScheduler(cell);
         int rbs = cell.Coreset0Row.RbCount;
 
-        // VRBs 0..3 = bundles 0 and 1 → PRB bundles 0 and N_bundle/2 (C = N_bundle/2 for CORESET#0's even bundle count).
-        int[] prbs = rbs switch
-        {
-            24 => [0, 1, 12, 13],
-            48 => [0, 1, 24, 25],
-            96 => [0, 1, 48, 49],
-            _ => throw new InvalidOperationException($"CORESET#0 of {rbs} RBs"),
-        };
+        // CORESET#0 of 48 RBs from CRB 28 (even: bundles of 2 from its first RB), N_bundle = 24, C = 12: VRBs 0..3 =
+        // bundles 0, 1 → PRB bundles f(0) = 0, f(1) = 12 → PRBs 0, 1, 24, 25.
+        Assert.Equal((48, 28), (rbs, cell.Coreset0.FirstRb));
+        int[] prbs = [0, 1, 24, 25];
         byte[] sent = [];
         int unscaledTbs = 0;
         ComplexF32[] x = UeDownlinkRoundTripTests.Record(cell, scheduler, 6 * cell.Numerology.SlotsPerSubframe, new Random(8), -4_100.0, (s, plan) =>
         {
+            if (s == 5)
+            {
+                // VRBs 0..5 = bundles 0, 1, 2 → PRBs 0, 1, 24, 25, 2, 3: not in frequency order, reported as not decoded.
+                UeDownlinkRoundTripTests.AddCommonDownlink(cell, scheduler, plan, PRnti, DciRntiType.PRnti, new Dci1_0 { ShortMessagesIndicator = 1, FrequencyDomainAssignment = ResourceIndicatorValue.Compute(0, 6, rbs), VrbToPrbMapping = 1, Mcs = 4 }, null);
+            }
+
             if (s != 3)
             {
                 return;
@@ -100,7 +115,10 @@ public sealed class UeDownlinkVrbInterleavingTests
         UeDownlinkSummary summary = new UeDownlinkReceiver(configuration).Decode(x, items.Add);
 
         Assert.True(summary.CellFound, summary.Problem);
-        UeDownlinkItem pdschItem = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Pdsch && i.Rnti == PRnti);
+        UeDownlinkItem unordered = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Pdsch && i.Rnti == PRnti && i.Slot == 5);
+        Assert.Equal((false, (byte[]?)null), (unordered.CrcPassed, unordered.Payload));
+        Assert.Contains("PRBs 0,1,24,25,2,3 out of frequency order", unordered.Detail, StringComparison.Ordinal);
+        UeDownlinkItem pdschItem = Assert.Single(items, i => i.Kind == UeDownlinkItemKind.Pdsch && i.Rnti == PRnti && i.Slot == 3);
         Assert.True(pdschItem.CrcPassed, pdschItem.Detail);
         Assert.Equal(sent, pdschItem.Payload);
         Assert.Equal((rbs, 0.5), (pdschItem.Allocation!.InterleavedOverRbs, pdschItem.Allocation.TbScaling));

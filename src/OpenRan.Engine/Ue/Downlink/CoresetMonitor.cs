@@ -116,7 +116,7 @@ internal sealed class CoresetMonitor : ICommonPdcchGrid
         NIdCell = cell.Pci,
         NStartBwp = 0,
         NSizeBwp = _carrierPrbs,
-        PrbSet = allocation.PrbSet(_prbOffset),
+        PrbSet = allocation.PrbSet(_prbOffset, _prbOffset),
         TransportBlockScaling = allocation.TbScaling,
         StartSymbol = allocation.StartSymbol,
         SymbolCount = allocation.SymbolCount,

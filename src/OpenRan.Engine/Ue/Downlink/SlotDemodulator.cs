@@ -145,7 +145,7 @@ internal sealed class SlotDemodulator : ICommonPdcchGrid
             NIdCell = cell.Pci,
             NStartBwp = GridStart,
             NSizeBwp = Row.RbCount,
-            PrbSet = allocation.PrbSet(0),
+            PrbSet = allocation.PrbSet(0, siType0 ? 0 : GridStart),
             TransportBlockScaling = allocation.TbScaling,
             StartSymbol = allocation.StartSymbol,
             SymbolCount = allocation.SymbolCount,

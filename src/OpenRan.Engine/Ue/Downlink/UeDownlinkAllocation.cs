@@ -23,13 +23,18 @@ public sealed record UeDownlinkAllocation(int FirstPrb, int PrbCount, int StartS
     /// <summary>S, the TB scaling factor (TS 38.214 Table 5.1.3.2-2): 1, 0.5 or 0.25.</summary>
     public double TbScaling { get; init; } = 1;
 
-    /// <summary>The PRBs of the allocation (VRBs <see cref="FirstPrb"/> … mapped to PRBs), each plus <paramref name="offset"/>.</summary>
-    public int[] PrbSet(int offset)
+    /// <summary>
+    /// The PRBs of the allocation (VRBs <see cref="FirstPrb"/> … mapped to PRBs, in VRB order), each plus
+    /// <paramref name="offset"/>; interleaved bundles are aligned to common RB <paramref name="bundleStartCrb"/> (TS 38.211
+    /// §7.3.1.6: N_BWP^start + N_start^CORESET for DCI 1_0 in a common search space other than SI-RNTI's Type0-PDCCH CSS,
+    /// whose bundles start at CORESET#0's lowest RB: 0).
+    /// </summary>
+    public int[] PrbSet(int offset, int bundleStartCrb = 0)
     {
         var prbs = new int[PrbCount];
         if (InterleavedOverRbs > 0)
         {
-            VrbToPrbInterleaving.Prbs(FirstPrb, InterleavedOverRbs, offset, prbs);
+            VrbToPrbInterleaving.Prbs(FirstPrb, InterleavedOverRbs, offset, prbs, bundleStartCrb);
         }
         else
         {

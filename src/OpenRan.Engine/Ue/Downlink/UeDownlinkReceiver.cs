@@ -1074,6 +1074,15 @@ public sealed class UeDownlinkReceiver
     {
         bool siType0 = rnti.Type == DciRntiType.SiRnti;
         PdschConfiguration configuration = slots.PdschFor(cell, allocation, rnti.Rnti, siType0, at.Slot);
+        if (!InFrequencyOrder(configuration.PrbSet))
+        {
+            // TS 38.211 §7.3.1.5 fills the VRBs in VRB order; the shared-channel layout fills PRBs in frequency order, so an
+            // interleaved allocation whose PRBs are not ascending cannot be demapped (yet): said, not guessed.
+            counts.PdschFailed++;
+            report(item with { Detail = $"not decoded: the interleaved VRBs land on PRBs {string.Join(",", configuration.PrbSet)} out of frequency order (TS 38.211 §7.3.1.5 maps in VRB order; only ascending PRB sets are demapped)" });
+            return;
+        }
+
         IReadOnlyList<string> problems = configuration.Validate();
         if (problems.Count > 0)
         {
@@ -1344,6 +1353,19 @@ public sealed class UeDownlinkReceiver
 
     /// <summary>A DCI 1_0 whose PDSCH is in a later slot (K0 &gt; 0): that slot's index from the recording's first frame, the grid, RNTI, DCI and allocation.</summary>
     private readonly record struct PendingGrant(long Slot, ICommonPdcchGrid Grid, UeRnti Rnti, Dci1_0 Dci, UeDownlinkAllocation Allocation);
+
+    private static bool InFrequencyOrder(IReadOnlyList<int> prbs)
+    {
+        for (int i = 1; i < prbs.Count; i++)
+        {
+            if (prbs[i] <= prbs[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The HARQ process of a transmission: RNTI, HARQ process number and new data indicator of its DCI.</summary>
     private readonly record struct HarqTransmission(int Rnti, int Process, int Ndi);

@@ -8,8 +8,9 @@ namespace OpenRan.Engine.Ue.Downlink;
 /// RBs, the last of (N_BWP^start + N_BWP^size) mod L RBs (L when that is 0), the others of L. VRB bundle N_bundle − 1 maps to
 /// PRB bundle N_bundle − 1; VRB bundle j ∈ {0, …, N_bundle − 2} to PRB bundle f(j) = r·C + c, where j = c·R + r,
 /// r ∈ {0, …, R − 1}, c ∈ {0, …, C − 1}, R = 2, C = ⌊N_bundle / R⌋. A DCI 1_0 in a common search space uses L = 2 over
-/// CORESET#0's size with RBs counted from the CORESET's lowest RB (bundle boundaries from RB 0 of that span; CORESET#0
-/// sizes 24, 48 and 96 give an even N_bundle, so every bundle is interleaved).
+/// CORESET#0's size with RBs counted from the CORESET's lowest RB: for SI-RNTI in the Type0-PDCCH CSS the bundles start
+/// there (start 0: CORESET#0 sizes 24, 48 and 96 give an even N_bundle, so every bundle is interleaved); otherwise they are
+/// aligned to the common RB grid, the start being the CORESET's lowest common RB N_BWP^start + N_start^CORESET.
 /// </summary>
 public static class VrbToPrbInterleaving
 {
