@@ -137,6 +137,33 @@ public sealed class DecodeCommandTests : IDisposable
         Assert.Matches(@"speed: 20\.0 ms of signal decoded in [0-9.]+ s \([0-9.]+× real time\); [0-9]+ slot\(s\) followed, [0-9]+ slots/s", table);
     }
 
+    /// <summary>
+    /// <c>--cell</c> with <c>dedicated:</c> instead of <c>--gnb-config</c>: the gNB's recording gives the same PDSCH lines
+    /// (the test UE's DCI 1_1 downlink) as with the gNB configuration, and the two together are a usage error.
+    /// </summary>
+    [Fact]
+    public void Decode_CellFileDedicated_SamePdschAsTheGnbConfiguration()
+    {
+        string config = Commands.GnbCommandTests.Config("gnb-n3-20mhz-fdd.yaml");
+        string recording = Path.Combine(_directory, "cell");
+        (int gnbExit, string gnbOutput) = CliRunner.Run("gnb", "--config", config, "--driver", "file", "--args", $"tx={recording}", "--seconds", "0.03");
+        Assert.True(gnbExit == 0, gnbOutput);
+        string cellFile = Path.Combine(_directory, "cell.yaml");
+        File.WriteAllText(cellFile, "cell: { pci: 1, prb: 106, scs-khz: 15, dl-arfcn: 368500 }\ndedicated: { rnti: 0x4601, band: n3, channel-bandwidth-mhz: 20, ssb-period-ms: 10, ssb-positions-in-burst: \"1000\", mcs-table: qam256 }\n");
+
+        (int gnbConfigExit, string withConfig, string configErr) = CliRunner.RunSplit("decode", recording + ".sigmf-meta", "--gnb-config", config, "--json");
+        (int cellExit, string withCell, string cellErr) = CliRunner.RunSplit("decode", recording + ".sigmf-meta", "--cell", cellFile, "--json");
+        (int bothExit, string both) = CliRunner.Run("decode", recording + ".sigmf-meta", "--cell", cellFile, "--gnb-config", config);
+
+        Assert.True(gnbConfigExit == 0, configErr);
+        Assert.True(cellExit == 0, cellErr);
+        string[] expected = [.. withConfig.Split('\n').Where(l => l.Contains("\"type\":\"pdsch\"", StringComparison.Ordinal))];
+        Assert.True(expected.Length >= 10, withConfig);
+        Assert.Equal(expected, withCell.Split('\n').Where(l => l.Contains("\"type\":\"pdsch\"", StringComparison.Ordinal)));
+        Assert.Equal(2, bothExit);
+        Assert.Contains("--gnb-config: the --cell file describes the UE's dedicated downlink already", both, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--driver loopback needs --sample-rate", "--driver", "loopback")]
     [InlineData("--driver: give either INPUT (a recording) or --driver (a radio), not both.", "INPUT", "--driver", "file")]
@@ -175,6 +202,30 @@ public sealed class DecodeCommandTests : IDisposable
         JsonElement grant = json.GetProperty("ulGrant");
         Assert.Equal((false, 106, 0, 2, 3, false), (grant.GetProperty("frequencyHopping").GetBoolean(), grant.GetProperty("frequencyAllocation").GetInt32(), grant.GetProperty("timeAllocation").GetInt32(), grant.GetProperty("mcs").GetInt32(), grant.GetProperty("tpc").GetInt32(), grant.GetProperty("csiRequest").GetBoolean()));
         Assert.Contains("RAR RA-RNTI 0x000f: RAPID 17 TA 11 TC-RNTI 0x4602", OpenRan.Cli.Commands.DecodeCommand.TableLine(item), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PdschItem_K0InterleavedTbScaling_JsonAndTableSayThem()
+    {
+        var item = new UeDownlinkItem
+        {
+            Kind = UeDownlinkItemKind.Pdsch,
+            Sfn = 3,
+            Slot = 7,
+            Pci = 1,
+            Rnti = 0xFFFE,
+            RntiType = DciRntiType.PRnti,
+            CrcPassed = true,
+            TransportBlockSize = 88,
+            Allocation = new UeDownlinkAllocation(0, 4, 1, 13, true, 2, 4, 0.3) { K0 = 1, InterleavedOverRbs = 48, TbScaling = 0.5 },
+        };
+
+        JsonElement json = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item)).RootElement;
+
+        Assert.Equal((1, true, 0.5), (json.GetProperty("k0").GetInt32(), json.GetProperty("interleaved").GetBoolean(), json.GetProperty("tbScaling").GetDouble()));
+        Assert.Contains("PRB 0+4 interleaved sym 1+13 K0 1 Qm 2 MCS 4 S 0.5 ", OpenRan.Cli.Commands.DecodeCommand.TableLine(item), StringComparison.Ordinal);
+        JsonElement plain = JsonDocument.Parse(OpenRan.Cli.Commands.DecodeCommand.JsonLine(item with { Allocation = new UeDownlinkAllocation(0, 4, 1, 13, true, 2, 4, 0.3) })).RootElement;
+        Assert.False(plain.TryGetProperty("k0", out _) || plain.TryGetProperty("interleaved", out _) || plain.TryGetProperty("tbScaling", out _));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal static class DecodeCommand
         var input = new Argument<FileInfo?>("input") { Description = "The recording: a SigMF file (.sigmf-meta or .sigmf-data) or a raw file of interleaved I/Q (--format); leave out with --driver.", Arity = ArgumentArity.ZeroOrOne };
         var driver = new Option<string?>("--driver") { Description = "Read from a radio instead of a file: zmq | soapy | hackrf | file | loopback (the radios of openran gnb; see openran radio list)." };
         var driverArgs = new Option<string?>("--args") { Description = "Radio arguments key=value,… (e.g. rx_port=tcp://localhost:2000, or rx=RECORDING for the file driver)." };
-        var seconds = CliOption.Real("--seconds", "Seconds of samples to read from the radio before decoding", 0.001, 3600, 0.1);
+        var seconds = CliOption.Real("--seconds", "Seconds of the radio's samples to decode (decoded as they arrive, in bounded memory; Ctrl+C ends early with the summary)", 0.001, 1e6, 0.1);
         var rxGain = CliOption.Real("--rx-gain", "Radio receive gain in dB", -200, 200, 0);
         var format = CliOption.Choice("--format", "Raw sample format: little-endian float32, int16 or int8 pairs", s_formats);
         var sampleRate = CliOption.Real("--sample-rate", "Sample rate in Hz (raw input; overrides nothing in SigMF, must agree)", 1e6, 1e9);
@@ -61,7 +61,7 @@ internal static class DecodeCommand
         var coreset0 = CliOption.Integer<int>("--coreset0-index", "Cell description: controlResourceSetZero", 0, 15);
         var searchSpace = CliOption.Choice("--search-space", "Search space of the --rnti DCIs: common0 (Type0-PDCCH CSS on CORESET#0, default), or on --coreset common1 | common3 (default there) | ue", s_searchSpaces);
         var coreset = new Option<string?>("--coreset") { Description = "A CORESET other than CORESET#0 on which the --rnti DCIs (1_0) are searched: rb-start=CRB,rb-count=6k,duration=1..3,interleaved=true|false,reg-bundle=2|3|6,interleaver-size=2|3|6,shift=0..274 (needs --dl-arfcn and --prb, or --gnb-config)." };
-        var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; rntis), instead of the description options." };
+        var cellFile = new Option<FileInfo?>("--cell") { Description = "Cell description as YAML (cell: pci, prb, scs-khz, slot, dl-arfcn, ssb-arfcn, coreset0-index, …; search-space; coreset; rntis; dedicated: a UE's DCI 1_1 downlink without --gnb-config), instead of the description options." };
         var gnbConfig = new Option<FileInfo?>("--gnb-config") { Description = "An openran gnb configuration: follow its test UE's C-RNTI (DCI 1_1 on CORESET#1 and its PDSCH; carrier, CORESET#1, search space and PDSCH settings from the file)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per decoded item (JSON lines) instead of the table." };
         var pcap = new Option<FileInfo?>("--pcap") { Description = "Write every decoded transport block to this pcap file in Wireshark's MAC-NR framing (UDP, heuristic mac_nr_udp)." };
@@ -72,7 +72,8 @@ internal static class DecodeCommand
         command.SetAction(parse =>
         {
             UeDownlinkConfiguration configuration;
-            ComplexF32[] samples;
+            ComplexF32[] samples = [];
+            DecodeRadioInput? stream = null;
             try
             {
                 UeCoresetDescription? coresetDescription = parse.GetValue(coreset) is string coresetText ? UeCoresetDescription.Parse(coresetText) : null;
@@ -98,13 +99,9 @@ internal static class DecodeCommand
                         throw new ArgumentException("--format is for raw files; a radio delivers float samples (--driver).");
                     }
 
-                    DecodeRadioInput.Capture capture = DecodeRadioInput.Read(radioDriver, parse.GetValue(driverArgs), GetReal(parse, sampleRate), GetReal(parse, centre), parse.GetValue(rxGain), parse.GetValue(seconds));
-                    (samples, rate, centreHz) = (capture.Samples, capture.SampleRateHz, capture.CenterFrequencyHz);
+                    stream = DecodeRadioInput.Open(radioDriver, parse.GetValue(driverArgs), GetReal(parse, sampleRate), GetReal(parse, centre), parse.GetValue(rxGain), parse.GetValue(seconds));
+                    (rate, centreHz) = (stream.SampleRateHz, stream.CenterFrequencyHz);
                     sourceName = $"--driver {radioDriver}";
-                    if (capture.StoppedEarly is string why)
-                    {
-                        CliOutput.WriteWarning(console, string.Create(CultureInfo.InvariantCulture, $"{capture.Label}: {why} after {samples.Length} samples ({samples.Length / rate:F3} s of --seconds {parse.GetValue(seconds):G})."));
-                    }
                 }
                 else
                 {
@@ -131,6 +128,7 @@ internal static class DecodeCommand
                 };
                 bool anyCell = cell.Pci is not null || cell.CarrierPrbs is not null || cell.SubcarrierSpacingKhz is not null || cell.FirstSlot is not null || cell.DownlinkArfcn is not null || cell.Coreset0Index is not null;
                 IReadOnlyList<UeRnti> rntis = ParseRntis(parse.GetValue(rnti) ?? [], parse.GetValue(rntiType) ?? "c");
+                UeDedicatedDownlink? dedicated = null;
                 if (parse.GetValue(cellFile) is FileInfo described)
                 {
                     if (anyCell)
@@ -148,6 +146,11 @@ internal static class DecodeCommand
                     }
 
                     coresetDescription ??= file.Coreset;
+                    dedicated = file.Dedicated;
+                    if (dedicated is not null && parse.GetValue(gnbConfig) is not null)
+                    {
+                        throw new ArgumentException("--gnb-config: the --cell file describes the UE's dedicated downlink already (dedicated:); give one of them.");
+                    }
                     space ??= file.Coreset is not null ? file.SearchSpace : null;
                 }
 
@@ -167,7 +170,7 @@ internal static class DecodeCommand
                     throw new ArgumentException("--coreset: give the RNTIs to search on it with --rnti (and --rnti-type).");
                 }
 
-                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null)
+                if (coresetDescription is not null && (cell.DownlinkArfcn is null || cell.CarrierPrbs is null) && parse.GetValue(gnbConfig) is null && dedicated is null)
                 {
                     throw new ArgumentException("--coreset needs the carrier its RBs count in: give --dl-arfcn and --prb (or --gnb-config).");
                 }
@@ -186,7 +189,7 @@ internal static class DecodeCommand
                     SsbSubcarrierSpacingKhz = Get(parse, ssbScs),
                     MaxIntegerFrequencyOffsetSubcarriers = parse.GetValue(maxCfo),
                     Rntis = rntis,
-                    Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : null,
+                    Dedicated = parse.GetValue(gnbConfig) is FileInfo gnb ? UeDedicatedDownlink.FromGnbConfiguration(GnbConfigurationReader.ReadFile(gnb.FullName)) : dedicated,
                     Cell = anyCell ? cell : null,
                     Coreset = coresetDescription,
                     CoresetSearchSpace = coresetDescription is null ? "common3" : space,
@@ -198,7 +201,7 @@ internal static class DecodeCommand
                 }
 
                 double minimumSamples = rate * 1e-3;
-                if (samples.Length < minimumSamples)
+                if (stream is null && samples.Length < minimumSamples)
                 {
                     throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{sourceName}: {samples.Length} samples ({samples.Length / rate * 1e3:F3} ms at --sample-rate {rate:G}) is shorter than one 1 ms subframe, too short to hold an SS/PBCH block; an SSB period is 5 to 160 ms (20 ms assumed for cell search, TS 38.213 §4.1)."));
                 }
@@ -210,26 +213,51 @@ internal static class DecodeCommand
             }
             catch (ArgumentException ex)
             {
+                stream?.Dispose();
                 CliOutput.WriteError(console, ex.Message.Split(" (Parameter", 2)[0]);
                 return CliExitCode.Usage;
             }
             catch (ConfigurationException ex)
             {
+                stream?.Dispose();
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Usage;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SigMfFormatException or OpenRan.Radio.RadioUnavailableException or InvalidOperationException)
             {
+                stream?.Dispose();
                 CliOutput.WriteError(console, ex.Message);
                 return CliExitCode.Failure;
             }
 
-            return Run(console, configuration, samples, parse.GetValue(json), parse.GetValue(pcap));
+            if (stream is null)
+            {
+                return Run(console, configuration, samples, null, parse.GetValue(json), parse.GetValue(pcap));
+            }
+
+            using (stream)
+            {
+                ConsoleCancelEventHandler interrupt = (_, e) =>
+                {
+                    e.Cancel = true;
+                    stream.Cancel();
+                };
+                Console.CancelKeyPress += interrupt;
+                try
+                {
+                    return Run(console, configuration, samples, stream, parse.GetValue(json), parse.GetValue(pcap));
+                }
+                finally
+                {
+                    Console.CancelKeyPress -= interrupt;
+                }
+            }
         });
         return command;
     }
 
-    private static int Run(IAnsiConsole console, UeDownlinkConfiguration configuration, ComplexF32[] samples, bool json, FileInfo? pcapFile)
+    /// <summary>Decodes <paramref name="samples"/> (a recording) or, when given, <paramref name="stream"/> as its samples arrive.</summary>
+    private static int Run(IAnsiConsole console, UeDownlinkConfiguration configuration, ComplexF32[] samples, DecodeRadioInput? stream, bool json, FileInfo? pcapFile)
     {
         bool tdd = OperatingBands.WithDownlinkFrequency(configuration.SsbFrequencyHz ?? configuration.CenterFrequencyHz).FirstOrDefault()?.Duplex == DuplexMode.Tdd;
         using MacNrPcapWriter? pcap = pcapFile is null ? null : new MacNrPcapWriter(File.Create(pcapFile.FullName), tdd);
@@ -237,12 +265,14 @@ internal static class DecodeCommand
         var receiver = new UeDownlinkReceiver(configuration);
         if (!json)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples.Length} samples, {samples.Length / configuration.SampleRateHz * 1e3:F2} ms at {configuration.SampleRateHz / 1e6:G9} Msps, centre {configuration.CenterFrequencyHz / 1e6:F4} MHz"));
+            output.WriteLine(stream is null
+                ? string.Create(CultureInfo.InvariantCulture, $"{samples.Length} samples, {samples.Length / configuration.SampleRateHz * 1e3:F2} ms at {configuration.SampleRateHz / 1e6:G9} Msps, centre {configuration.CenterFrequencyHz / 1e6:F4} MHz")
+                : string.Create(CultureInfo.InvariantCulture, $"{stream.Label}: decoding up to {stream.Seconds:G} s as it arrives at {configuration.SampleRateHz / 1e6:G9} Msps, centre {configuration.CenterFrequencyHz / 1e6:F4} MHz ({receiver.StreamBufferSamples} samples held)"));
             output.WriteLine($"{"type",-5} {"sfn",4} {"slot",4} {"pci",4}  details");
         }
 
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        UeDownlinkSummary summary = receiver.Decode(samples, item =>
+        void OnItem(UeDownlinkItem item)
         {
             output.WriteLine(json ? JsonLine(item) : TableLine(item));
             if (pcap is not null && item.Kind == UeDownlinkItemKind.Pdsch && item.CrcPassed == true && item.Payload is byte[] payload)
@@ -250,7 +280,14 @@ internal static class DecodeCommand
                 long microseconds = (long)(item.SampleIndex / configuration.SampleRateHz * 1e6);
                 pcap.Write(microseconds, MacNrDirection.Downlink, ToPcapType(item.RntiType), item.Rnti, 0, Math.Max(item.Sfn, 0), item.Slot, payload);
             }
-        });
+        }
+
+        UeDownlinkSummary summary = stream is null ? receiver.Decode(samples, OnItem) : receiver.DecodeStream(stream.Read, OnItem);
+        if (stream?.StoppedEarly is string why)
+        {
+            CliOutput.WriteWarning(console, string.Create(CultureInfo.InvariantCulture, $"{stream.Label}: {why} after {stream.SamplesRead} samples ({stream.SamplesRead / configuration.SampleRateHz:F3} s of --seconds {stream.Seconds:G})."));
+        }
+
         double wallSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         output.Flush();
         if (!summary.CellFound)
@@ -268,7 +305,7 @@ internal static class DecodeCommand
         {
             output.WriteLine($"cell PCI {summary.Pci}: {summary.MibCount} MIB, {summary.PdschDecoded} PDSCH decoded, {summary.PdschFailed} PDSCH failed{(pcap is not null ? $", {pcap.PduCount} PDU(s) written to {pcapFile!.Name}" : "")}");
             UeDownlinkTimings t = summary.Timings;
-            double signalSeconds = samples.Length / configuration.SampleRateHz;
+            double signalSeconds = (stream?.SamplesRead ?? samples.Length) / configuration.SampleRateHz;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {signalSeconds * 1e3:F1} ms of signal decoded in {wallSeconds:F3} s ({signalSeconds / wallSeconds:F2}× real time); {t.Slots} slot(s) followed, {t.Slots / wallSeconds:F0} slots/s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time: cell search {t.CellSearchMs:F1} ms; {t.Blocks} block position(s) {t.BlocksMs:F1} ms ({Per(t.BlocksMs, t.Blocks)} ms each); {t.Slots} slot(s): OFDM {Per(t.SlotDemodulationMs, t.Slots)} ms/slot, PDCCH search {Per(t.PdcchMs, t.Slots)} ms/slot; {t.Pdsch} PDSCH {Per(t.PdschMs, t.Pdsch)} ms each"));
         }
@@ -352,6 +389,20 @@ internal static class DecodeCommand
                     fields.Add(new("symbolCount", a.SymbolCount));
                     fields.Add(new("mcs", a.Mcs));
                     fields.Add(new("modulationOrder", a.ModulationOrder));
+                    if (a.K0 != 0)
+                    {
+                        fields.Add(new("k0", a.K0));
+                    }
+
+                    if (a.InterleavedOverRbs != 0)
+                    {
+                        fields.Add(new("interleaved", true));
+                    }
+
+                    if (a.TbScaling != 1)
+                    {
+                        fields.Add(new("tbScaling", a.TbScaling));
+                    }
                 }
 
                 fields.Add(new("tbs", item.TransportBlockSize));
@@ -452,7 +503,7 @@ internal static class DecodeCommand
     private static string PdschText(UeDownlinkItem item)
     {
         string allocation = item.Allocation is { } a
-            ? string.Create(CultureInfo.InvariantCulture, $"PRB {a.FirstPrb}+{a.PrbCount} sym {a.StartSymbol}+{a.SymbolCount} Qm {a.ModulationOrder} MCS {a.Mcs} ")
+            ? string.Create(CultureInfo.InvariantCulture, $"PRB {a.FirstPrb}+{a.PrbCount}{(a.InterleavedOverRbs != 0 ? " interleaved" : "")} sym {a.StartSymbol}+{a.SymbolCount}{(a.K0 != 0 ? $" K0 {a.K0}" : "")} Qm {a.ModulationOrder} MCS {a.Mcs}{(a.TbScaling != 1 ? $" S {a.TbScaling}" : "")} ")
             : "";
         string measured = double.IsFinite(item.SnrDb) ? string.Create(CultureInfo.InvariantCulture, $" SNR {item.SnrDb:F1} dB EVM {item.EvmPercent:F1} %") : "";
         string harq = item.HarqProcess >= 0 ? string.Create(CultureInfo.InvariantCulture, $"HARQ {item.HarqProcess} RV {item.RedundancyVersion}{(item.Combined ? " combined" : "")} ") : "";

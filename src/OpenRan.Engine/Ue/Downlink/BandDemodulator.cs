@@ -43,12 +43,15 @@ internal sealed class BandDemodulator
     /// <summary>The last demodulated slot.</summary>
     public ResourceGrid Grid { get; }
 
-    /// <summary>Mixes and demodulates the slot that starts at sample <paramref name="slotStart"/> into <see cref="Grid"/>.</summary>
-    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz)
+    /// <summary>
+    /// Mixes and demodulates the slot that starts at sample <paramref name="slotStart"/> of the recording into
+    /// <see cref="Grid"/>; <paramref name="samples"/> starts at sample <paramref name="origin"/> (a window of a stream).
+    /// </summary>
+    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz, long origin = 0)
     {
         int count = Timing.SlotSampleCount(slot);
         Span<ComplexF32> mixed = _mixed.AsSpan(0, count);
-        ComplexMixer.Mix(samples.Slice((int)slotStart, count), -(_gridCentreOffsetHz + frequencyOffsetHz) / _sampleRateHz, slotStart, mixed);
+        ComplexMixer.Mix(samples.Slice((int)(slotStart - origin), count), -(_gridCentreOffsetHz + frequencyOffsetHz) / _sampleRateHz, slotStart, mixed);
         ComplexErasure.Erase(mixed);
         _ofdm.Demodulate(mixed, slot, Grid, 0);
     }

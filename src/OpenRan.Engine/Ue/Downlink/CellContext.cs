@@ -74,6 +74,12 @@ internal sealed class CellContext
     /// <summary>pdsch-TimeDomainAllocationList of SIB1's PDSCH-ConfigCommon (TDRA of DCI 1_0 outside the Type0 CSS), or null for default table A.</summary>
     public IReadOnlyList<Rrc.TimeDomainAllocation>? PdschTimeDomainAllocations { get; set; }
 
+    /// <summary>N_BWP^start of SIB1's initial downlink BWP in common RBs (offsetToCarrier + RB_start of locationAndBandwidth, TS 38.213 §12); 0 before SIB1.</summary>
+    public int InitialBwpStartCrb { get; set; }
+
+    /// <summary>offsetToCarrier + carrierBandwidth of SIB1's carrier at the common SCS (the RBs from point A that hold the carrier), or null.</summary>
+    public int? Sib1CarrierPrbs { get; set; }
+
     /// <summary>Whether a SIB1 has been followed (its search spaces and PRACH configuration taken).</summary>
     public bool Sib1Followed { get; set; }
 

@@ -124,7 +124,7 @@ internal sealed class SlotDemodulator : ICommonPdcchGrid
     public int SlotSampleCount(int slot) => Timing.SlotSampleCount(slot);
 
     /// <summary>Mixes and demodulates the slot that starts at sample <paramref name="slotStart"/> into <see cref="Grid"/>.</summary>
-    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz) => _band.Demodulate(samples, slotStart, slot, frequencyOffsetHz);
+    public void Demodulate(ReadOnlySpan<ComplexF32> samples, long slotStart, int slot, double frequencyOffsetHz, long origin = 0) => _band.Demodulate(samples, slotStart, slot, frequencyOffsetHz, origin);
 
     /// <summary>
     /// The PDSCH of a DCI 1_0 allocation in CORESET#0's common search space: BWP = CORESET#0 (PRBs from its lowest RB), DM-RS
@@ -145,7 +145,8 @@ internal sealed class SlotDemodulator : ICommonPdcchGrid
             NIdCell = cell.Pci,
             NStartBwp = GridStart,
             NSizeBwp = Row.RbCount,
-            PrbSet = [.. Enumerable.Range(allocation.FirstPrb, allocation.PrbCount)],
+            PrbSet = allocation.PrbSet(0, siType0 ? 0 : GridStart),
+            TransportBlockScaling = allocation.TbScaling,
             StartSymbol = allocation.StartSymbol,
             SymbolCount = allocation.SymbolCount,
             MappingType = allocation.MappingTypeA ? SchMappingType.A : SchMappingType.B,

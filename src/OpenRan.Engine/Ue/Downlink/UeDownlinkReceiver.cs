@@ -45,6 +45,7 @@ public sealed class UeDownlinkReceiver
     private const int SiRnti = 0xFFFF;
     private const int MaxRntisPerSearch = 256;
     private const int MaxTemporaryCRntis = 64;
+    private const int MaxPendingGrants = 16;
 
     private readonly UeDownlinkConfiguration _configuration;
     private readonly PdcchReceiver _pdcch = new();
@@ -61,6 +62,9 @@ public sealed class UeDownlinkReceiver
     private readonly ushort[] _ueRnti = new ushort[1];
     private readonly SearchSpaceConfiguration?[] _type0Spaces = new SearchSpaceConfiguration?[NrConstants.SymbolsPerSlotNormalCp];
     private readonly Dictionary<(Coreset Coreset, SearchSpaceConfiguration Space, int Slot, int HashingRnti), PdcchSearchRequest> _requests = [];
+    private readonly PendingGrant[] _pending = new PendingGrant[MaxPendingGrants];
+    private int _pendingCount;
+    private int _slotsPerFrame = 1;
 
     /// <summary>Validates <paramref name="configuration"/>.</summary>
     /// <exception cref="ArgumentException">The configuration is invalid (every problem listed).</exception>
@@ -332,26 +336,105 @@ public sealed class UeDownlinkReceiver
         {
             for (int hf = 0; hf < 2; hf++)
             {
-                if (cell.Decoder is not null)
-                {
-                    long t0 = Stopwatch.GetTimestamp();
-                    DecodeBlocks(samples, cell, f, hf, report, counts);
-                    counts.BlockTicks += Stopwatch.GetTimestamp() - t0;
-                }
-
-                if (state.Slots is null)
-                {
-                    continue;
-                }
-
-                int slotsPerFrame = state.Slots.SlotsPerFrame;
-                for (int s = hf * slotsPerFrame / 2; s < (hf + 1) * slotsPerFrame / 2; s++)
-                {
-                    FollowSlot(samples, state, f, s, report);
-                }
+                FollowHalfFrame(samples, 0, state, f, hf, report);
             }
         }
     }
+
+    /// <summary>
+    /// Half frame <paramref name="halfFrame"/> of frame <paramref name="frame"/>: its SS/PBCH blocks, then its slots;
+    /// <paramref name="samples"/> starts at sample <paramref name="origin"/> of the recording (blocks and slots not wholly
+    /// inside it are skipped).
+    /// </summary>
+    private void FollowHalfFrame(ReadOnlySpan<ComplexF32> samples, long origin, FollowState state, long frame, int halfFrame, Action<UeDownlinkItem> report)
+    {
+        CellContext cell = state.Cell;
+        Counts counts = state.Counts;
+        if (cell.Decoder is not null)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            DecodeBlocks(samples, origin, cell, frame, halfFrame, report, counts);
+            counts.BlockTicks += Stopwatch.GetTimestamp() - t0;
+        }
+
+        if (state.Slots is null)
+        {
+            return;
+        }
+
+        int slotsPerFrame = state.Slots.SlotsPerFrame;
+        for (int s = halfFrame * slotsPerFrame / 2; s < (halfFrame + 1) * slotsPerFrame / 2; s++)
+        {
+            FollowSlot(samples, state, frame, s, report, origin);
+        }
+    }
+
+    /// <summary>
+    /// Decodes samples as they arrive (a live radio): <paramref name="read"/> fills a buffer of at most
+    /// <see cref="StreamBufferSamples"/> samples and returns how many it wrote (0 when the stream ends). The cell is
+    /// acquired from the first 20.5 ms, then followed half frame by half frame exactly as <see cref="Decode"/> follows a
+    /// recording (the same items), keeping only the current half frame with a 1 ms margin on each side: memory does not
+    /// grow with the stream's length.
+    /// </summary>
+    public UeDownlinkSummary DecodeStream(UeSampleReader read, Action<UeDownlinkItem> report)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(report);
+        long start = Stopwatch.GetTimestamp();
+        var buffer = new ComplexF32[StreamBufferSamples];
+        int filled = 0;
+        long origin = 0;
+        bool ended = false;
+        int searchLength = (int)Math.Ceiling(Math.Ceiling(_configuration.SampleRateHz * InitialSearchSeconds) + (_configuration.SampleRateHz * 0.5e-3));
+        Fill(searchLength);
+        CellContext? cell = Acquire(buffer.AsSpan(0, filled), out string? problem, out string? option);
+        if (cell is null)
+        {
+            return new UeDownlinkSummary(false, -1, problem, option, 0, 0, 0) { Timings = new UeDownlinkTimings { CellSearchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds } };
+        }
+
+        var counts = new Counts { SearchTicks = Stopwatch.GetTimestamp() - start };
+        FollowState state = StartFollowing(cell, counts);
+        long frameLength = cell.SamplesPerFrame;
+        long half = frameLength / 2;
+        long margin = (long)Math.Ceiling(_configuration.SampleRateHz * 1e-3);
+        for (long f = FloorDiv(-cell.FrameStart, frameLength); ; f++)
+        {
+            for (int hf = 0; hf < 2; hf++)
+            {
+                long halfStart = cell.FrameStart + (f * frameLength) + (hf * half);
+                long keepFrom = halfStart - margin;
+                if (keepFrom > origin)
+                {
+                    int drop = (int)Math.Min(keepFrom - origin, filled);
+                    Array.Copy(buffer, drop, buffer, 0, filled - drop);
+                    filled -= drop;
+                    origin += drop;
+                }
+
+                Fill((int)Math.Min(halfStart + half + margin - origin, buffer.Length));
+                if (ended && halfStart >= origin + filled)
+                {
+                    return new UeDownlinkSummary(true, cell.Pci, cell.Problem, null, counts.Mibs, counts.PdschDecoded, counts.PdschFailed) { Timings = counts.Timings() };
+                }
+
+                FollowHalfFrame(buffer.AsSpan(0, filled), origin, state, f, hf, report);
+            }
+        }
+
+        void Fill(int target)
+        {
+            while (!ended && filled < target)
+            {
+                int n = read(buffer.AsSpan(filled, target - filled));
+                ended = n <= 0;
+                filled += Math.Max(n, 0);
+            }
+        }
+    }
+
+    /// <summary>The samples <see cref="DecodeStream"/> holds: the cell search's 20.5 ms plus one frame (at least a half frame and two 1 ms margins).</summary>
+    public int StreamBufferSamples => (int)Math.Ceiling(_configuration.SampleRateHz * (InitialSearchSeconds + 0.5e-3 + 10e-3)) + 2;
 
     /// <summary>The state of following a cell slot by slot: the cell, the slot demodulator, the RNTIs given, the counters.</summary>
     private FollowState StartFollowing(CellContext cell, Counts counts)
@@ -362,7 +445,7 @@ public sealed class UeDownlinkReceiver
         CoresetMonitor? monitor = null;
         if ((_configuration.Dedicated is not null || _configuration.Coreset is not null) && slots is not null)
         {
-            carrier = CarrierDemodulator(cell, out string? carrierProblem);
+            carrier = CarrierDemodulator(cell, _configuration.Dedicated is not null ? "--gnb-config" : "--coreset", out string? carrierProblem);
             cell.Problem ??= carrierProblem;
         }
 
@@ -374,7 +457,7 @@ public sealed class UeDownlinkReceiver
             }
             else
             {
-                monitor = new CoresetMonitor(carrier, cell, coreset, _configuration.CoresetSearchSpace, slots!.Row.RbCount);
+                monitor = CoresetMonitor.Described(carrier, cell, coreset, _configuration.CoresetSearchSpace, slots!.Row.RbCount);
             }
         }
 
@@ -383,6 +466,8 @@ public sealed class UeDownlinkReceiver
             ? [d.Rnti, .. _configuration.Rntis.Where(r => r.Type == DciRntiType.CRnti && r.Rnti != d.Rnti).Select(r => r.Rnti).Distinct()]
             : [];
         int slotsPerFrame = slots?.SlotsPerFrame ?? 0;
+        _slotsPerFrame = Math.Max(slotsPerFrame, 1);
+        _pendingCount = 0;
         return new FollowState(cell, slots, new List<UeRnti>(_configuration.Rntis), counts)
         {
             Carrier = carrier,
@@ -398,10 +483,9 @@ public sealed class UeDownlinkReceiver
     /// N_CRB^SSB common RBs below the block's first subcarrier (TS 38.211 §4.4.4.2, §7.4.3.1), the carrier centre
     /// 6·N_RB·Δf above point A.
     /// </summary>
-    private BandDemodulator? CarrierDemodulator(CellContext cell, out string? problem)
+    private BandDemodulator? CarrierDemodulator(CellContext cell, string option, out string? problem)
     {
         problem = null;
-        string option = _configuration.Dedicated is not null ? "--gnb-config" : "--coreset";
         if (cell.SsbCommonRb is not int ssbCommonRb || cell.CarrierPrbs is not int carrierPrbs)
         {
             problem = $"{option}: the carrier (point A and N_RB) is not known; give --dl-arfcn and --prb";
@@ -444,7 +528,7 @@ public sealed class UeDownlinkReceiver
     /// The per-slot path: slot <paramref name="slot"/> of frame <paramref name="frame"/> (counted from the recording's first
     /// frame start, which may be negative) is demodulated and searched when anything is to be searched in it.
     /// </summary>
-    internal void FollowSlot(ReadOnlySpan<ComplexF32> samples, FollowState state, long frame, int slot, Action<UeDownlinkItem> report)
+    internal void FollowSlot(ReadOnlySpan<ComplexF32> samples, FollowState state, long frame, int slot, Action<UeDownlinkItem> report, long origin = 0)
     {
         CellContext cell = state.Cell;
         SlotDemodulator slots = state.Slots!;
@@ -455,7 +539,7 @@ public sealed class UeDownlinkReceiver
         }
 
         long slotStart = cell.FrameStart + (frame * cell.SamplesPerFrame) + slots.SlotOffsetInFrame(slot);
-        if (slotStart < 0 || slotStart + slots.SlotSampleCount(slot) > samples.Length)
+        if (slotStart < origin || slotStart + slots.SlotSampleCount(slot) > origin + samples.Length)
         {
             return;
         }
@@ -463,16 +547,26 @@ public sealed class UeDownlinkReceiver
         int sfn = cell.SfnKnown ? (int)(((cell.SfnAtFrameStart + frame) % 1024 + 1024) % 1024) : -1;
         Counts counts = state.Counts;
         long t1 = Stopwatch.GetTimestamp();
-        slots.Demodulate(samples, slotStart, slot, cell.FrequencyOffsetHz);
+        slots.Demodulate(samples, slotStart, slot, cell.FrequencyOffsetHz, origin);
         counts.DemodulationTicks += Stopwatch.GetTimestamp() - t1;
         counts.Slots++;
         var at = new SlotContext(frame, sfn, slot, slotStart);
-        SearchSlot(slots, cell, at, si, state.Rntis, state.Monitor is null, report, counts);
-        if (state.Carrier is not null)
+        bool carrierNeeded = state.Carrier is not null && (state.Monitor is not null || _configuration.Dedicated is not null || CommonCoresetMonitored(state, slots, at) || PendingOnCarrier(at));
+        if (carrierNeeded)
         {
             long t0 = Stopwatch.GetTimestamp();
-            state.Carrier.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz);
+            state.Carrier!.Demodulate(samples, at.SampleIndex, at.Slot, cell.FrequencyOffsetHz, origin);
             counts.DemodulationTicks += Stopwatch.GetTimestamp() - t0;
+        }
+
+        if (_pendingCount > 0)
+        {
+            ReceivePendingGrants(state, at, report);
+        }
+
+        SearchSlot(slots, state, at, si, state.Monitor is null, report);
+        if (carrierNeeded)
+        {
             if (state.Monitor is CoresetMonitor monitor && state.Rntis.Count > 0)
             {
                 SearchCoreset(monitor, state, at, report);
@@ -489,9 +583,85 @@ public sealed class UeDownlinkReceiver
             _slotsOutdated = false;
             state.Slots = SlotDemodulator.TryCreate(_configuration, cell, out _) ?? slots;
         }
+
+        if (cell.Sib1Followed && !state.CommonCoresetResolved)
+        {
+            MonitorCommonCoreset(state);
+        }
     }
 
-    private void DecodeBlocks(ReadOnlySpan<ComplexF32> samples, CellContext cell, long frame, int halfFrame, Action<UeDownlinkItem> report, Counts counts)
+    /// <summary>
+    /// Once SIB1 is followed: when its ra-SearchSpace or pagingSearchSpace is on commonControlResourceSet, the carrier is
+    /// demodulated (point A from offsetToPointA or the description; N_RB from --prb or SIB1's carrier) and that CORESET
+    /// monitored in the initial downlink BWP (TS 38.213 §10.1); otherwise the search spaces are dropped with the reason.
+    /// </summary>
+    private void MonitorCommonCoreset(FollowState state)
+    {
+        state.CommonCoresetResolved = true;
+        CellContext cell = state.Cell;
+        RrcControlResourceSet? coreset = cell.RaSearchSpace?.Coreset ?? cell.PagingSearchSpace?.Coreset;
+        if (coreset is null || state.Slots is not SlotDemodulator slots)
+        {
+            return;
+        }
+
+        cell.CarrierPrbs ??= cell.Sib1CarrierPrbs;
+        string? problem = null;
+        state.Carrier ??= CarrierDemodulator(cell, "--dl-arfcn/--prb", out problem);
+        if (state.Carrier is not null)
+        {
+            try
+            {
+                CoresetMonitor monitor = CoresetMonitor.FromSib1(state.Carrier, cell, coreset, cell.InitialBwpStartCrb, slots.Row.RbCount);
+                int lastRb = monitor.Coreset.Configuration.FirstRb + (6 * monitor.Coreset.Configuration.FrequencyResources.Length);
+                problem = lastRb > cell.CarrierPrbs ? $"commonControlResourceSet {coreset.Id} ends at CRB {lastRb - 1}, beyond the carrier's {cell.CarrierPrbs} RB (--prb)" : null;
+                state.CommonCoreset = problem is null ? monitor : null;
+            }
+            catch (ArgumentException ex)
+            {
+                problem = $"commonControlResourceSet {coreset.Id}: {ex.Message.Split(" (Parameter", 2)[0]}";
+            }
+        }
+
+        if (state.CommonCoreset is null)
+        {
+            cell.Problem ??= $"the search spaces on SIB1's commonControlResourceSet are not followed: {problem}";
+            cell.RaSearchSpace = cell.RaSearchSpace?.Coreset is null ? cell.RaSearchSpace : null;
+            cell.PagingSearchSpace = cell.PagingSearchSpace?.Coreset is null ? cell.PagingSearchSpace : null;
+        }
+    }
+
+    /// <summary>Whether a search space on commonControlResourceSet has an occasion in this slot (then the carrier is demodulated).</summary>
+    private static bool CommonCoresetMonitored(FollowState state, SlotDemodulator slots, SlotContext at)
+    {
+        if (state.CommonCoreset is null)
+        {
+            return false;
+        }
+
+        int frame = at.Sfn >= 0 ? at.Sfn : (int)(((at.Frame % 1024) + 1024) % 1024);
+        return HasCommonCoresetOccasion(state.Cell.RaSearchSpace, frame, at.Slot, slots.SlotsPerFrame) || HasCommonCoresetOccasion(state.Cell.PagingSearchSpace, frame, at.Slot, slots.SlotsPerFrame);
+    }
+
+    private static bool HasCommonCoresetOccasion(UeSearchSpace? space, int frame, int slot, int slotsPerFrame)
+    {
+        if (space?.Coreset is null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < space.Occasions.Count; i++)
+        {
+            if (space.Occasions[i].IsMonitored(frame, slot, slotsPerFrame))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void DecodeBlocks(ReadOnlySpan<ComplexF32> samples, long origin, CellContext cell, long frame, int halfFrame, Action<UeDownlinkItem> report, Counts counts)
     {
         SsbBlockDecoder decoder = cell.Decoder!;
         long frameLength = cell.SamplesPerFrame;
@@ -502,13 +672,13 @@ public sealed class UeDownlinkReceiver
             long expected = frameStart + (halfFrame * (frameLength / 2)) + decoder.UsefulPartOffsetInHalfFrame(cell.FirstSymbols[i]);
             long first = expected - margin;
             long end = expected + decoder.BlockSampleCount + margin;
-            if (first < 0 || end > samples.Length)
+            if (first < origin || end > origin + samples.Length)
             {
                 continue;
             }
 
             counts.Blocks++;
-            SsbBlockDecode d = decoder.Decode(samples[(int)first..(int)end], first, cell.Pci);
+            SsbBlockDecode d = decoder.Decode(samples[(int)(first - origin)..(int)(end - origin)], first, cell.Pci);
             if (!d.Detected || Math.Abs(d.PssUsefulPartStart - expected) > margin)
             {
                 continue;
@@ -605,8 +775,11 @@ public sealed class UeDownlinkReceiver
     /// RNTI whose search space is not known (no SIB1 yet, or given as C-RNTI) with the Type0 CSS candidates of CORESET#0 at
     /// symbol 0 in every slot.
     /// </summary>
-    private void SearchSlot(SlotDemodulator slots, CellContext cell, SlotContext at, bool si, List<UeRnti> given, bool otherOnCoreset0, Action<UeDownlinkItem> report, Counts counts)
+    private void SearchSlot(SlotDemodulator slots, FollowState state, SlotContext at, bool si, bool otherOnCoreset0, Action<UeDownlinkItem> report)
     {
+        CellContext cell = state.Cell;
+        List<UeRnti> given = state.Rntis;
+        Counts counts = state.Counts;
         if (si)
         {
             _group.Clear();
@@ -649,8 +822,8 @@ public sealed class UeDownlinkReceiver
             }
         }
 
-        Monitor(slots, cell, at, cell.RaSearchSpace, _randomAccess, report, counts);
-        Monitor(slots, cell, at, cell.PagingSearchSpace, _paging, report, counts);
+        Monitor(slots, state, at, cell.RaSearchSpace, _randomAccess, report);
+        Monitor(slots, state, at, cell.PagingSearchSpace, _paging, report);
         if (_other.Count > 0 && otherOnCoreset0)
         {
             SearchOccasion(slots, cell, at, Type0AtSymbol(0), "CORESET#0 symbol 0", _other, report, counts);
@@ -677,10 +850,16 @@ public sealed class UeDownlinkReceiver
         }
     }
 
-    /// <summary>Searches <paramref name="rntis"/> in the occasions of <paramref name="space"/> that fall in this slot (TS 38.213 §10.1, §13).</summary>
-    private void Monitor(SlotDemodulator slots, CellContext cell, SlotContext at, UeSearchSpace? space, List<UeRnti> rntis, Action<UeDownlinkItem> report, Counts counts)
+    /// <summary>
+    /// Searches <paramref name="rntis"/> in the occasions of <paramref name="space"/> that fall in this slot (TS 38.213
+    /// §10.1, §13), on CORESET#0 or on commonControlResourceSet.
+    /// </summary>
+    private void Monitor(SlotDemodulator slots, FollowState state, SlotContext at, UeSearchSpace? space, List<UeRnti> rntis, Action<UeDownlinkItem> report)
     {
-        if (space is null || rntis.Count == 0)
+        CellContext cell = state.Cell;
+        Counts counts = state.Counts;
+        ICommonPdcchGrid? grid = space?.Coreset is null ? slots : state.CommonCoreset;
+        if (space is null || rntis.Count == 0 || grid is null)
         {
             return;
         }
@@ -700,7 +879,7 @@ public sealed class UeDownlinkReceiver
         {
             if (space.Occasions[i].IsMonitored(frame, at.Slot, slots.SlotsPerFrame))
             {
-                SearchOccasion(slots, cell, at, space.Occasions[i], space.Name, rntis, report, counts);
+                SearchOccasion(grid, cell, at, space.Occasions[i], space.Name, rntis, report, counts);
             }
         }
     }
@@ -827,14 +1006,83 @@ public sealed class UeDownlinkReceiver
             return;
         }
 
-        if (dci.TbScaling != 0)
+        if (allocation.K0 > 0)
         {
-            counts.PdschFailed++;
-            report(item with { Detail = "not decoded: TB scaling (TS 38.214 Table 5.1.3.2-2) is not supported" });
+            // TS 38.214 §5.1.2.1: the PDSCH is in slot n + K0 (same numerology for PDCCH and PDSCH); kept until then.
+            if (_pendingCount == _pending.Length)
+            {
+                counts.PdschFailed++;
+                report(item with { Detail = string.Create(CultureInfo.InvariantCulture, $"not decoded: more than {_pending.Length} grants wait for a later slot") });
+                return;
+            }
+
+            _pending[_pendingCount++] = new PendingGrant((at.Frame * _slotsPerFrame) + at.Slot + allocation.K0, slots, rnti, dci, allocation);
             return;
         }
 
+        ReceivePdsch(slots, cell, at, rnti, dci, allocation, item, report, counts);
+    }
+
+    /// <summary>
+    /// Decodes the grants whose PDSCH is in this slot (K0 slots after their DCI, TS 38.214 §5.1.2.1), after the grids were
+    /// demodulated; drops grants whose slot has passed without being demodulated (the recording's end or a gap).
+    /// </summary>
+    private void ReceivePendingGrants(FollowState state, SlotContext at, Action<UeDownlinkItem> report)
+    {
+        long now = (at.Frame * _slotsPerFrame) + at.Slot;
+        int kept = 0;
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            PendingGrant grant = _pending[i];
+            if (grant.Slot == now)
+            {
+                UeDownlinkItem item = Item(UeDownlinkItemKind.Pdsch, state.Cell, at) with { Rnti = grant.Rnti.Rnti, RntiType = grant.Rnti.Type, Dci = grant.Dci, CrcPassed = false, Allocation = grant.Allocation };
+                ICommonPdcchGrid grid = grant.Grid is SlotDemodulator ? state.Slots! : grant.Grid; // CORESET#0's band may have been rebuilt when point A became known
+                ReceivePdsch(grid, state.Cell, at, grant.Rnti, grant.Dci, grant.Allocation, item, report, state.Counts);
+            }
+            else if (grant.Slot > now)
+            {
+                _pending[kept++] = grant;
+            }
+        }
+
+        for (int i = kept; i < _pendingCount; i++)
+        {
+            _pending[i] = default;
+        }
+
+        _pendingCount = kept;
+    }
+
+    /// <summary>Whether a grant waits for this slot on the carrier (then the carrier is demodulated).</summary>
+    private bool PendingOnCarrier(SlotContext at)
+    {
+        long now = (at.Frame * _slotsPerFrame) + at.Slot;
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            if (_pending[i].Slot == now && _pending[i].Grid is CoresetMonitor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Receives the PDSCH of a resolved DCI 1_0 allocation in slot <paramref name="at"/> of <paramref name="slots"/>' grid.</summary>
+    private void ReceivePdsch(ICommonPdcchGrid slots, CellContext cell, SlotContext at, UeRnti rnti, Dci1_0 dci, UeDownlinkAllocation allocation, UeDownlinkItem item, Action<UeDownlinkItem> report, Counts counts)
+    {
+        bool siType0 = rnti.Type == DciRntiType.SiRnti;
         PdschConfiguration configuration = slots.PdschFor(cell, allocation, rnti.Rnti, siType0, at.Slot);
+        if (!InFrequencyOrder(configuration.PrbSet))
+        {
+            // TS 38.211 §7.3.1.5 fills the VRBs in VRB order; the shared-channel layout fills PRBs in frequency order, so an
+            // interleaved allocation whose PRBs are not ascending cannot be demapped (yet): said, not guessed.
+            counts.PdschFailed++;
+            report(item with { Detail = $"not decoded: the interleaved VRBs land on PRBs {string.Join(",", configuration.PrbSet)} out of frequency order (TS 38.211 §7.3.1.5 maps in VRB order; only ascending PRB sets are demapped)" });
+            return;
+        }
+
         IReadOnlyList<string> problems = configuration.Validate();
         if (problems.Count > 0)
         {
@@ -1058,7 +1306,8 @@ public sealed class UeDownlinkReceiver
     }
 
     /// <summary>
-    /// Takes from the first decoded SIB1 what following the cell needs: ra-SearchSpace and pagingSearchSpace (on CORESET#0),
+    /// Takes from the first decoded SIB1 what following the cell needs: ra-SearchSpace and pagingSearchSpace (on CORESET#0 or
+    /// commonControlResourceSet in the initial downlink BWP),
     /// the RA-RNTIs of its PRACH configuration, and pdsch-TimeDomainAllocationList. Returns what it follows (or why not) for
     /// the SIB1 report.
     /// </summary>
@@ -1066,6 +1315,9 @@ public sealed class UeDownlinkReceiver
     {
         cell.Sib1Followed = true;
         cell.PdschTimeDomainAllocations = sib1.PdschTimeDomainAllocations;
+        ScsSpecificCarrier? carrier = sib1.DownlinkCarriers.FirstOrDefault(c => c.SubcarrierSpacingKhz == cell.CommonScsKhz);
+        cell.InitialBwpStartCrb = (carrier?.OffsetToCarrier ?? 0) + (sib1.InitialDownlinkBwp?.StartRb ?? 0);
+        cell.Sib1CarrierPrbs = carrier is null ? null : carrier.OffsetToCarrier + carrier.CarrierBandwidth;
         var notes = new List<string>();
         if (sib1.PdcchConfigCommon is not PdcchConfigCommon pdcch)
         {
@@ -1099,6 +1351,22 @@ public sealed class UeDownlinkReceiver
 
     private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
+    /// <summary>A DCI 1_0 whose PDSCH is in a later slot (K0 &gt; 0): that slot's index from the recording's first frame, the grid, RNTI, DCI and allocation.</summary>
+    private readonly record struct PendingGrant(long Slot, ICommonPdcchGrid Grid, UeRnti Rnti, Dci1_0 Dci, UeDownlinkAllocation Allocation);
+
+    private static bool InFrequencyOrder(IReadOnlyList<int> prbs)
+    {
+        for (int i = 1; i < prbs.Count; i++)
+        {
+            if (prbs[i] <= prbs[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The HARQ process of a transmission: RNTI, HARQ process number and new data indicator of its DCI.</summary>
     private readonly record struct HarqTransmission(int Rnti, int Process, int Ndi);
 
@@ -1120,8 +1388,14 @@ public sealed class UeDownlinkReceiver
         /// <summary>The counters and timings.</summary>
         public Counts Counts { get; } = counts;
 
-        /// <summary>The whole carrier's demodulator for the dedicated downlink and a described CORESET (null without either).</summary>
-        public BandDemodulator? Carrier { get; init; }
+        /// <summary>The whole carrier's demodulator for the dedicated downlink, a described CORESET and SIB1's commonControlResourceSet (null without any).</summary>
+        public BandDemodulator? Carrier { get; set; }
+
+        /// <summary>SIB1's commonControlResourceSet on <see cref="Carrier"/> when a followed search space is on it, or null.</summary>
+        public CoresetMonitor? CommonCoreset { get; set; }
+
+        /// <summary>Whether SIB1's search spaces on commonControlResourceSet have been resolved (monitored or dropped).</summary>
+        public bool CommonCoresetResolved { get; set; }
 
         /// <summary>The described CORESET (<c>--coreset</c>) on <see cref="Carrier"/>, or null.</summary>
         public CoresetMonitor? Monitor { get; init; }

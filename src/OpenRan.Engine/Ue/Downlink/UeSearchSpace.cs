@@ -6,22 +6,25 @@ using OpenRan.Phy.Upper.Channels.Pdcch;
 namespace OpenRan.Engine.Ue.Downlink;
 
 /// <summary>
-/// A common search space set the receiver monitors on CORESET#0, resolved from SIB1's PDCCH-ConfigCommon (TS 38.213
-/// §10.1, TS 38.331 SearchSpace): searchSpaceId 0 means the Type0-PDCCH occasions of searchSpaceZero (TS 38.213 §13);
-/// any other id one entry of commonSearchSpaceList, with its monitoring periodicity, offset, duration, one PDCCH
-/// monitoring occasion per symbol set in monitoringSymbolsWithinSlot, and its candidates per aggregation level.
+/// A common search space set the receiver monitors, resolved from SIB1's PDCCH-ConfigCommon (TS 38.213 §10.1, TS 38.331
+/// SearchSpace): searchSpaceId 0 means the Type0-PDCCH occasions of searchSpaceZero (TS 38.213 §13); any other id one
+/// entry of commonSearchSpaceList, with its monitoring periodicity, offset, duration, one PDCCH monitoring occasion per
+/// symbol set in monitoringSymbolsWithinSlot, and its candidates per aggregation level, on CORESET#0 or on
+/// commonControlResourceSet (<see cref="Coreset"/>).
 /// </summary>
 /// <param name="Id">searchSpaceId.</param>
 /// <param name="Name">How reports name it, e.g. "common1 (ra)".</param>
 /// <param name="Occasions">One configuration per first symbol of a monitoring occasion in the slot (empty for id 0).</param>
-internal sealed record UeSearchSpace(int Id, string Name, IReadOnlyList<SearchSpaceConfiguration> Occasions)
+/// <param name="Coreset">commonControlResourceSet when the search space is on it, null for CORESET#0.</param>
+internal sealed record UeSearchSpace(int Id, string Name, IReadOnlyList<SearchSpaceConfiguration> Occasions, RrcControlResourceSet? Coreset = null)
 {
     /// <summary>Whether this is searchSpaceZero (monitored in the Type0-PDCCH occasions).</summary>
     public bool IsSearchSpaceZero => Id == 0;
 
     /// <summary>
     /// The search space <paramref name="id"/> of <paramref name="pdcch"/> for <paramref name="role"/> ("ra", "paging"),
-    /// or null with the reason when the receiver cannot monitor it (absent from the list, or on a CORESET other than #0).
+    /// or null with the reason when the receiver cannot monitor it (absent from the list, on a CORESET that is neither
+    /// CORESET#0 nor commonControlResourceSet, or without candidates).
     /// </summary>
     public static UeSearchSpace? Resolve(PdcchConfigCommon pdcch, int id, string role, out string? problem)
     {
@@ -38,12 +41,20 @@ internal sealed record UeSearchSpace(int Id, string Name, IReadOnlyList<SearchSp
             return null;
         }
 
+        RrcControlResourceSet? coreset = null;
         if (space.ControlResourceSetId is not 0)
         {
-            problem = space.ControlResourceSetId is int c
-                ? $"{role}-SearchSpace {id} is on CORESET {c}; only CORESET#0's band is demodulated"
-                : $"{role}-SearchSpace {id} names no controlResourceSetId";
-            return null;
+            if (space.ControlResourceSetId is int c && pdcch.CommonControlResourceSet is { } common && common.Id == c)
+            {
+                coreset = common;
+            }
+            else
+            {
+                problem = space.ControlResourceSetId is int other
+                    ? $"{role}-SearchSpace {id} is on CORESET {other}, which is neither CORESET#0 nor commonControlResourceSet{(pdcch.CommonControlResourceSet is { } cc ? $" (id {cc.Id})" : " (absent)")}"
+                    : $"{role}-SearchSpace {id} names no controlResourceSetId";
+                return null;
+            }
         }
 
         if (space.Candidates is not { Count: 5 } candidates || candidates.All(c => c == 0))
@@ -70,6 +81,6 @@ internal sealed record UeSearchSpace(int Id, string Name, IReadOnlyList<SearchSp
             return null;
         }
 
-        return new UeSearchSpace(id, $"common{id} ({role})", occasions);
+        return new UeSearchSpace(id, coreset is null ? $"common{id} ({role})" : $"common{id} ({role}, CORESET#{coreset.Id})", occasions, coreset);
     }
 }

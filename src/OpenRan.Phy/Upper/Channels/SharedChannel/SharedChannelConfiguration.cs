@@ -103,6 +103,12 @@ public abstract record SharedChannelConfiguration
     public int OverheadPerPrb { get; init; }
 
     /// <summary>
+    /// S, the TB scaling factor of TS 38.214 Table 5.1.3.2-2 applied to N_info (1, 0.5 or 0.25; 1 unless a DCI 1_0 with
+    /// P-RNTI or RA-RNTI sets its TB scaling field).
+    /// </summary>
+    public double TransportBlockScaling { get; init; } = 1;
+
+    /// <summary>
     /// Limited-buffer rate matching of the LDPC circular buffer (TS 38.212 §5.4.2.1). Default disabled (N_cb = N, the UL-SCH
     /// default); the DL-SCH of the specification uses <see cref="LimitedBufferRateMatching.FromTransportBlockSize"/> with
     /// TBS_LBRM from <see cref="Channels.TransportBlockSize.ForLimitedBufferRateMatching"/>.
@@ -193,7 +199,7 @@ public abstract record SharedChannelConfiguration
     /// <summary>
     /// A: <see cref="TransportBlockSize"/> when set, else the TBS of TS 38.214 §5.1.3.2 / §6.1.4.2 with n_PRB allocated
     /// PRBs, N_symb^sh allocated symbols, N_DMRS^PRB = DM-RS symbols × (6 or 4 REs per CDM group for type 1 or 2) ×
-    /// CDM groups without data, N_oh^PRB = <see cref="OverheadPerPrb"/>, Q_m, R and υ.
+    /// CDM groups without data, N_oh^PRB = <see cref="OverheadPerPrb"/>, Q_m, R, υ and S = <see cref="TransportBlockScaling"/>.
     /// </summary>
     /// <param name="layout">This configuration's layout (<see cref="BuildLayout"/> or a processor's cached one).</param>
     public int TransportBlockSizeFor(SharedChannelLayout layout)
@@ -207,7 +213,7 @@ public abstract record SharedChannelConfiguration
         int dmrsSymbols = System.Numerics.BitOperations.PopCount(layout.DmrsSymbolMask);
         int perGroup = Dmrs.ConfigurationType == DmrsConfigurationType.Type1 ? 6 : 4;
         return Channels.TransportBlockSize.Compute(new TransportBlockSizeParameters(
-            _prbSet.Length, SymbolCount, dmrsSymbols * perGroup * Dmrs.CdmGroupsWithoutData, OverheadPerPrb, Modulation.BitsPerSymbol(), TargetCodeRate, LayerCount));
+            _prbSet.Length, SymbolCount, dmrsSymbols * perGroup * Dmrs.CdmGroupsWithoutData, OverheadPerPrb, Modulation.BitsPerSymbol(), TargetCodeRate, LayerCount, TransportBlockScaling));
     }
 
     /// <summary>The DL-SCH/UL-SCH coding parameters of this configuration (TS 38.212 §7.2, §6.2).</summary>
