@@ -178,7 +178,27 @@ public sealed class PseudoRandomSequence
     /// <param name="amplitude">a, the amplitude per real dimension.</param>
     public void GenerateQpsk(Span<ComplexF32> destination, float amplitude)
     {
-        for (int m = 0; m < destination.Length; m++)
+        int m = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // 16 symbols per 32 values: float j of each group of four symbols (re, im, re, im, …) takes bit j of a byte.
+            Span<float> floats = ComplexF32.AsFloats(destination);
+            ref float target = ref MemoryMarshal.GetReference(floats);
+            Vector256<int> bit = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+            Vector256<float> plus = Vector256.Create(amplitude);
+            Vector256<float> minus = -plus;
+            for (; m <= destination.Length - 16; m += 16)
+            {
+                uint word = Next(32);
+                for (int b = 0; b < 4; b++)
+                {
+                    Vector256<int> set = Vector256.Equals(Vector256.Create((int)(word >> (8 * b))) & bit, bit);
+                    Vector256.ConditionalSelect(set.AsSingle(), minus, plus).StoreUnsafe(ref target, (nuint)((2 * m) + (8 * b)));
+                }
+            }
+        }
+
+        for (; m < destination.Length; m++)
         {
             uint c = Next(2);
             destination[m] = new ComplexF32((c & 1) != 0 ? -amplitude : amplitude, (c & 2) != 0 ? -amplitude : amplitude);

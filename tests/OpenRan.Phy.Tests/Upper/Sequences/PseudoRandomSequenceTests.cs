@@ -104,6 +104,24 @@ public class PseudoRandomSequenceTests
     }
 
     [Fact]
+    public void GenerateQpsk_AnyLength_EqualsTheBitPairs()
+    {
+        // Lengths around the 16-symbol vector step, and a sequence not at its start (a carried 28-bit step buffer).
+        foreach (int length in new[] { 1, 15, 16, 17, 31, 32, 33, 100, 273 * 6 })
+        {
+            byte[] c = Reference(0x1234567, 7 + (2 * length));
+            var sequence = new PseudoRandomSequence(0x1234567);
+            sequence.Advance(7);
+            var symbols = new ComplexF32[length];
+            sequence.GenerateQpsk(symbols, 0.70710677f);
+            for (int m = 0; m < length; m++)
+            {
+                Assert.Equal(new ComplexF32(0.70710677f * (1 - (2 * c[7 + (2 * m)])), 0.70710677f * (1 - (2 * c[7 + (2 * m) + 1]))), symbols[m]);
+            }
+        }
+    }
+
+    [Fact]
     public void Initialize_OutOfRange_ThrowsNamingCInit()
     {
         Assert.Equal("cInit", Assert.Throws<ArgumentOutOfRangeException>(() => new PseudoRandomSequence(0x80000000u)).ParamName);
