@@ -111,6 +111,28 @@ public sealed class UeEngineLinkTests
         second.Dispose();
     }
 
+    [Fact]
+    public void GscnScan_FindsAGnbWhoseBlockIsOnAnotherGscnAndAttaches()
+    {
+        // The gNB puts its SS/PBCH block on another GSCN of n3 inside the 20 MHz carrier than the UE's cell file says (at
+        // 5 MHz only one GSCN fits); the UE scans the raster (10 usable GSCNs; no CFO here, so one hypothesis each), finds
+        // it there, follows the cell at that GSCN (CORESET#0 and the rate matching move with it) and attaches.
+        UeConfiguration ue = UeConfiguration.ReadFile(TestConfigs.PathOf("ue-n3-20mhz-fdd.yaml")) with { GscnScan = true, MaxCfoSubcarriers = 0 };
+        IReadOnlyList<CellSetup> places = GscnScan.Cells(ue.Cell);
+        Assert.True(places.Count >= 2, $"{places.Count} usable GSCNs");
+        CellSetup gnbCell = places[1];
+        Assert.NotEqual(ue.Cell.Plan.SsbGscn, gnbCell.Plan.SsbGscn);
+
+        LinkRun run = Run(ue, 0, seconds: 2, gnbCell: gnbCell);
+        UeEngine u = run.Ue;
+        Assert.True(run.Result.Outcome == UeOutcome.Completed, run.Result.Message);
+        Assert.Equal(places.Count, u.ScanPlaces);
+        Assert.Equal(gnbCell.Plan.SsbGscn, u.Cell.Plan.SsbGscn);
+        Assert.True(u.Ue.RandomAccess is { CRnti: >= 0 }, "attached");
+        Assert.True(u.TryGetSecond(2, out UeSecond s2) && s2.DownlinkDecoded >= 700 && s2.DownlinkFailed == 0, $"second 2: {s2}");
+        Assert.True(run.Seconds[1].PuschPassed >= 700 && run.Seconds[1].PuschFailed == 0, $"gNB second 2: {run.Seconds[1]}");
+    }
+
     private static (GnbEngine Engine, Thread Thread) StartGnb(CellSetup cell, LinkedRadio radio, long slots)
     {
         var scheduler = new PhyTestScheduler(cell);
@@ -152,9 +174,9 @@ public sealed class UeEngineLinkTests
         }
     }
 
-    private static LinkRun Run(UeConfiguration ue, double ppm, double seconds, Action<RadioLink>? setUp = null)
+    private static LinkRun Run(UeConfiguration ue, double ppm, double seconds, Action<RadioLink>? setUp = null, CellSetup? gnbCell = null)
     {
-        CellSetup cell = ue.Cell;
+        CellSetup cell = gnbCell ?? ue.Cell;
         using var link = new RadioLink(cell, ppm);
         setUp?.Invoke(link);
         var scheduler = new PhyTestScheduler(cell);

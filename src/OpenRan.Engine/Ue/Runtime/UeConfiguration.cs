@@ -10,7 +10,7 @@ namespace OpenRan.Engine.Ue.Runtime;
 /// settings and its radio. Read from a small YAML file:
 /// <code>
 /// cell: cell-n3-20mhz-fdd.yaml      # the gNB's cell file, relative to this file
-/// ue:   { rnti: 0x4601, sync-timeout-s: 5, max-cfo-subcarriers: 2, uplink-lead-slots: 2, lost-ssb-periods: 4, reattach: false }
+/// ue:   { rnti: 0x4601, sync-timeout-s: 5, max-cfo-subcarriers: 2, uplink-lead-slots: 2, lost-ssb-periods: 4, reattach: false, gscn-scan: false }
 /// radio: { driver: zmq, args: "tx_port=tcp://*:2001,rx_port=tcp://localhost:2000" }
 /// </code>
 /// </summary>
@@ -43,6 +43,13 @@ public sealed record UeConfiguration
     /// </summary>
     public bool Reattach { get; init; }
 
+    /// <summary>
+    /// Whether the initial cell search scans the synchronization raster (every usable GSCN of the band inside the
+    /// received band, <see cref="GscnScan"/>) instead of trusting the SS_REF of the cell file; the UE then follows the
+    /// cell at the GSCN where it found the block.
+    /// </summary>
+    public bool GscnScan { get; init; }
+
     /// <summary>The radio driver.</summary>
     public string Driver { get; init; } = "zmq";
 
@@ -73,6 +80,7 @@ public sealed record UeConfiguration
         int lead = ue.Int("uplink-lead-slots", d.UplinkLeadSlots, 1, 32);
         int lost = ue.Int("lost-ssb-periods", d.LostSsbPeriods, 1, 10_000);
         bool reattach = ue.Bool("reattach", d.Reattach);
+        bool scan = ue.Bool("gscn-scan", d.GscnScan);
         ue.ThrowIfUnknownKeys();
         YamlSection radio = root.Section("radio");
         string driver = radio.Text("driver") ?? d.Driver;
@@ -97,6 +105,7 @@ public sealed record UeConfiguration
             UplinkLeadSlots = lead,
             LostSsbPeriods = lost,
             Reattach = reattach,
+            GscnScan = scan,
             Driver = driver,
             Args = args,
         };

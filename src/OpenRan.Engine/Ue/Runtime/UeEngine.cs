@@ -56,15 +56,12 @@ public sealed class UeEngine
     private const int SettledBlocksBeforeUplink = 2;
 
     private readonly UeConfiguration _configuration;
-    private readonly CellSetup _cell;
     private readonly IRadio _radio;
     private readonly UeRunOptions _options;
     private readonly SlotClock _clock;
-    private readonly CellSchedule _schedule;
-    private readonly TestUeSlotProcessor _ue;
-    private readonly SsbCandidate _candidate;
     private readonly SsbBlockDecoder[] _acquisition;
-    private readonly SsbBlockDecoder _tracker;
+    private readonly CellSetup[] _acquisitionCells;
+    private readonly SsbBlockDecoder[] _acquisitionTrackers;
     private readonly int[] _firstSymbols;
     private readonly OfdmDemodulator _ofdm;
     private readonly ResourceGrid _grid;
@@ -89,6 +86,11 @@ public sealed class UeEngine
     private double _cfoHz;
     private long _txNext = long.MinValue;
     private long _timingAdvanceBase;
+    private CellSetup _cell;
+    private CellSchedule _schedule;
+    private TestUeSlotProcessor _ue;
+    private SsbCandidate _candidate;
+    private SsbBlockDecoder _tracker;
     private int _settledBlocks;
     private long _lastDetectedSlot;
     private volatile bool _stopping;
@@ -109,16 +111,29 @@ public sealed class UeEngine
         // A cell that attaches its test UE by random access (test-ue.attach: random-access) gets a preamble in the first
         // PRACH occasion after the UE synchronised; its traffic starts once the Msg4 resolved the contention.
         _ue = new TestUeSlotProcessor(_cell, _cell.Options.TestUe.AttachByRandomAccess ? 0 : -1);
-        FrequencyPlanCandidate(out _candidate);
-        int m = configuration.MaxCfoSubcarriers;
-        _acquisition = new SsbBlockDecoder[(2 * m) + 1];
-        for (int i = 0; i < _acquisition.Length; i++)
+        _candidate = CandidateOf(_cell);
+
+        // The configured SS_REF, or with ue.gscn-scan every usable GSCN of the band inside the received band (the
+        // configured one first); per place every integer CFO hypothesis 0, +1, −1, +2, −2, …
+        IReadOnlyList<CellSetup> places = configuration.GscnScan ? GscnScan.Cells(_cell) : [_cell];
+        int hypotheses = (2 * configuration.MaxCfoSubcarriers) + 1;
+        _acquisition = new SsbBlockDecoder[places.Count * hypotheses];
+        _acquisitionCells = new CellSetup[_acquisition.Length];
+        _acquisitionTrackers = new SsbBlockDecoder[_acquisition.Length];
+        for (int p = 0; p < places.Count; p++)
         {
-            // 0, +1, −1, +2, −2, …
-            int hypothesis = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
-            _acquisition[i] = new SsbBlockDecoder(_cell.SampleRateHz, _cell.DownlinkCenterHz, _candidate, hypothesis);
+            SsbCandidate candidate = CandidateOf(places[p]);
+            for (int i = 0; i < hypotheses; i++)
+            {
+                int hypothesis = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
+                int index = (p * hypotheses) + i;
+                _acquisition[index] = new SsbBlockDecoder(_cell.SampleRateHz, _cell.DownlinkCenterHz, candidate, hypothesis);
+                _acquisitionCells[index] = places[p];
+                _acquisitionTrackers[index] = _acquisition[p * hypotheses];
+            }
         }
 
+        ScanPlaces = places.Count;
         _tracker = _acquisition[0];
         _firstSymbols = new int[_candidate.MaxBlockCount];
         SsbBlockPattern.FirstSymbols(_candidate.Case, _candidate.MaxBlockCount, _firstSymbols);
@@ -142,6 +157,12 @@ public sealed class UeEngine
 
     /// <summary>The configuration.</summary>
     public UeConfiguration Configuration => _configuration;
+
+    /// <summary>The cell the UE follows: the configured one, or with a GSCN scan the same cell at the GSCN where its block was found.</summary>
+    public CellSetup Cell => _cell;
+
+    /// <summary>The places searched at initial sync: 1, or with <see cref="UeConfiguration.GscnScan"/> the usable GSCNs (<see cref="GscnScan"/>).</summary>
+    public int ScanPlaces { get; }
 
     /// <summary>The phy-test UE (its downlink, HARQ-ACK and uplink HARQ counters).</summary>
     public TestUeSlotProcessor Ue => _ue;
@@ -308,10 +329,21 @@ public sealed class UeEngine
         }
     }
 
-    private void FrequencyPlanCandidate(out SsbCandidate candidate)
+    private static SsbCandidate CandidateOf(CellSetup cell) =>
+        new(cell.Plan.SsbFrequencyHz, cell.Plan.SsbSubcarrierSpacingKhz, cell.SsbCase, cell.LMax, cell.Plan.SsbGscn);
+
+    /// <summary>
+    /// The SS/PBCH block was found at another GSCN than the configured one (a GSCN scan): from now on the UE expects the
+    /// cell there — its block, CORESET#0 and the grants' rate matching around the block (the same cell file with
+    /// ssb.gscn set to it).
+    /// </summary>
+    private void Rebind(CellSetup cell, SsbBlockDecoder tracker)
     {
-        SsbCase ssbCase = _cell.SsbCase;
-        candidate = new SsbCandidate(_cell.Plan.SsbFrequencyHz, _cell.Plan.SsbSubcarrierSpacingKhz, ssbCase, _cell.LMax, _cell.Plan.SsbGscn);
+        _cell = cell;
+        _schedule = new CellSchedule(cell);
+        _ue = new TestUeSlotProcessor(cell, cell.Options.TestUe.AttachByRandomAccess ? 0 : -1);
+        _candidate = CandidateOf(cell);
+        _tracker = tracker;
     }
 
     /// <summary>
@@ -357,8 +389,9 @@ public sealed class UeEngine
 
             windows++;
             ReadOnlySpan<ComplexF32> window = _buffer.AsSpan(0, _acquisitionLength);
-            foreach (SsbBlockDecoder decoder in _acquisition)
+            for (int a = 0; a < _acquisition.Length; a++)
             {
+                SsbBlockDecoder decoder = _acquisition[a];
                 SsbBlockDecode d = decoder.Decode(window, _bufferStart, null);
                 bestMetric = Math.Max(bestMetric, d.PssMetric);
                 if (!d.Detected || !d.Pbch.CrcPassed || d.Pbch.Mib is not Mib mib)
@@ -375,6 +408,11 @@ public sealed class UeEngine
                 {
                     return new UeRunResult(UeOutcome.PciMismatch, string.Create(CultureInfo.InvariantCulture,
                         $"found a cell with PCI {d.Pci} at {_candidate.FrequencyHz / 1e6:F3} MHz (SFN {mib.SystemFrameNumber}, CFO {d.FrequencyOffsetHz:F0} Hz), but the configuration ({_configuration.CellFile}) expects PCI {_cell.Pci}: point the UE at that cell's YAML, or set cell.pci there"));
+                }
+
+                if (!ReferenceEquals(_acquisitionCells[a], _cell))
+                {
+                    Rebind(_acquisitionCells[a], _acquisitionTrackers[a]);
                 }
 
                 long halfFrame = _samplesPerFrame / 2;
@@ -401,7 +439,7 @@ public sealed class UeEngine
             {
                 string pci = foundOtherPci >= 0 ? $"; a PSS/SSS of PCI {foundOtherPci} (not {_cell.Pci}) was seen without a valid PBCH" : string.Empty;
                 return new UeRunResult(UeOutcome.NoCell, string.Create(CultureInfo.InvariantCulture,
-                    $"no cell found within {(_bufferStart + _bufferCount - firstTimestamp) / (double)_samplesPerSecond:F2} s of air ({windows} windows of {_acquisitionLength / (double)_samplesPerSecond * 1e3:F1} ms): no SS/PBCH block with a valid PBCH and PCI {_cell.Pci} at SS_REF {_candidate.FrequencyHz / 1e6:F3} MHz (GSCN {_candidate.Gscn}) within ±{_configuration.MaxCfoSubcarriers} subcarriers of CFO; strongest PSS metric {bestMetric:F2}{pci}. Missing: the gNB's downlink on this radio (is openran gnb running with the same cell file, and are the ports crossed?)"));
+                    $"no cell found within {(_bufferStart + _bufferCount - firstTimestamp) / (double)_samplesPerSecond:F2} s of air ({windows} windows of {_acquisitionLength / (double)_samplesPerSecond * 1e3:F1} ms): no SS/PBCH block with a valid PBCH and PCI {_cell.Pci} at SS_REF {_candidate.FrequencyHz / 1e6:F3} MHz (GSCN {_candidate.Gscn}{(ScanPlaces > 1 ? $", and {ScanPlaces - 1} more GSCNs of the band scanned" : string.Empty)}) within ±{_configuration.MaxCfoSubcarriers} subcarriers of CFO; strongest PSS metric {bestMetric:F2}{pci}. Missing: the gNB's downlink on this radio (is openran gnb running with the same cell file, and are the ports crossed?)"));
             }
 
             // Keep the tail that may hold a block cut by the window's end.
