@@ -174,6 +174,7 @@ public sealed class UeEngineLinkTests
         Assert.Equal(0, u.SsbMissed);
         Assert.Equal(0, u.SfnMismatches);
         Assert.Equal(0, u.LateSlots);
+        Assert.Equal(0, u.SteadyStateAllocatedBytes);
         var ra = u.Ue.RandomAccess!;
         Assert.True(ra.CRnti >= 0, $"the UE attached by random access: preambles {ra.PreambleTransmissions} (last slot {ra.PreambleSlot}), RAR slot {ra.ResponseSlot} T_A {ra.TimingAdvanceCommand}, Msg3 {ra.Msg3Transmissions} (slot {ra.Msg3Slot}), Msg4 receptions {ra.Msg4Receptions}, failed {ra.Failed}; gNB PRACH {run.Gnb.PrachDetections}, RAR {run.Gnb.RandomAccessResponses}, Msg3 {run.Gnb.Msg3Decoded}/{run.Gnb.Msg3Failed}, CR {run.Gnb.ContentionResolutions}; {state}");
 
