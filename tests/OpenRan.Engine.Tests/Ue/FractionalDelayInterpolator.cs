@@ -7,8 +7,9 @@ namespace OpenRan.Engine.Tests.Ue;
 
 /// <summary>
 /// Band-limited interpolation of a sample stream at fractional positions: a Kaiser-windowed sinc (β = 8) of 2·W = 24
-/// taps tabulated in 1024 phases (and the 1025th, a whole sample on). Flat to about −70 dB over ±0.39 f_s (the 5 MHz
-/// carrier at 5.76 Msps), still about −55 dB at ±0.414 f_s (20 MHz at 23.04 Msps). Output positions whose phase and
+/// taps tabulated in 1024 phases (and the 1025th, a whole sample on). Tones up to ±0.39 f_s (the 5 MHz carrier at
+/// 5.76 Msps) come out within −60 dB, tones at ±0.414 f_s (the edge of 20 MHz at 23.04 Msps) within about −43 dB
+/// (<see cref="FractionalDelayInterpolatorTests"/>). Output positions whose phase and
 /// integer step stay the same form runs computed as one FIR (a multiply-add per tap over the run, SIMD). For tests.
 /// </summary>
 internal sealed class FractionalDelayInterpolator
