@@ -86,7 +86,9 @@ internal static class UeCommand
 
         using (radio)
         {
-            var engine = new UeEngine(ue, radio, new UeRunOptions { Seconds = seconds });
+            // Events the UE reports on its thread (the cell lost and found again with ue.reattach), printed here.
+            var reports = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var engine = new UeEngine(ue, radio, new UeRunOptions { Seconds = seconds, Report = reports.Enqueue });
             console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"ue: expecting PCI {cell.Pci} at SS_REF {cell.Plan.SsbFrequencyHz / 1e6:F3} MHz ({cell.Band.Name} {cell.Duplex}, DL {cell.DownlinkCenterHz / 1e6:F3} MHz, UL {cell.UplinkCenterHz / 1e6:F3} MHz, {cell.NRb} RB at {cell.Options.Cell.ScsKhz} kHz, {cell.SampleRateHz / 1e6:G6} Msps) from {ue.CellFile}; C-RNTI 0x{cell.Options.TestUe.Rnti:x4}; radio {radio.Label}")));
             using var stopping = new ManualResetEventSlim(false);
@@ -128,6 +130,11 @@ internal static class UeCommand
                     syncReported = true;
                     console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                         $"synced: PCI {engine.Pci}, SFN {engine.SyncSfn}, frame boundary at receive sample {engine.SyncTimestamp}, CFO {engine.SyncCfoHz:F0} Hz")));
+                }
+
+                while (reports.TryDequeue(out string? report))
+                {
+                    console.MarkupLine(Markup.Escape("ue: " + report));
                 }
 
                 long completed = engine.SecondsCompleted;

@@ -10,7 +10,7 @@ namespace OpenRan.Engine.Ue.Runtime;
 /// settings and its radio. Read from a small YAML file:
 /// <code>
 /// cell: cell-n3-20mhz-fdd.yaml      # the gNB's cell file, relative to this file
-/// ue:   { rnti: 0x4601, sync-timeout-s: 5, max-cfo-subcarriers: 2, uplink-lead-slots: 2, lost-ssb-periods: 4 }
+/// ue:   { rnti: 0x4601, sync-timeout-s: 5, max-cfo-subcarriers: 2, uplink-lead-slots: 2, lost-ssb-periods: 4, reattach: false, gscn-scan: false }
 /// radio: { driver: zmq, args: "tx_port=tcp://*:2001,rx_port=tcp://localhost:2000" }
 /// </code>
 /// </summary>
@@ -33,6 +33,22 @@ public sealed record UeConfiguration
 
     /// <summary>SS/PBCH periods without a detected block after which the UE searches for the cell again.</summary>
     public int LostSsbPeriods { get; init; } = 4;
+
+    /// <summary>
+    /// What the UE does when it loses the cell it followed (its SS/PBCH blocks missing for <see cref="LostSsbPeriods"/>
+    /// periods) or the radio goes silent: false searches again for <see cref="SyncTimeoutSeconds"/> and carries on, or
+    /// ends the run (<see cref="UeOutcome.LostCell"/>, <see cref="UeOutcome.RadioGone"/>); true treats the loss as a
+    /// radio link failure: it reports it, waits for samples and searches for as long as it takes, and attaches again by
+    /// random access (the gNB may have restarted and know nothing of it).
+    /// </summary>
+    public bool Reattach { get; init; }
+
+    /// <summary>
+    /// Whether the initial cell search scans the synchronization raster (every usable GSCN of the band inside the
+    /// received band, <see cref="GscnScan"/>) instead of trusting the SS_REF of the cell file; the UE then follows the
+    /// cell at the GSCN where it found the block.
+    /// </summary>
+    public bool GscnScan { get; init; }
 
     /// <summary>The radio driver.</summary>
     public string Driver { get; init; } = "zmq";
@@ -63,6 +79,8 @@ public sealed record UeConfiguration
         int maxCfo = ue.Int("max-cfo-subcarriers", d.MaxCfoSubcarriers, 0, 8);
         int lead = ue.Int("uplink-lead-slots", d.UplinkLeadSlots, 1, 32);
         int lost = ue.Int("lost-ssb-periods", d.LostSsbPeriods, 1, 10_000);
+        bool reattach = ue.Bool("reattach", d.Reattach);
+        bool scan = ue.Bool("gscn-scan", d.GscnScan);
         ue.ThrowIfUnknownKeys();
         YamlSection radio = root.Section("radio");
         string driver = radio.Text("driver") ?? d.Driver;
@@ -86,6 +104,8 @@ public sealed record UeConfiguration
             MaxCfoSubcarriers = maxCfo,
             UplinkLeadSlots = lead,
             LostSsbPeriods = lost,
+            Reattach = reattach,
+            GscnScan = scan,
             Driver = driver,
             Args = args,
         };

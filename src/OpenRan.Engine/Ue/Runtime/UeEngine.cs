@@ -35,8 +35,11 @@ namespace OpenRan.Engine.Ue.Runtime;
 /// when that finds nothing within the sync timeout the cell is lost.</item>
 /// <item>Uplink: after downlink slot n the UE makes uplink slot n + L (<see cref="UeConfiguration.UplinkLeadSlots"/>) and
 /// writes it at the receive timestamp where downlink slot n + L starts, minus N_TA (the Timing Advance Commands of its
-/// PDSCH, accumulated): the transmit and receive clocks of one radio are aligned (srsRAN's ZMQ model, and hardware with
-/// a common time base).</item>
+/// PDSCH, accumulated, each from uplink slot n + k + 1 after its PDSCH's slot n, TS 38.213 §4.2): the transmit and
+/// receive clocks of one radio are aligned (srsRAN's ZMQ model, and hardware with a common time base), so the uplink
+/// follows the drift the downlink tracking finds. Its carrier is pre-corrected by the tracked CFO scaled to the uplink
+/// carrier (one oscillator makes both: TS 38.101-1 §6.4.1), so a UE whose clock is off by ±5 ppm is heard at the
+/// gNB's frequency and time.</item>
 /// </list>
 /// Allocation-free per slot after the sync, except where the phy-test UE itself allocates once per kind of assignment.
 /// </summary>
@@ -45,16 +48,20 @@ public sealed class UeEngine
     private const int SecondsRing = 256;
     private const double TrackingGain = 0.5;
 
+    /// <summary>
+    /// Consecutive tracked SS/PBCH blocks within a sample of where the timing put them before the UE transmits after a
+    /// (re)sync: the acquisition's timing (from a PSS under a CFO of up to a subcarrier) may be off by a few samples, and
+    /// a preamble early by half a correlation cell reads as a timing advance of a whole preamble at the gNB.
+    /// </summary>
+    private const int SettledBlocksBeforeUplink = 2;
+
     private readonly UeConfiguration _configuration;
-    private readonly CellSetup _cell;
     private readonly IRadio _radio;
     private readonly UeRunOptions _options;
     private readonly SlotClock _clock;
-    private readonly CellSchedule _schedule;
-    private readonly TestUeSlotProcessor _ue;
-    private readonly SsbCandidate _candidate;
     private readonly SsbBlockDecoder[] _acquisition;
-    private readonly SsbBlockDecoder _tracker;
+    private readonly CellSetup[] _acquisitionCells;
+    private readonly SsbBlockDecoder[] _acquisitionTrackers;
     private readonly int[] _firstSymbols;
     private readonly OfdmDemodulator _ofdm;
     private readonly ResourceGrid _grid;
@@ -63,6 +70,8 @@ public sealed class UeEngine
     private readonly ComplexF32[] _window;
     private readonly ComplexF32[] _uplink;
     private readonly ComplexF32[] _impaired;
+    private readonly UplinkTimingAdvance _timingAdvance;
+    private readonly double _uplinkPerDownlink;
     private readonly int _acquisitionLength;
     private readonly int _margin;
     private readonly long _samplesPerFrame;
@@ -76,6 +85,13 @@ public sealed class UeEngine
     private long _syncOffset;
     private double _cfoHz;
     private long _txNext = long.MinValue;
+    private long _timingAdvanceBase;
+    private CellSetup _cell;
+    private CellSchedule _schedule;
+    private TestUeSlotProcessor _ue;
+    private SsbCandidate _candidate;
+    private SsbBlockDecoder _tracker;
+    private int _settledBlocks;
     private long _lastDetectedSlot;
     private volatile bool _stopping;
     private long _secondsCompleted;
@@ -95,16 +111,29 @@ public sealed class UeEngine
         // A cell that attaches its test UE by random access (test-ue.attach: random-access) gets a preamble in the first
         // PRACH occasion after the UE synchronised; its traffic starts once the Msg4 resolved the contention.
         _ue = new TestUeSlotProcessor(_cell, _cell.Options.TestUe.AttachByRandomAccess ? 0 : -1);
-        FrequencyPlanCandidate(out _candidate);
-        int m = configuration.MaxCfoSubcarriers;
-        _acquisition = new SsbBlockDecoder[(2 * m) + 1];
-        for (int i = 0; i < _acquisition.Length; i++)
+        _candidate = CandidateOf(_cell);
+
+        // The configured SS_REF, or with ue.gscn-scan every usable GSCN of the band inside the received band (the
+        // configured one first); per place every integer CFO hypothesis 0, +1, −1, +2, −2, …
+        IReadOnlyList<CellSetup> places = configuration.GscnScan ? GscnScan.Cells(_cell) : [_cell];
+        int hypotheses = (2 * configuration.MaxCfoSubcarriers) + 1;
+        _acquisition = new SsbBlockDecoder[places.Count * hypotheses];
+        _acquisitionCells = new CellSetup[_acquisition.Length];
+        _acquisitionTrackers = new SsbBlockDecoder[_acquisition.Length];
+        for (int p = 0; p < places.Count; p++)
         {
-            // 0, +1, −1, +2, −2, …
-            int hypothesis = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
-            _acquisition[i] = new SsbBlockDecoder(_cell.SampleRateHz, _cell.DownlinkCenterHz, _candidate, hypothesis);
+            SsbCandidate candidate = CandidateOf(places[p]);
+            for (int i = 0; i < hypotheses; i++)
+            {
+                int hypothesis = (i + 1) / 2 * (i % 2 == 1 ? 1 : -1);
+                int index = (p * hypotheses) + i;
+                _acquisition[index] = new SsbBlockDecoder(_cell.SampleRateHz, _cell.DownlinkCenterHz, candidate, hypothesis);
+                _acquisitionCells[index] = places[p];
+                _acquisitionTrackers[index] = _acquisition[p * hypotheses];
+            }
         }
 
+        ScanPlaces = places.Count;
         _tracker = _acquisition[0];
         _firstSymbols = new int[_candidate.MaxBlockCount];
         SsbBlockPattern.FirstSymbols(_candidate.Case, _candidate.MaxBlockCount, _firstSymbols);
@@ -122,10 +151,18 @@ public sealed class UeEngine
         _window = new ComplexF32[slotSamples + (2 * _margin)];
         _uplink = new ComplexF32[slotSamples];
         _impaired = new ComplexF32[_buffer.Length];
+        _timingAdvance = new UplinkTimingAdvance(_cell.Numerology.Mu);
+        _uplinkPerDownlink = _cell.UplinkCenterHz / _cell.DownlinkCenterHz;
     }
 
     /// <summary>The configuration.</summary>
     public UeConfiguration Configuration => _configuration;
+
+    /// <summary>The cell the UE follows: the configured one, or with a GSCN scan the same cell at the GSCN where its block was found.</summary>
+    public CellSetup Cell => _cell;
+
+    /// <summary>The places searched at initial sync: 1, or with <see cref="UeConfiguration.GscnScan"/> the usable GSCNs (<see cref="GscnScan"/>).</summary>
+    public int ScanPlaces { get; }
 
     /// <summary>The phy-test UE (its downlink, HARQ-ACK and uplink HARQ counters).</summary>
     public TestUeSlotProcessor Ue => _ue;
@@ -151,14 +188,21 @@ public sealed class UeEngine
     /// <summary>The carrier frequency offset being corrected, Hz.</summary>
     public double CfoHz => _cfoHz;
 
-    /// <summary>The timing drift since sync: how far the UE's slot grid moved in its receive clock, samples.</summary>
+    /// <summary>The timing drift since sync (or the last re-attach): how far the UE's slot grid moved in its receive clock, samples.</summary>
     public long TimingOffsetSamples => _offset - _syncOffset;
 
     /// <summary>
-    /// N_TA applied to the uplink, samples: the Timing Advance Commands received so far, each step of T_A − 31 worth
-    /// 16·64/2^μ T_c (TS 38.213 §4.2), applied from the next uplink slot made.
+    /// N_TA applied to the last uplink slot made, samples: the Timing Advance Commands received, each step of T_A − 31
+    /// worth 16·64/2^μ T_c, each from uplink slot n + k + 1 after the slot n of its PDSCH (TS 38.213 §4.2,
+    /// <see cref="UplinkTimingAdvance"/>).
     /// </summary>
     public int TimingAdvanceSamples { get; private set; }
+
+    /// <summary>The uplink slot from which <see cref="TimingAdvanceSamples"/> last changed (−1: never).</summary>
+    public long TimingAdvanceChangedSlot { get; private set; } = -1;
+
+    /// <summary>The Timing Advance Commands received and applied (when each took effect).</summary>
+    public UplinkTimingAdvance TimingAdvance => _timingAdvance;
 
     /// <summary>Downlink slots processed since sync.</summary>
     public long Slots { get; private set; }
@@ -180,6 +224,12 @@ public sealed class UeEngine
 
     /// <summary>Searches after the cell was lost (its blocks no longer where the tracking expected them).</summary>
     public long Resyncs { get; private set; }
+
+    /// <summary>Radio link failures with <see cref="UeConfiguration.Reattach"/>: the cell lost after it was followed.</summary>
+    public long CellLosses { get; private set; }
+
+    /// <summary>Times the cell was found again after a loss and the UE started a new attach (<see cref="UeConfiguration.Reattach"/>).</summary>
+    public long Reattachments { get; private set; }
 
     /// <summary>Uplink slots that could not be sent in time (their start already on air).</summary>
     public long LateSlots { get; private set; }
@@ -248,6 +298,23 @@ public sealed class UeEngine
                 Synced = false;
                 Resyncs++;
                 string lost = Summary();
+                if (_configuration.Reattach)
+                {
+                    // A radio link failure: report it, search until the cell is back (however long), then attach afresh.
+                    CellLosses++;
+                    _options.Report?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                        $"lost the cell at receive timestamp {_bufferStart + _bufferCount} ({lost}); searching again (ue.reattach)"));
+                    if (Acquire(limit, untilFound: true) is UeRunResult ended)
+                    {
+                        return ended.Outcome is UeOutcome.NoCell
+                            ? new UeRunResult(UeOutcome.LostCell, $"lost the cell after it was followed ({lost}), and {ended.Message}")
+                            : ended;
+                    }
+
+                    Reattach();
+                    continue;
+                }
+
                 if (Acquire(limit) is UeRunResult again)
                 {
                     return again.Outcome is UeOutcome.NoCell
@@ -262,14 +329,45 @@ public sealed class UeEngine
         }
     }
 
-    private void FrequencyPlanCandidate(out SsbCandidate candidate)
+    private static SsbCandidate CandidateOf(CellSetup cell) =>
+        new(cell.Plan.SsbFrequencyHz, cell.Plan.SsbSubcarrierSpacingKhz, cell.SsbCase, cell.LMax, cell.Plan.SsbGscn);
+
+    /// <summary>
+    /// The SS/PBCH block was found at another GSCN than the configured one (a GSCN scan): from now on the UE expects the
+    /// cell there — its block, CORESET#0 and the grants' rate matching around the block (the same cell file with
+    /// ssb.gscn set to it).
+    /// </summary>
+    private void Rebind(CellSetup cell, SsbBlockDecoder tracker)
     {
-        SsbCase ssbCase = _cell.SsbCase;
-        candidate = new SsbCandidate(_cell.Plan.SsbFrequencyHz, _cell.Plan.SsbSubcarrierSpacingKhz, ssbCase, _cell.LMax, _cell.Plan.SsbGscn);
+        _cell = cell;
+        _schedule = new CellSchedule(cell);
+        _ue = new TestUeSlotProcessor(cell, cell.Options.TestUe.AttachByRandomAccess ? 0 : -1);
+        _candidate = CandidateOf(cell);
+        _tracker = tracker;
+    }
+
+    /// <summary>
+    /// After a radio link failure (<see cref="UeConfiguration.Reattach"/>): the cell found again may be another gNB's or
+    /// a restarted one, which knows nothing of this UE. Every UE state is forgotten (HARQ processes, uplink grants, N_TA:
+    /// TS 38.321 §5.2 on the expiry of the time alignment) and the UE attaches by random access again.
+    /// </summary>
+    private void Reattach()
+    {
+        _ue.Reset();
+        _timingAdvance.Reset();
+        _timingAdvanceBase = _ue.Downlink?.TimingAdvanceSteps ?? 0;
+        TimingAdvanceSamples = 0;
+        _txNext = long.MinValue;
+        _syncOffset = _offset;
+        Reattachments++;
+        _options.Report?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"found PCI {Pci} again (SFN {SyncSfn}, CFO {_cfoHz:F0} Hz): attaching again"));
     }
 
     /// <summary>Initial sync: null when the cell was found (the UE's grid, SFN and CFO set), else the failure.</summary>
-    private UeRunResult? Acquire(long limit)
+    /// <param name="limit">The end of the run, receive timestamp.</param>
+    /// <param name="untilFound">Search until the run's end instead of <see cref="UeConfiguration.SyncTimeoutSeconds"/>.</param>
+    private UeRunResult? Acquire(long limit, bool untilFound = false)
     {
         long timeout = (long)(_configuration.SyncTimeoutSeconds * _samplesPerSecond);
         long firstTimestamp = -1;
@@ -291,8 +389,9 @@ public sealed class UeEngine
 
             windows++;
             ReadOnlySpan<ComplexF32> window = _buffer.AsSpan(0, _acquisitionLength);
-            foreach (SsbBlockDecoder decoder in _acquisition)
+            for (int a = 0; a < _acquisition.Length; a++)
             {
+                SsbBlockDecoder decoder = _acquisition[a];
                 SsbBlockDecode d = decoder.Decode(window, _bufferStart, null);
                 bestMetric = Math.Max(bestMetric, d.PssMetric);
                 if (!d.Detected || !d.Pbch.CrcPassed || d.Pbch.Mib is not Mib mib)
@@ -311,6 +410,11 @@ public sealed class UeEngine
                         $"found a cell with PCI {d.Pci} at {_candidate.FrequencyHz / 1e6:F3} MHz (SFN {mib.SystemFrameNumber}, CFO {d.FrequencyOffsetHz:F0} Hz), but the configuration ({_configuration.CellFile}) expects PCI {_cell.Pci}: point the UE at that cell's YAML, or set cell.pci there"));
                 }
 
+                if (!ReferenceEquals(_acquisitionCells[a], _cell))
+                {
+                    Rebind(_acquisitionCells[a], _acquisitionTrackers[a]);
+                }
+
                 long halfFrame = _samplesPerFrame / 2;
                 long frameStart = d.PssUsefulPartStart - decoder.UsefulPartOffsetInHalfFrame(_firstSymbols[d.Pbch.SsbIndex]) - (d.Pbch.HalfFrame * halfFrame);
                 long frameSlot = (long)mib.SystemFrameNumber * _cell.SlotsPerFrame;
@@ -327,14 +431,15 @@ public sealed class UeEngine
                 SyncSfn = mib.SystemFrameNumber;
                 SyncTimestamp = frameStart;
                 Synced = true;
+                _settledBlocks = 0;
                 return null;
             }
 
-            if (_bufferStart + _bufferCount - firstTimestamp >= timeout || _bufferStart + _bufferCount >= limit)
+            if ((!untilFound && _bufferStart + _bufferCount - firstTimestamp >= timeout) || _bufferStart + _bufferCount >= limit)
             {
                 string pci = foundOtherPci >= 0 ? $"; a PSS/SSS of PCI {foundOtherPci} (not {_cell.Pci}) was seen without a valid PBCH" : string.Empty;
                 return new UeRunResult(UeOutcome.NoCell, string.Create(CultureInfo.InvariantCulture,
-                    $"no cell found within {(_bufferStart + _bufferCount - firstTimestamp) / (double)_samplesPerSecond:F2} s of air ({windows} windows of {_acquisitionLength / (double)_samplesPerSecond * 1e3:F1} ms): no SS/PBCH block with a valid PBCH and PCI {_cell.Pci} at SS_REF {_candidate.FrequencyHz / 1e6:F3} MHz (GSCN {_candidate.Gscn}) within ±{_configuration.MaxCfoSubcarriers} subcarriers of CFO; strongest PSS metric {bestMetric:F2}{pci}. Missing: the gNB's downlink on this radio (is openran gnb running with the same cell file, and are the ports crossed?)"));
+                    $"no cell found within {(_bufferStart + _bufferCount - firstTimestamp) / (double)_samplesPerSecond:F2} s of air ({windows} windows of {_acquisitionLength / (double)_samplesPerSecond * 1e3:F1} ms): no SS/PBCH block with a valid PBCH and PCI {_cell.Pci} at SS_REF {_candidate.FrequencyHz / 1e6:F3} MHz (GSCN {_candidate.Gscn}{(ScanPlaces > 1 ? $", and {ScanPlaces - 1} more GSCNs of the band scanned" : string.Empty)}) within ±{_configuration.MaxCfoSubcarriers} subcarriers of CFO; strongest PSS metric {bestMetric:F2}{pci}. Missing: the gNB's downlink on this radio (is openran gnb running with the same cell file, and are the ports crossed?)"));
             }
 
             // Keep the tail that may hold a block cut by the window's end.
@@ -355,7 +460,9 @@ public sealed class UeEngine
         long lostAfter = _configuration.LostSsbPeriods * ssbPeriodSlots;
         long steadyFrom = slot + _slotsPerSecond;
         long allocated = 0;
-        _previous = default;
+
+        // Seconds of air spent searching (after a loss) are rows of their own, not synced.
+        CompleteSecondsUpTo(readEnd, synced: false);
         while (!_stopping)
         {
             _offset = (long)Math.Round(_timing);
@@ -372,6 +479,12 @@ public sealed class UeEngine
                 return gone;
             }
 
+            if (_bufferStart > start - _margin)
+            {
+                // A receive gap took the slot's samples: the grid must be found again.
+                return null;
+            }
+
             if (slot == steadyFrom)
             {
                 allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -379,7 +492,16 @@ public sealed class UeEngine
 
             long ticks = Stopwatch.GetTimestamp();
             ProcessDownlink(slot, start, length);
-            MakeUplink(slot + lead);
+            if (_ue.Downlink is { } downlink)
+            {
+                // Timing Advance Commands of this slot's PDSCH (TS 38.213 §4.2: they apply from uplink slot n + k + 1).
+                _timingAdvance.Receive(slot, downlink.TimingAdvanceSteps - _timingAdvanceBase - _timingAdvance.ReceivedSteps);
+            }
+
+            if (_settledBlocks >= SettledBlocksBeforeUplink)
+            {
+                MakeUplink(slot + lead);
+            }
 
             // The sample clock's error drifts the timing by the same fraction as the carrier's (one oscillator).
             _timing += DriftPerSample * length;
@@ -390,10 +512,7 @@ public sealed class UeEngine
                 SteadyStateAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
 
-            if ((slot + 1) % _slotsPerSecond == 0)
-            {
-                CompleteSecond((slot + 1) / _slotsPerSecond);
-            }
+            CompleteSecondsUpTo(start + length, synced: true);
 
             if (slot - _lastDetectedSlot > lostAfter)
             {
@@ -471,6 +590,7 @@ public sealed class UeEngine
 
             SsbDetected++;
             _lastDetectedSlot = slot;
+            _settledBlocks = Math.Abs(error) <= 1 ? _settledBlocks + 1 : 0;
             Measure(symbol + 2);
             if (d.Pbch.CrcPassed && d.Pbch.Mib is Mib mib)
             {
@@ -539,11 +659,17 @@ public sealed class UeEngine
 
     private void MakeUplink(long slot)
     {
-        if (_ue.Downlink is { } downlink)
+        // N_TA = T_A·16·64/2^μ T_c from the random-access response, then + (T_A − 31)·16·64/2^μ T_c per Timing Advance
+        // Command, each from uplink slot n + k + 1 (TS 38.213 §4.2, UplinkTimingAdvance); T_c = 1/(480 kHz · 4096), so a
+        // step is 12 samples at 23.04 Msps and 15 kHz. The random-access UE advances its Msg3 by the RAR's T_A itself;
+        // everything after its contention resolution (the Msg4's HARQ-ACK on) leaves N_TA early here.
+        double stepSamples = 16.0 * 64 / (1 << _cell.Numerology.Mu) * _cell.SampleRateHz / (480e3 * 4096);
+        long rarSteps = _ue.RandomAccess is { CRnti: >= 0, TimingAdvanceCommand: > 0 } ra ? ra.TimingAdvanceCommand : 0;
+        int advance = Math.Max(0, (int)Math.Round((rarSteps + _timingAdvance.StepsFor(slot)) * stepSamples));
+        if (advance != TimingAdvanceSamples)
         {
-            // T_c = 1/(480 kHz · 4096); a step of 16·64/2^μ T_c is 12 samples at 23.04 Msps and 15 kHz.
-            double stepSamples = 16.0 * 64 / (1 << _cell.Numerology.Mu) * _cell.SampleRateHz / (480e3 * 4096);
-            TimingAdvanceSamples = Math.Max(0, (int)Math.Round(downlink.TimingAdvanceSteps * stepSamples));
+            TimingAdvanceSamples = advance;
+            TimingAdvanceChangedSlot = slot;
         }
 
         int length = _clock.SlotLength(slot);
@@ -554,6 +680,13 @@ public sealed class UeEngine
         }
 
         long timestamp = SlotStart(slot) - TimingAdvanceSamples;
+
+        // One oscillator makes the carriers and the sample clock: the carrier offset the downlink shows (−ε·f_DL for a
+        // local oscillator fast by ε) means the transmitter's carrier is off by +ε·f_UL. Mixing the uplink by
+        // CFO·f_UL/f_DL (phase continuous in the transmit timestamps) puts it where the gNB expects it: TS 38.101-1
+        // §6.4.1 wants the UE's carrier within ±0.1 ppm of the carrier it receives. (The timing needs no such step: the
+        // uplink slot starts where the tracked downlink slot starts in the same clock, less N_TA.)
+        ComplexMixer.Mix(samples, _cfoHz * _uplinkPerDownlink / _cell.SampleRateHz, timestamp, samples);
         int skip = 0;
         long onAir = _bufferStart + _bufferCount;
         if (timestamp < _txNext)
@@ -574,13 +707,22 @@ public sealed class UeEngine
         _txNext = ts;
     }
 
-    private void CompleteSecond(long second)
+    /// <summary>Closes the rows of every second of air (the radio's receive clock) that ended before <paramref name="timestamp"/>.</summary>
+    private void CompleteSecondsUpTo(long timestamp, bool synced)
+    {
+        while ((_secondsCompleted + 1) * _samplesPerSecond <= timestamp)
+        {
+            CompleteSecond(_secondsCompleted + 1, synced);
+        }
+    }
+
+    private void CompleteSecond(long second, bool synced)
     {
         TestUeDownlink? dl = _ue.Downlink;
         TestUeHarqFeedback? harq = _ue.HarqFeedback;
         var total = new UeSecond(
             second,
-            Synced,
+            synced,
             dl?.TransportBlocksDecoded ?? 0,
             dl?.DecodeFailures ?? 0,
             dl?.DecodedBits ?? 0,
@@ -631,6 +773,7 @@ public sealed class UeEngine
         failure = default;
         IRxStream rx = _radio.Rx;
         long silentSince = 0;
+        bool reportedSilence = false;
         while (_bufferStart + _bufferCount < end)
         {
             if (_stopping)
@@ -655,6 +798,20 @@ public sealed class UeEngine
             {
                 long now = Stopwatch.GetTimestamp();
                 silentSince = silentSince == 0 ? now : silentSince;
+                if (_radio.State == RadioState.Streaming && _configuration.Reattach && Stopwatch.GetElapsedTime(silentSince, now) > _options.RadioTimeout)
+                {
+                    if (reportedSilence)
+                    {
+                        continue;
+                    }
+
+                    // ue.reattach: the peer may come back (a restarted gNB); say so once per silence and keep waiting.
+                    _options.Report?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                        $"the radio delivered no samples for {_options.RadioTimeout.TotalSeconds:F1} s after timestamp {_bufferStart + _bufferCount}; waiting for the gNB (ue.reattach)"));
+                    reportedSilence = true;
+                    continue;
+                }
+
                 if (_radio.State != RadioState.Streaming || Stopwatch.GetElapsedTime(silentSince, now) > _options.RadioTimeout)
                 {
                     failure = new UeRunResult(UeOutcome.RadioGone, string.Create(CultureInfo.InvariantCulture,
@@ -666,6 +823,7 @@ public sealed class UeEngine
             }
 
             silentSince = 0;
+            reportedSilence = false;
             if (_options.ReceiveImpairment is { } channel)
             {
                 into[..got].CopyTo(_impaired);

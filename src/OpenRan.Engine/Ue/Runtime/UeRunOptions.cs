@@ -17,4 +17,7 @@ public sealed record UeRunOptions
     /// timestamps; null: none.
     /// </summary>
     public ISampleChannel? ReceiveImpairment { get; init; }
+
+    /// <summary>Receives a line for each event worth telling the user (the cell lost, found again), on the UE's thread; null: none.</summary>
+    public Action<string>? Report { get; init; }
 }
