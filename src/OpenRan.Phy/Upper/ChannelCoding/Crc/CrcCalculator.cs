@@ -176,10 +176,22 @@ public sealed class CrcCalculator
         return reg;
     }
 
-    /// <summary>Continues a CRC register over whole packed bytes, eight at a time with slicing-by-8.</summary>
+    /// <summary>Continues a CRC register over whole packed bytes: folded 8 at a time with PCLMULQDQ, else slicing-by-8.</summary>
     private uint UpdateBytes(uint reg, ReadOnlySpan<byte> bytes)
     {
         int i = 0;
+        if (Pclmulqdq.IsSupported && bytes.Length >= 16)
+        {
+            // The same carry-less folding as the unpacked path, 8 bytes per step (see remarks).
+            ulong pending = ((ulong)reg << 32) ^ BinaryPrimitives.ReadUInt64BigEndian(bytes);
+            for (i = 8; i <= bytes.Length - 8; i += 8)
+            {
+                pending = Fold(pending) ^ BinaryPrimitives.ReadUInt64BigEndian(bytes[i..]);
+            }
+
+            reg = Step8((uint)(pending >> 32), (uint)pending);
+        }
+
         for (; i <= bytes.Length - 8; i += 8)
         {
             reg = Step8(reg ^ BinaryPrimitives.ReadUInt32BigEndian(bytes[i..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[(i + 4)..]));
