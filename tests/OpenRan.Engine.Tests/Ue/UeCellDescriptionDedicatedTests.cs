@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using OpenRan.Dsp;
 using OpenRan.Engine.Configuration;
-using OpenRan.Engine.Scheduling;
 using OpenRan.Engine.Ue.Downlink;
 using OpenRan.Phy.Upper.Channels.Dci;
 
@@ -28,16 +27,7 @@ public sealed class UeCellDescriptionDedicatedTests
         Assert.NotNull(file.Dedicated);
         CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
         var sent = new Dictionary<long, byte[]>();
-        ComplexF32[] x = UeDownlinkRoundTripTests.Record(cell, new PhyTestScheduler(cell), 16 * cell.Numerology.SlotsPerSubframe, new Random(19), 900.0, (s, plan) =>
-        {
-            for (int i = 0; i < plan.PdschCount; i++)
-            {
-                if (plan.Pdsch[i].RntiType == RntiType.CRnti)
-                {
-                    sent[s] = plan.Pdsch[i].Bytes.ToArray();
-                }
-            }
-        }, snrDb: 40);
+        ComplexF32[] x = UeDownlinkRoundTripTests.RecordCRntiPdsch(cell, 16 * cell.Numerology.SlotsPerSubframe, new Random(19), 900.0, sent, snrDb: 40);
 
         var items = new List<UeDownlinkItem>();
         var configuration = new UeDownlinkConfiguration

@@ -87,16 +87,7 @@ public sealed class UeDownlinkRntiTests
     {
         CellSetup cell = CellSetup.Derive(GnbConfigurationReader.Read(TestConfigs.N3With(("rnti: 0x4601", "rnti: 0x4602")), "gnb-4602.yaml"));
         var sent = new Dictionary<long, byte[]>();
-        ComplexF32[] x = UeDownlinkRoundTripTests.Record(cell, new PhyTestScheduler(cell), 8 * cell.Numerology.SlotsPerSubframe, new Random(13), -600.0, (s, plan) =>
-        {
-            for (int i = 0; i < plan.PdschCount; i++)
-            {
-                if (plan.Pdsch[i].RntiType == RntiType.CRnti)
-                {
-                    sent[s] = plan.Pdsch[i].Bytes.ToArray();
-                }
-            }
-        }, snrDb: 40);
+        ComplexF32[] x = UeDownlinkRoundTripTests.RecordCRntiPdsch(cell, 8 * cell.Numerology.SlotsPerSubframe, new Random(13), -600.0, sent, snrDb: 40);
 
         var items = new List<UeDownlinkItem>();
         var configuration = new UeDownlinkConfiguration

@@ -195,16 +195,7 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
     {
         CellSetup cell = TestConfigs.Cell("gnb-n3-20mhz-fdd.yaml");
         var sent = new Dictionary<long, byte[]>();
-        ComplexF32[] x = Record(cell, new PhyTestScheduler(cell), 25 * cell.Numerology.SlotsPerSubframe, new Random(11), 1_300.0, (s, plan) =>
-        {
-            for (int i = 0; i < plan.PdschCount; i++)
-            {
-                if (plan.Pdsch[i].RntiType == RntiType.CRnti)
-                {
-                    sent[s] = plan.Pdsch[i].Bytes.ToArray();
-                }
-            }
-        }, snrDb: 40);
+        ComplexF32[] x = RecordCRntiPdsch(cell, 25 * cell.Numerology.SlotsPerSubframe, new Random(11), 1_300.0, sent, snrDb: 40);
 
         var items = new List<UeDownlinkItem>();
         var configuration = new UeDownlinkConfiguration
@@ -298,6 +289,22 @@ public sealed class UeDownlinkRoundTripTests : IDisposable
 
     /// <summary>Writes a transport block.</summary>
     internal delegate void SpanAction(Span<byte> transportBlock);
+
+    /// <summary>
+    /// <see cref="Record"/> with the phy-test scheduler of <paramref name="cell"/>, collecting the bytes of every C-RNTI
+    /// PDSCH sent, by slot, into <paramref name="sent"/>.
+    /// </summary>
+    internal static ComplexF32[] RecordCRntiPdsch(CellSetup cell, int slots, Random random, double cfoHz, Dictionary<long, byte[]> sent, double snrDb) =>
+        Record(cell, new PhyTestScheduler(cell), slots, random, cfoHz, (s, plan) =>
+        {
+            for (int i = 0; i < plan.PdschCount; i++)
+            {
+                if (plan.Pdsch[i].RntiType == RntiType.CRnti)
+                {
+                    sent[s] = plan.Pdsch[i].Bytes.ToArray();
+                }
+            }
+        }, snrDb);
 
     /// <summary>
     /// Schedules and modulates <paramref name="slots"/> slots of <paramref name="cell"/> (calling <paramref name="onSlot"/>
